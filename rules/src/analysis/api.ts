@@ -1,0 +1,37 @@
+/**
+ * The one entry point every host calls. ESLint (per linted file), the language server (per open document and for
+ * workspace scans), the CLI and the benchmarks all analyse through `analyseFile`, so they cannot disagree.
+ */
+import type * as ts from 'typescript';
+import type { Catalogue } from '../catalogue/model';
+import type { Finding } from '../finding';
+import type { Problem } from '../problem';
+import type { RuleId } from '../rules/registry';
+
+export interface AnalysisOptions {
+  /** Rules to run; all when absent. Hosts pass only enabled rules so disabled ones cost nothing. */
+  readonly rules?: ReadonlySet<RuleId>;
+  /** Options per rule, in ESLint's shape (the first element of the options array). */
+  readonly ruleOptions?: Readonly<Partial<Record<RuleId, Readonly<Record<string, unknown>>>>>;
+}
+
+export interface AnalysisInput {
+  readonly sourceFile: ts.SourceFile;
+  /**
+   * The program the file belongs to. When present the analysis is type-aware and follows values across imported
+   * modules; when absent it works from names within the file.
+   */
+  readonly program?: ts.Program;
+  readonly catalogue: Catalogue;
+  readonly options?: AnalysisOptions;
+  /** Polled between steps; a cancelled analysis returns what it has with `cancelled: true`. */
+  readonly isCancelled?: () => boolean;
+}
+
+export interface AnalysisResult {
+  /** Sorted by position, then rule id; never two findings with the same rule, range and message. */
+  readonly findings: readonly Finding[];
+  /** Input problems met on the way (e.g. a `@retention` tag naming no term is a finding; an internal error is a problem). */
+  readonly problems: readonly Problem[];
+  readonly cancelled: boolean;
+}

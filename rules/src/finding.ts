@@ -1,0 +1,57 @@
+/**
+ * What the analysis reports about code. Offsets are into the text of the analysed source file; steps in other files
+ * carry their own file and line/column so an editor can show them as related information.
+ */
+import type { RuleId } from './rules/registry';
+
+export interface TextRange {
+  /** 0-based offset, inclusive. */
+  readonly start: number;
+  /** 0-based offset, exclusive. */
+  readonly end: number;
+}
+
+/** One place along a flow, from where the data is read (source) to where it leaves or is stored (sink). */
+export interface FlowStep {
+  readonly kind: 'source' | 'step' | 'sink';
+  /** Absolute path of the file the step is in. */
+  readonly file: string;
+  readonly range: TextRange;
+  /** 1-based line and column of `range.start`, so steps in other files can be shown without their text. */
+  readonly line: number;
+  readonly column: number;
+  /** In words: "reads `leerling.bsn` (BSN)", "passed as `body` to `fetch`". */
+  readonly description: string;
+}
+
+export interface TextEdit {
+  readonly range: TextRange;
+  readonly text: string;
+}
+
+/** A change the developer may apply; never applied automatically because it can change behaviour. */
+export interface Suggestion {
+  /** Key in the rule's `messages`. */
+  readonly messageId: string;
+  readonly message: string;
+  readonly edits: readonly TextEdit[];
+}
+
+export interface Finding {
+  readonly ruleId: RuleId;
+  /** Key in the rule's `messages`. */
+  readonly messageId: string;
+  /** The message with its data filled in: what, why, what to do. */
+  readonly message: string;
+  /** The values the message template was filled with (category label, processor label, legal basis, ...). */
+  readonly data: Readonly<Record<string, string>>;
+  /** Where to report it, in the analysed file. */
+  readonly range: TextRange;
+  /** The whole path, source first and sink last; a single step for local findings (a BSN literal). */
+  readonly path: readonly FlowStep[];
+  /** Category ids involved. */
+  readonly categories: readonly string[];
+  /** Processor id involved, if any. */
+  readonly processor?: string;
+  readonly suggestions: readonly Suggestion[];
+}
