@@ -1,0 +1,7 @@
+import type { Check } from '../context';
+
+/**
+ * The checks, in the order they run. Each module owns the rules it lists; see ARCHITECTURE.md for which analysis each
+ * rule is built on.
+ */
+export const CHECKS: readonly Check[] = [];

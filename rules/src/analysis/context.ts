@@ -1,0 +1,29 @@
+import type * as ts from 'typescript';
+import type { Catalogue } from '../catalogue/model';
+import type { CategoryIndex } from '../catalogue/names';
+import type { Finding } from '../finding';
+import type { RuleId } from '../rules/registry';
+import type { AnalysisOptions } from './api';
+
+/** What every check gets: the file, its program when there is one, and the catalogue with its lookup tables. */
+export interface CheckContext {
+  readonly sourceFile: ts.SourceFile;
+  readonly program?: ts.Program;
+  readonly checker?: ts.TypeChecker;
+  readonly catalogue: Catalogue;
+  readonly index: CategoryIndex;
+  /** The file's path relative to `catalogue.root`, with `/` separators, for access globs. */
+  readonly relativePath: string;
+  readonly options: AnalysisOptions;
+  isCancelled(): boolean;
+  /** Whether `rule` is enabled for this run. */
+  enabled(rule: RuleId): boolean;
+  /** Options for `rule`, merged over its defaults. */
+  ruleOptions(rule: RuleId): Readonly<Record<string, unknown>>;
+}
+
+/** A check produces the findings of one or more rules. */
+export interface Check {
+  readonly rules: readonly RuleId[];
+  run(context: CheckContext): Finding[];
+}
