@@ -34,6 +34,8 @@ export interface Suggestion {
   /** Key in the rule's `messages`. */
   readonly messageId: string;
   readonly message: string;
+  /** The values `message` was filled with, so ESLint can show the suggestion from its `messageId` template. */
+  readonly data?: Readonly<Record<string, string>>;
   readonly edits: readonly TextEdit[];
 }
 
