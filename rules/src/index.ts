@@ -6,3 +6,4 @@ export * from './analysis/api';
 export * from './analysis/analyse';
 export * from './analysis/context';
 export * from './catalogue/names';
+export * from './bsn';
