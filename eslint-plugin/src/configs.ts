@@ -1,0 +1,43 @@
+/**
+ * The shareable flat configs, derived from the registry so a new rule cannot be forgotten in them (the docs
+ * meta-test checks this too).
+ *
+ * - `recommended`: every rule the registry marks recommended, as `error` — a privacy finding must fail CI, and a
+ *   warning nobody reads would not. It sets typescript-eslint's parser without a project, so it works on plain
+ *   JavaScript and on TypeScript without a tsconfig; the rules then work from names.
+ * - `strict`: every rule, as `error`, unresolvable destinations reported too, and typed linting through
+ *   typescript-eslint's project service, so the rules follow types and imported modules.
+ */
+import * as parser from '@typescript-eslint/parser';
+import type { TSESLint } from '@typescript-eslint/utils';
+import { RULE_IDS, RULES, type RuleId } from '@avglint/rules';
+
+type RuleEntry = TSESLint.SharedConfig.RuleEntry;
+
+export function recommendedRules(): Record<string, RuleEntry> {
+  return Object.fromEntries(RULE_IDS.filter((id) => RULES[id].recommended).map((id) => [`avglint/${id}`, 'error']));
+}
+
+export function strictRules(): Record<string, RuleEntry> {
+  const rules: Record<string, RuleEntry> = Object.fromEntries(RULE_IDS.map((id) => [`avglint/${id}`, 'error']));
+  const transfer: RuleId = 'no-unauthorised-transfer';
+  rules[`avglint/${transfer}`] = ['error', { ...RULES[transfer].defaultOptions[0], reportUnresolvedDestinations: true }];
+  return rules;
+}
+
+export function createConfigs(plugin: TSESLint.FlatConfig.Plugin): { recommended: TSESLint.FlatConfig.Config; strict: TSESLint.FlatConfig.Config } {
+  return {
+    recommended: {
+      name: 'avglint/recommended',
+      plugins: { avglint: plugin },
+      languageOptions: { parser },
+      rules: recommendedRules(),
+    },
+    strict: {
+      name: 'avglint/strict',
+      plugins: { avglint: plugin },
+      languageOptions: { parser, parserOptions: { projectService: true } },
+      rules: strictRules(),
+    },
+  };
+}

@@ -1,0 +1,114 @@
+/**
+ * One analysis per linted file, shared by every avglint rule ESLint runs on it.
+ *
+ * ESLint calls every rule's `create` before it walks the tree. Each avglint rule registers itself and its options in
+ * the file's session during `create`, and the first `Program` visit runs `analyseFile` once for all the rules that
+ * registered — so disabled rules cost nothing and enabled ones share one analysis. Each rule then reports only its
+ * own findings.
+ */
+import * as path from 'node:path';
+import * as ts from 'typescript';
+import { analyseFile, RULE_IDS, type AnalysisResult, type Catalogue, type RuleId } from '@avglint/rules';
+import { readSettings, resolveCatalogue, type CatalogueResolution } from './catalogue';
+
+/** The parts of ESLint's rule context the session needs; kept structural so the rule factory stays generic. */
+export interface LintedFile {
+  readonly filename: string;
+  readonly cwd: string;
+  readonly settings: Readonly<Record<string, unknown>>;
+  readonly sourceCode: {
+    readonly text: string;
+    readonly parserServices?: { readonly program?: ts.Program | null } | undefined;
+  };
+}
+
+export interface FileSession {
+  readonly resolution: CatalogueResolution;
+  /** The options each registered rule was configured with (the first element of its options array). */
+  readonly rules: Map<RuleId, Readonly<Record<string, unknown>>>;
+  /** Set by the first rule to visit `Program`. */
+  result?: AnalysisResult;
+  readonly sourceFile: ts.SourceFile;
+  readonly program?: ts.Program;
+}
+
+/** By ESLint's SourceCode object, which is the same for every rule during one lint of one text. */
+const sessions = new WeakMap<object, FileSession>();
+
+/**
+ * Analysis results by source file, then catalogue, then enabled rules and their options. With typed linting the
+ * program hands out the same SourceFile until the file changes, so repeated lints of unchanged files are free.
+ */
+const results = new WeakMap<ts.SourceFile, WeakMap<Catalogue, Map<string, AnalysisResult>>>();
+
+export function sessionFor(file: LintedFile, rule: RuleId, options: Readonly<Record<string, unknown>>): FileSession {
+  let session = sessions.get(file.sourceCode);
+  if (session === undefined) {
+    const fileName = path.resolve(file.cwd, file.filename);
+    const { sourceFile, program } = sourceFileFor(fileName, file.sourceCode);
+    session = { resolution: resolveCatalogue(fileName, file.cwd, readSettings(file.settings)), rules: new Map(), sourceFile, program };
+    sessions.set(file.sourceCode, session);
+  }
+  session.rules.set(rule, options);
+  return session;
+}
+
+/** Runs the analysis for every rule registered so far, once. Returns undefined when there is no usable catalogue. */
+export function analyse(session: FileSession): AnalysisResult | undefined {
+  const catalogue = session.resolution.catalogue;
+  if (catalogue === undefined) return undefined;
+  if (session.result !== undefined) return session.result;
+  const enabled = RULE_IDS.filter((id) => session.rules.has(id));
+  const key = JSON.stringify(enabled.map((id) => [id, session.rules.get(id)]));
+  let byCatalogue = results.get(session.sourceFile);
+  if (byCatalogue === undefined) results.set(session.sourceFile, (byCatalogue = new WeakMap()));
+  let byOptions = byCatalogue.get(catalogue);
+  if (byOptions === undefined) byCatalogue.set(catalogue, (byOptions = new Map()));
+  let result = byOptions.get(key);
+  if (result === undefined) {
+    result = analyseFile({
+      sourceFile: session.sourceFile,
+      program: session.program,
+      catalogue,
+      options: { rules: new Set(enabled), ruleOptions: Object.fromEntries(session.rules) },
+    });
+    byOptions.set(key, result);
+  }
+  session.result = result;
+  return result;
+}
+
+/**
+ * The rule that reports problems that belong to no rule (a broken catalogue, an internal error): the first
+ * registered avglint rule in registry order, so each problem is reported once per file whichever rules are on.
+ */
+export function carrier(session: FileSession): RuleId | undefined {
+  return RULE_IDS.find((id) => session.rules.has(id));
+}
+
+/**
+ * With typed linting the program's own SourceFile, so the analysis follows types and imports. Without it (plain JS,
+ * no tsconfig) a SourceFile parsed from ESLint's text: the rules then work from names.
+ */
+function sourceFileFor(fileName: string, sourceCode: LintedFile['sourceCode']): { sourceFile: ts.SourceFile; program?: ts.Program } {
+  const program = sourceCode.parserServices?.program ?? undefined;
+  const fromProgram = program?.getSourceFile(fileName);
+  // Offsets are reported against ESLint's text, so a program that holds another version of the file cannot be used.
+  if (program !== undefined && fromProgram !== undefined && fromProgram.text === sourceCode.text) return { sourceFile: fromProgram, program };
+  return { sourceFile: ts.createSourceFile(fileName, sourceCode.text, ts.ScriptTarget.Latest, true, scriptKind(fileName)) };
+}
+
+export function scriptKind(fileName: string): ts.ScriptKind {
+  switch (path.extname(fileName).toLowerCase()) {
+    case '.tsx':
+      return ts.ScriptKind.TSX;
+    case '.jsx':
+      return ts.ScriptKind.JSX;
+    case '.js':
+    case '.mjs':
+    case '.cjs':
+      return ts.ScriptKind.JS;
+    default:
+      return ts.ScriptKind.TS;
+  }
+}
