@@ -13,6 +13,11 @@ export interface AnalysisOptions {
   readonly rules?: ReadonlySet<RuleId>;
   /** Options per rule, in ESLint's shape (the first element of the options array). */
   readonly ruleOptions?: Readonly<Partial<Record<RuleId, Readonly<Record<string, unknown>>>>>;
+  /**
+   * The current time, for suppressions with an expiry (`-- reason (until 2027-01-31)`). The core has no clock: hosts
+   * pass `new Date()`; without it expiries are not checked.
+   */
+  readonly now?: Date;
 }
 
 export interface AnalysisInput {

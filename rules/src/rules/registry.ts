@@ -146,6 +146,8 @@ export const RULES: Readonly<Record<RuleId, RuleMeta>> = {
     messages: {
       missingReason:
         'This comment disables {{rules}} without a reason. Why: the FG reviews every exception to the catalogue. What to do: add `-- <why this is allowed>` to the comment.',
+      expiredSuppression:
+        'This comment disabled {{rules}} until {{until}}, and that day has passed. Why: the exception was granted for a limited time ({{reason}}). What to do: fix the code, or ask the FG to renew the exception and update the date.',
     },
     schema: [],
     defaultOptions: [],
