@@ -7,3 +7,4 @@ export * from './analysis/analyse';
 export * from './analysis/context';
 export * from './catalogue/names';
 export * from './bsn';
+export * from './analysis/suppressions';

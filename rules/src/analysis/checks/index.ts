@@ -1,7 +1,12 @@
 import type { Check } from '../context';
+import { bsnLiteralCheck } from './bsnLiteral';
+import { suppressionCheck } from './suppression';
 
 /**
  * The checks, in the order they run. Each module owns the rules it lists; see ARCHITECTURE.md for which analysis each
  * rule is built on.
  */
-export const CHECKS: readonly Check[] = [];
+export const CHECKS: readonly Check[] = [
+  bsnLiteralCheck,
+  suppressionCheck,
+];

@@ -1,0 +1,163 @@
+/**
+ * `no-bsn-literal`: a number in code, a fixture or a comment that passes the BSN elfproef or the onderwijsnummer check
+ * may be a real person's number committed to the repository.
+ *
+ * What counts as a candidate (documented in docs/rules/no-bsn-literal.md):
+ * - a numeric literal whose digits (without `_` separators or a BigInt `n`) are 8 or 9 digits; hex, octal, binary,
+ *   fractions and exponents are not identifiers;
+ * - inside strings, template parts, JSX text and comments: a run of 8 or 9 digits that is a whole word — not part of a
+ *   longer run of digits, and not touching a letter or `_` (so hashes, hex strings and identifiers are skipped) — or
+ *   the written form `1234.56.782`;
+ * - not a run inside a UUID, and not an 8-digit run that reads as a date `YYYYMMDD` between 1900 and 2099.
+ * URLs are *not* exempt: a BSN in a URL path or query ends up in access logs and browser history, which is exactly the
+ * leak this rule is about.
+ */
+import * as ts from 'typescript';
+import { identifierCheck, padIdentifier } from '../../bsn';
+import { normaliseName } from '../../catalogue/names';
+import type { Finding, TextRange } from '../../finding';
+import { fillMessage, RULES } from '../../rules/registry';
+import type { Check, CheckContext } from '../context';
+import { collectComments } from '../suppressions';
+
+const RULE = 'no-bsn-literal';
+
+/** A candidate inside a piece of text: its digits and where they are, relative to the text. */
+interface Candidate {
+  readonly digits: string;
+  readonly written: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+const WORD = /[A-Za-z0-9_]/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Finds the identifier candidates in free text (string contents, comments). */
+export function findIdentifierCandidates(text: string): Candidate[] {
+  const candidates: Candidate[] = [];
+  const pattern = /\d{4}\.\d{2}\.\d{3}|\d+/g;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    const written = match[0];
+    const start = match.index;
+    const end = start + written.length;
+    const digits = written.replace(/\./g, '');
+    if (digits.length !== 8 && digits.length !== 9) continue;
+    const before = text[start - 1] ?? '';
+    const after = text[end] ?? '';
+    if (WORD.test(before) || WORD.test(after)) continue;
+    // The dotted form must not be a piece of a longer dotted number (a version, an IP-like string).
+    if (written.includes('.') && (before === '.' || (after === '.' && /\d/.test(text[end + 1] ?? '')))) continue;
+    if (insideUuid(text, start, end)) continue;
+    if (digits.length === 8 && looksLikeDate(digits)) continue;
+    candidates.push({ digits, written, start, end });
+  }
+  return candidates;
+}
+
+function insideUuid(text: string, start: number, end: number): boolean {
+  let from = start;
+  let to = end;
+  while (from > 0 && /[0-9A-Fa-f-]/.test(text[from - 1] ?? '')) from--;
+  while (to < text.length && /[0-9A-Fa-f-]/.test(text[to] ?? '')) to++;
+  return UUID.test(text.slice(from, to));
+}
+
+function looksLikeDate(digits: string): boolean {
+  const year = Number(digits.slice(0, 4));
+  const month = Number(digits.slice(4, 6));
+  const day = Number(digits.slice(6, 8));
+  return year >= 1900 && year <= 2099 && month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+
+/** The digits of a numeric literal if it is written as a plain decimal integer of 8 or 9 digits. */
+function numericDigits(text: string): string | undefined {
+  const digits = text.replace(/_/g, '').replace(/n$/, '');
+  return /^[0-9]{8,9}$/.test(digits) ? digits : undefined;
+}
+
+export const bsnLiteralCheck: Check = {
+  rules: [RULE],
+  run(context: CheckContext): Finding[] {
+    const options = context.ruleOptions(RULE);
+    const allow = new Set((Array.isArray(options['allow']) ? options['allow'] : []).filter((a): a is string => typeof a === 'string').map((a) => padIdentifier(a) ?? a));
+    const checkComments = options['checkComments'] !== false;
+    const { sourceFile } = context;
+    const text = sourceFile.text;
+    const findings: Finding[] = [];
+
+    const report = (digits: string, written: string, range: TextRange, where: string): void => {
+      const check = identifierCheck(digits);
+      if (!check) return;
+      if (allow.has(padIdentifier(digits) ?? digits)) return;
+      findings.push(makeFinding(context, written, check, range, where));
+    };
+
+    const visit = (node: ts.Node): void => {
+      if (context.isCancelled()) return;
+      switch (node.kind) {
+        case ts.SyntaxKind.NumericLiteral:
+        case ts.SyntaxKind.BigIntLiteral: {
+          const written = node.getText(sourceFile);
+          const digits = numericDigits(written);
+          if (digits !== undefined) report(digits, written, { start: node.getStart(sourceFile), end: node.end }, 'a numeric literal');
+          return;
+        }
+        case ts.SyntaxKind.StringLiteral:
+        case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
+        case ts.SyntaxKind.TemplateHead:
+        case ts.SyntaxKind.TemplateMiddle:
+        case ts.SyntaxKind.TemplateTail: {
+          const start = node.getStart(sourceFile);
+          const literal = text.slice(start, node.end);
+          for (const c of findIdentifierCandidates(literal)) report(c.digits, c.written, { start, end: node.end }, 'a string');
+          return;
+        }
+        case ts.SyntaxKind.JsxText: {
+          const start = node.getStart(sourceFile);
+          const content = text.slice(start, node.end);
+          for (const c of findIdentifierCandidates(content)) report(c.digits, c.written, { start: start + c.start, end: start + c.end }, 'JSX text');
+          return;
+        }
+        default:
+          ts.forEachChild(node, visit);
+      }
+    };
+    visit(sourceFile);
+
+    if (checkComments) {
+      for (const comment of collectComments(sourceFile)) {
+        for (const c of findIdentifierCandidates(comment.value)) {
+          report(c.digits, c.written, { start: comment.valueStart + c.start, end: comment.valueStart + c.end }, 'a comment');
+        }
+      }
+    }
+    return findings;
+  },
+};
+
+function makeFinding(context: CheckContext, written: string, check: string, range: TextRange, where: string): Finding {
+  const kind = check === 'BSN-elfproef' ? 'BSN' : 'onderwijsnummer';
+  const data = { value: written, check, kind };
+  const position = context.sourceFile.getLineAndCharacterOfPosition(range.start);
+  return {
+    ruleId: RULE,
+    messageId: 'bsnLiteral',
+    message: fillMessage(RULES[RULE].messages['bsnLiteral'] ?? '', data),
+    data,
+    range,
+    path: [
+      {
+        kind: 'source',
+        file: context.sourceFile.fileName,
+        range,
+        line: position.line + 1,
+        column: position.character + 1,
+        description: `${written} in ${where} passes the ${check}`,
+      },
+    ],
+    // The catalogue's own category for the number (usually `bsn`), so hosts can link the finding to its entry.
+    categories: (context.index.byName.get(normaliseName(kind)) ?? []).map((c) => c.id),
+    suggestions: [],
+  };
+}
