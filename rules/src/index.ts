@@ -7,4 +7,5 @@ export * from './analysis/analyse';
 export * from './analysis/context';
 export * from './catalogue/names';
 export * from './bsn';
+export * from './catalogue/load';
 export * from './analysis/suppressions';

@@ -1,0 +1,142 @@
+/**
+ * One parsed catalogue file: the YAML document with its positions, so every problem can point at the exact key or
+ * value the FG wrote. Nothing here evaluates the file: the `yaml` package only builds data (no custom tags, no
+ * merge keys, a bounded number of aliases).
+ */
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import type { Problem } from '../problem';
+
+export interface SourceFile {
+  readonly file: string;
+  readonly text: string;
+  readonly document: Document.Parsed;
+  readonly lines: LineCounter;
+  /** The plain data of the document; undefined when the YAML could not be parsed. */
+  readonly data: unknown;
+}
+
+export interface Span {
+  readonly line: number;
+  readonly column: number;
+  readonly endLine?: number;
+  readonly endColumn?: number;
+}
+
+export type KeyPath = readonly (string | number)[];
+
+export const START_OF_FILE: Span = { line: 1, column: 1 };
+
+/** Hints for the YAML parser's error codes, in words for someone who does not write YAML every day. */
+const YAML_HINTS: Record<string, string> = {
+  DUPLICATE_KEY: 'Each key may appear only once in the same block. Remove one of the two, or give it another name.',
+  TAB_AS_INDENT: 'Indent with spaces, not tabs.',
+  MULTIPLE_DOCS: 'Keep one catalogue per file: remove the second `---` line and what follows, or move it to its own file.',
+  BAD_INDENT: 'Line up keys of the same block at the same indentation, with spaces, and indent a block under its key.',
+  MISSING_CHAR: 'A bracket or quote is not closed: every `[` needs a `]`, every `{` a `}`, every quote a closing quote.',
+  MULTILINE_IMPLICIT_KEY: 'A key and its colon must be on one line; a value that contains `: ` needs quotes.',
+  BLOCK_AS_IMPLICIT_KEY: 'Write a key, a colon and a space before a value (`label: Mentor`); a value that contains `: ` needs quotes.',
+  UNEXPECTED_TOKEN: 'Something here is not valid YAML. Check the indentation and put values with special characters (`:`, `#`, `[`, `{`) in quotes.',
+  ALIAS_PROPS: 'Anchors and aliases (`&name`, `*name`) are not needed in a catalogue; write the value out.',
+  BAD_ALIAS: 'An alias (`*name`) refers to an anchor (`&name`) that does not exist. Write the value out instead.',
+  TAG_RESOLVE_FAILED: 'Tags such as `!!js/function` are not allowed: the catalogue holds only plain text, numbers, lists and keys.',
+};
+const DEFAULT_YAML_HINT =
+  'Check the indentation (spaces, keys of one block lined up), that each key is followed by `: `, and that every bracket and quote is closed.';
+
+/** Parses a catalogue file; YAML syntax errors and warnings become problems with their positions. */
+export function parseSource(file: string, text: string, problems: Problem[]): SourceFile {
+  const lines = new LineCounter();
+  const document = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, merge: false, strict: true });
+  const source0 = { file, text, document, lines, data: undefined };
+  for (const error of document.errors) {
+    const duplicate = error.code === 'DUPLICATE_KEY';
+    problems.push(
+      problemAt(source0, rangeSpan(source0, error.pos[0], error.pos[1]), 'error', duplicate ? 'catalogue/duplicate-key' : 'catalogue/yaml-syntax', yamlMessage(error.message), yamlHint(error.code, error.message)),
+    );
+  }
+  for (const warning of document.warnings) {
+    // A tag the parser could not resolve must not pass as plain text: the FG wrote something the catalogue cannot hold.
+    const severity = warning.code === 'TAG_RESOLVE_FAILED' ? 'error' : 'warning';
+    problems.push(problemAt(source0, rangeSpan(source0, warning.pos[0], warning.pos[1]), severity, 'catalogue/yaml-syntax', yamlMessage(warning.message), YAML_HINTS[warning.code] ?? DEFAULT_YAML_HINT));
+  }
+  if (document.errors.length > 0 || document.warnings.some((w) => w.code === 'TAG_RESOLVE_FAILED')) return source0;
+  let data: unknown;
+  try {
+    data = document.toJS({ maxAliasCount: 50 });
+  } catch (error) {
+    problems.push(
+      problemAt(source0, START_OF_FILE, 'error', 'catalogue/yaml-syntax', `The YAML could not be read: ${error instanceof Error ? error.message : String(error)}.`, YAML_HINTS['ALIAS_PROPS'] ?? DEFAULT_YAML_HINT),
+    );
+    return source0;
+  }
+  return { ...source0, data };
+}
+
+function yamlHint(code: string, message: string): string {
+  if (/end with a|missing closing|unterminated|unexpected end/i.test(message)) return YAML_HINTS['MISSING_CHAR'] ?? DEFAULT_YAML_HINT;
+  return YAML_HINTS[code] ?? DEFAULT_YAML_HINT;
+}
+
+function yamlMessage(message: string): string {
+  const firstLine = message.split('\n')[0] ?? message;
+  return `YAML syntax: ${firstLine.replace(/\s+at line \d+, column \d+:?$/, '')}`;
+}
+
+export function problemAt(source: Pick<SourceFile, 'file'>, span: Span, severity: Problem['severity'], code: string, message: string, hint: string): Problem {
+  const problem: Problem = { file: source.file, line: span.line, column: span.column, severity, code, message, hint };
+  return span.endLine !== undefined ? { ...problem, endLine: span.endLine, endColumn: span.endColumn } : problem;
+}
+
+/** The span between two offsets, clamped to the text; always at least line 1, column 1. */
+export function rangeSpan(source: Pick<SourceFile, 'lines' | 'text'>, start: number, end: number): Span {
+  const clamp = (offset: number): number => Math.max(0, Math.min(Number.isFinite(offset) ? offset : 0, source.text.length));
+  const from = source.lines.linePos(clamp(start));
+  const to = source.lines.linePos(clamp(Math.max(start, end)));
+  const line = Math.max(1, from.line);
+  const column = Math.max(1, from.col);
+  return { line, column, endLine: Math.max(line, to.line), endColumn: to.line > line ? Math.max(1, to.col) : Math.max(column, to.col) };
+}
+
+function nodeSpan(source: SourceFile, node: Node | null | undefined): Span | undefined {
+  const range = node?.range;
+  if (!range) return undefined;
+  return rangeSpan(source, range[0], range[1]);
+}
+
+/**
+ * Where a key path was written. `part: 'key'` points at the last key itself (`retentoin:`), `'value'` at its value;
+ * when the path does not exist (a missing key, a wrong type higher up) it points at the deepest part that does.
+ */
+export function locate(source: SourceFile, path: KeyPath, part: 'key' | 'value' = 'value'): Span {
+  let node: unknown = source.document.contents;
+  let keyNode: Node | undefined;
+  let found = true;
+  for (const segment of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment));
+      if (!pair) {
+        found = false;
+        break;
+      }
+      keyNode = pair.key as Node;
+      node = pair.value;
+      if (node === null || node === undefined) {
+        // `retention:` with nothing after it: the key is all there is to point at.
+        node = keyNode;
+      }
+    } else if (isSeq(node)) {
+      const item = node.items[Number(segment)];
+      if (item === undefined) {
+        found = false;
+        break;
+      }
+      keyNode = undefined;
+      node = item;
+    } else {
+      found = false;
+      break;
+    }
+  }
+  const target = found && part === 'key' && keyNode ? keyNode : found ? (node as Node) : (keyNode ?? (node as Node));
+  return nodeSpan(source, target) ?? nodeSpan(source, keyNode) ?? START_OF_FILE;
+}
