@@ -1,0 +1,179 @@
+/**
+ * `avglint catalogue check [file]`: the FG's check of the catalogue. Prints every problem with its position, a hint
+ * and the line it is on (exit 1 when any is an error), or a short summary of what the catalogue says (exit 0).
+ */
+import * as path from 'node:path';
+import { CATALOGUE_FILE_NAMES, findCatalogue, loadCatalogue, type Catalogue, type Problem } from '@avglint/rules';
+import type { Command } from './main';
+import { findRepositoryRoot, nodeHost } from './nodeHost';
+
+const USAGE = `Usage: avglint catalogue check [file] [--json] [--root <dir>]
+
+Checks the FG's data-category catalogue and prints every problem with file, line and column, or a summary.
+
+  file          the catalogue to check (default: the nearest ${CATALOGUE_FILE_NAMES.join(' or ')}
+                in the current directory or a parent directory)
+  --json        print the result as JSON: { file, ok, problems, summary }
+  --root <dir>  the repository root that \`extends\` may not leave (default: the nearest directory
+                with .git or package.json above the catalogue)
+
+Exit codes: 0 no errors (warnings may be printed), 1 the catalogue has errors, 2 no catalogue found or bad arguments.`;
+
+export const catalogueCommand: Command = {
+  summary: 'check the FG\'s data-category catalogue: `avglint catalogue check [file]`',
+  usage: USAGE,
+  run: (args) => {
+    const [sub, ...rest] = args;
+    if (sub !== 'check') {
+      process.stderr.write(`${sub === undefined ? 'avglint catalogue: say what to do.' : `avglint catalogue: unknown subcommand \`${sub}\`.`}\n\n${USAGE}\n`);
+      return 2;
+    }
+    return catalogueCheck(rest, process.cwd(), {
+      out: (text) => process.stdout.write(text),
+      err: (text) => process.stderr.write(text),
+    });
+  },
+};
+
+export interface Output {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+interface CheckArguments {
+  file?: string;
+  json: boolean;
+  root?: string;
+}
+
+function parseArguments(args: readonly string[]): CheckArguments | string {
+  const result: CheckArguments = { json: false };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] ?? '';
+    if (arg === '--json') result.json = true;
+    else if (arg === '--root') {
+      const value = args[++i];
+      if (value === undefined) return '--root needs a directory.';
+      result.root = value;
+    } else if (arg.startsWith('--root=')) result.root = arg.slice('--root='.length);
+    else if (arg.startsWith('-')) return `unknown option \`${arg}\`.`;
+    else if (result.file === undefined) result.file = arg;
+    else return `give one catalogue file, not \`${result.file}\` and \`${arg}\`.`;
+  }
+  return result;
+}
+
+/** Runs the check; separate from the process so tests and other commands can call it. Returns the exit code. */
+export function catalogueCheck(args: readonly string[], cwd: string, output: Output): number {
+  const parsed = parseArguments(args);
+  if (typeof parsed === 'string') {
+    output.err(`avglint catalogue check: ${parsed}\n\n${USAGE}\n`);
+    return 2;
+  }
+  const file = parsed.file !== undefined ? path.resolve(cwd, parsed.file) : findCatalogue(cwd, nodeHost);
+  if (file === undefined || !nodeHost.fileExists(file)) {
+    const message =
+      file === undefined
+        ? `No catalogue found: there is no ${CATALOGUE_FILE_NAMES.join(' or ')} in ${cwd} or any directory above it.`
+        : `No catalogue found: ${file} does not exist.`;
+    if (parsed.json) output.out(`${JSON.stringify({ file: file ?? null, ok: false, error: message }, null, 2)}\n`);
+    else output.err(`avglint: ${message}\n  hint: Create ${CATALOGUE_FILE_NAMES[0]} in the root of the repository (see docs/catalogue.md), or give its path: avglint catalogue check <file>\n`);
+    return 2;
+  }
+  const root = parsed.root !== undefined ? path.resolve(cwd, parsed.root) : findRepositoryRoot(file);
+  const result = loadCatalogue(file, nodeHost, { root, now: new Date() });
+  const errors = result.problems.filter((p) => p.severity === 'error').length;
+  const warnings = result.problems.length - errors;
+  const summary = result.catalogue ? summarise(result.catalogue) : undefined;
+
+  if (parsed.json) {
+    output.out(`${JSON.stringify({ file, ok: errors === 0, problems: result.problems, summary: summary ?? null }, null, 2)}\n`);
+    return errors > 0 ? 1 : 0;
+  }
+
+  const shown = (name: string): string => path.relative(cwd, name) || name;
+  for (const problem of result.problems) output.out(`${formatWithFrame(problem, shown(problem.file))}\n\n`);
+  if (errors > 0) {
+    output.out(`${shown(file)}: ${count(errors, 'error')}${warnings > 0 ? ` and ${count(warnings, 'warning')}` : ''}. avglint cannot use this catalogue until the errors are fixed.\n`);
+    return 1;
+  }
+  output.out(`${shown(file)}: the catalogue is valid${warnings > 0 ? `, with ${count(warnings, 'warning')} (above)` : ''}.\n`);
+  if (summary) output.out(`${formatSummary(summary, shown)}\n`);
+  return 0;
+}
+
+function count(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** `file:line:col: severity code: message`, the hint, and the line with a caret under the spot. */
+function formatWithFrame(problem: Problem, shownFile: string): string {
+  const lines = [`${shownFile}:${problem.line}:${problem.column}: ${problem.severity} ${problem.code}: ${problem.message}`, `  hint: ${problem.hint}`];
+  const text = nodeHost.readFile(problem.file);
+  const sourceLine = text?.split(/\r?\n/)[problem.line - 1];
+  if (sourceLine !== undefined && sourceLine.trim() !== '') {
+    const gutter = String(problem.line).length;
+    const width = problem.endLine === problem.line && problem.endColumn !== undefined ? Math.max(1, problem.endColumn - problem.column) : 1;
+    const caretWidth = Math.max(1, Math.min(width, sourceLine.length - problem.column + 1));
+    lines.push(`  ${String(problem.line)} | ${sourceLine}`);
+    lines.push(`  ${' '.repeat(gutter)} | ${' '.repeat(Math.max(0, problem.column - 1))}${'^'.repeat(caretWidth)}`);
+  }
+  return lines.join('\n');
+}
+
+export interface CatalogueSummary {
+  readonly files: readonly string[];
+  readonly organisation?: string;
+  readonly categories: { readonly id: string; readonly label: string; readonly special: boolean; readonly identifier: boolean; readonly restricted: boolean; readonly retention: readonly string[] }[];
+  readonly processors: { readonly id: string; readonly label: string; readonly role: string; readonly legalBasis: string; readonly agreement?: string; readonly receives: readonly string[] }[];
+  readonly retention: { readonly id: string; readonly label: string; readonly duration: string; readonly days: number; readonly starts: string }[];
+  readonly access: { readonly category: string; readonly paths: readonly string[]; readonly roles: readonly string[]; readonly purposes: readonly string[] }[];
+  readonly roles: readonly string[];
+  readonly purposes: readonly string[];
+  readonly sanitisers: readonly string[];
+}
+
+export function summarise(catalogue: Catalogue): CatalogueSummary {
+  return {
+    files: catalogue.files,
+    ...(catalogue.organisation !== undefined ? { organisation: catalogue.organisation } : {}),
+    categories: [...catalogue.categories.values()].map((c) => ({ id: c.id, label: c.label, special: c.special, identifier: c.identifier, restricted: c.restricted, retention: c.retention })),
+    processors: [...catalogue.processors.values()].map((p) => ({
+      id: p.id,
+      label: p.label,
+      role: p.role,
+      legalBasis: p.legalBasis,
+      ...(p.agreement ? { agreement: `${p.agreement.reference}${p.agreement.ends !== undefined ? ` (until ${p.agreement.ends})` : ''}` } : {}),
+      receives: p.receives,
+    })),
+    retention: [...catalogue.retention.values()].map((t) => ({ id: t.id, label: t.label, duration: t.duration, days: Math.round(t.days), starts: t.starts })),
+    access: [...catalogue.access.values()].map((a) => ({ category: a.category, paths: a.paths, roles: a.roles, purposes: a.purposes })),
+    roles: [...catalogue.roles.keys()],
+    purposes: [...catalogue.purposes.keys()],
+    sanitisers: catalogue.sanitisers.map((s) => s.function),
+  };
+}
+
+function formatSummary(summary: CatalogueSummary, shown: (file: string) => string): string {
+  const lines: string[] = [];
+  if (summary.organisation !== undefined) lines.push(`Organisation: ${summary.organisation}`);
+  if (summary.files.length > 1) lines.push(`Files: ${summary.files.map(shown).join(', ')}`);
+  const special = summary.categories.filter((c) => c.special).map((c) => c.id);
+  const identifiers = summary.categories.filter((c) => c.identifier).map((c) => c.id);
+  const details = [special.length > 0 ? `special: ${special.join(', ')}` : '', identifiers.length > 0 ? `identifiers: ${identifiers.join(', ')}` : ''].filter(Boolean).join('; ');
+  lines.push(`${count(summary.categories.length, 'category').replace('categorys', 'categories')}${details ? ` (${details})` : ''}`);
+  lines.push(`  ${summary.categories.map((c) => c.id).join(', ')}`);
+  lines.push(`${count(summary.processors.length, 'processor')} and recipients:`);
+  for (const p of summary.processors) {
+    lines.push(`  ${p.id} — ${p.label}: ${p.role}, legal basis ${p.legalBasis}${p.agreement !== undefined ? `, agreement ${p.agreement}` : ''}; receives ${p.receives.length > 0 ? p.receives.join(', ') : 'nothing'}`);
+  }
+  lines.push(`${count(summary.retention.length, 'retention term')}:`);
+  for (const t of summary.retention) lines.push(`  ${t.id}: ${t.duration} (about ${count(t.days, 'day')}) from ${t.starts}`);
+  lines.push(`${count(summary.access.length, 'access rule')}${summary.access.length > 0 ? ':' : ''}`);
+  for (const a of summary.access) {
+    const who = [a.paths.length > 0 ? `code in ${a.paths.join(', ')}` : '', a.roles.length > 0 ? `roles ${a.roles.join(', ')}` : '', a.purposes.length > 0 ? `purposes ${a.purposes.join(', ')}` : ''].filter(Boolean);
+    lines.push(`  ${a.category}: only ${who.length > 0 ? who.join('; ') : 'nobody'}`);
+  }
+  lines.push(`${count(summary.roles.length, 'role')}, ${count(summary.purposes.length, 'purpose')}, ${count(summary.sanitisers.length, 'sanitiser')}`);
+  return lines.join('\n');
+}
