@@ -91,7 +91,6 @@ export function collectComments(sourceFile: ts.SourceFile): SourceComment[] {
       return;
     }
     if (ts.isJSDoc(node)) return;
-    visitToken(node);
     for (const child of node.getChildren(sourceFile)) visit(child);
   };
   visit(sourceFile);

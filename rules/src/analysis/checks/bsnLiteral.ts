@@ -73,7 +73,8 @@ function looksLikeDate(digits: string): boolean {
 /** The digits of a numeric literal if it is written as a plain decimal integer of 8 or 9 digits. */
 function numericDigits(text: string): string | undefined {
   const digits = text.replace(/_/g, '').replace(/n$/, '');
-  return /^[0-9]{8,9}$/.test(digits) ? digits : undefined;
+  if (!/^[0-9]{8,9}$/.test(digits)) return undefined;
+  return digits.length === 8 && looksLikeDate(digits) ? undefined : digits;
 }
 
 export const bsnLiteralCheck: Check = {
