@@ -1,0 +1,184 @@
+/**
+ * TypeScript programs for the analysis, kept warm: one `ts.LanguageService` per tsconfig, whose host serves the open
+ * documents' text (with their versions) over the disk. An edit bumps one script version, so the LanguageService
+ * re-parses and re-binds only what changed. Files that no tsconfig includes get a single-file analysis from names.
+ */
+import * as path from 'node:path';
+import * as ts from 'typescript';
+import type { FileSystem } from './host';
+
+/** The text of open documents, which wins over the disk. */
+export interface OpenDocuments {
+  get(fileName: string): { readonly text: string; readonly version: number } | undefined;
+}
+
+export interface AnalysisTarget {
+  readonly sourceFile: ts.SourceFile;
+  /** Present when the file belongs to a tsconfig's program; absent for inferred single-file analysis. */
+  readonly program?: ts.Program;
+  /** The tsconfig the program comes from. */
+  readonly tsconfig?: string;
+}
+
+export const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'] as const;
+
+export function isSourceFile(fileName: string): boolean {
+  return SOURCE_EXTENSIONS.some((ext) => fileName.endsWith(ext)) && !fileName.endsWith('.d.ts');
+}
+
+function scriptKind(fileName: string): ts.ScriptKind {
+  if (fileName.endsWith('.tsx')) return ts.ScriptKind.TSX;
+  if (fileName.endsWith('.jsx')) return ts.ScriptKind.JSX;
+  if (/\.[mc]?js$/.test(fileName)) return ts.ScriptKind.JS;
+  return ts.ScriptKind.TS;
+}
+
+class Project {
+  private readonly service: ts.LanguageService;
+  private parsed: ts.ParsedCommandLine;
+  private fileNames: Set<string>;
+  private readonly diskVersions = new Map<string, number>();
+  private projectVersion = 0;
+
+  constructor(
+    readonly tsconfig: string,
+    private readonly documents: OpenDocuments,
+    private readonly fileSystem: FileSystem,
+    private readonly log: (message: string) => void,
+  ) {
+    this.parsed = this.parse();
+    this.fileNames = new Set(this.parsed.fileNames.map((f) => path.resolve(f)));
+    const host: ts.LanguageServiceHost = {
+      getProjectVersion: () => String(this.projectVersion),
+      getCompilationSettings: () => this.parsed.options,
+      getScriptFileNames: () => [...this.fileNames],
+      getScriptKind: scriptKind,
+      getScriptVersion: (fileName) => {
+        const open = this.documents.get(path.resolve(fileName));
+        return open ? `open:${open.version}` : `disk:${this.diskVersions.get(path.resolve(fileName)) ?? 0}`;
+      },
+      getScriptSnapshot: (fileName) => {
+        const text = this.documents.get(path.resolve(fileName))?.text ?? this.fileSystem.readFile(fileName);
+        return text === undefined ? undefined : ts.ScriptSnapshot.fromString(text);
+      },
+      getCurrentDirectory: () => path.dirname(this.tsconfig),
+      getDefaultLibFileName: (options) => ts.getDefaultLibFilePath(options),
+      fileExists: (fileName) => this.documents.get(path.resolve(fileName)) !== undefined || this.fileSystem.fileExists(fileName),
+      readFile: (fileName) => this.documents.get(path.resolve(fileName))?.text ?? this.fileSystem.readFile(fileName),
+      readDirectory: ts.sys.readDirectory,
+      directoryExists: (directory) => this.fileSystem.directoryExists(directory),
+      getDirectories: ts.sys.getDirectories,
+      useCaseSensitiveFileNames: () => ts.sys.useCaseSensitiveFileNames,
+    };
+    this.service = ts.createLanguageService(host, ts.createDocumentRegistry());
+  }
+
+  private parse(): ts.ParsedCommandLine {
+    const parsed = ts.getParsedCommandLineOfConfigFile(this.tsconfig, {}, {
+      ...ts.sys,
+      readFile: (f) => this.fileSystem.readFile(f),
+      fileExists: (f) => this.fileSystem.fileExists(f),
+      onUnRecoverableConfigFileDiagnostic: (d) => this.log(`avglint: cannot read ${this.tsconfig}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`),
+    });
+    return parsed ?? { options: {}, fileNames: [], errors: [] };
+  }
+
+  includes(fileName: string): boolean {
+    return this.fileNames.has(fileName);
+  }
+
+  files(): readonly string[] {
+    return [...this.fileNames];
+  }
+
+  /** An open document changed: the LanguageService sees the new version through the host. */
+  touched(): void {
+    this.projectVersion++;
+  }
+
+  /** A file changed on disk; created and deleted files change the file list, so the tsconfig is re-read. */
+  diskChanged(fileName: string, kind: 'changed' | 'created' | 'deleted'): void {
+    this.diskVersions.set(fileName, (this.diskVersions.get(fileName) ?? 0) + 1);
+    if (kind !== 'changed' || fileName === this.tsconfig) {
+      this.parsed = this.parse();
+      this.fileNames = new Set(this.parsed.fileNames.map((f) => path.resolve(f)));
+    }
+    this.projectVersion++;
+  }
+
+  target(fileName: string): AnalysisTarget | undefined {
+    const program = this.service.getProgram();
+    const sourceFile = program?.getSourceFile(fileName);
+    if (!program || !sourceFile) return undefined;
+    return { sourceFile, program, tsconfig: this.tsconfig };
+  }
+
+  dispose(): void {
+    this.service.dispose();
+  }
+}
+
+export class Projects {
+  private readonly projects = new Map<string, Project>();
+  /** File → its tsconfig (or null: none), so the upward search runs once per file. */
+  private readonly configOf = new Map<string, string | null>();
+
+  constructor(
+    private readonly documents: OpenDocuments,
+    private readonly fileSystem: FileSystem,
+    private readonly log: (message: string) => void,
+  ) {}
+
+  /** The nearest tsconfig.json upward from the file that includes it. */
+  private projectFor(fileName: string): Project | undefined {
+    let config = this.configOf.get(fileName);
+    if (config === undefined) {
+      config = ts.findConfigFile(path.dirname(fileName), (f) => this.fileSystem.fileExists(f), 'tsconfig.json') ?? null;
+      if (config) config = path.resolve(config);
+      this.configOf.set(fileName, config);
+    }
+    if (config === null) return undefined;
+    let project = this.projects.get(config);
+    if (!project) {
+      project = new Project(config, this.documents, this.fileSystem, this.log);
+      this.projects.set(config, project);
+    }
+    return project.includes(fileName) ? project : undefined;
+  }
+
+  /** The source file to analyse, from the warm program when the file has one. */
+  target(fileName: string): AnalysisTarget | undefined {
+    const project = this.projectFor(fileName);
+    const fromProgram = project?.target(fileName);
+    if (fromProgram) return fromProgram;
+    const text = this.documents.get(fileName)?.text ?? this.fileSystem.readFile(fileName);
+    if (text === undefined) return undefined;
+    return { sourceFile: ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, scriptKind(fileName)) };
+  }
+
+  documentChanged(fileName: string): void {
+    this.projectFor(fileName)?.touched();
+    // Other projects may import the file, so they see a new project version too.
+    for (const project of this.projects.values()) project.touched();
+  }
+
+  diskChanged(fileName: string, kind: 'changed' | 'created' | 'deleted'): void {
+    if (kind !== 'changed') this.configOf.clear();
+    if (path.basename(fileName) === 'tsconfig.json' && kind !== 'changed') {
+      for (const project of this.projects.values()) project.dispose();
+      this.projects.clear();
+      return;
+    }
+    for (const project of this.projects.values()) project.diskChanged(fileName, kind);
+  }
+
+  /** How many warm programs there are, for the log and the tests. */
+  get size(): number {
+    return this.projects.size;
+  }
+
+  dispose(): void {
+    for (const project of this.projects.values()) project.dispose();
+    this.projects.clear();
+  }
+}

@@ -1,0 +1,563 @@
+/**
+ * The language server, independent of its transport: `startServer(connection)` wires every handler to a connection
+ * that the entry point (stdio or node IPC) or a test (in-process streams) created.
+ */
+import * as path from 'node:path';
+import { analyseFile, type Catalogue, type Finding, type FlowStep, type Problem } from '@avglint/rules';
+import * as ts from 'typescript';
+import {
+  CodeActionKind,
+  DiagnosticSeverity,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Connection,
+  type Diagnostic,
+  type InitializeParams,
+  type InitializeResult,
+  type Range,
+  type WorkDoneProgressReporter,
+  type WorkspaceFolder,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
+import { catalogueCompletion, catalogueHover } from './catalogueDocument';
+import { Catalogues, statusOf, type CatalogueState } from './catalogues';
+import { codeActions, type CatalogueEntryTarget } from './codeActions';
+import { applySuppressions, isCatalogueFileName, loadCatalogueFromText, type CatalogueHost } from './core';
+import { fileDiagnostic, findingToDiagnostic, problemToDiagnostic } from './diagnostics';
+import { describeError, installCrashGuards, nodeFileSystem, type FileSystem } from './host';
+import { codeHover } from './hover';
+import { isSourceFile, Projects, SOURCE_EXTENSIONS, type AnalysisTarget, type OpenDocuments } from './projects';
+import { Commands, ScanWorkspaceRequest, SETTINGS_SECTION, ShowFlowRequest, StatusNotification } from './protocol';
+import { DEFAULT_SETTINGS, enabledRules, normaliseSettings, type Settings } from './settings';
+
+export interface ServerOptions {
+  /** Log instead of dying on uncaught exceptions (the stand-alone server; not in-process tests). */
+  readonly crashGuards?: boolean;
+  /** The file system; tests may pass an overlay. */
+  readonly fileSystem?: FileSystem;
+}
+
+/** What the last analysis of an open document found, for hover, code actions and the flow request. */
+interface DocumentAnalysis {
+  readonly version: number;
+  readonly findings: readonly Finding[];
+  readonly catalogueFile?: string;
+}
+
+export function uriToPath(uri: string): string {
+  return path.resolve(URI.parse(uri).fsPath);
+}
+
+export function pathToUri(fileName: string): string {
+  return URI.file(fileName).toString();
+}
+
+export function startServer(connection: Connection, options: ServerOptions = {}): void {
+  const fileSystem = options.fileSystem ?? nodeFileSystem;
+  const documents = new TextDocuments(TextDocument);
+  const log = (message: string): void => connection.console.log(message);
+  if (options.crashGuards) installCrashGuards((message) => connection.console.error(message));
+
+  const openDocuments: OpenDocuments = {
+    get(fileName) {
+      const document = documents.get(pathToUri(fileName));
+      return document ? { text: document.getText(), version: document.version } : undefined;
+    },
+  };
+  // The catalogue's `extends` files are read from disk: the saved catalogue is what CI sees.
+  const catalogueHost: CatalogueHost = { readFile: (f) => fileSystem.readFile(f), fileExists: (f) => fileSystem.fileExists(f) };
+  const projects = new Projects(openDocuments, fileSystem, log);
+  const catalogues = new Catalogues(catalogueHost);
+  const analyses = new Map<string, DocumentAnalysis>();
+  const timers = new Map<string, NodeJS.Timeout>();
+  const generations = new Map<string, number>();
+  const scanned = new Set<string>();
+  let lastStatus = '';
+  let lastActiveUri: string | undefined;
+
+  let workspaceFolders: WorkspaceFolder[] = [];
+  let configurationSupported = false;
+  let watchedFilesDynamic = false;
+  let workDoneSupported = false;
+  let foldersSupported = false;
+  let pushedSettings: unknown;
+  const settingsCache = new Map<string, Promise<Settings>>();
+
+  // ---- Settings -------------------------------------------------------------------------------------------------
+
+  function settingsFor(uri: string): Promise<Settings> {
+    if (!configurationSupported) return Promise.resolve(normaliseSettings(pushedSettings ?? {}));
+    let settings = settingsCache.get(uri);
+    if (!settings) {
+      settings = connection.workspace
+        .getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION })
+        .then(normaliseSettings, (error: unknown) => {
+          log(`avglint: could not read settings (${describeError(error)}); using defaults`);
+          return DEFAULT_SETTINGS;
+        });
+      settingsCache.set(uri, settings);
+    }
+    return settings;
+  }
+
+  function workspaceFolderOf(fileName: string): string | undefined {
+    const folders = workspaceFolders.map((f) => uriToPath(f.uri)).sort((a, b) => b.length - a.length);
+    return folders.find((f) => fileName === f || fileName.startsWith(f + path.sep)) ?? folders[folders.length - 1];
+  }
+
+  // ---- Status ---------------------------------------------------------------------------------------------------
+
+  function sendStatus(status: StatusNotification.Params): void {
+    const key = JSON.stringify(status);
+    if (key === lastStatus) return;
+    lastStatus = key;
+    void connection.sendNotification(StatusNotification.method, status);
+  }
+
+  function statusFor(file: string | undefined, state: CatalogueState | undefined): StatusNotification.Params {
+    return statusOf(file, state, pathToUri);
+  }
+
+  // ---- Analysis of source documents ------------------------------------------------------------------------------
+
+  function locateStep(step: FlowStep, document: TextDocument, target: AnalysisTarget): { uri: string; range: Range } {
+    if (step.file === target.sourceFile.fileName) {
+      return { uri: document.uri, range: { start: document.positionAt(step.range.start), end: document.positionAt(step.range.end) } };
+    }
+    const other = target.program?.getSourceFile(step.file);
+    if (other) {
+      const start = other.getLineAndCharacterOfPosition(step.range.start);
+      const end = other.getLineAndCharacterOfPosition(step.range.end);
+      return { uri: pathToUri(step.file), range: { start, end } };
+    }
+    const start = { line: Math.max(0, step.line - 1), character: Math.max(0, step.column - 1) };
+    return { uri: pathToUri(step.file), range: { start, end: { line: start.line, character: start.character + Math.max(0, step.range.end - step.range.start) } } };
+  }
+
+  interface AnalysisOutcome {
+    readonly diagnostics: Diagnostic[];
+    readonly findings: readonly Finding[];
+    readonly catalogueFile?: string;
+    readonly status: StatusNotification.Params;
+    readonly cancelled: boolean;
+  }
+
+  /** Analyses one source file's current text (open document or disk). Never throws. */
+  function analyseText(document: TextDocument, fileName: string, settings: Settings, isCancelled: () => boolean): AnalysisOutcome {
+    const catalogueFile = catalogues.locate(fileName, settings.catalogue, workspaceFolderOf(fileName));
+    if (!catalogueFile) {
+      return {
+        diagnostics: [fileDiagnostic(document, 'catalogue/missing', 'avglint found no avglint.catalogue.yaml for this file, so nothing here is checked. Ask the FG for the catalogue, put it in the repository root, or point the `avglint.catalogue` setting at it.')],
+        findings: [],
+        status: statusFor(undefined, undefined),
+        cancelled: false,
+      };
+    }
+    const state = catalogues.get(catalogueFile);
+    const status = statusFor(catalogueFile, state);
+    if (!state.catalogue) {
+      const first = state.problems.find((p) => p.severity === 'error');
+      const where = first ? ` The first: ${path.basename(first.file)}:${first.line}:${first.column}: ${first.message}` : '';
+      return {
+        diagnostics: [fileDiagnostic(document, 'catalogue/invalid', `avglint cannot use ${catalogueFile}: it has ${state.problems.filter((p) => p.severity === 'error').length} error(s), so nothing here is checked.${where}`)],
+        findings: [],
+        catalogueFile,
+        status,
+        cancelled: false,
+      };
+    }
+    const target = projects.target(fileName);
+    if (!target) return { diagnostics: [], findings: [], catalogueFile, status, cancelled: false };
+    try {
+      const result = analyseFile({
+        sourceFile: target.sourceFile,
+        program: target.program,
+        catalogue: state.catalogue,
+        options: { rules: enabledRules(settings), ruleOptions: settings.ruleOptions },
+        isCancelled,
+      });
+      if (result.cancelled) return { diagnostics: [], findings: [], catalogueFile, status, cancelled: true };
+      const suppressed = applySuppressions(target.sourceFile, result.findings);
+      const rules = enabledRules(settings);
+      const findings = suppressed.findings.filter((f) => rules.has(f.ruleId));
+      const diagnostics = findings.map((f) => findingToDiagnostic(f, document, settings, (step) => locateStep(step, document, target)));
+      const problems: Problem[] = [...result.problems, ...suppressed.problems];
+      for (const problem of problems) {
+        if (path.resolve(problem.file) === fileName) diagnostics.push(problemToDiagnostic(problem));
+      }
+      return { diagnostics, findings, catalogueFile, status, cancelled: false };
+    } catch (error) {
+      // The core promises not to throw; if it does, this file says so and the server carries on.
+      log(`avglint: analysing ${fileName} failed: ${describeError(error)}`);
+      return {
+        diagnostics: [fileDiagnostic(document, 'analysis/internal-error', `avglint could not analyse this file: ${error instanceof Error ? error.message : String(error)}. This is a bug in avglint; the output channel has the details.`)],
+        findings: [],
+        catalogueFile,
+        status,
+        cancelled: false,
+      };
+    }
+  }
+
+  async function analyseDocument(uri: string): Promise<void> {
+    const generation = (generations.get(uri) ?? 0) + 1;
+    generations.set(uri, generation);
+    const document = documents.get(uri);
+    if (!document) return;
+    const fileName = uriToPath(uri);
+    if (isCatalogueFileName(fileName)) {
+      validateCatalogueDocument(document);
+      return;
+    }
+    if (!isSourceFile(fileName)) return;
+    const settings = await settingsFor(uri);
+    // Another edit or a newer run may have come while the settings were fetched.
+    const current = documents.get(uri);
+    if (!current || generations.get(uri) !== generation) return;
+    if (!settings.enable) {
+      analyses.delete(uri);
+      void connection.sendDiagnostics({ uri, version: current.version, diagnostics: [] });
+      sendStatus({ state: 'disabled', problems: 0, servingLastGood: false, message: 'avglint: disabled (avglint.enable is false)' });
+      return;
+    }
+    const version = current.version;
+    const isCancelled = (): boolean => generations.get(uri) !== generation || documents.get(uri)?.version !== version;
+    const outcome = analyseText(current, fileName, settings, isCancelled);
+    if (outcome.cancelled || isCancelled()) return;
+    analyses.set(uri, { version, findings: outcome.findings, catalogueFile: outcome.catalogueFile });
+    void connection.sendDiagnostics({ uri, version, diagnostics: outcome.diagnostics });
+    sendStatus(outcome.status);
+  }
+
+  function schedule(uri: string, delay: number): void {
+    const previous = timers.get(uri);
+    if (previous) clearTimeout(previous);
+    // Bumping the generation now cancels a run that is waiting for its settings.
+    generations.set(uri, (generations.get(uri) ?? 0) + 1);
+    const run = (): void => {
+      timers.delete(uri);
+      analyseDocument(uri).catch((error: unknown) => log(`avglint: analysis of ${uri} failed: ${describeError(error)}`));
+    };
+    if (delay <= 0) {
+      timers.delete(uri);
+      run();
+    } else timers.set(uri, setTimeout(run, delay));
+  }
+
+  async function scheduleWithSettings(uri: string): Promise<void> {
+    const settings = await settingsFor(uri);
+    schedule(uri, settings.debounceMs);
+  }
+
+  function reanalyseOpenDocuments(): void {
+    for (const document of documents.all()) schedule(document.uri, 0);
+  }
+
+  // ---- The catalogue file --------------------------------------------------------------------------------------
+
+  function validateCatalogueDocument(document: TextDocument): void {
+    const fileName = uriToPath(document.uri);
+    const result = loadCatalogueFromText(fileName, document.getText(), catalogueHost);
+    const diagnostics: Diagnostic[] = [];
+    for (const problem of result.problems) {
+      if (path.resolve(problem.file) === fileName) diagnostics.push(problemToDiagnostic(problem));
+      else {
+        const d = fileDiagnostic(document, problem.code, `In ${problem.file}:${problem.line}:${problem.column}: ${problem.message}\nHint: ${problem.hint}`, problem.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning);
+        diagnostics.push(d);
+      }
+    }
+    const state = catalogues.peek(fileName);
+    if (state?.broken && state.servingLastGood) {
+      diagnostics.push(
+        fileDiagnostic(document, 'catalogue/serving-last-good', 'The saved catalogue has errors, so avglint keeps analysing with the last valid version until they are fixed and the file is saved again.', DiagnosticSeverity.Warning),
+      );
+    }
+    void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
+  }
+
+  /** The catalogue changed (saved in the editor or on disk): reload it and re-analyse what depends on it. */
+  function catalogueChanged(file: string, savedText?: string): void {
+    const affected = catalogues.dependents(file);
+    if (affected.length === 0) affected.push(file);
+    for (const catalogueFile of affected) {
+      const state = catalogues.reload(catalogueFile, catalogueFile === file ? savedText : undefined);
+      sendStatus(statusFor(catalogueFile, state));
+      log(`avglint: reloaded ${catalogueFile}: ${state.broken ? `${state.problems.length} problem(s)${state.servingLastGood ? ', the last valid version keeps serving' : ''}` : 'valid'}`);
+    }
+    const document = documents.get(pathToUri(file));
+    if (document) validateCatalogueDocument(document);
+    reanalyseOpenDocuments();
+  }
+
+  // ---- Workspace scan -------------------------------------------------------------------------------------------
+
+  async function scanWorkspace(params: ScanWorkspaceRequest.Params): Promise<ScanWorkspaceRequest.Result> {
+    const folders = (params.folders ?? workspaceFolders.map((f) => f.uri)).map(uriToPath);
+    const files = folders.flatMap((folder) => fileSystem.listSourceFiles(folder, SOURCE_EXTENSIONS));
+    let progress: WorkDoneProgressReporter | undefined;
+    let isCancelled = (): boolean => false;
+    if (params.workDoneToken !== undefined) progress = connection.window.attachWorkDoneProgress(params.workDoneToken);
+    else if (workDoneSupported) {
+      const created = await connection.window.createWorkDoneProgress();
+      isCancelled = () => created.token.isCancellationRequested;
+      progress = created;
+    }
+    progress?.begin('avglint: scanning the workspace', 0, `${files.length} files`, true);
+    let findings = 0;
+    let problems = 0;
+    let cancelled = false;
+    try {
+      for (const [i, fileName] of files.entries()) {
+        if (isCancelled()) {
+          cancelled = true;
+          break;
+        }
+        const uri = pathToUri(fileName);
+        progress?.report(Math.round((i / Math.max(1, files.length)) * 100), path.relative(folders[0] ?? '', fileName));
+        const open = documents.get(uri);
+        if (open) {
+          findings += analyses.get(uri)?.findings.length ?? 0;
+          continue;
+        }
+        const outcome = await scanFile(fileName, uri);
+        findings += outcome.findings;
+        problems += outcome.problems;
+        // Yield between files so edits and hovers are served during a long scan.
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+    } finally {
+      progress?.done();
+    }
+    log(`avglint: scanned ${files.length} files: ${findings} finding(s), ${problems} problem(s)${cancelled ? ' (cancelled)' : ''}`);
+    return { files: files.length, findings, problems, cancelled };
+  }
+
+  async function scanFile(fileName: string, uri: string): Promise<{ findings: number; problems: number }> {
+    const text = fileSystem.readFile(fileName);
+    if (text === undefined) return { findings: 0, problems: 0 };
+    const settings = await settingsFor(uri);
+    if (!settings.enable) return { findings: 0, problems: 0 };
+    const document = TextDocument.create(uri, /\.(tsx?|mts|cts)$/.test(fileName) ? 'typescript' : 'javascript', 0, text);
+    const outcome = analyseText(document, fileName, settings, () => false);
+    scanned.add(uri);
+    void connection.sendDiagnostics({ uri, diagnostics: outcome.diagnostics });
+    return { findings: outcome.findings.length, problems: outcome.diagnostics.length - outcome.findings.length };
+  }
+
+  // ---- Handlers ---------------------------------------------------------------------------------------------------
+
+  /** Every request handler goes through here: a failure is logged and answered with `fallback`, never fatal. */
+  function guard<P, R>(name: string, fallback: R, handler: (params: P) => R | Promise<R>): (params: P) => Promise<R> {
+    return async (params: P) => {
+      try {
+        return await handler(params);
+      } catch (error) {
+        log(`avglint: ${name} failed: ${describeError(error)}`);
+        return fallback;
+      }
+    };
+  }
+
+  function catalogueOf(uri: string): Catalogue | undefined {
+    const file = analyses.get(uri)?.catalogueFile;
+    return file ? catalogues.peek(file)?.catalogue : undefined;
+  }
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    workspaceFolders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: path.basename(uriToPath(params.rootUri)) }] : []);
+    configurationSupported = params.capabilities.workspace?.configuration === true;
+    watchedFilesDynamic = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    workDoneSupported = params.capabilities.window?.workDoneProgress === true;
+    foldersSupported = params.capabilities.workspace?.workspaceFolders === true;
+    const initOptions = params.initializationOptions as { settings?: unknown } | undefined;
+    pushedSettings = initOptions?.settings;
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        hoverProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix], resolveProvider: false },
+        completionProvider: { triggerCharacters: [' ', '[', ','], resolveProvider: false },
+        executeCommandProvider: { commands: [Commands.scanWorkspace, Commands.openCatalogue, Commands.openCatalogueEntry] },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'avglint', version: '0.1.0' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (watchedFilesDynamic) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: '**/avglint.catalogue.{yaml,yml}' }, { globPattern: '**/tsconfig.json' }, { globPattern: `**/*.{${SOURCE_EXTENSIONS.map((e) => e.slice(1)).join(',')}}` }],
+      });
+    }
+    if (foldersSupported) {
+      connection.workspace.onDidChangeWorkspaceFolders((event) => {
+        workspaceFolders = [...workspaceFolders.filter((f) => !event.removed.some((r) => r.uri === f.uri)), ...event.added];
+        catalogues.forgetLocations();
+        reanalyseOpenDocuments();
+      });
+    }
+    log(`avglint language server ${ts.version ? `(TypeScript ${ts.version})` : ''} ready; workspace: ${workspaceFolders.map((f) => uriToPath(f.uri)).join(', ') || '(none)'}`);
+  });
+
+  connection.onDidChangeConfiguration((change) => {
+    const settings = (change.settings as Record<string, unknown> | null | undefined)?.[SETTINGS_SECTION];
+    if (settings !== undefined) pushedSettings = settings;
+    settingsCache.clear();
+    catalogues.forgetLocations();
+    reanalyseOpenDocuments();
+  });
+
+  documents.onDidOpen((event) => {
+    lastActiveUri = event.document.uri;
+    projects.documentChanged(uriToPath(event.document.uri));
+    schedule(event.document.uri, 0);
+  });
+  documents.onDidChangeContent((event) => {
+    // `onDidOpen` is followed by a content change for the same version; the open already scheduled it.
+    const analysis = analyses.get(event.document.uri);
+    if (event.document.version === 1 && !analysis && timers.has(event.document.uri) === false && generations.has(event.document.uri)) return;
+    lastActiveUri = event.document.uri;
+    projects.documentChanged(uriToPath(event.document.uri));
+    void scheduleWithSettings(event.document.uri).catch((error: unknown) => log(`avglint: ${describeError(error)}`));
+  });
+  documents.onDidSave((event) => {
+    const fileName = uriToPath(event.document.uri);
+    if (isCatalogueFileName(fileName) || catalogues.peek(fileName)) catalogueChanged(fileName, event.document.getText());
+  });
+  documents.onDidClose((event) => {
+    const uri = event.document.uri;
+    const timer = timers.get(uri);
+    if (timer) clearTimeout(timer);
+    timers.delete(uri);
+    generations.set(uri, (generations.get(uri) ?? 0) + 1);
+    analyses.delete(uri);
+    projects.documentChanged(uriToPath(uri));
+    const fileName = uriToPath(uri);
+    if (scanned.has(uri) && isSourceFile(fileName)) void scanFile(fileName, uri).catch((error: unknown) => log(`avglint: ${describeError(error)}`));
+    else void connection.sendDiagnostics({ uri, diagnostics: [] });
+  });
+
+  connection.onDidChangeWatchedFiles((params) => {
+    let sourcesChanged = false;
+    for (const change of params.changes) {
+      const fileName = uriToPath(change.uri);
+      const kind = change.type === FileChangeType.Created ? 'created' : change.type === FileChangeType.Deleted ? 'deleted' : 'changed';
+      if (isCatalogueFileName(fileName) || catalogues.dependents(fileName).length > 0) {
+        if (kind !== 'changed') catalogues.forgetLocations();
+        if (kind === 'deleted') catalogues.forget(fileName);
+        // A catalogue open in the editor is reloaded on save; the disk event of that save adds nothing.
+        if (!documents.get(change.uri) && kind !== 'deleted') catalogueChanged(fileName);
+        else if (kind === 'deleted') reanalyseOpenDocuments();
+      } else {
+        projects.diskChanged(fileName, kind);
+        sourcesChanged = true;
+      }
+    }
+    if (sourcesChanged) reanalyseOpenDocuments();
+  });
+
+  connection.onHover(
+    guard('hover', null, (params) => {
+      const document = documents.get(params.textDocument.uri);
+      if (!document) return null;
+      const fileName = uriToPath(document.uri);
+      if (isCatalogueFileName(fileName)) return catalogueHover(document, params.position);
+      if (!isSourceFile(fileName)) return null;
+      const analysis = analyses.get(document.uri);
+      const findings = analysis?.version === document.version ? analysis.findings : [];
+      return codeHover(document, document.offsetAt(params.position), projects.target(fileName), catalogueOf(document.uri), findings);
+    }),
+  );
+
+  connection.onCompletion(
+    guard('completion', [], (params) => {
+      const document = documents.get(params.textDocument.uri);
+      if (!document || !isCatalogueFileName(uriToPath(document.uri))) return [];
+      return catalogueCompletion(document, params.position);
+    }),
+  );
+
+  connection.onCodeAction(
+    guard('code actions', [], (params) => {
+      const document = documents.get(params.textDocument.uri);
+      if (!document) return [];
+      return codeActions(document, params.context.diagnostics, catalogueOf(document.uri));
+    }),
+  );
+
+  async function showCatalogueEntry(target: CatalogueEntryTarget): Promise<boolean> {
+    const position = { line: Math.max(0, target.line - 1), character: Math.max(0, target.column - 1) };
+    const result = await connection.window.showDocument({ uri: pathToUri(target.file), takeFocus: true, selection: { start: position, end: position } });
+    return result.success;
+  }
+
+  async function openCatalogue(argument: unknown): Promise<boolean> {
+    const uri = typeof argument === 'object' && argument !== null && typeof (argument as { uri?: unknown }).uri === 'string' ? (argument as { uri: string }).uri : lastActiveUri;
+    const fileName = uri ? uriToPath(uri) : undefined;
+    const folder = workspaceFolders[0] ? uriToPath(workspaceFolders[0].uri) : undefined;
+    const from = fileName ?? (folder ? path.join(folder, 'index.ts') : undefined);
+    const settings = await settingsFor(uri ?? (folder ? pathToUri(folder) : ''));
+    const file = from ? catalogues.locate(from, settings.catalogue, folder) : undefined;
+    if (!file || !fileSystem.fileExists(file)) {
+      void connection.window.showWarningMessage('avglint: no avglint.catalogue.yaml found. Put the FG\'s catalogue in the repository root or set avglint.catalogue.');
+      return false;
+    }
+    return showCatalogueEntry({ file, line: 1, column: 1 });
+  }
+
+  connection.onExecuteCommand(
+    guard('command', null as unknown, async (params) => {
+      const argument: unknown = params.arguments?.[0];
+      switch (params.command) {
+        case Commands.scanWorkspace:
+          return scanWorkspace({ ...(typeof argument === 'object' && argument !== null ? (argument as ScanWorkspaceRequest.Params) : {}), workDoneToken: params.workDoneToken });
+        case Commands.openCatalogue:
+          return openCatalogue(argument);
+        case Commands.openCatalogueEntry: {
+          const target = argument as Partial<CatalogueEntryTarget> | undefined;
+          if (!target || typeof target.file !== 'string') return false;
+          return showCatalogueEntry({ file: target.file, line: Number(target.line) || 1, column: Number(target.column) || 1 });
+        }
+        default:
+          return null;
+      }
+    }),
+  );
+
+  connection.onRequest(
+    ScanWorkspaceRequest.method,
+    guard<ScanWorkspaceRequest.Params, ScanWorkspaceRequest.Result>('workspace scan', { files: 0, findings: 0, problems: 0, cancelled: true }, (params) => scanWorkspace(params ?? {})),
+  );
+
+  connection.onRequest(
+    ShowFlowRequest.method,
+    guard<ShowFlowRequest.Params, ShowFlowRequest.Result>('show flow', { steps: [] }, (params) => {
+      const document = documents.get(params.textDocument.uri);
+      const analysis = analyses.get(params.textDocument.uri);
+      if (!document || !analysis) return { steps: [] };
+      const offset = document.offsetAt(params.position);
+      const candidates = analysis.findings.filter((f) => f.range.start <= offset && offset <= f.range.end);
+      const finding = candidates.find((f) => f.path.length > 1) ?? candidates[0];
+      if (!finding) return { steps: [] };
+      const target = projects.target(uriToPath(document.uri));
+      const steps = finding.path.map((step) => {
+        const location = target ? locateStep(step, document, target) : { uri: pathToUri(step.file), range: { start: { line: step.line - 1, character: step.column - 1 }, end: { line: step.line - 1, character: step.column - 1 } } };
+        return { kind: step.kind, uri: location.uri, range: location.range, description: step.description };
+      });
+      return { rule: finding.ruleId, message: finding.message, steps };
+    }),
+  );
+
+  connection.onShutdown(() => {
+    for (const timer of timers.values()) clearTimeout(timer);
+    timers.clear();
+    projects.dispose();
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}
