@@ -4,6 +4,8 @@
  * main only dispatches, so every command prints and exits the same way.
  */
 import { catalogueCommand } from './catalogueCheck';
+import { demoCommand } from './demo';
+import { scanCommand } from './scan';
 
 /** A subcommand: takes the arguments after its name, returns the exit code. */
 export interface Command {
@@ -17,6 +19,8 @@ export interface Command {
 /** The subcommands. To add one: write `export const xCommand: Command` in its own module and add a line here. */
 export const COMMANDS: Record<string, Command> = {
   catalogue: catalogueCommand,
+  scan: scanCommand,
+  demo: demoCommand,
 };
 
 function usage(): string {

@@ -4,29 +4,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import * as core from '@avglint/rules';
-import { hasErrors, type Catalogue, type Problem } from '@avglint/rules';
-
-// TEMPORARY until the loader (rules/src/catalogue/load.ts) lands: its API as agreed in TEAM.md, read from the core at
-// run time so this adapter compiles before it exists. Replace with a plain import then.
-interface CatalogueHost {
-  readFile(fileName: string): string | undefined;
-  fileExists(fileName: string): boolean;
-}
-interface LoaderApi {
-  loadCatalogue(fileName: string, host: CatalogueHost, options?: { root?: string }): { catalogue?: Catalogue; problems: Problem[] };
-  findCatalogue(fromFile: string, host: CatalogueHost): string | undefined;
-}
-const loader = core as unknown as Partial<LoaderApi>;
-function loadCatalogue(fileName: string, host: CatalogueHost, options?: { root?: string }): { catalogue?: Catalogue; problems: Problem[] } {
-  if (loader.loadCatalogue === undefined) {
-    return { problems: [{ file: fileName, line: 1, column: 1, severity: 'error', code: 'catalogue/no-loader', message: 'This build of avglint has no catalogue loader.', hint: 'Rebuild avglint.' }] };
-  }
-  return loader.loadCatalogue(fileName, host, options);
-}
-function findCatalogue(fromFile: string, host: CatalogueHost): string | undefined {
-  return loader.findCatalogue?.(fromFile, host);
-}
+import { findCatalogue, hasErrors, loadCatalogue, type Catalogue, type CatalogueHost, type Problem } from '@avglint/rules';
 
 /** What the plugin reads from `settings.avglint` in the ESLint config. */
 export interface AvglintSettings {
@@ -105,24 +83,13 @@ function loadCached(file: string): CatalogueResolution {
     cache.delete(file);
     return { problems: [notFoundProblem(file)] };
   }
-  const loaded = loadCatalogue(file, fsHost, { root: repositoryRoot(path.dirname(file)) });
+  // The loader finds the repository root that `extends` may not leave (nearest `.git` or `package.json`) itself.
+  const loaded = loadCatalogue(file, fsHost, { now: new Date() });
   const usable = loaded.catalogue !== undefined && !hasErrors(loaded.problems);
   const resolution: CatalogueResolution = usable ? { catalogue: loaded.catalogue, problems: loaded.problems } : { problems: withError(file, loaded.problems) };
   const files = loaded.catalogue?.files ?? [file];
   cache.set(file, { files, stamps: files.map(mtime), resolution });
   return resolution;
-}
-
-/** The repository root that `extends` may not leave: the nearest directory with `.git`, else with `package.json`. */
-export function repositoryRoot(from: string): string | undefined {
-  return nearestWith(from, '.git') ?? nearestWith(from, 'package.json');
-}
-
-function nearestWith(from: string, marker: string): string | undefined {
-  for (let dir = path.resolve(from); ; dir = path.dirname(dir)) {
-    if (fs.existsSync(path.join(dir, marker))) return dir;
-    if (path.dirname(dir) === dir) return undefined;
-  }
 }
 
 /** A loader that found nothing wrong yet returned no catalogue must still fail the run, with a position. */

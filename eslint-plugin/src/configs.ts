@@ -14,6 +14,9 @@ import { RULE_IDS, RULES, type RuleId } from '@avglint/rules';
 
 type RuleEntry = TSESLint.SharedConfig.RuleEntry;
 
+/** ESLint lints only JavaScript unless a config names other files, so the configs name every file avglint analyses. */
+export const FILES = ['**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}'];
+
 export function recommendedRules(): Record<string, RuleEntry> {
   return Object.fromEntries(RULE_IDS.filter((id) => RULES[id].recommended).map((id) => [`avglint/${id}`, 'error']));
 }
@@ -29,12 +32,14 @@ export function createConfigs(plugin: TSESLint.FlatConfig.Plugin): { recommended
   return {
     recommended: {
       name: 'avglint/recommended',
+      files: FILES,
       plugins: { avglint: plugin },
       languageOptions: { parser },
       rules: recommendedRules(),
     },
     strict: {
       name: 'avglint/strict',
+      files: FILES,
       plugins: { avglint: plugin },
       languageOptions: { parser, parserOptions: { projectService: true } },
       rules: strictRules(),

@@ -59,7 +59,9 @@ export function analyse(session: FileSession): AnalysisResult | undefined {
   if (catalogue === undefined) return undefined;
   if (session.result !== undefined) return session.result;
   const enabled = RULE_IDS.filter((id) => session.rules.has(id));
-  const key = JSON.stringify(enabled.map((id) => [id, session.rules.get(id)]));
+  // Suppression expiry depends on the day, so a result is reused only on the day it was computed.
+  const now = new Date();
+  const key = JSON.stringify([now.toISOString().slice(0, 10), enabled.map((id) => [id, session.rules.get(id)])]);
   let byCatalogue = results.get(session.sourceFile);
   if (byCatalogue === undefined) results.set(session.sourceFile, (byCatalogue = new WeakMap()));
   let byOptions = byCatalogue.get(catalogue);
@@ -70,7 +72,7 @@ export function analyse(session: FileSession): AnalysisResult | undefined {
       sourceFile: session.sourceFile,
       program: session.program,
       catalogue,
-      options: { rules: new Set(enabled), ruleOptions: Object.fromEntries(session.rules) },
+      options: { rules: new Set(enabled), ruleOptions: Object.fromEntries(session.rules), now },
     });
     byOptions.set(key, result);
   }
