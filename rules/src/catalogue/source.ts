@@ -48,8 +48,13 @@ export function parseSource(file: string, text: string, problems: Problem[]): So
   const lines = new LineCounter();
   const document = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, merge: false, strict: true });
   const source0 = { file, text, document, lines, data: undefined };
+  // After the first syntax error the parser often reports follow-on errors for the same mistake; only the first is
+  // shown (fix it and check again), except duplicate keys, which are reliable and independent of each other.
+  let syntaxErrorShown = false;
   for (const error of document.errors) {
     const duplicate = error.code === 'DUPLICATE_KEY';
+    if (!duplicate && syntaxErrorShown) continue;
+    if (!duplicate) syntaxErrorShown = true;
     problems.push(
       problemAt(source0, rangeSpan(source0, error.pos[0], error.pos[1]), 'error', duplicate ? 'catalogue/duplicate-key' : 'catalogue/yaml-syntax', yamlMessage(error.message), yamlHint(error.code, error.message)),
     );
@@ -74,12 +79,28 @@ export function parseSource(file: string, text: string, problems: Problem[]): So
 
 function yamlHint(code: string, message: string): string {
   if (/end with a|missing closing|unterminated|unexpected end/i.test(message)) return YAML_HINTS['MISSING_CHAR'] ?? DEFAULT_YAML_HINT;
+  if (/Nested mappings/.test(message)) return 'Put the whole value in quotes, such as `label: "BSN: nummer"`.';
   return YAML_HINTS[code] ?? DEFAULT_YAML_HINT;
 }
 
+/** The parser's wording, for the most common mistakes, said plainly; the parser's own words follow in brackets. */
+const YAML_MESSAGES: readonly (readonly [RegExp, string])[] = [
+  [/Nested mappings are not allowed in compact mappings/, 'This value contains `: `, which YAML reads as a second key on the same line.'],
+  [/Implicit keys need to be on a single line/, 'A key is spread over more than one line.'],
+  [/Tabs are not allowed as indentation/, 'This line is indented with a tab.'],
+  [/Flow sequence .* end with a \]/, 'A list that starts with `[` is not closed with `]`.'],
+  [/Flow map .* end with a \}/, 'A block that starts with `{` is not closed with `}`.'],
+  [/All mapping items must start at the same column/, 'The keys of one block do not start at the same column.'],
+  [/Map keys must be unique/, 'This key appears twice in the same block.'],
+  [/Missing closing "?quote/, 'A quoted text is not closed.'],
+  [/Unresolved tag/, 'This value has a tag (`!!…`), which a catalogue may not use.'],
+  [/Source contains multiple documents/, 'The file holds more than one YAML document (`---`).'],
+];
+
 function yamlMessage(message: string): string {
-  const firstLine = message.split('\n')[0] ?? message;
-  return `YAML syntax: ${firstLine.replace(/\s+at line \d+, column \d+:?$/, '')}`;
+  const firstLine = (message.split('\n')[0] ?? message).replace(/\s+at line \d+, column \d+:?$/, '');
+  const plain = YAML_MESSAGES.find(([pattern]) => pattern.test(firstLine))?.[1];
+  return plain !== undefined ? `${plain} (YAML: ${firstLine})` : `The file is not valid YAML: ${firstLine}.`;
 }
 
 export function problemAt(source: Pick<SourceFile, 'file'>, span: Span, severity: Problem['severity'], code: string, message: string, hint: string): Problem {
