@@ -50,7 +50,8 @@ export class Catalogues {
 
   /** Loads the catalogue again (from `text` when given: the saved text of the open document). */
   reload(file: string, text?: string): CatalogueState {
-    const result = text === undefined ? loadCatalogue(file, this.host) : loadCatalogueFromText(file, text, this.host);
+    const options = { now: new Date() };
+    const result = text === undefined ? loadCatalogue(file, this.host, options) : loadCatalogueFromText(file, text, this.host, options);
     const previous = this.states.get(file);
     const broken = !result.catalogue || hasErrors(result.problems);
     const state: CatalogueState = broken

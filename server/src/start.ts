@@ -3,7 +3,7 @@
  * that the entry point (stdio or node IPC) or a test (in-process streams) created.
  */
 import * as path from 'node:path';
-import { analyseFile, type Catalogue, type Finding, type FlowStep, type Problem } from '@avglint/rules';
+import { analyseFile, type Catalogue, type Finding, type FlowStep } from '@avglint/rules';
 import * as ts from 'typescript';
 import {
   CodeActionKind,
@@ -176,16 +176,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         sourceFile: target.sourceFile,
         program: target.program,
         catalogue: state.catalogue,
-        options: { rules: enabledRules(settings), ruleOptions: settings.ruleOptions },
+        options: { rules: enabledRules(settings), ruleOptions: settings.ruleOptions, now: new Date() },
         isCancelled,
       });
       if (result.cancelled) return { diagnostics: [], findings: [], catalogueFile, status, cancelled: true };
-      const suppressed = applySuppressions(target.sourceFile, result.findings);
       const rules = enabledRules(settings);
-      const findings = suppressed.findings.filter((f) => rules.has(f.ruleId));
+      const findings = applySuppressions(target.sourceFile, result.findings).filter((f) => rules.has(f.ruleId));
       const diagnostics = findings.map((f) => findingToDiagnostic(f, document, settings, (step) => locateStep(step, document, target)));
-      const problems: Problem[] = [...result.problems, ...suppressed.problems];
-      for (const problem of problems) {
+      for (const problem of result.problems) {
         if (path.resolve(problem.file) === fileName) diagnostics.push(problemToDiagnostic(problem));
       }
       return { diagnostics, findings, catalogueFile, status, cancelled: false };
@@ -260,7 +258,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   function validateCatalogueDocument(document: TextDocument): void {
     const fileName = uriToPath(document.uri);
-    const result = loadCatalogueFromText(fileName, document.getText(), catalogueHost);
+    const result = loadCatalogueFromText(fileName, document.getText(), catalogueHost, { now: new Date() });
     const diagnostics: Diagnostic[] = [];
     for (const problem of result.problems) {
       if (path.resolve(problem.file) === fileName) diagnostics.push(problemToDiagnostic(problem));
