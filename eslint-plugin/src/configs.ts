@@ -6,7 +6,8 @@
  *   warning nobody reads would not. It sets typescript-eslint's parser without a project, so it works on plain
  *   JavaScript and on TypeScript without a tsconfig; the rules then work from names.
  * - `strict`: every rule, as `error`, unresolvable destinations reported too, and typed linting through
- *   typescript-eslint's project service, so the rules follow types and imported modules.
+ *   typescript-eslint's project service, so the rules follow types and imported modules. TypeScript files only (see
+ *   TYPED_FILES); `[avglint.configs.recommended, avglint.configs.strict]` covers JavaScript too.
  */
 import * as parser from '@typescript-eslint/parser';
 import type { TSESLint } from '@typescript-eslint/utils';
@@ -16,6 +17,11 @@ type RuleEntry = TSESLint.SharedConfig.RuleEntry;
 
 /** ESLint lints only JavaScript unless a config names other files, so the configs name every file avglint analyses. */
 export const FILES = ['**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}'];
+/**
+ * The strict config is typed, and typed linting fails on a file no tsconfig includes (eslint.config.mjs, scripts), so
+ * it applies to TypeScript files only. Put `recommended` before it to lint JavaScript too, from names.
+ */
+export const TYPED_FILES = ['**/*.{ts,mts,cts,tsx}'];
 
 export function recommendedRules(): Record<string, RuleEntry> {
   return Object.fromEntries(RULE_IDS.filter((id) => RULES[id].recommended).map((id) => [`avglint/${id}`, 'error']));
@@ -39,7 +45,7 @@ export function createConfigs(plugin: TSESLint.FlatConfig.Plugin): { recommended
     },
     strict: {
       name: 'avglint/strict',
-      files: FILES,
+      files: TYPED_FILES,
       plugins: { avglint: plugin },
       languageOptions: { parser, parserOptions: { projectService: true } },
       rules: strictRules(),

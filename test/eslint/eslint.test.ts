@@ -1,0 +1,165 @@
+/**
+ * The plugin as CI uses it: ESLint's own class and command line over small projects on disk, with flat configs that
+ * import the plugin. Each test builds its project, lints it and looks only at what a user would see.
+ */
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as path from 'node:path';
+import { ESLint } from 'eslint';
+import { eslintBin, eslintConfig, fixtureCatalogueText, tempProject, type TempProject } from '../helpers/tempProject';
+
+const BSN = "export const bsn = '111222333';\n"; // passes the elfproef: a planted no-bsn-literal violation
+const CLEAN = "export const bsn = '111222334';\n"; // its neighbour fails the elfproef
+
+async function lint(project: TempProject, patterns: string[] = ['src']): Promise<ESLint.LintResult[]> {
+  const eslint = new ESLint({ cwd: project.dir, overrideConfigFile: path.join(project.dir, 'eslint.config.mjs') });
+  return eslint.lintFiles(patterns);
+}
+
+function messages(results: readonly ESLint.LintResult[]): string[] {
+  return results.flatMap((r) => r.messages.map((m) => `${path.basename(r.filePath)}:${m.line}:${m.column} ${m.ruleId ?? '(fatal)'} ${m.message}`));
+}
+
+function errorCount(results: readonly ESLint.LintResult[]): number {
+  return results.reduce((sum, r) => sum + r.errorCount, 0);
+}
+
+describe('ESLint with eslint-plugin-avglint', function () {
+  this.timeout(60_000);
+  const projects: TempProject[] = [];
+  const project = (files: Record<string, string>): TempProject => {
+    const p = tempProject(files);
+    projects.push(p);
+    return p;
+  };
+  after(() => projects.forEach((p) => p.remove()));
+
+  it('fails on a violation and passes once it is fixed (ESLint class)', async () => {
+    const p = project({
+      'avglint.catalogue.yaml': fixtureCatalogueText(),
+      'eslint.config.mjs': eslintConfig('[avglint.configs.recommended]'),
+      'src/ids.ts': BSN,
+    });
+    const before = await lint(p);
+    assert.equal(errorCount(before), 1, messages(before).join('\n'));
+    assert.equal(before[0]?.messages[0]?.ruleId, 'avglint/no-bsn-literal');
+    assert.deepEqual([before[0]?.messages[0]?.line, before[0]?.messages[0]?.column], [1, 20]);
+    p.write('src/ids.ts', CLEAN);
+    const after = await lint(p);
+    assert.equal(errorCount(after), 0, messages(after).join('\n'));
+  });
+
+  it('exits 1 on a violation and 0 once it is fixed (eslint command line)', () => {
+    const p = project({
+      'avglint.catalogue.yaml': fixtureCatalogueText(),
+      'eslint.config.mjs': eslintConfig('[avglint.configs.recommended]'),
+      'src/ids.ts': BSN,
+    });
+    const failing = spawnSync(process.execPath, [eslintBin(), '.'], { cwd: p.dir, encoding: 'utf8' });
+    assert.equal(failing.status, 1, failing.stdout + failing.stderr);
+    assert.match(failing.stdout, /avglint\/no-bsn-literal/);
+    p.write('src/ids.ts', CLEAN);
+    const passing = spawnSync(process.execPath, [eslintBin(), '.'], { cwd: p.dir, encoding: 'utf8' });
+    assert.equal(passing.status, 0, passing.stdout + passing.stderr);
+  });
+
+  it('reports a broken catalogue as an error naming its file, line and column, once per linted file', async () => {
+    const p = project({
+      'avglint.catalogue.yaml': 'version: 1\norganisation: Testschool\nfoo: bar\n',
+      'eslint.config.mjs': eslintConfig('[avglint.configs.recommended]'),
+      'src/a.ts': CLEAN,
+      'src/b.js': 'export const x = 1;\n',
+    });
+    const results = await lint(p);
+    assert.equal(results.length, 2);
+    const catalogue = path.join(p.dir, 'avglint.catalogue.yaml');
+    for (const result of results) {
+      assert.equal(result.errorCount, 1, messages([result]).join('\n'));
+      const [message] = result.messages;
+      assert.equal(message?.line, 1);
+      assert.ok(message?.message.includes(`${catalogue}:3:1: Unknown key \`foo\``), message?.message);
+    }
+  });
+
+  it('reports a missing catalogue as an error, whether searched for or configured', async () => {
+    const searched = project({ 'eslint.config.mjs': eslintConfig('[avglint.configs.recommended]'), 'src/a.ts': CLEAN });
+    const configured = project({
+      'eslint.config.mjs': eslintConfig("[avglint.configs.recommended, { settings: { avglint: { catalogue: 'policy/avglint.catalogue.yaml' } } }]"),
+      'src/a.ts': CLEAN,
+    });
+    const [searchedResult] = await lint(searched);
+    assert.equal(searchedResult?.errorCount, 1);
+    assert.match(searchedResult?.messages[0]?.message ?? '', /No avglint\.catalogue\.yaml found/);
+    const [configuredResult] = await lint(configured);
+    assert.equal(configuredResult?.errorCount, 1);
+    assert.ok(configuredResult?.messages[0]?.message.includes(path.join(configured.dir, 'policy', 'avglint.catalogue.yaml')));
+  });
+
+  it('finds the catalogue named in settings.avglint.catalogue, relative to the working directory', async () => {
+    const p = project({
+      'policy/school.catalogue.yaml': fixtureCatalogueText(),
+      'eslint.config.mjs': eslintConfig("[avglint.configs.recommended, { settings: { avglint: { catalogue: 'policy/school.catalogue.yaml' } } }]"),
+      'src/ids.ts': BSN,
+    });
+    const results = await lint(p);
+    assert.deepEqual(results[0]?.messages.map((m) => m.ruleId), ['avglint/no-bsn-literal'], messages(results).join('\n'));
+  });
+
+  it('recommended works on plain JavaScript without a tsconfig', async () => {
+    const p = project({
+      'avglint.catalogue.yaml': fixtureCatalogueText(),
+      'eslint.config.mjs': eslintConfig('[avglint.configs.recommended]'),
+      'src/ids.js': "module.exports = { bsn: '111222333' };\n",
+      'src/view.jsx': "export const View = () => <span title='111222333' />;\n",
+      'src/mod.mjs': BSN,
+    });
+    const results = await lint(p);
+    assert.deepEqual(messages(results).map((m) => m.split(' ').slice(0, 2).join(' ')), [
+      'ids.js:1:25 avglint/no-bsn-literal',
+      'mod.mjs:1:20 avglint/no-bsn-literal',
+      'view.jsx:1:39 avglint/no-bsn-literal',
+    ]);
+  });
+
+  it('strict works with type information from the project service', async () => {
+    const p = project({
+      'avglint.catalogue.yaml': fixtureCatalogueText(),
+      'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, noEmit: true, module: 'node16', types: [] }, include: ['src'] }),
+      // A probe rule next to avglint's records whether ESLint gave the file a TypeScript program.
+      'eslint.config.mjs': eslintConfig(`[
+        avglint.configs.strict,
+        { languageOptions: { parserOptions: { tsconfigRootDir: import.meta.dirname } } },
+        { plugins: { probe: { rules: { typed: { create(context) { return { Program(node) {
+            if (context.sourceCode.parserServices?.program) context.report({ node, message: 'typed' });
+          } }; } } } } }, rules: { 'probe/typed': 'warn' } },
+      ]`),
+      'src/ids.ts': BSN,
+      // Not in the tsconfig: strict leaves JavaScript alone rather than failing on it.
+      'scripts/seed.js': BSN,
+    });
+    const results = await lint(p);
+    assert.deepEqual(messages(results).map((m) => m.split(' ').slice(0, 2).join(' ')), ['ids.ts:1:1 probe/typed', 'ids.ts:1:20 avglint/no-bsn-literal']);
+  });
+
+  it('reports a disable comment without a reason, and accepts one with a reason', async () => {
+    const p = project({
+      'avglint.catalogue.yaml': fixtureCatalogueText(),
+      'eslint.config.mjs': eslintConfig('[avglint.configs.recommended]'),
+      'src/without.ts': `// eslint-disable-next-line avglint/no-bsn-literal\n${BSN}`,
+      'src/with.ts': `// eslint-disable-next-line avglint/no-bsn-literal -- the test number DUO publishes\n${BSN}`,
+    });
+    const results = await lint(p);
+    assert.deepEqual(messages(results).map((m) => m.split(' ').slice(0, 2).join(' ')), ['without.ts:1:1 avglint/require-suppression-reason']);
+  });
+
+  it('exports flat configs with the plugin, every rule in strict, and typed linting only in strict', async () => {
+    const { default: plugin } = await import('eslint-plugin-avglint');
+    const { RULE_IDS } = await import('@avglint/rules');
+    assert.equal(plugin.meta.name, 'eslint-plugin-avglint');
+    assert.match(plugin.meta.version, /^\d+\.\d+\.\d+/);
+    assert.deepEqual(Object.keys(plugin.configs.strict.rules ?? {}).sort(), RULE_IDS.map((id) => `avglint/${id}`).sort());
+    assert.deepEqual(plugin.configs.strict.languageOptions?.parserOptions, { projectService: true });
+    assert.equal(plugin.configs.recommended.languageOptions?.parserOptions, undefined);
+    assert.equal(plugin.configs.strict.plugins?.['avglint'], plugin);
+  });
+});
