@@ -197,7 +197,7 @@ export function formatText(result: ScanResult): string {
   const files = new Set(result.findings.map((f) => f.file)).size;
   lines.push(
     `${result.findings.length} finding${result.findings.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}; ` +
-      `${result.fileCount} files scanned ${result.typed ? 'with' : 'without'} type information in ${Math.round(result.milliseconds)} ms.`,
+      `${result.fileCount} file${result.fileCount === 1 ? '' : 's'} scanned ${result.typed ? 'with' : 'without'} type information in ${Math.round(result.milliseconds)} ms.`,
   );
   return lines.join('\n') + '\n';
 }

@@ -1,0 +1,165 @@
+/**
+ * `avglint scan`, the standalone scanner: exit codes, suppressions applied as ESLint applies them, typed and untyped
+ * projects, and SARIF with code flows. Runs the command in-process with captured output, on projects on disk.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { runScan, scanProject, toSarif, type Io } from 'avglint/dist/scan';
+import { fixtureCatalogueText, tempProject, type TempProject } from '../helpers/tempProject';
+
+const BSN = "export const bsn = '111222333';\n";
+const CLEAN = "export const bsn = '111222334';\n";
+
+function scan(args: string[]): { code: number; stdout: string; stderr: string } {
+  let stdout = '';
+  let stderr = '';
+  const io: Io = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) };
+  const code = runScan(args, io);
+  return { code, stdout, stderr };
+}
+
+interface SarifLog {
+  version: string;
+  runs: {
+    tool: { driver: { name: string; rules: { id: string; helpUri: string }[] } };
+    results: {
+      ruleId: string;
+      ruleIndex: number;
+      level: string;
+      message: { text: string };
+      locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string }; region: Record<string, number> } }[];
+      codeFlows?: { threadFlows: { locations: { location: { message: { text: string } }; kinds: string[] }[] }[] }[];
+    }[];
+    invocations: { executionSuccessful: boolean; toolConfigurationNotifications: { message: { text: string }; locations: { physicalLocation: { region: { startLine: number } } }[] }[] }[];
+  }[];
+}
+
+describe('avglint scan', function () {
+  this.timeout(60_000);
+  const projects: TempProject[] = [];
+  const project = (files: Record<string, string>): TempProject => {
+    const p = tempProject(files);
+    projects.push(p);
+    return p;
+  };
+  after(() => projects.forEach((p) => p.remove()));
+
+  it('exits 1 on a finding and prints it with its position and rule, then 0 once it is fixed', () => {
+    const p = project({ 'avglint.catalogue.yaml': fixtureCatalogueText(), 'src/ids.ts': BSN });
+    const failing = scan([p.dir]);
+    assert.equal(failing.code, 1, failing.stdout + failing.stderr);
+    assert.match(failing.stdout, /^ {2}1:20 {2}error {2}111222333 passes the BSN-elfproef.* {2}avglint\/no-bsn-literal$/mu);
+    assert.match(failing.stdout, /1 finding in 1 file; 1 file scanned without type information/u);
+    p.write('src/ids.ts', CLEAN);
+    const passing = scan([p.dir]);
+    assert.equal(passing.code, 0, passing.stdout);
+    assert.match(passing.stdout, /^0 findings/mu);
+  });
+
+  it('exits 2 with the catalogue problem at its line and column when the catalogue is broken', () => {
+    const p = project({ 'avglint.catalogue.yaml': 'version: 1\nfoo: bar\n', 'src/ids.ts': BSN });
+    const result = scan([p.dir]);
+    assert.equal(result.code, 2);
+    assert.match(result.stdout, /avglint\.catalogue\.yaml:2:1: error Unknown key `foo`/u);
+  });
+
+  it('exits 2 when there is no catalogue, and uses the one --catalogue names', () => {
+    const p = project({ 'policy/school.yaml': fixtureCatalogueText(), 'src/ids.ts': BSN });
+    assert.equal(scan([p.dir]).code, 2);
+    assert.equal(scan([p.dir, '--catalogue', path.join(p.dir, 'policy/school.yaml')]).code, 1);
+  });
+
+  it('applies disable comments as ESLint does, and reports those without a reason', () => {
+    const p = project({
+      'avglint.catalogue.yaml': fixtureCatalogueText(),
+      'src/with.ts': `// eslint-disable-next-line avglint/no-bsn-literal -- DUO's published test number\n${BSN}`,
+      'src/without.ts': `/* eslint-disable avglint/no-bsn-literal */\n${BSN}`,
+    });
+    const result = scanProject({ dir: p.dir });
+    assert.deepEqual(
+      result.findings.map((f) => `${path.basename(f.file)}:${f.line}:${f.column} ${f.ruleId}`),
+      ['without.ts:1:1 require-suppression-reason'],
+    );
+  });
+
+  it('uses the tsconfig for type information and follows solution references', () => {
+    const p = project({
+      'avglint.catalogue.yaml': fixtureCatalogueText(),
+      'tsconfig.json': JSON.stringify({ files: [], references: [{ path: 'app' }] }),
+      'app/tsconfig.json': JSON.stringify({ compilerOptions: { composite: true, noEmit: true, types: [] }, include: ['src'] }),
+      'app/src/ids.ts': BSN,
+      'other/ignored.ts': BSN,
+    });
+    const result = scanProject({ dir: p.dir });
+    assert.equal(result.typed, true);
+    assert.equal(result.fileCount, 1);
+    assert.deepEqual(result.findings.map((f) => path.relative(p.dir, f.file)), [path.join('app', 'src', 'ids.ts')]);
+  });
+
+  it('without a tsconfig scans every source file outside node_modules and dist', () => {
+    const p = project({
+      'avglint.catalogue.yaml': fixtureCatalogueText(),
+      'a.js': BSN,
+      'lib/b.cjs': BSN,
+      'node_modules/dep/index.js': BSN,
+      'dist/a.js': BSN,
+    });
+    const result = scanProject({ dir: p.dir });
+    assert.equal(result.typed, false);
+    assert.deepEqual(result.findings.map((f) => path.relative(p.dir, f.file)).sort(), ['a.js', path.join('lib', 'b.cjs')]);
+  });
+
+  it('writes SARIF 2.1.0 with rules, regions and a code flow per finding', () => {
+    const p = project({ 'avglint.catalogue.yaml': fixtureCatalogueText(), 'src/ids.ts': BSN });
+    const output = path.join(p.dir, 'avglint.sarif');
+    const result = scan([p.dir, '--format', 'sarif', '--output', output]);
+    assert.equal(result.code, 1);
+    const log = JSON.parse(fs.readFileSync(output, 'utf8')) as SarifLog;
+    assert.equal(log.version, '2.1.0');
+    const run = log.runs[0];
+    assert.ok(run);
+    assert.equal(run.tool.driver.name, 'avglint');
+    assert.ok(run.tool.driver.rules.some((r) => r.id === 'avglint/no-bsn-literal' && r.helpUri.endsWith('/docs/rules/no-bsn-literal.md')));
+    assert.equal(run.results.length, 1);
+    const [finding] = run.results;
+    assert.equal(finding?.ruleId, 'avglint/no-bsn-literal');
+    assert.equal(run.tool.driver.rules[finding?.ruleIndex ?? -1]?.id, 'avglint/no-bsn-literal');
+    assert.deepEqual(finding?.locations[0]?.physicalLocation, {
+      artifactLocation: { uri: 'src/ids.ts', uriBaseId: '%SRCROOT%' },
+      region: { startLine: 1, startColumn: 20, endLine: 1, endColumn: 31 },
+    });
+    const steps = finding?.codeFlows?.[0]?.threadFlows[0]?.locations ?? [];
+    assert.ok(steps.length >= 1);
+    assert.deepEqual(steps[0]?.kinds, ['source']);
+    assert.match(steps[0]?.location.message.text ?? '', /111222333/u);
+  });
+
+  it('carries a multi-step flow path into codeFlows in order, source first and sink last', () => {
+    const p = project({ 'avglint.catalogue.yaml': fixtureCatalogueText(), 'src/ids.ts': BSN });
+    const scanned = scanProject({ dir: p.dir });
+    const file = path.join(p.dir, 'src', 'ids.ts');
+    const [first] = scanned.findings;
+    assert.ok(first);
+    // A three-step path as the flow rules produce it, to check the SARIF shape without depending on them.
+    const step = (kind: 'source' | 'step' | 'sink', line: number): (typeof first.path)[number] => ({ kind, file, range: { start: 0, end: 1 }, line, column: 1, description: `${kind} at ${line}` });
+    const withPath = { ...scanned, findings: [{ ...first, path: [step('source', 1), step('step', 2), step('sink', 3)] }] };
+    const log = toSarif(withPath, '0.0.0') as SarifLog;
+    const locations = log.runs[0]?.results[0]?.codeFlows?.[0]?.threadFlows[0]?.locations ?? [];
+    assert.deepEqual(locations.map((l) => [l.kinds[0], l.location.message.text]), [['source', 'source at 1'], ['step', 'step at 2'], ['sink', 'sink at 3']]);
+  });
+
+  it('puts catalogue problems into SARIF as configuration notifications and exits 2', () => {
+    const p = project({ 'avglint.catalogue.yaml': 'version: 1\nfoo: bar\n', 'src/ids.ts': BSN });
+    const result = scan([p.dir, '--format', 'sarif']);
+    assert.equal(result.code, 2);
+    const log = JSON.parse(result.stdout) as SarifLog;
+    const invocation = log.runs[0]?.invocations[0];
+    assert.equal(invocation?.executionSuccessful, false);
+    assert.equal(invocation?.toolConfigurationNotifications[0]?.locations[0]?.physicalLocation.region.startLine, 2);
+  });
+
+  it('rejects an unknown format with exit 2', () => {
+    assert.equal(scan(['--format', 'xml']).code, 2);
+  });
+});
