@@ -165,7 +165,7 @@ function formatSummary(summary: CatalogueSummary, shown: (file: string) => strin
   lines.push(`  ${summary.categories.map((c) => c.id).join(', ')}`);
   lines.push(`${count(summary.processors.length, 'processor')} and recipients:`);
   for (const p of summary.processors) {
-    lines.push(`  ${p.id} — ${p.label}: ${p.role}, legal basis ${p.legalBasis}${p.agreement !== undefined ? `, agreement ${p.agreement}` : ''}; receives ${p.receives.length > 0 ? p.receives.join(', ') : 'nothing'}`);
+    lines.push(`  ${p.id} (${p.role}): ${p.legalBasis}${p.agreement !== undefined ? `, agreement ${p.agreement}` : ''}; receives ${p.receives.length === 0 ? 'nothing' : p.receives.length <= 4 ? p.receives.join(', ') : count(p.receives.length, 'category').replace('categorys', 'categories')}`);
   }
   lines.push(`${count(summary.retention.length, 'retention term')}:`);
   for (const t of summary.retention) lines.push(`  ${t.id}: ${t.duration} (about ${count(t.days, 'day')}) from ${t.starts}`);

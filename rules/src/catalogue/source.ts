@@ -3,7 +3,7 @@
  * value the FG wrote. Nothing here evaluates the file: the `yaml` package only builds data (no custom tags, no
  * merge keys, a bounded number of aliases).
  */
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { Problem } from '../problem';
 
 export interface SourceFile {
@@ -46,7 +46,7 @@ const DEFAULT_YAML_HINT =
 /** Parses a catalogue file; YAML syntax errors and warnings become problems with their positions. */
 export function parseSource(file: string, text: string, problems: Problem[]): SourceFile {
   const lines = new LineCounter();
-  const document = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, merge: false, strict: true });
+  const document = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, merge: false, strict: true, logLevel: 'error' });
   const source0 = { file, text, document, lines, data: undefined };
   // After the first syntax error the parser often reports follow-on errors for the same mistake; only the first is
   // shown (fix it and check again), except duplicate keys, which are reliable and independent of each other.
@@ -64,7 +64,19 @@ export function parseSource(file: string, text: string, problems: Problem[]): So
     const severity = warning.code === 'TAG_RESOLVE_FAILED' ? 'error' : 'warning';
     problems.push(problemAt(source0, rangeSpan(source0, warning.pos[0], warning.pos[1]), severity, 'catalogue/yaml-syntax', yamlMessage(warning.message), YAML_HINTS[warning.code] ?? DEFAULT_YAML_HINT));
   }
-  if (document.errors.length > 0 || document.warnings.some((w) => w.code === 'TAG_RESOLVE_FAILED')) return source0;
+  // A key that is itself a list or a block (`? [a, b]: x`, `{ x: 1 }: y`) has no place in a catalogue.
+  let complexKey = false;
+  visit(document, {
+    Pair(_, pair) {
+      if (complexKey || pair.key === null || isScalar(pair.key)) return;
+      complexKey = true;
+      const range = (pair.key as Node).range;
+      problems.push(
+        problemAt(source0, range ? rangeSpan(source0, range[0], range[1]) : START_OF_FILE, 'error', 'catalogue/yaml-syntax', 'A key here is a list or a block; keys must be plain names.', 'Write a plain name before the colon, such as `label:`; put values with `[`, `{` or `: ` in quotes.'),
+      );
+    },
+  });
+  if (complexKey || document.errors.length > 0 || document.warnings.some((w) => w.code === 'TAG_RESOLVE_FAILED')) return source0;
   let data: unknown;
   try {
     data = document.toJS({ maxAliasCount: 50 });
