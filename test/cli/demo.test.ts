@@ -1,0 +1,79 @@
+/**
+ * The demo: ESLint with examples/eslint.config.mjs over examples/ reports exactly the planted violations — each
+ * marked on its line with `// expect: avglint/<rule-id>` — and nothing on the correct code beside them. The markers
+ * are read here with this test's own parser, not the demo's, so a bug in one cannot hide a bug in the other.
+ */
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { ESLint } from 'eslint';
+import { RULE_IDS } from '@avglint/rules';
+import { lintExamples } from 'avglint/dist/demo';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+const EXAMPLES = path.join(ROOT, 'examples');
+const CLI = path.join(ROOT, 'cli', 'dist', 'main.js');
+
+/** `file:line rule`, the unit the markers speak in. */
+function plantedMarkers(): string[] {
+  const planted: string[] = [];
+  const visit = (dir: string): void => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory() && entry.name !== 'node_modules' && entry.name !== 'dist') visit(full);
+      else if (entry.isFile() && /\.(?:[cm]?[jt]s|[jt]sx)$/u.test(entry.name) && entry.name !== 'eslint.config.mjs') {
+        fs.readFileSync(full, 'utf8')
+          .split(/\r?\n/u)
+          .forEach((line, index) => {
+            const comment = line.indexOf('// expect:');
+            if (comment < 0) return;
+            for (const rule of line.slice(comment + '// expect:'.length).split(',')) planted.push(`${path.relative(EXAMPLES, full)}:${index + 1} ${rule.trim()}`);
+          });
+      }
+    }
+  };
+  visit(EXAMPLES);
+  return planted.sort();
+}
+
+function reported(results: readonly ESLint.LintResult[]): string[] {
+  return results
+    .flatMap((r) => r.messages.map((m) => `${path.relative(EXAMPLES, r.filePath)}:${m.line} ${m.ruleId ?? `(fatal: ${m.message})`}`))
+    .sort();
+}
+
+describe('avglint demo (examples/)', function () {
+  this.timeout(180_000);
+  let results: ESLint.LintResult[] = [];
+
+  before(async () => {
+    ({ results } = await lintExamples(EXAMPLES));
+  });
+
+  it('plants at least one violation of every rule', () => {
+    const rules = new Set(plantedMarkers().map((m) => m.split(' ')[1]));
+    assert.deepEqual(RULE_IDS.filter((id) => !rules.has(`avglint/${id}`)), []);
+  });
+
+  it('lints TypeScript files of the examples, without parse errors', () => {
+    assert.ok(results.some((r) => r.filePath.endsWith('.ts')), 'no TypeScript file was linted');
+    assert.deepEqual(results.flatMap((r) => r.messages.filter((m) => m.fatal === true).map((m) => `${r.filePath}: ${m.message}`)), []);
+  });
+
+  it('reports exactly the planted violations: same file, line and rule', () => {
+    assert.deepEqual(reported(results), plantedMarkers());
+  });
+
+  it('`avglint demo` exits 0, prints the per-rule summary and writes examples/avglint.sarif', () => {
+    const sarif = path.join(EXAMPLES, 'avglint.sarif');
+    fs.rmSync(sarif, { force: true });
+    const run = spawnSync(process.execPath, [CLI, 'demo'], { cwd: ROOT, encoding: 'utf8' });
+    assert.equal(run.status, 0, run.stdout + run.stderr);
+    for (const id of RULE_IDS) assert.match(run.stdout, new RegExp(`avglint/${id}\\s+\\d+ found`, 'u'));
+    assert.match(run.stdout, /Demo OK/u);
+    const log = JSON.parse(fs.readFileSync(sarif, 'utf8')) as { version: string; runs: { results: unknown[] }[] };
+    assert.equal(log.version, '2.1.0');
+    assert.equal(log.runs[0]?.results.length, plantedMarkers().length);
+  });
+});
