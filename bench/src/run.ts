@@ -1,1 +1,469 @@
-export {};
+/**
+ * `npm run bench`: avglint's cost against the floors it sits on, side by side, on the same synthetic corpus.
+ *
+ *  1. ESLint (typescript-eslint parser + project service) with no rules vs. the same with avglint's strict config;
+ *  2. `tsc --noEmit -p` vs. `avglint scan --strict`;
+ *  3. the language server: 50 sequential edits of a 1,000-line file, edit → published diagnostics (p50, p95) vs.
+ *     TypeScript's LanguageService semantic diagnostics after the same edits; peak memory vs. tsserver;
+ *  4. 1 and 2 at several corpus sizes, and the growth exponent of a log-log fit.
+ * Every run also checks that the findings equal the violations the generator planted, per rule and per line.
+ *
+ * Options:
+ *   --sizes 500,1000,2000,4000   corpus sizes (files) for 1, 2 and the growth fit (4)
+ *   --size 2000                  the size at which the editor benchmark (3) runs; default 2000, or the largest size
+ *   --reps 3                     repetitions of each measured command at the main size (median is reported)
+ *   --growth-reps 3              repetitions at the other sizes
+ *   --edits 50                   edits in the editor benchmark
+ *   --only eslint,scan,editor    run only these measurements
+ *   --quick                      a tiny corpus, one repetition, 5 edits: checks that the harness works and counts match
+ *                                (results go to bench/.tmp/results, not bench/results)
+ * Exit code 1 when a count differs from the manifest or a measurement failed.
+ */
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { checkCounts, describeMismatch, readEslintFindings, readScanFindings, type CountCheck } from './counts';
+import { runServer, runTsServer, type EditorRun, type EditPlan } from './editor';
+import { ensureCorpus, MIN_FILES, type Manifest } from './generate';
+import { formatMs, logLogFit, machine, measurePair, percentile, type CommandSpec, type Machine, type PairResult } from './measure';
+
+const BENCH = path.resolve(__dirname, '..');
+const REPO = path.resolve(BENCH, '..');
+const QUICK_SIZE = 32;
+
+export const TARGETS = {
+  eslintRatio: 1.1,
+  scanRatio: 1.3,
+  editorP95Ratio: 1.5,
+  editorMemoryRatio: 1.3,
+  growthExponent: 1.0,
+} as const;
+
+interface Options {
+  readonly sizes: readonly number[];
+  readonly mainSize: number;
+  readonly reps: number;
+  readonly growthReps: number;
+  readonly edits: number;
+  readonly only: ReadonlySet<string>;
+  readonly quick: boolean;
+  readonly resultsDir: string;
+}
+
+function parseOptions(argv: readonly string[]): Options {
+  const value = (name: string): string | undefined => {
+    const i = argv.indexOf(name);
+    if (i < 0) return undefined;
+    const v = argv[i + 1];
+    if (v === undefined || v.startsWith('--')) throw new Error(`${name} needs a value`);
+    return v;
+  };
+  const quick = argv.includes('--quick');
+  const numbers = (text: string): number[] => text.split(',').map((s) => Number(s.trim())).filter((n) => Number.isInteger(n) && n > 0);
+  const sizes = quick ? [QUICK_SIZE] : numbers(value('--sizes') ?? '500,1000,2000,4000');
+  for (const size of sizes) if (size < MIN_FILES) throw new Error(`a corpus needs at least ${MIN_FILES} files (got ${size})`);
+  const explicitMain = value('--size');
+  const mainSize = quick ? QUICK_SIZE : explicitMain !== undefined ? Number(explicitMain) : sizes.includes(2000) ? 2000 : Math.max(...sizes);
+  const reps = quick ? 1 : Number(value('--reps') ?? 3);
+  const growthReps = quick ? 1 : Number(value('--growth-reps') ?? reps);
+  const edits = quick ? 5 : Number(value('--edits') ?? 50);
+  const only = new Set((value('--only') ?? 'eslint,scan,editor').split(',').map((s) => s.trim()));
+  const allSizes = [...new Set([...sizes, mainSize])].sort((a, b) => a - b);
+  return { sizes: allSizes, mainSize, reps, growthReps, edits, only, quick, resultsDir: quick ? path.join(BENCH, '.tmp', 'results') : path.join(BENCH, 'results') };
+}
+
+function log(line: string): void {
+  process.stdout.write(`${line}\n`);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Results
+
+interface PairMeasurement extends PairResult {
+  readonly target: number;
+  readonly met: boolean;
+}
+
+interface EditorSummary {
+  readonly openMs: number;
+  readonly p50Ms: number;
+  readonly p95Ms: number;
+  readonly maxMs: number;
+  readonly editMs: readonly number[];
+  readonly diagnostics: number;
+  readonly peakRssMb: number;
+}
+
+interface EditorMeasurement {
+  readonly file: string;
+  readonly fileLines: number;
+  readonly edits: number;
+  readonly debounceMs: number;
+  readonly server?: EditorSummary;
+  readonly languageService?: EditorSummary;
+  readonly tsserver?: EditorSummary;
+  /** server p95 / LanguageService p95. */
+  readonly p95Ratio?: number;
+  readonly p95Met?: boolean;
+  /** server peak RSS / tsserver peak RSS. */
+  readonly memoryRatio?: number;
+  readonly memoryMet?: boolean;
+  readonly errors: readonly string[];
+}
+
+interface SizeResult {
+  readonly date: string;
+  readonly size: number;
+  readonly corpus: { readonly files: number; readonly lines: number; readonly seed: string; readonly generatorVersion: number; readonly violations: Manifest['violations'] };
+  readonly machine: Machine;
+  readonly reps: number;
+  readonly commands: Readonly<Record<string, string>>;
+  eslint?: PairMeasurement;
+  scan?: PairMeasurement;
+  editor?: EditorMeasurement;
+  readonly counts: CountCheck[];
+  readonly errors: string[];
+  durationMs?: number;
+}
+
+interface GrowthResult {
+  readonly date: string;
+  readonly machine: Machine;
+  readonly sizes: readonly number[];
+  /** Median wall ms per size, per command. */
+  readonly points: Readonly<Record<string, ReadonlyArray<readonly [number, number]>>>;
+  readonly exponents: Readonly<Record<string, { exponent: number; r2: number }>>;
+  readonly target: number;
+  readonly met: Readonly<Record<string, boolean>>;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Commands
+
+function resolveBin(pkg: string, bin: string): string {
+  return path.join(path.dirname(require.resolve(`${pkg}/package.json`)), bin);
+}
+
+function writeEslintConfigs(root: string): { base: string; avglint: string } {
+  const shared = `{
+    files: ['**/*.ts'],
+    languageOptions: { parser, parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    linterOptions: { reportUnusedDisableDirectives: 'off' },
+  }`;
+  const base = path.join(root, 'eslint.base.config.mjs');
+  fs.writeFileSync(
+    base,
+    `// The floor: typescript-eslint's parser with the project service (typed parse), and no rules at all.\nimport parser from '@typescript-eslint/parser';\n\nexport default [\n  ${shared},\n];\n`,
+  );
+  const avglint = path.join(root, 'eslint.avglint.config.mjs');
+  fs.writeFileSync(
+    avglint,
+    `// The same setup plus avglint's strict config.\nimport parser from '@typescript-eslint/parser';\nimport avglint from 'eslint-plugin-avglint';\n\nexport default [\n  avglint.configs.strict,\n  ${shared},\n  { settings: { avglint: { catalogue: ${JSON.stringify(path.join(root, 'avglint.catalogue.yaml'))} } } },\n];\n`,
+  );
+  return { base, avglint };
+}
+
+function commandLine(spec: CommandSpec): string {
+  return [spec.command === process.execPath ? 'node' : spec.command, ...spec.args.map((a) => path.relative(spec.cwd, a) || a)].join(' ');
+}
+
+function runNodeJson<T>(script: string, args: readonly string[], cwd: string): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [script, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (stderr = (stderr + c.toString()).slice(-10_000)));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code !== 0) reject(new Error(`${path.basename(script)} exited ${code}: ${stderr.slice(-2000)}`));
+      else resolve(JSON.parse(stdout) as T);
+    });
+  });
+}
+
+function summariseEditor(run: EditorRun): EditorSummary {
+  return {
+    openMs: run.openMs,
+    p50Ms: percentile(run.editMs, 50),
+    p95Ms: percentile(run.editMs, 95),
+    maxMs: Math.max(...run.editMs),
+    editMs: run.editMs.map((ms) => Math.round(ms * 100) / 100),
+    diagnostics: run.diagnostics,
+    peakRssMb: Math.round(run.peakRssMb * 10) / 10,
+  };
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// One corpus size
+
+async function measureSize(size: number, options: Options, date: string): Promise<SizeResult> {
+  const started = performance.now();
+  const root = path.join(BENCH, 'corpus', String(size));
+  const tmp = path.join(BENCH, '.tmp', String(size));
+  fs.mkdirSync(tmp, { recursive: true });
+  log(`\n== ${size} files (${root})`);
+  const manifest = ensureCorpus(root, size);
+  log(`   ${manifest.files} files, ${manifest.lines} lines; planted ${Object.values(manifest.violations).reduce((a, b) => a + b, 0)} violations`);
+  const reps = size === options.mainSize ? options.reps : options.growthReps;
+  const node = process.execPath;
+  const configs = writeEslintConfigs(root);
+  const eslintBin = resolveBin('eslint', 'bin/eslint.js');
+  const eslintOut = { base: path.join(tmp, 'eslint-base.json'), avglint: path.join(tmp, 'eslint-avglint.json') };
+  const eslintBase: CommandSpec = { name: 'eslint-base', command: node, args: [eslintBin, '--config', configs.base, '--format', 'json', 'src'], cwd: root, stdoutFile: eslintOut.base, okExitCodes: [0, 1] };
+  const eslintAvglint: CommandSpec = { name: 'eslint-avglint', command: node, args: [eslintBin, '--config', configs.avglint, '--format', 'json', 'src'], cwd: root, stdoutFile: eslintOut.avglint, okExitCodes: [0, 1] };
+  const tsc: CommandSpec = { name: 'tsc', command: node, args: [resolveBin('typescript', 'bin/tsc'), '--noEmit', '-p', path.join(root, 'tsconfig.json')], cwd: root };
+  const scanOut = path.join(tmp, 'scan.json');
+  const scan: CommandSpec = {
+    name: 'avglint-scan',
+    command: node,
+    args: [path.join(REPO, 'cli', 'dist', 'main.js'), 'scan', root, '--catalogue', path.join(root, 'avglint.catalogue.yaml'), '--strict', '--format', 'json'],
+    cwd: root,
+    stdoutFile: scanOut,
+    okExitCodes: [0, 1],
+  };
+  const result: SizeResult = {
+    date,
+    size,
+    corpus: { files: manifest.files, lines: manifest.lines, seed: manifest.seed, generatorVersion: manifest.generatorVersion, violations: manifest.violations },
+    machine: machine(),
+    reps,
+    commands: Object.fromEntries([eslintBase, eslintAvglint, tsc, scan].map((s) => [s.name, commandLine(s)])),
+    counts: [],
+    errors: [],
+  };
+
+  if (options.only.has('eslint')) {
+    log(`-- (1) ESLint, no rules vs. avglint strict (${reps}×, alternating)`);
+    try {
+      const pair = await measurePair(eslintBase, eslintAvglint, reps, tmp, log);
+      result.eslint = { ...pair, target: TARGETS.eslintRatio, met: pair.ratio <= TARGETS.eslintRatio };
+      log(`   ratio ${pair.ratio.toFixed(3)}× wall${pair.cpuRatio !== undefined ? `, ${pair.cpuRatio.toFixed(3)}× cpu` : ''} (target ≤ ${TARGETS.eslintRatio}×: ${result.eslint.met ? 'met' : 'MISSED'})`);
+    } catch (error) {
+      result.errors.push(`eslint: ${errorText(error)}`);
+      log(`   FAILED: ${errorText(error)}`);
+    }
+    if (fs.existsSync(eslintOut.avglint) && fs.statSync(eslintOut.avglint).size > 0) {
+      try {
+        const { findings, problems } = readEslintFindings(eslintOut.avglint, root);
+        result.counts.push(checkCounts('eslint', manifest, findings, problems));
+      } catch (error) {
+        result.errors.push(`eslint output: ${errorText(error)}`);
+      }
+    }
+  }
+
+  if (options.only.has('scan')) {
+    log(`-- (2) tsc --noEmit vs. avglint scan --strict (${reps}×, alternating)`);
+    try {
+      const pair = await measurePair(tsc, scan, reps, tmp, log);
+      result.scan = { ...pair, target: TARGETS.scanRatio, met: pair.ratio <= TARGETS.scanRatio };
+      log(`   ratio ${pair.ratio.toFixed(3)}× wall${pair.cpuRatio !== undefined ? `, ${pair.cpuRatio.toFixed(3)}× cpu` : ''} (target ≤ ${TARGETS.scanRatio}×: ${result.scan.met ? 'met' : 'MISSED'})`);
+    } catch (error) {
+      result.errors.push(`scan: ${errorText(error)}`);
+      log(`   FAILED: ${errorText(error)}`);
+    }
+    if (fs.existsSync(scanOut) && fs.statSync(scanOut).size > 0) {
+      try {
+        const { findings, problems } = readScanFindings(scanOut, root);
+        result.counts.push(checkCounts('scan', manifest, findings, problems));
+      } catch (error) {
+        result.errors.push(`scan output: ${errorText(error)}`);
+      }
+    }
+  }
+
+  if (options.only.has('editor') && size === options.mainSize) result.editor = await measureEditor(root, manifest, options);
+
+  for (const check of result.counts) log(check.match ? `   counts (${check.tool}): match the manifest (${Object.values(check.found).reduce((a, b) => a + b, 0)} findings)` : describeMismatch(check));
+  result.durationMs = performance.now() - started;
+  return result;
+}
+
+async function measureEditor(root: string, manifest: Manifest, options: Options): Promise<EditorMeasurement> {
+  const plan: EditPlan = { file: manifest.serverFile.path, insertAfterLine: manifest.serverFile.insertAfterLine, edits: options.edits };
+  const debounceMs = 0;
+  const errors: string[] = [];
+  log(`-- (3) editor: ${plan.edits} edits of ${plan.file} (${manifest.serverFile.lines} lines)`);
+  let languageService: EditorSummary | undefined;
+  let server: EditorSummary | undefined;
+  let tsserver: EditorSummary | undefined;
+  try {
+    const run = await runNodeJson<EditorRun>(path.join(__dirname, 'ls-baseline.js'), [root, plan.file, String(plan.insertAfterLine), String(plan.edits)], root);
+    languageService = summariseEditor(run);
+    log(`    LanguageService: open ${formatMs(run.openMs)}, edit p50 ${formatMs(languageService.p50Ms)}, p95 ${formatMs(languageService.p95Ms)}, peak ${languageService.peakRssMb} MiB`);
+  } catch (error) {
+    errors.push(`languageService: ${errorText(error)}`);
+    log(`    LanguageService FAILED: ${errorText(error)}`);
+  }
+  try {
+    const run = await runServer({
+      serverScript: path.join(REPO, 'server', 'dist', 'server.js'),
+      root,
+      catalogue: path.join(root, 'avglint.catalogue.yaml'),
+      plan,
+      debounceMs,
+      timeoutMs: 120_000,
+      log,
+    });
+    server = summariseEditor(run);
+    log(`    avglint server: edit p50 ${formatMs(server.p50Ms)}, p95 ${formatMs(server.p95Ms)}, peak ${server.peakRssMb} MiB, ${run.diagnostics} diagnostics`);
+  } catch (error) {
+    errors.push(`server: ${errorText(error)}`);
+    log(`    avglint server FAILED: ${errorText(error)}`);
+  }
+  try {
+    const run = await runTsServer({ root, plan, timeoutMs: 120_000, log });
+    tsserver = summariseEditor(run);
+    log(`    tsserver: edit p50 ${formatMs(tsserver.p50Ms)}, p95 ${formatMs(tsserver.p95Ms)}, peak ${tsserver.peakRssMb} MiB`);
+  } catch (error) {
+    errors.push(`tsserver: ${errorText(error)}`);
+    log(`    tsserver FAILED: ${errorText(error)}`);
+  }
+  const p95Ratio = server && languageService ? server.p95Ms / languageService.p95Ms : undefined;
+  const memoryRatio = server && tsserver ? server.peakRssMb / tsserver.peakRssMb : undefined;
+  if (p95Ratio !== undefined) log(`   p95 ratio ${p95Ratio.toFixed(2)}× (target ≤ ${TARGETS.editorP95Ratio}×: ${p95Ratio <= TARGETS.editorP95Ratio ? 'met' : 'MISSED'})`);
+  if (memoryRatio !== undefined) log(`   memory ratio ${memoryRatio.toFixed(2)}× (target ≤ ${TARGETS.editorMemoryRatio}×: ${memoryRatio <= TARGETS.editorMemoryRatio ? 'met' : 'MISSED'})`);
+  return {
+    file: plan.file,
+    fileLines: manifest.serverFile.lines,
+    edits: plan.edits,
+    debounceMs,
+    server,
+    languageService,
+    tsserver,
+    p95Ratio,
+    p95Met: p95Ratio === undefined ? undefined : p95Ratio <= TARGETS.editorP95Ratio,
+    memoryRatio,
+    memoryMet: memoryRatio === undefined ? undefined : memoryRatio <= TARGETS.editorMemoryRatio,
+    errors,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Growth and the summary
+
+function growth(results: readonly SizeResult[], date: string): GrowthResult | undefined {
+  if (results.length < 2) return undefined;
+  const points: Record<string, Array<[number, number]>> = {};
+  const add = (name: string, files: number, ms: number | undefined): void => {
+    if (ms === undefined || !Number.isFinite(ms)) return;
+    (points[name] ??= []).push([files, ms]);
+  };
+  for (const r of results) {
+    add('eslint-base', r.corpus.files, r.eslint?.baseline.medianWallMs);
+    add('eslint-avglint', r.corpus.files, r.eslint?.subject.medianWallMs);
+    add('tsc', r.corpus.files, r.scan?.baseline.medianWallMs);
+    add('avglint-scan', r.corpus.files, r.scan?.subject.medianWallMs);
+  }
+  const exponents: Record<string, { exponent: number; r2: number }> = {};
+  const met: Record<string, boolean> = {};
+  for (const [name, pts] of Object.entries(points)) {
+    if (pts.length < 2) continue;
+    exponents[name] = logLogFit(pts);
+    met[name] = (exponents[name]?.exponent ?? Infinity) <= TARGETS.growthExponent;
+  }
+  return { date, machine: machine(), sizes: results.map((r) => r.corpus.files), points, exponents, target: TARGETS.growthExponent, met };
+}
+
+const metText = (met: boolean | undefined): string => (met === undefined ? 'n/a' : met ? 'met' : '**missed**');
+
+export function markdownSummary(results: readonly SizeResult[], grow: GrowthResult | undefined): string {
+  const lines: string[] = [];
+  lines.push('| Files | Lines | Measurement | Baseline (median) | avglint (median) | Ratio (wall) | Ratio (CPU) | Target | Result |');
+  lines.push('|---:|---:|---|---:|---:|---:|---:|---:|---|');
+  for (const r of results) {
+    for (const [label, m] of [
+      ['(1) ESLint no rules → + avglint strict', r.eslint],
+      ['(2) tsc --noEmit → avglint scan --strict', r.scan],
+    ] as const) {
+      if (!m) continue;
+      lines.push(
+        `| ${r.corpus.files} | ${r.corpus.lines} | ${label} | ${formatMs(m.baseline.medianWallMs)} | ${formatMs(m.subject.medianWallMs)} | ${m.ratio.toFixed(2)}× | ${m.cpuRatio?.toFixed(2) ?? 'n/a'}× | ≤ ${m.target}× | ${metText(m.met)} |`,
+      );
+    }
+  }
+  for (const r of results) {
+    const e = r.editor;
+    if (!e) continue;
+    lines.push('');
+    lines.push(`Editor, ${r.corpus.files}-file corpus, ${e.edits} sequential edits of ${e.file} (${e.fileLines} lines), server debounce ${e.debounceMs} ms:`);
+    lines.push('');
+    lines.push('| Process | Open → diagnostics | Edit p50 | Edit p95 | Edit max | Peak RSS (VmHWM) |');
+    lines.push('|---|---:|---:|---:|---:|---:|');
+    for (const [label, s] of [
+      ['avglint server (publishDiagnostics)', e.server],
+      ['TypeScript LanguageService (getSemanticDiagnostics)', e.languageService],
+      ['tsserver (geterr → semanticDiag)', e.tsserver],
+    ] as const) {
+      if (s) lines.push(`| ${label} | ${formatMs(s.openMs)} | ${formatMs(s.p50Ms)} | ${formatMs(s.p95Ms)} | ${formatMs(s.maxMs)} | ${s.peakRssMb.toFixed(0)} MiB |`);
+    }
+    lines.push('');
+    lines.push(`p95 server / LanguageService: ${e.p95Ratio?.toFixed(2) ?? 'n/a'}× (target ≤ ${TARGETS.editorP95Ratio}×: ${metText(e.p95Met)}); peak memory server / tsserver: ${e.memoryRatio?.toFixed(2) ?? 'n/a'}× (target ≤ ${TARGETS.editorMemoryRatio}×: ${metText(e.memoryMet)})`);
+    if (e.errors.length > 0) lines.push('', ...e.errors.map((x) => `- error: ${x}`));
+  }
+  if (grow) {
+    lines.push('');
+    lines.push(`| Command | ${grow.sizes.map((s) => `${s} files`).join(' | ')} | Exponent (log-log) | r² | Target ≤ ${grow.target} |`);
+    lines.push(`|---|${grow.sizes.map(() => '---:').join('|')}|---:|---:|---|`);
+    for (const [name, pts] of Object.entries(grow.points)) {
+      const fit = grow.exponents[name];
+      const cells = grow.sizes.map((s) => {
+        const p = pts.find(([files]) => files === s);
+        return p ? formatMs(p[1]) : '–';
+      });
+      lines.push(`| ${name} | ${cells.join(' | ')} | ${fit?.exponent.toFixed(2) ?? 'n/a'} | ${fit?.r2.toFixed(3) ?? 'n/a'} | ${metText(grow.met[name])} |`);
+    }
+  }
+  lines.push('');
+  for (const r of results) {
+    for (const c of r.counts) lines.push(`- ${r.corpus.files} files, ${c.tool}: ${c.match ? 'findings equal the planted violations' : `**MISMATCH** — missing ${c.missingTotal}, unexpected ${c.unexpectedTotal}`}`);
+    for (const e of r.errors) lines.push(`- ${r.corpus.files} files: error: ${e.split('\n')[0]}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  const date = new Date().toISOString().slice(0, 10);
+  const started = performance.now();
+  log(`avglint benchmark: sizes ${options.sizes.join(', ')}; main size ${options.mainSize}; ${options.reps} reps (${options.growthReps} at other sizes); ${options.edits} edits`);
+  log(`machine: ${JSON.stringify(machine())}`);
+  fs.mkdirSync(options.resultsDir, { recursive: true });
+  const results: SizeResult[] = [];
+  for (const size of options.sizes) {
+    const result = await measureSize(size, options, date);
+    results.push(result);
+    const file = path.join(options.resultsDir, `${date}-${size}.json`);
+    fs.writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+    log(`   → ${path.relative(REPO, file)} (${formatMs(result.durationMs ?? 0)})`);
+  }
+  const grow = growth(results, date);
+  if (grow) {
+    const file = path.join(options.resultsDir, `${date}-growth.json`);
+    fs.writeFileSync(file, `${JSON.stringify(grow, null, 2)}\n`);
+    log(`   → ${path.relative(REPO, file)}`);
+  }
+  const summary = markdownSummary(results, grow);
+  fs.mkdirSync(path.join(BENCH, '.tmp'), { recursive: true });
+  fs.writeFileSync(path.join(BENCH, '.tmp', 'summary.md'), summary);
+  log(`\n${summary}`);
+  log(`total ${formatMs(performance.now() - started)}`);
+
+  const mismatches = results.flatMap((r) => r.counts.filter((c) => !c.match));
+  const failures = results.flatMap((r) => [...r.errors, ...(r.editor?.errors ?? [])]);
+  if (mismatches.length > 0) log(`\n!!! ${mismatches.length} COUNT MISMATCH(ES): see above. The findings are not the planted violations.`);
+  if (failures.length > 0) log(`\n!!! ${failures.length} measurement(s) failed.`);
+  process.exitCode = mismatches.length > 0 || failures.length > 0 ? 1 : 0;
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 2;
+  });
+}
