@@ -9,3 +9,4 @@ export * from './catalogue/names';
 export * from './bsn';
 export * from './catalogue/load';
 export * from './analysis/suppressions';
+export * from './analysis/storage';

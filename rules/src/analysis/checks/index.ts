@@ -1,5 +1,6 @@
 import type { Check } from '../context';
 import { bsnLiteralCheck } from './bsnLiteral';
+import { retentionCheck } from './retention';
 import { suppressionCheck } from './suppression';
 
 /**
@@ -8,5 +9,6 @@ import { suppressionCheck } from './suppression';
  */
 export const CHECKS: readonly Check[] = [
   bsnLiteralCheck,
+  retentionCheck,
   suppressionCheck,
 ];

@@ -1,0 +1,150 @@
+/**
+ * `require-retention`: personal data may be kept no longer than its purpose needs (AVG art. 5(1)(e)). Every place
+ * that stores catalogued data says how long, with JSDoc `@retention <term-id>` naming a bewaartermijn from the
+ * catalogue, and that term may not be longer than the catalogue allows for the strictest category stored.
+ *
+ * A Redis write that sets a TTL documents its own retention: it needs no tag when the TTL fits the allowed terms,
+ * and is reported (`ttlTooLong`) when it does not. A TTL that cannot be computed statically is trusted.
+ */
+import type { Category, RetentionTerm } from '../../catalogue/model';
+import type { Finding, Suggestion, TextRange } from '../../finding';
+import { fillMessage, RULES } from '../../rules/registry';
+import type { Check, CheckContext } from '../context';
+import { findStorageSites, retentionTagOf, type RetentionTag, type StorageSite } from '../storage';
+
+const RULE = 'require-retention';
+
+/** What the catalogue allows for a set of stored categories. */
+interface Allowance {
+  /** The category whose longest allowed term is the shortest: it bounds the whole site. */
+  readonly strictest: Category;
+  /** The longest term the strictest category allows, in days. */
+  readonly maxDays: number;
+  /** Terms that may be used for this site, the strictest category's own first (its default first of all). */
+  readonly terms: readonly RetentionTerm[];
+}
+
+export const retentionCheck: Check = {
+  rules: [RULE],
+  run(context: CheckContext): Finding[] {
+    const findings: Finding[] = [];
+    for (const site of findStorageSites(context)) {
+      const finding = judge(context, site);
+      if (finding) findings.push(finding);
+    }
+    return findings;
+  },
+};
+
+function judge(context: CheckContext, site: StorageSite): Finding | undefined {
+  const allowance = allowanceFor(context, site.categories);
+  if (!allowance) return undefined;
+  const tag = [site.declaration, ...site.alternativeDeclarations].map((n) => retentionTagOf(n, context.sourceFile)).find((t) => t !== undefined);
+  const categoryLabels = site.categories.map((c) => c.label).join(', ');
+  const allowed = describeTerms(allowance.terms);
+  const suggested = allowance.terms[0]?.id ?? '';
+
+  if (site.ttl !== undefined && site.ttl !== 'unresolved' && site.ttl.seconds / 86400 > allowance.maxDays) {
+    return finding(context, site, 'ttlTooLong', { store: site.store, category: allowance.strictest.label, ttl: describeSeconds(site.ttl.seconds), allowed }, []);
+  }
+  if (!tag) {
+    if (site.ttl !== undefined) return undefined;
+    return finding(context, site, 'missingRetention', { store: site.store, category: categoryLabels, allowed, suggested }, insertSuggestions(context, site, allowance));
+  }
+  const term = context.catalogue.retention.get(tag.term);
+  if (!term) {
+    return finding(context, site, 'unknownTerm', { term: tag.term === '' ? '(leeg)' : tag.term, allowed }, replaceSuggestions(allowance, tag));
+  }
+  if (term.days > allowance.maxDays) {
+    const longest = allowance.terms.filter((t) => allowance.strictest.retention.includes(t.id)).sort((a, b) => b.days - a.days)[0];
+    const why = `the catalogue keeps ${allowance.strictest.label} at most ${longest ? `${longest.duration} (${longest.label})` : `${Math.round(allowance.maxDays)} days`}; AVG art. 5(1)(e) allows no longer storage than the purpose needs.`;
+    return finding(
+      context,
+      site,
+      'termTooLong',
+      { store: site.store, category: allowance.strictest.label, term: term.id, termDuration: term.duration, allowed, why, suggested },
+      replaceSuggestions(allowance, tag),
+    );
+  }
+  return undefined;
+}
+
+/** The strictest category and the terms that fit all stored categories. */
+export function allowanceFor(context: CheckContext, categories: readonly Category[]): Allowance | undefined {
+  const termsOf = (category: Category): RetentionTerm[] =>
+    category.retention.map((id) => context.catalogue.retention.get(id)).filter((t): t is RetentionTerm => t !== undefined);
+  let strictest: Category | undefined;
+  let maxDays = Infinity;
+  for (const category of categories) {
+    const terms = termsOf(category);
+    if (terms.length === 0) continue;
+    const longest = Math.max(...terms.map((t) => t.days));
+    if (longest < maxDays) {
+      maxDays = longest;
+      strictest = category;
+    }
+  }
+  if (!strictest) return undefined;
+  const terms: RetentionTerm[] = [];
+  for (const category of [strictest, ...categories]) {
+    for (const term of termsOf(category)) if (term.days <= maxDays && !terms.includes(term)) terms.push(term);
+  }
+  return { strictest, maxDays, terms };
+}
+
+function describeTerms(terms: readonly RetentionTerm[]): string {
+  return terms.map((t) => `\`${t.id}\` (${t.label}, ${t.duration})`).join(', ');
+}
+
+function describeSeconds(seconds: number): string {
+  const days = seconds / 86400;
+  if (days >= 1) return `${seconds} s (${Number.isInteger(days) ? days : days.toFixed(1)} days)`;
+  return `${seconds} s`;
+}
+
+/** One suggestion per allowed term, inserting `/** @retention <term> *\/` on its own line before the declaration. */
+function insertSuggestions(context: CheckContext, site: StorageSite, allowance: Allowance): Suggestion[] {
+  const sourceFile = context.sourceFile;
+  const start = site.declaration.getStart(sourceFile);
+  const lineStart = sourceFile.getPositionOfLineAndCharacter(sourceFile.getLineAndCharacterOfPosition(start).line, 0);
+  const before = sourceFile.text.slice(lineStart, start);
+  const indent = /^\s*$/.test(before) ? before : '';
+  const separator = /^\s*$/.test(before) ? `\n${indent}` : ' ';
+  return allowance.terms.map((term) => suggestion(term, [{ range: { start, end: start }, text: `/** @retention ${term.id} */${separator}` }]));
+}
+
+/** One suggestion per allowed term, replacing the term the tag names. */
+function replaceSuggestions(allowance: Allowance, tag: RetentionTag): Suggestion[] {
+  const text = (id: string): string => (tag.term === '' ? ` ${id}` : id);
+  return allowance.terms.map((term) => suggestion(term, [{ range: tag.termRange, text: text(term.id) }]));
+}
+
+function suggestion(term: RetentionTerm, edits: Suggestion['edits']): Suggestion {
+  const data = { term: term.id, label: `${term.label}, ${term.duration}` };
+  return { messageId: 'addRetention', message: fillMessage(RULES[RULE].messages['addRetention'] ?? '', data), data, edits };
+}
+
+function finding(context: CheckContext, site: StorageSite, messageId: string, data: Record<string, string>, suggestions: Suggestion[]): Finding {
+  const sourceFile = context.sourceFile;
+  const range: TextRange = { start: site.reportNode.getStart(sourceFile), end: site.reportNode.end };
+  const position = sourceFile.getLineAndCharacterOfPosition(range.start);
+  return {
+    ruleId: RULE,
+    messageId,
+    message: fillMessage(RULES[RULE].messages[messageId] ?? '', data),
+    data,
+    range,
+    path: [
+      {
+        kind: 'sink',
+        file: sourceFile.fileName,
+        range,
+        line: position.line + 1,
+        column: position.character + 1,
+        description: `${site.store} stores ${site.categories.map((c) => c.label).join(', ')}`,
+      },
+    ],
+    categories: site.categories.map((c) => c.id),
+    suggestions,
+  };
+}

@@ -1,0 +1,831 @@
+/**
+ * Where code stores personal data, and which categories it stores. `require-retention` asks each storage site for a
+ * bewaartermijn; the language server's hover and quick fix use the same sites.
+ *
+ * Two kinds of storage are recognised:
+ * - **Declarations** of persistent structure: TypeORM/MikroORM `@Entity()` classes (their `@Column`/`@Property`
+ *   members), Sequelize `sequelize.define(name, attributes)` and `Model.init(attributes, { sequelize })`, Mongoose
+ *   `new Schema({...})`, Drizzle `pgTable`/`mysqlTable`/`sqliteTable`, knex `schema.createTable(name, t => …)` and
+ *   Kysely `schema.createTable(name).addColumn(…)`.
+ * - **Writes**: `fs.writeFile`/`appendFile` (and their `Sync` and promise forms from `fs`, `node:fs`, `fs/promises`),
+ *   `localStorage`/`sessionStorage.setItem`, Redis `set`/`setex`/`hset` (with the TTL they set) and S3
+ *   `putObject`/`PutObjectCommand`.
+ *
+ * The categories come from column and attribute names (the catalogue's `match.names`), from JSDoc tags on columns,
+ * from type names, and — when a type checker is available — from the type of the stored value: writing a `Leerling`
+ * stores its `bsn`.
+ */
+import * as ts from 'typescript';
+import type { Category } from '../catalogue/model';
+import { normaliseName } from '../catalogue/names';
+import type { TextRange } from '../finding';
+import type { CheckContext } from './context';
+
+export type StoreKind = 'entity' | 'model' | 'schema' | 'table' | 'file' | 'browser-storage' | 'cache' | 'object-store';
+
+/** The TTL a Redis write sets: a number of seconds, or a TTL that is set but cannot be computed statically. */
+export type StorageTtl = { readonly seconds: number } | 'unresolved';
+
+export interface StorageSite {
+  readonly kind: StoreKind;
+  /** In words, for messages: "entity `Leerling` (TypeORM/MikroORM)", "`fs.writeFile`". */
+  readonly store: string;
+  /** Where findings are reported: the declaration's name, or the storing call expression. */
+  readonly reportNode: ts.Node;
+  /** The node whose JSDoc holds `@retention`, and before which a quick fix inserts it. */
+  readonly declaration: ts.Node;
+  /** Further nodes whose JSDoc may hold the tag (the statement of a `Model.init` call beside its class). */
+  readonly alternativeDeclarations: readonly ts.Node[];
+  /** The categories stored, in catalogue order, without duplicates. */
+  readonly categories: readonly Category[];
+  /** For Redis writes only: the TTL, when one is set. */
+  readonly ttl?: StorageTtl;
+}
+
+/** A `@retention <term>` tag as written. */
+export interface RetentionTag {
+  /** The term id; empty when the tag names none. */
+  readonly term: string;
+  /** The term's text, or the position right after `@retention` when there is none. */
+  readonly termRange: TextRange;
+}
+
+const FS_MODULES = new Set(['fs', 'node:fs']);
+const FS_PROMISES_MODULES = new Set(['fs/promises', 'node:fs/promises']);
+const FS_WRITES = new Set(['writeFile', 'writeFileSync', 'appendFile', 'appendFileSync']);
+const REDIS_MODULES = new Set(['ioredis', 'redis', '@redis/client']);
+const REDIS_WRITES = new Set(['set', 'setex', 'setEx', 'psetex', 'pSetEx', 'hset', 'hSet', 'hmset', 'hmSet']);
+const COLUMN_DECORATORS = new Set([
+  'Column', 'PrimaryColumn', 'PrimaryGeneratedColumn', 'CreateDateColumn', 'UpdateDateColumn', 'DeleteDateColumn',
+  'VersionColumn', 'ViewColumn', 'ObjectIdColumn', 'Property', 'PrimaryKey', 'SerializedPrimaryKey', 'Enum', 'Formula',
+  'Embedded',
+]);
+const DRIZZLE_TABLES = new Set(['pgTable', 'mysqlTable', 'sqliteTable', 'singlestoreTable']);
+/** knex table-builder methods that do not add a column. */
+const KNEX_NON_COLUMNS = new Set([
+  'primary', 'index', 'unique', 'foreign', 'dropColumn', 'dropColumns', 'dropIndex', 'dropUnique', 'dropPrimary',
+  'dropForeign', 'dropTimestamps', 'renameColumn', 'comment', 'engine', 'charset', 'collate', 'inherits', 'check',
+  'setNullable', 'dropNullable', 'queryContext',
+]);
+/** How deep to follow property types and local constants when collecting categories. */
+const MAX_DEPTH = 4;
+
+/** What an imported or required local name refers to. */
+interface ImportBinding {
+  readonly module: string;
+  /** `*` for a namespace import or a whole `require`, `default`, or the exported name. */
+  readonly name: string;
+}
+
+/** All storage sites in the file that store at least one catalogued category. */
+export function findStorageSites(context: CheckContext): StorageSite[] {
+  const finder = new StorageFinder(context);
+  finder.visit(context.sourceFile);
+  return finder.sites;
+}
+
+/** The `@retention` tag in the JSDoc of `node` (before its decorators, modifiers or keyword), if any. */
+export function retentionTagOf(node: ts.Node, sourceFile: ts.SourceFile): RetentionTag | undefined {
+  const text = sourceFile.text;
+  const positions = [node.getFullStart()];
+  // JSDoc may also sit between decorators and the declaration (`@Entity() /** @retention x */ export class …`).
+  if (ts.canHaveModifiers(node)) for (const modifier of ts.getModifiers(node) ?? []) positions.push(modifier.end);
+  if (ts.canHaveDecorators(node)) for (const decorator of ts.getDecorators(node) ?? []) positions.push(decorator.end);
+  for (const pos of positions) {
+    for (const range of ts.getLeadingCommentRanges(text, pos) ?? []) {
+      const comment = text.slice(range.pos, range.end);
+      if (!comment.startsWith('/**')) continue;
+      const match = /@retention(?![\w-])[ \t]*([^\s*]*)/.exec(comment);
+      if (!match) continue;
+      const term = match[1] ?? '';
+      // Without a term, the range is empty and sits right after `@retention`, so a fix inserts ` <term>` there.
+      const start = term === '' ? range.pos + match.index + '@retention'.length : range.pos + match.index + match[0].length - term.length;
+      return { term, termRange: { start, end: start + term.length } };
+    }
+  }
+  return undefined;
+}
+
+class StorageFinder {
+  readonly sites: StorageSite[] = [];
+  private readonly sourceFile: ts.SourceFile;
+  private readonly checker: ts.TypeChecker | undefined;
+  private readonly imports = new Map<string, ImportBinding>();
+  /** Local `const x = …` initialisers by name, to follow values without a type checker. */
+  private readonly constants = new Map<string, ts.Expression>();
+  /** Local names bound to a Redis client (`new Redis()`, `createClient()`). */
+  private readonly redisClients = new Set<string>();
+
+  constructor(private readonly context: CheckContext) {
+    this.sourceFile = context.sourceFile;
+    this.checker = context.checker;
+    this.collectBindings(context.sourceFile);
+  }
+
+  visit(node: ts.Node): void {
+    if (this.context.isCancelled()) return;
+    if (ts.isClassLike(node)) this.entity(node);
+    else if (ts.isCallExpression(node)) this.call(node);
+    else if (ts.isNewExpression(node)) this.construct(node);
+    ts.forEachChild(node, (child) => this.visit(child));
+  }
+
+  // ---------------------------------------------------------------- bindings
+
+  private collectBindings(root: ts.Node): void {
+    const visit = (node: ts.Node): void => {
+      if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier) && node.importClause) {
+        const module = node.moduleSpecifier.text;
+        const clause = node.importClause;
+        if (clause.name) this.imports.set(clause.name.text, { module, name: 'default' });
+        const bindings = clause.namedBindings;
+        if (bindings && ts.isNamespaceImport(bindings)) this.imports.set(bindings.name.text, { module, name: '*' });
+        if (bindings && ts.isNamedImports(bindings)) {
+          for (const element of bindings.elements) this.imports.set(element.name.text, { module, name: (element.propertyName ?? element.name).text });
+        }
+      } else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference) && ts.isStringLiteral(node.moduleReference.expression)) {
+        this.imports.set(node.name.text, { module: node.moduleReference.expression.text, name: '*' });
+      } else if (ts.isVariableDeclaration(node) && node.initializer) {
+        const required = requiredModule(node.initializer);
+        if (required !== undefined) {
+          if (ts.isIdentifier(node.name)) this.imports.set(node.name.text, { module: required, name: '*' });
+          else if (ts.isObjectBindingPattern(node.name)) {
+            for (const element of node.name.elements) {
+              if (!ts.isIdentifier(element.name)) continue;
+              const imported = element.propertyName && ts.isIdentifier(element.propertyName) ? element.propertyName.text : element.name.text;
+              this.imports.set(element.name.text, { module: required, name: imported });
+            }
+          }
+        } else if (ts.isIdentifier(node.name)) {
+          this.constants.set(node.name.text, node.initializer);
+        }
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(root);
+    // Redis clients need the imports, so they are found in a second pass over the constants.
+    for (const [name, initializer] of this.constants) if (this.createsRedisClient(initializer)) this.redisClients.add(name);
+  }
+
+  private binding(expression: ts.Expression): ImportBinding | undefined {
+    return ts.isIdentifier(expression) ? this.imports.get(expression.text) : undefined;
+  }
+
+  private createsRedisClient(expression: ts.Expression): boolean {
+    const inner = skipWrappers(expression);
+    if (ts.isNewExpression(inner)) {
+      const callee = inner.expression;
+      const binding = this.binding(ts.isPropertyAccessExpression(callee) ? callee.expression : callee);
+      return binding !== undefined && REDIS_MODULES.has(binding.module);
+    }
+    if (ts.isCallExpression(inner)) {
+      const callee = inner.expression;
+      const name = calleeName(callee);
+      if (name !== 'createClient' && name !== 'createCluster') return false;
+      const binding = this.binding(ts.isPropertyAccessExpression(callee) ? callee.expression : callee);
+      return binding !== undefined && REDIS_MODULES.has(binding.module);
+    }
+    return false;
+  }
+
+  // ---------------------------------------------------------------- declarations
+
+  private entity(node: ts.ClassLikeDeclaration): void {
+    const decorators = ts.canHaveDecorators(node) ? (ts.getDecorators(node) ?? []) : [];
+    if (!decorators.some((d) => decoratorName(d) === 'Entity')) return;
+    const className = node.name?.text;
+    const collector = this.collector();
+    if (className !== undefined) collector.typeName(className);
+    for (const member of node.members) {
+      if (!ts.isPropertyDeclaration(member) || !ts.canHaveDecorators(member)) continue;
+      const columns = (ts.getDecorators(member) ?? []).filter((d) => COLUMN_DECORATORS.has(decoratorName(d) ?? ''));
+      if (columns.length === 0) continue;
+      const memberName = propertyNameText(member.name);
+      if (memberName !== undefined) {
+        collector.name(memberName);
+        if (className !== undefined) collector.member(className, memberName);
+      }
+      for (const column of columns) {
+        if (!ts.isCallExpression(column.expression)) continue;
+        for (const arg of column.expression.arguments) {
+          if (ts.isObjectLiteralExpression(arg)) {
+            const name = stringProperty(arg, 'name');
+            if (name !== undefined) collector.name(name);
+          }
+        }
+      }
+      collector.jsdocTags(member);
+      if (member.type) collector.typeNode(member.type);
+    }
+    const store = className !== undefined ? `entity \`${className}\` (TypeORM/MikroORM)` : 'an anonymous entity class (TypeORM/MikroORM)';
+    this.add('entity', store, node.name ?? node, node, [], collector.categories());
+  }
+
+  private call(node: ts.CallExpression): void {
+    const callee = node.expression;
+    // A function imported under another name is known by its exported name: `import { appendFileSync as append }`.
+    const imported = ts.isIdentifier(callee) ? this.imports.get(callee.text) : undefined;
+    const name = imported && imported.name !== '*' && imported.name !== 'default' ? imported.name : calleeName(callee);
+    if (name === undefined) return;
+    if (name === 'define' && ts.isPropertyAccessExpression(callee)) this.sequelizeDefine(node);
+    else if (name === 'init' && ts.isPropertyAccessExpression(callee)) this.sequelizeInit(node, callee);
+    else if (DRIZZLE_TABLES.has(name)) this.drizzleTable(node, name);
+    else if (isCreateTable(name) && ts.isPropertyAccessExpression(callee) && endsWithSchema(callee.expression)) this.schemaTable(node, name);
+    else if (FS_WRITES.has(name)) this.fsWrite(node, callee, name);
+    else if (name === 'setItem' && ts.isPropertyAccessExpression(callee)) this.browserStorage(node, callee);
+    else if (REDIS_WRITES.has(name) && ts.isPropertyAccessExpression(callee)) this.redisWrite(node, callee, name);
+    else if (name === 'putObject' && ts.isPropertyAccessExpression(callee)) this.s3Put(node, '`putObject` (S3)');
+  }
+
+  private construct(node: ts.NewExpression): void {
+    const name = calleeName(node.expression);
+    if (name === 'Schema') this.mongooseSchema(node);
+    else if (name === 'PutObjectCommand') this.s3Put(node, '`PutObjectCommand` (S3)');
+  }
+
+  /** `const Leerling = sequelize.define('Leerling', { bsn: DataTypes.STRING })`. */
+  private sequelizeDefine(node: ts.CallExpression): void {
+    const [modelName, attributes] = node.arguments;
+    if (!modelName || !ts.isStringLiteralLike(modelName) || !attributes) return;
+    const object = this.objectLiteral(attributes);
+    if (!object) return;
+    const collector = this.collector();
+    collector.typeName(modelName.text);
+    this.attributes(object, collector);
+    const { reportNode, declaration } = this.declarationOf(node);
+    this.add('model', `Sequelize model \`${modelName.text}\``, reportNode, declaration, [], collector.categories());
+  }
+
+  /** `Leerling.init({ bsn: DataTypes.STRING }, { sequelize })`, reported at the class when it is in this file. */
+  private sequelizeInit(node: ts.CallExpression, callee: ts.PropertyAccessExpression): void {
+    const [attributes, options] = node.arguments;
+    if (!attributes || !options || !ts.isObjectLiteralExpression(options)) return;
+    if (!options.properties.some((p) => (p.name !== undefined && propertyNameText(p.name)) === 'sequelize')) return;
+    const object = this.objectLiteral(attributes);
+    if (!object) return;
+    const modelName = ts.isIdentifier(callee.expression) ? callee.expression.text : callee.expression.getText(this.sourceFile);
+    const collector = this.collector();
+    collector.typeName(modelName);
+    this.attributes(object, collector);
+    const statement = enclosingStatement(node);
+    const classDeclaration = ts.isIdentifier(callee.expression) ? this.localClass(callee.expression.text) : undefined;
+    if (classDeclaration?.name) {
+      this.add('model', `Sequelize model \`${modelName}\``, classDeclaration.name, classDeclaration, [statement], collector.categories());
+    } else {
+      this.add('model', `Sequelize model \`${modelName}\``, node, statement, [], collector.categories());
+    }
+  }
+
+  /** Attribute names, and the column names given with `field: '…'`. */
+  private attributes(object: ts.ObjectLiteralExpression, collector: CategoryCollector): void {
+    for (const property of object.properties) {
+      const name = property.name ? propertyNameText(property.name) : undefined;
+      if (name !== undefined) collector.name(name);
+      if (ts.isPropertyAssignment(property) && ts.isObjectLiteralExpression(property.initializer)) {
+        const field = stringProperty(property.initializer, 'field');
+        if (field !== undefined) collector.name(field);
+      }
+    }
+  }
+
+  /** `const leerlingSchema = new Schema({ bsn: String, adres: { postcode: String } })`. */
+  private mongooseSchema(node: ts.NewExpression): void {
+    const [definition] = node.arguments ?? [];
+    if (!definition) return;
+    const object = this.objectLiteral(definition);
+    if (!object) return;
+    const collector = this.collector();
+    const visitFields = (fields: ts.ObjectLiteralExpression, depth: number): void => {
+      for (const property of fields.properties) {
+        const name = property.name ? propertyNameText(property.name) : undefined;
+        if (name === undefined || name === 'type') continue;
+        collector.name(name);
+        // A nested object is a subdocument unless it is a field's options (`{ type: String, required: true }`).
+        if (depth < MAX_DEPTH && ts.isPropertyAssignment(property) && ts.isObjectLiteralExpression(property.initializer)) {
+          const nested = property.initializer;
+          if (!nested.properties.some((p) => propertyNameText(p.name ?? p) === 'type')) visitFields(nested, depth + 1);
+        }
+      }
+    };
+    visitFields(object, 0);
+    for (const typeArgument of node.typeArguments ?? []) collector.typeNode(typeArgument);
+    const { reportNode, declaration } = this.declarationOf(node);
+    const store = ts.isIdentifier(reportNode) ? `Mongoose schema \`${reportNode.text}\`` : 'a Mongoose schema';
+    this.add('schema', store, reportNode, declaration, [], collector.categories());
+  }
+
+  /** `export const leerlingen = pgTable('leerlingen', { bsn: varchar('bsn', { length: 9 }) })`. */
+  private drizzleTable(node: ts.CallExpression, factory: string): void {
+    const [tableName, columns] = node.arguments;
+    if (!tableName || !ts.isStringLiteralLike(tableName) || !columns) return;
+    const object = this.objectLiteral(columns);
+    if (!object) return;
+    const collector = this.collector();
+    for (const property of object.properties) {
+      const name = property.name ? propertyNameText(property.name) : undefined;
+      if (name !== undefined) collector.name(name);
+      // The column's own name is the builder's first argument: `varchar('burgerservicenummer')`.
+      if (ts.isPropertyAssignment(property)) {
+        const builder = innermostCall(property.initializer);
+        const first = builder?.arguments[0];
+        if (first && ts.isStringLiteralLike(first)) collector.name(first.text);
+      }
+    }
+    const { reportNode, declaration } = this.declarationOf(node);
+    this.add('table', `Drizzle table \`${tableName.text}\` (${factory})`, reportNode, declaration, [], collector.categories());
+  }
+
+  /** knex `schema.createTable('t', (t) => { t.string('bsn') })` or Kysely `schema.createTable('t').addColumn('bsn', …)`. */
+  private schemaTable(node: ts.CallExpression, method: string): void {
+    const [tableName, builder] = node.arguments;
+    if (!tableName || !ts.isStringLiteralLike(tableName)) return;
+    const collector = this.collector();
+    let library: string;
+    if (builder && (ts.isArrowFunction(builder) || ts.isFunctionExpression(builder))) {
+      library = 'knex';
+      const parameter = builder.parameters[0];
+      if (!parameter || !ts.isIdentifier(parameter.name)) return;
+      const table = parameter.name.text;
+      const visit = (child: ts.Node): void => {
+        if (ts.isCallExpression(child) && ts.isPropertyAccessExpression(child.expression)) {
+          const receiver = child.expression.expression;
+          const column = child.arguments[0];
+          if (ts.isIdentifier(receiver) && receiver.text === table && !KNEX_NON_COLUMNS.has(child.expression.name.text) && column && ts.isStringLiteralLike(column)) {
+            collector.name(column.text);
+          }
+        }
+        ts.forEachChild(child, visit);
+      };
+      visit(builder.body);
+    } else if (!builder) {
+      library = 'Kysely';
+      // Walk up the builder chain: createTable('t').addColumn('bsn', 'varchar(9)').addColumn(…).execute().
+      let current: ts.Expression = node;
+      while (ts.isPropertyAccessExpression(current.parent) && ts.isCallExpression(current.parent.parent) && current.parent.parent.expression === current.parent) {
+        const call: ts.CallExpression = current.parent.parent;
+        const column = call.arguments[0];
+        if ((current.parent.name.text === 'addColumn' || current.parent.name.text === 'modifyColumn') && column && ts.isStringLiteralLike(column)) collector.name(column.text);
+        current = call;
+      }
+    } else {
+      return;
+    }
+    const verb = method === 'createTable' || method === 'createTableIfNotExists' ? 'table' : 'table change';
+    this.add('table', `${library} ${verb} \`${tableName.text}\``, node, enclosingStatement(node), [], collector.categories());
+  }
+
+  // ---------------------------------------------------------------- writes
+
+  private fsWrite(node: ts.CallExpression, callee: ts.LeftHandSideExpression, method: string): void {
+    if (!this.isFsFunction(callee, method)) return;
+    const data = node.arguments[1];
+    if (!data) return;
+    const collector = this.collector();
+    collector.expression(data);
+    const path = node.arguments[0];
+    // A file named after its content (`bsn.txt`) says what it holds.
+    if (path && ts.isStringLiteralLike(path)) collector.name(path.text.replace(/^.*[\\/]/, '').replace(/\..*$/, ''));
+    this.add('file', `\`${callee.getText(this.sourceFile)}\``, node, enclosingStatement(node), [], collector.categories());
+  }
+
+  private isFsFunction(callee: ts.LeftHandSideExpression, method: string): boolean {
+    if (ts.isIdentifier(callee)) {
+      const binding = this.imports.get(callee.text);
+      return binding !== undefined && binding.name === method && (FS_MODULES.has(binding.module) || FS_PROMISES_MODULES.has(binding.module));
+    }
+    if (!ts.isPropertyAccessExpression(callee)) return false;
+    const receiver = callee.expression;
+    const binding = this.binding(receiver);
+    if (binding) {
+      if (binding.name === '*' || binding.name === 'default') return FS_MODULES.has(binding.module) || FS_PROMISES_MODULES.has(binding.module);
+      return binding.name === 'promises' && FS_MODULES.has(binding.module);
+    }
+    // fs.promises.writeFile
+    if (ts.isPropertyAccessExpression(receiver) && receiver.name.text === 'promises') {
+      const inner = this.binding(receiver.expression);
+      return inner !== undefined && (inner.name === '*' || inner.name === 'default') && FS_MODULES.has(inner.module);
+    }
+    return false;
+  }
+
+  private browserStorage(node: ts.CallExpression, callee: ts.PropertyAccessExpression): void {
+    const receiver = callee.expression;
+    const storage = ts.isIdentifier(receiver)
+      ? receiver.text
+      : ts.isPropertyAccessExpression(receiver) && ts.isIdentifier(receiver.expression) && ['window', 'globalThis', 'self'].includes(receiver.expression.text)
+        ? receiver.name.text
+        : undefined;
+    if (storage !== 'localStorage' && storage !== 'sessionStorage') return;
+    const [key, value] = node.arguments;
+    const collector = this.collector();
+    if (key && ts.isStringLiteralLike(key)) collector.name(key.text);
+    if (value) collector.expression(value);
+    this.add('browser-storage', `\`${storage}.setItem\``, node, enclosingStatement(node), [], collector.categories());
+  }
+
+  private redisWrite(node: ts.CallExpression, callee: ts.PropertyAccessExpression, method: string): void {
+    if (!this.isRedisClient(callee.expression)) return;
+    const args = node.arguments;
+    const collector = this.collector();
+    let ttl: StorageTtl | undefined;
+    const lower = method.toLowerCase();
+    if (lower === 'set') {
+      if (args[1]) collector.expression(args[1]);
+      ttl = this.redisSetTtl(args.slice(2));
+    } else if (lower === 'setex' || lower === 'psetex') {
+      if (args[2]) collector.expression(args[2]);
+      const amount = args[1] ? this.evaluateNumber(args[1]) : undefined;
+      ttl = amount === undefined ? 'unresolved' : { seconds: lower === 'psetex' ? amount / 1000 : amount };
+    } else {
+      // hset(key, field, value, field, value, …) or hset(key, { field: value }).
+      for (let i = 1; i < args.length; i++) {
+        const arg = args[i];
+        if (!arg) continue;
+        if (i % 2 === 1 && ts.isStringLiteralLike(arg)) collector.name(arg.text);
+        else collector.expression(arg);
+      }
+    }
+    this.add('cache', `Redis \`${method}\``, node, enclosingStatement(node), [], collector.categories(), ttl);
+  }
+
+  /** The TTL of `set(key, value, 'EX', 60)` (ioredis) or `set(key, value, { EX: 60 })` (node-redis). */
+  private redisSetTtl(options: readonly ts.Expression[]): StorageTtl | undefined {
+    for (let i = 0; i < options.length; i++) {
+      const option = options[i];
+      if (!option) continue;
+      if (ts.isStringLiteralLike(option)) {
+        const flag = option.text.toUpperCase();
+        if (flag === 'EX' || flag === 'PX') {
+          const next = options[i + 1];
+          const amount = next ? this.evaluateNumber(next) : undefined;
+          return amount === undefined ? 'unresolved' : { seconds: flag === 'PX' ? amount / 1000 : amount };
+        }
+        if (flag === 'EXAT' || flag === 'PXAT' || flag === 'KEEPTTL') return 'unresolved';
+      } else if (ts.isObjectLiteralExpression(option)) {
+        for (const property of option.properties) {
+          const key = property.name ? propertyNameText(property.name)?.toUpperCase() : undefined;
+          if (key === 'EX' || key === 'PX') {
+            const amount = ts.isPropertyAssignment(property) ? this.evaluateNumber(property.initializer) : undefined;
+            return amount === undefined ? 'unresolved' : { seconds: key === 'PX' ? amount / 1000 : amount };
+          }
+          if (key === 'EXAT' || key === 'PXAT' || key === 'KEEPTTL') return 'unresolved';
+          if (key === 'EXPIRATION' && ts.isPropertyAssignment(property) && ts.isObjectLiteralExpression(property.initializer)) {
+            // node-redis 5: { expiration: { type: 'EX', value: 60 } }
+            const type = stringProperty(property.initializer, 'type')?.toUpperCase();
+            const value = property.initializer.properties.find((p) => propertyNameText(p.name ?? p) === 'value');
+            const amount = value && ts.isPropertyAssignment(value) ? this.evaluateNumber(value.initializer) : undefined;
+            if (type === 'EX' || type === 'PX') return amount === undefined ? 'unresolved' : { seconds: type === 'PX' ? amount / 1000 : amount };
+            return 'unresolved';
+          }
+        }
+      } else {
+        return 'unresolved';
+      }
+    }
+    return undefined;
+  }
+
+  private isRedisClient(receiver: ts.Expression): boolean {
+    const inner = skipWrappers(receiver);
+    const name = ts.isIdentifier(inner) ? inner.text : ts.isPropertyAccessExpression(inner) ? inner.name.text : undefined;
+    if (name !== undefined && (this.redisClients.has(name) || /redis/i.test(name))) return true;
+    if (!this.checker) return false;
+    const type = this.checker.getTypeAtLocation(inner);
+    const symbol = type.aliasSymbol ?? type.getSymbol();
+    return (symbol?.declarations ?? []).some((d) => /[\\/]node_modules[\\/](ioredis|redis|@redis[\\/][^\\/]+)[\\/]/.test(d.getSourceFile().fileName));
+  }
+
+  private s3Put(node: ts.CallExpression | ts.NewExpression, store: string): void {
+    const args = node.arguments ?? [];
+    const collector = this.collector();
+    const params = args[0] ? this.objectLiteral(args[0]) : undefined;
+    if (params) {
+      for (const property of params.properties) {
+        const key = property.name ? propertyNameText(property.name) : undefined;
+        if ((key === 'Body' || key === 'Metadata') && ts.isPropertyAssignment(property)) collector.expression(property.initializer);
+        else if (key === 'Body' && ts.isShorthandPropertyAssignment(property)) collector.expression(property.name);
+      }
+    } else if (args[0] && this.checker) {
+      // A parameter object built elsewhere: what its `Body` holds, by type.
+      const type = this.checker.getTypeAtLocation(args[0]);
+      const body = type.getProperty('Body');
+      if (body) collector.type(this.checker.getTypeOfSymbolAtLocation(body, args[0]), 1);
+    } else {
+      // minio and similar clients: putObject(bucket, name, data).
+      for (const arg of args.slice(2)) collector.expression(arg);
+    }
+    this.add('object-store', store, node, enclosingStatement(node), [], collector.categories());
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private add(kind: StoreKind, store: string, reportNode: ts.Node, declaration: ts.Node, alternatives: ts.Node[], categories: readonly Category[], ttl?: StorageTtl): void {
+    if (categories.length === 0) return;
+    this.sites.push({ kind, store, reportNode, declaration, alternativeDeclarations: alternatives, categories, ...(ttl !== undefined ? { ttl } : {}) });
+  }
+
+  /** A schema assigned to a variable is reported at the variable's name and documented on its statement. */
+  private declarationOf(node: ts.Expression): { reportNode: ts.Node; declaration: ts.Node } {
+    let current: ts.Node = node;
+    while (ts.isAsExpression(current.parent) || ts.isSatisfiesExpression(current.parent) || ts.isParenthesizedExpression(current.parent)) current = current.parent;
+    const parent = current.parent;
+    if (ts.isVariableDeclaration(parent) && parent.initializer === current && ts.isIdentifier(parent.name)) {
+      return { reportNode: parent.name, declaration: enclosingStatement(parent) };
+    }
+    return { reportNode: node, declaration: enclosingStatement(node) };
+  }
+
+  private localClass(name: string): ts.ClassDeclaration | undefined {
+    for (const statement of this.sourceFile.statements) if (ts.isClassDeclaration(statement) && statement.name?.text === name) return statement;
+    return undefined;
+  }
+
+  /** An object literal, directly or through a local constant. */
+  private objectLiteral(expression: ts.Expression): ts.ObjectLiteralExpression | undefined {
+    const inner = skipWrappers(expression);
+    if (ts.isObjectLiteralExpression(inner)) return inner;
+    if (ts.isIdentifier(inner)) {
+      const initializer = this.constants.get(inner.text);
+      if (initializer) {
+        const resolved = skipWrappers(initializer);
+        if (ts.isObjectLiteralExpression(resolved)) return resolved;
+      }
+    }
+    return undefined;
+  }
+
+  /** Numbers and simple arithmetic on them (`60 * 60 * 24`), through local constants and literal types. */
+  evaluateNumber(expression: ts.Expression, depth = 0): number | undefined {
+    if (depth > MAX_DEPTH * 2) return undefined;
+    const inner = skipWrappers(expression);
+    if (ts.isNumericLiteral(inner)) return Number(inner.text.replace(/_/g, ''));
+    if (ts.isStringLiteralLike(inner) && /^\d+$/.test(inner.text)) return Number(inner.text);
+    if (ts.isPrefixUnaryExpression(inner) && inner.operator === ts.SyntaxKind.MinusToken) {
+      const value = this.evaluateNumber(inner.operand, depth + 1);
+      return value === undefined ? undefined : -value;
+    }
+    if (ts.isBinaryExpression(inner)) {
+      const left = this.evaluateNumber(inner.left, depth + 1);
+      const right = this.evaluateNumber(inner.right, depth + 1);
+      if (left === undefined || right === undefined) return undefined;
+      switch (inner.operatorToken.kind) {
+        case ts.SyntaxKind.AsteriskToken:
+          return left * right;
+        case ts.SyntaxKind.PlusToken:
+          return left + right;
+        case ts.SyntaxKind.MinusToken:
+          return left - right;
+        case ts.SyntaxKind.SlashToken:
+          return right === 0 ? undefined : left / right;
+        default:
+          return undefined;
+      }
+    }
+    if (ts.isIdentifier(inner)) {
+      const initializer = this.constants.get(inner.text);
+      if (initializer) return this.evaluateNumber(initializer, depth + 1);
+    }
+    if (this.checker) {
+      const type = this.checker.getTypeAtLocation(inner);
+      if (type.isNumberLiteral()) return type.value;
+    }
+    return undefined;
+  }
+
+  private collector(): CategoryCollector {
+    return new CategoryCollector(this.context, this.constants);
+  }
+}
+
+/** Gathers the categories a storage site stores, from names, tags, type names and (with a checker) types. */
+class CategoryCollector {
+  private readonly found = new Set<Category>();
+  private readonly seenTypes = new Set<ts.Type>();
+  private readonly seenConstants = new Set<string>();
+
+  constructor(
+    private readonly context: CheckContext,
+    private readonly constants: ReadonlyMap<string, ts.Expression>,
+  ) {}
+
+  categories(): Category[] {
+    const order = [...this.context.catalogue.categories.values()];
+    return [...this.found].sort((a, b) => order.indexOf(a) - order.indexOf(b));
+  }
+
+  name(name: string): void {
+    this.addAll(this.context.index.byName.get(normaliseName(name)));
+  }
+
+  typeName(name: string): void {
+    this.addAll(this.context.index.byType.get(name));
+  }
+
+  member(typeName: string, member: string): void {
+    this.addAll(this.context.index.byMember.get(`${typeName}.${normaliseName(member)}`));
+  }
+
+  jsdocTags(node: ts.Node): void {
+    for (const tag of ts.getJSDocTags(node)) this.addAll(this.context.index.byJsdocTag.get(normaliseName(tag.tagName.text)));
+  }
+
+  typeNode(node: ts.TypeNode): void {
+    const checker = this.context.checker;
+    if (checker) {
+      this.type(checker.getTypeFromTypeNode(node), 1);
+      return;
+    }
+    // Without a checker, the names written in the type: `Bsn`, `Zorgdossier | null`, `Leerling[]`.
+    const visit = (child: ts.Node): void => {
+      if (ts.isTypeReferenceNode(child)) this.typeName(ts.isIdentifier(child.typeName) ? child.typeName.text : child.typeName.right.text);
+      ts.forEachChild(child, visit);
+    };
+    visit(node);
+  }
+
+  /** The categories an expression's value carries, as far as names, literals and types tell. */
+  expression(expression: ts.Expression, depth = 0): void {
+    if (depth > MAX_DEPTH) return;
+    const node = skipWrappers(expression);
+    const checker = this.context.checker;
+    if (ts.isObjectLiteralExpression(node)) {
+      for (const property of node.properties) {
+        if (ts.isSpreadAssignment(property)) {
+          this.expression(property.expression, depth + 1);
+          continue;
+        }
+        const name = property.name ? propertyNameText(property.name) : undefined;
+        if (name !== undefined) this.name(name);
+        if (ts.isPropertyAssignment(property)) this.expression(property.initializer, depth + 1);
+        else if (ts.isShorthandPropertyAssignment(property)) this.expression(property.name, depth + 1);
+      }
+      return;
+    }
+    if (ts.isArrayLiteralExpression(node)) {
+      for (const element of node.elements) this.expression(ts.isSpreadElement(element) ? element.expression : element, depth + 1);
+      return;
+    }
+    if (ts.isTemplateExpression(node)) {
+      for (const span of node.templateSpans) this.expression(span.expression, depth + 1);
+      return;
+    }
+    if (ts.isBinaryExpression(node)) {
+      this.expression(node.left, depth + 1);
+      this.expression(node.right, depth + 1);
+      return;
+    }
+    if (ts.isConditionalExpression(node)) {
+      this.expression(node.whenTrue, depth + 1);
+      this.expression(node.whenFalse, depth + 1);
+      return;
+    }
+    if (ts.isCallExpression(node)) {
+      // Serialisers keep what they are given: JSON.stringify(leerling), String(bsn), Buffer.from(text).
+      const name = calleeName(node.expression);
+      if (name === 'stringify' || name === 'String' || name === 'from' || name === 'toString') {
+        for (const arg of node.arguments) this.expression(arg, depth + 1);
+        if (name === 'toString' && ts.isPropertyAccessExpression(node.expression)) this.expression(node.expression.expression, depth + 1);
+        return;
+      }
+    }
+    if (ts.isIdentifier(node)) {
+      this.name(node.text);
+      if (!checker && !this.seenConstants.has(node.text)) {
+        this.seenConstants.add(node.text);
+        const initializer = this.constants.get(node.text);
+        if (initializer) this.expression(initializer, depth + 1);
+      }
+    } else if (ts.isPropertyAccessExpression(node)) {
+      this.name(node.name.text);
+    } else if (ts.isElementAccessExpression(node) && ts.isStringLiteralLike(node.argumentExpression)) {
+      this.name(node.argumentExpression.text);
+    }
+    if (checker && (ts.isIdentifier(node) || ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node) || ts.isCallExpression(node) || ts.isNewExpression(node))) {
+      this.type(checker.getTypeAtLocation(node), depth);
+    }
+  }
+
+  /** Categories a type carries: its own name, its members' names and types, brands; arrays and unions by element. */
+  type(type: ts.Type, depth: number): void {
+    const checker = this.context.checker;
+    if (!checker || depth > MAX_DEPTH || this.seenTypes.has(type)) return;
+    this.seenTypes.add(type);
+    if (type.isUnionOrIntersection()) {
+      for (const part of type.types) this.type(part, depth);
+      return;
+    }
+    const symbol = type.aliasSymbol ?? type.getSymbol();
+    if (type.aliasSymbol) this.typeName(type.aliasSymbol.name);
+    if (type.getSymbol()) this.typeName(type.getSymbol()?.name ?? '');
+    if (!(type.flags & ts.TypeFlags.Object)) return;
+    if (checker.isArrayType(type) || checker.isTupleType(type)) {
+      for (const element of checker.getTypeArguments(type as ts.TypeReference)) this.type(element, depth + 1);
+      return;
+    }
+    if (type.getCallSignatures().length > 0) return;
+    // Library types (Date, Map, Promise, Buffer) hold no catalogued members of their own.
+    const program = this.context.program;
+    if (program && (symbol?.declarations ?? []).some((d) => program.isSourceFileDefaultLibrary(d.getSourceFile()) || program.isSourceFileFromExternalLibrary(d.getSourceFile()))) return;
+    const owner = type.getSymbol()?.name;
+    for (const property of checker.getPropertiesOfType(type)) {
+      const declaration = property.valueDeclaration ?? property.declarations?.[0];
+      if (property.name === '__brand' && declaration) {
+        const brand = checker.getTypeOfSymbolAtLocation(property, declaration);
+        if (brand.isStringLiteral()) this.addAll(this.context.index.byBrand.get(brand.value));
+        continue;
+      }
+      this.name(property.name);
+      if (owner !== undefined) this.member(owner, property.name);
+      if (declaration) {
+        this.jsdocTags(declaration);
+        this.type(checker.getTypeOfSymbolAtLocation(property, declaration), depth + 1);
+      }
+    }
+  }
+
+  private addAll(categories: readonly Category[] | undefined): void {
+    for (const category of categories ?? []) this.found.add(category);
+  }
+}
+
+// ---------------------------------------------------------------- syntax helpers
+
+function skipWrappers(expression: ts.Expression): ts.Expression {
+  let node = expression;
+  while (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isSatisfiesExpression(node) || ts.isNonNullExpression(node) || ts.isAwaitExpression(node) || ts.isTypeAssertionExpression(node)) {
+    node = node.expression;
+  }
+  return node;
+}
+
+function calleeName(callee: ts.Expression): string | undefined {
+  if (ts.isIdentifier(callee)) return callee.text;
+  if (ts.isPropertyAccessExpression(callee)) return callee.name.text;
+  return undefined;
+}
+
+function decoratorName(decorator: ts.Decorator): string | undefined {
+  const expression = ts.isCallExpression(decorator.expression) ? decorator.expression.expression : decorator.expression;
+  return calleeName(expression);
+}
+
+function propertyNameText(name: ts.Node): string | undefined {
+  if (ts.isIdentifier(name) || ts.isStringLiteralLike(name) || ts.isNumericLiteral(name) || ts.isPrivateIdentifier(name)) return name.text.replace(/^#/, '');
+  if (ts.isComputedPropertyName(name) && ts.isStringLiteralLike(name.expression)) return name.expression.text;
+  return undefined;
+}
+
+function stringProperty(object: ts.ObjectLiteralExpression, key: string): string | undefined {
+  for (const property of object.properties) {
+    if (ts.isPropertyAssignment(property) && propertyNameText(property.name) === key && ts.isStringLiteralLike(property.initializer)) return property.initializer.text;
+  }
+  return undefined;
+}
+
+function requiredModule(expression: ts.Expression): string | undefined {
+  const inner = skipWrappers(expression);
+  if (ts.isCallExpression(inner) && ts.isIdentifier(inner.expression) && inner.expression.text === 'require') {
+    const [spec] = inner.arguments;
+    if (spec && ts.isStringLiteralLike(spec)) return spec.text;
+  }
+  // require('fs').promises
+  if (ts.isPropertyAccessExpression(inner) && inner.name.text === 'promises' && requiredModule(inner.expression) !== undefined) {
+    const base = requiredModule(inner.expression);
+    return base !== undefined && FS_MODULES.has(base) ? 'fs/promises' : undefined;
+  }
+  return undefined;
+}
+
+/** The call at the bottom of a builder chain: `varchar('bsn', { length: 9 }).notNull()` → `varchar('bsn', …)`. */
+function innermostCall(expression: ts.Expression): ts.CallExpression | undefined {
+  let node = skipWrappers(expression);
+  let found: ts.CallExpression | undefined;
+  while (ts.isCallExpression(node)) {
+    found = node;
+    if (!ts.isPropertyAccessExpression(node.expression)) break;
+    node = node.expression.expression;
+  }
+  return found;
+}
+
+function isCreateTable(name: string): boolean {
+  return name === 'createTable' || name === 'createTableIfNotExists' || name === 'alterTable' || name === 'table';
+}
+
+function endsWithSchema(expression: ts.Expression): boolean {
+  const inner = skipWrappers(expression);
+  if (ts.isIdentifier(inner)) return inner.text === 'schema';
+  if (ts.isPropertyAccessExpression(inner)) return inner.name.text === 'schema';
+  // knex.schema.withSchema('x').createTable(…)
+  if (ts.isCallExpression(inner) && ts.isPropertyAccessExpression(inner.expression) && inner.expression.name.text === 'withSchema') return endsWithSchema(inner.expression.expression);
+  return false;
+}
+
+/** The statement a node is part of: where a JSDoc comment for it is written. */
+export function enclosingStatement(node: ts.Node): ts.Node {
+  let current = node;
+  while (current.parent && !ts.isSourceFile(current.parent) && !ts.isBlock(current.parent) && !ts.isModuleBlock(current.parent) && !ts.isCaseClause(current.parent) && !ts.isDefaultClause(current.parent) && !ts.isClassLike(current.parent)) {
+    current = current.parent;
+  }
+  return current;
+}
