@@ -1,0 +1,94 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { CompletionItem, Hover, MarkupContent, Position } from 'vscode-languageserver-protocol';
+import { FIXTURE_PROJECT, TestClient } from './harness';
+
+const LEERLING = path.join(FIXTURE_PROJECT, 'src', 'lsp', 'leerling.ts');
+const CATALOGUE = path.join(FIXTURE_PROJECT, 'avglint.catalogue.yaml');
+
+function positionOf(text: string, needle: string, delta = 0): Position {
+  const offset = text.indexOf(needle) + delta;
+  assert.ok(offset >= delta, `${needle} not in the text`);
+  const line = text.slice(0, offset).split('\n').length - 1;
+  return { line, character: offset - (text.lastIndexOf('\n', offset - 1) + 1) };
+}
+
+async function hover(client: TestClient, uri: string, position: Position): Promise<string> {
+  const result = await client.connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri }, position });
+  return result ? (result.contents as MarkupContent).value : '';
+}
+
+describe('language server: hover and catalogue completion', () => {
+  let client: TestClient;
+  beforeEach(async () => {
+    client = new TestClient();
+    await client.initialize(FIXTURE_PROJECT);
+  });
+  afterEach(async () => client.dispose());
+
+  it('explains catalogued data: category, special, identifier, bewaartermijn, who may receive it and why', async () => {
+    const text = fs.readFileSync(LEERLING, 'utf8');
+    const uri = client.open(LEERLING, text);
+    await client.diagnosticsFor(uri);
+    const value = await hover(client, uri, positionOf(text, 'bsn: string', 1));
+    assert.match(value, /\*\*Burgerservicenummer \(BSN\)\*\* — catalogue category `bsn`/);
+    assert.match(value, /Special category \(bijzondere persoonsgegevens, AVG art\. 9\): no/);
+    assert.match(value, /National identifying number .*\*\*yes\*\* — use ECK iD \(`eckid`\) instead/);
+    assert.match(value, /Bewaartermijn: Leerlingdossier \(`leerlingdossier`: 2 years after het vertrek van de leerling/);
+    assert.match(value, /DUO \(`duo`, ontvanger\): wettelijke verplichting \(AVG art\. 6 lid 1 sub c\) — Wet op het voortgezet onderwijs \(BRON\)/);
+    assert.doesNotMatch(value, /Cito/);
+  });
+
+  it('says a special category is special and restricted, with who may read it', async () => {
+    const text = 'export function f(d: { diagnose: string }): string {\n  return d.diagnose;\n}\n';
+    const uri = client.open(path.join(FIXTURE_PROJECT, 'src', 'lsp', 'zorg-hover.ts'), text);
+    await client.diagnosticsFor(uri);
+    const value = await hover(client, uri, positionOf(text, 'd.diagnose', 3));
+    assert.match(value, /\*\*Speciaal zorgdossier\*\*/);
+    assert.match(value, /AVG art\. 9\): \*\*yes\*\*/);
+    assert.match(value, /Restricted: may only be read by code under `src\/zorg\/\*\*` or role `@role zorgcoordinator` or purpose `@purpose leerlingenzorg`/);
+    assert.match(value, /Jeugdzorg Veluwe \(`zorgpartner`, ontvanger\): toestemming/);
+  });
+
+  it('shows the finding and its flow on a flagged place, and nothing on plain code', async () => {
+    const text = fs.readFileSync(LEERLING, 'utf8');
+    const uri = client.open(LEERLING, text);
+    await client.diagnosticsFor(uri);
+    const value = await hover(client, uri, positionOf(text, "'123456782'", 2));
+    assert.match(value, /^\*\*avglint\/no-bsn-literal\*\*\n\n123456782 passes the BSN-elfproef/);
+    assert.equal(await hover(client, uri, positionOf(text, 'export function', 2)), '');
+  });
+
+  it('explains catalogue keys from the JSON Schema while the FG edits', async () => {
+    const text = fs.readFileSync(CATALOGUE, 'utf8');
+    const uri = client.open(CATALOGUE, text);
+    const legal = await hover(client, uri, positionOf(text, 'legalBasis: legal-obligation', 2));
+    assert.match(legal, /^\*\*`processors\.duo\.legalBasis`\*\*\n\n\S/);
+    const value = await hover(client, uri, positionOf(text, 'legal-obligation', 3));
+    assert.match(value, /`legal-obligation`: wettelijke verplichting/);
+    const inFlow = await hover(client, uri, positionOf(text, 'duration: P5Y', 1));
+    assert.match(inFlow, /^\*\*`retention\.verzuim\.duration`\*\*/);
+  });
+
+  it('completes retention terms, categories and roles where a value names one', async () => {
+    const base = fs.readFileSync(CATALOGUE, 'utf8');
+    const uri = client.open(CATALOGUE, base);
+    const complete = async (text: string, marker: string): Promise<string[]> => {
+      client.change(uri, text.replace(marker, ''));
+      const position = positionOf(text, marker);
+      const items = await client.connection.sendRequest<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position });
+      return items.map((i) => i.label).sort();
+    };
+    assert.deepEqual(
+      await complete(base.replace('    retention: leerlingdossier\n    alternative: eckid', '    retention: |\n    alternative: eckid'), '|'),
+      ['camera', 'examen', 'leerlingdossier', 'sessie', 'verzuim'],
+    );
+    assert.deepEqual(
+      await complete(base.replace('receives: [bsn, naw, resultaten]', 'receives: [bsn, |]'), '|'),
+      ['bsn', 'camerabeelden', 'eckid', 'naw', 'resultaten', 'zorgdossier'],
+    );
+    assert.deepEqual(await complete(base.replace('roles: [zorgcoordinator]', 'roles: [|]'), '|'), ['mentor', 'zorgcoordinator']);
+    assert.deepEqual((await complete(base.replace('legalBasis: contract', 'legalBasis: |'), '|')).length, 6);
+  });
+});
