@@ -61,6 +61,7 @@ export const RULES: Readonly<Record<RuleId, RuleMeta>> = {
         '{{category}} is sent to {{destination}}, which is not a processor in the catalogue. Why: every recipient of personal data needs a legal basis and, for a verwerker, a verwerkersovereenkomst. What to do: add the recipient to the catalogue (ask the FG) or stop sending the data.',
       unresolvedDestination:
         '{{category}} is sent to a destination avglint cannot resolve. Why: without a known recipient nobody can check the legal basis. What to do: use a URL constant or a client whose baseURL is a literal, or suppress with a reason.',
+      useAlternative: 'Send {{alternative}} instead: use `{{replacement}}`',
     },
     schema: [
       {

@@ -2,6 +2,7 @@ import type { Check } from '../context';
 import { bsnLiteralCheck } from './bsnLiteral';
 import { retentionCheck } from './retention';
 import { suppressionCheck } from './suppression';
+import { transferCheck } from './transfer';
 
 /**
  * The checks, in the order they run. Each module owns the rules it lists; see ARCHITECTURE.md for which analysis each
@@ -11,4 +12,5 @@ export const CHECKS: readonly Check[] = [
   bsnLiteralCheck,
   retentionCheck,
   suppressionCheck,
+  transferCheck,
 ];

@@ -1,0 +1,425 @@
+/**
+ * Sinks: the calls through which data leaves the code (HTTP clients, processor SDKs) or is written to a log, and
+ * where it goes. An "origin" is what an expression denotes as an API: `axios`, `axios.post`, an `axios.create`
+ * instance, a pino logger. Origins follow variables, class fields and (with a checker) imports from other modules, so
+ * a client created once and exported is still recognised where it is used.
+ */
+import * as ts from 'typescript';
+import type { Processor } from '../../catalogue/model';
+import { propertyNameText, skipOuter } from './classify';
+import type { FlowEngine } from './engine';
+import { resolveDestination, stringValue, type Destination } from './destinations';
+import { importOf, requiredModule } from './scopes';
+
+export type ApiKind = 'fetch' | 'axios' | 'got' | 'ky' | 'http' | 'undici' | 'superagent' | 'sdk' | 'console' | 'pino' | 'winston' | 'bunyan' | 'debug' | 'logger';
+
+export interface Origin {
+  readonly kind: ApiKind;
+  /** Members taken from the module or instance: `axios.post` is `['post']`. */
+  readonly member: readonly string[];
+  /** Set for clients created with a configuration (`axios.create`, `new Pool(url)`) and for request objects. */
+  readonly instance?: Instance;
+  /** For `sdk`: the processor whose module it is. */
+  readonly processor?: Processor;
+  /** The module (or global) name, for messages: `axios`, `node:https`, `console`. */
+  readonly name: string;
+}
+
+interface Instance {
+  /** The instance's base URL expression (`baseURL`, `prefixUrl`, the Pool's origin). */
+  readonly base?: ts.Expression;
+  /** For request objects (`http.request(...)`, `superagent.post(url)`): the call that made them. */
+  readonly request?: ts.CallExpression;
+}
+
+/** A data-carrying argument of a sink. */
+export interface Carrier {
+  readonly expression: ts.Expression;
+  /** `body`, `data`, `params`, `headers`, `URL`, `argument`. */
+  readonly role: string;
+}
+
+export interface SinkSite {
+  readonly kind: 'transfer' | 'log';
+  readonly call: ts.CallExpression;
+  /** How it is called, for messages: `fetch`, `axios.post`, `pino`. */
+  readonly api: string;
+  readonly carriers: readonly Carrier[];
+  /** For transfers. */
+  readonly destination?: Destination;
+}
+
+const MODULES: Readonly<Record<string, ApiKind>> = {
+  axios: 'axios',
+  got: 'got',
+  ky: 'ky',
+  'ky-universal': 'ky',
+  http: 'http',
+  https: 'http',
+  'node:http': 'http',
+  'node:https': 'http',
+  undici: 'undici',
+  superagent: 'superagent',
+  'node-fetch': 'fetch',
+  'cross-fetch': 'fetch',
+  'isomorphic-fetch': 'fetch',
+  pino: 'pino',
+  winston: 'winston',
+  bunyan: 'bunyan',
+  debug: 'debug',
+};
+
+const HTTP_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options']);
+const LOG_METHODS: Readonly<Record<string, ReadonlySet<string>>> = {
+  console: new Set(['log', 'info', 'warn', 'error', 'debug', 'trace', 'dir', 'table', 'group', 'groupCollapsed', 'assert']),
+  pino: new Set(['info', 'warn', 'error', 'debug', 'trace', 'fatal', 'silent', 'log']),
+  winston: new Set(['log', 'info', 'warn', 'error', 'debug', 'verbose', 'silly', 'http']),
+  bunyan: new Set(['info', 'warn', 'error', 'debug', 'trace', 'fatal']),
+  logger: new Set(['info', 'warn', 'error', 'debug', 'trace', 'fatal', 'log', 'verbose']),
+};
+const LOGGER_NAME = /^(log|logger|.*Logger)$/;
+
+export class Apis {
+  private readonly origins = new Map<ts.Node, Origin | null>();
+  private readonly sinks = new Map<ts.CallExpression, SinkSite | null>();
+  private readonly inProgress = new Set<ts.Node>();
+
+  constructor(private readonly engine: FlowEngine) {}
+
+  /** What API an expression denotes, if any. */
+  originOf(node: ts.Node): Origin | undefined {
+    const cached = this.origins.get(node);
+    if (cached !== undefined) return cached ?? undefined;
+    if (this.inProgress.has(node)) return undefined;
+    this.inProgress.add(node);
+    let origin: Origin | undefined;
+    try {
+      origin = this.computeOrigin(node);
+    } finally {
+      this.inProgress.delete(node);
+    }
+    this.origins.set(node, origin ?? null);
+    return origin;
+  }
+
+  private computeOrigin(node: ts.Node): Origin | undefined {
+    if (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isNonNullExpression(node) || ts.isAwaitExpression(node) || ts.isSatisfiesExpression(node)) {
+      return this.originOf(node.expression);
+    }
+    if (ts.isIdentifier(node)) return this.identifierOrigin(node);
+    if (ts.isPropertyAccessExpression(node)) return this.memberOrigin(node);
+    if (ts.isCallExpression(node)) return this.callOrigin(node);
+    if (ts.isNewExpression(node)) return this.newOrigin(node);
+    if (ts.isVariableDeclaration(node) || ts.isPropertyDeclaration(node) || ts.isPropertyAssignment(node)) {
+      if (node.initializer) {
+        const module = requiredModule(skipOuter(node.initializer));
+        if (module !== undefined) return this.moduleOrigin(module, 'default');
+        const origin = this.originOf(node.initializer);
+        if (origin) return origin;
+      }
+      if (ts.isPropertyDeclaration(node)) return this.fieldAssignmentOrigin(node);
+      return undefined;
+    }
+    if (ts.isBindingElement(node)) {
+      const pattern = node.parent;
+      const owner = pattern.parent;
+      const key = node.propertyName ? propertyNameText(node.propertyName) : ts.isIdentifier(node.name) ? node.name.text : undefined;
+      if (ts.isVariableDeclaration(owner) && owner.initializer && key !== undefined) {
+        const module = requiredModule(skipOuter(owner.initializer));
+        if (module !== undefined) return this.moduleOrigin(module, key);
+        const base = this.originOf(owner.initializer);
+        return base ? { ...base, member: [...base.member, key] } : undefined;
+      }
+      return undefined;
+    }
+    if (ts.isImportClause(node) || ts.isImportSpecifier(node) || ts.isNamespaceImport(node) || ts.isImportEqualsDeclaration(node)) {
+      const imported = importOf(node);
+      return imported ? this.moduleOrigin(imported.module, imported.name) : undefined;
+    }
+    if (ts.isParameter(node) && ts.isIdentifier(node.name) && LOGGER_NAME.test(node.name.text)) return { kind: 'logger', member: [], name: node.name.text };
+    return undefined;
+  }
+
+  private moduleOrigin(module: string, name: string): Origin | undefined {
+    const kind = MODULES[module];
+    const member = name === 'default' || name === '*' ? [] : [name];
+    if (kind) return { kind, member, name: module };
+    for (const processor of this.engine.catalogue.processors.values()) {
+      if (processor.modules.some((m) => module === m || module.startsWith(`${m}/`))) return { kind: 'sdk', member, processor, name: module };
+    }
+    return undefined;
+  }
+
+  private identifierOrigin(id: ts.Identifier): Origin | undefined {
+    const local = this.engine.resolveLocal(id);
+    if (!local || this.engine.classifier.isLibraryFile(local.getSourceFile())) {
+      if (id.text === 'fetch') return { kind: 'fetch', member: [], name: 'fetch' };
+      if (id.text === 'console') return { kind: 'console', member: [], name: 'console' };
+      return undefined;
+    }
+    const direct = this.originOf(local);
+    if (direct) return direct;
+    // An import of one of the project's own modules: follow it to the exported declaration.
+    const target = this.engine.resolve(id);
+    if (target && target !== local) return this.originOf(target);
+    if (ts.isParameter(local) && ts.isIdentifier(local.name) && LOGGER_NAME.test(local.name.text)) return { kind: 'logger', member: [], name: local.name.text };
+    return undefined;
+  }
+
+  private memberOrigin(node: ts.PropertyAccessExpression): Origin | undefined {
+    const name = node.name.text;
+    const base = node.expression.kind === ts.SyntaxKind.ThisKeyword ? undefined : this.originOf(node.expression);
+    if (base) return { ...base, member: [...base.member, name] };
+    const member = this.engine.resolveMember(node);
+    if (member && (ts.isPropertyDeclaration(member) || ts.isPropertyAssignment(member) || ts.isParameter(member))) {
+      const origin = this.originOf(member);
+      if (origin) return origin;
+    }
+    if (LOGGER_NAME.test(name) && !member) return { kind: 'logger', member: [], name: node.getText() };
+    if (member && ts.isParameter(member) && LOGGER_NAME.test(name)) return { kind: 'logger', member: [], name: node.getText() };
+    return undefined;
+  }
+
+  /** `this.http = axios.create(...)` in a constructor gives the field `http` its origin. */
+  private fieldAssignmentOrigin(field: ts.PropertyDeclaration): Origin | undefined {
+    const cls = field.parent;
+    const name = field.name && propertyNameText(field.name);
+    let found: Origin | undefined;
+    const visit = (node: ts.Node): void => {
+      if (found) return;
+      if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(node.left) && node.left.expression.kind === ts.SyntaxKind.ThisKeyword && node.left.name.text === name) {
+        found = this.originOf(node.right);
+      }
+      ts.forEachChild(node, visit);
+    };
+    ts.forEachChild(cls, visit);
+    return found;
+  }
+
+  private callOrigin(call: ts.CallExpression): Origin | undefined {
+    const callee = skipOuter(call.expression);
+    const module = requiredModule(call);
+    if (module !== undefined) return this.moduleOrigin(module, 'default');
+    const base = this.originOf(callee);
+    if (!base) return undefined;
+    const method = base.member[base.member.length - 1];
+    const config = call.arguments[0];
+    switch (base.kind) {
+      case 'axios':
+        if (method === 'create' && base.member.length === 1) return { kind: 'axios', member: [], name: base.name, instance: { base: optionValue(config, 'baseURL') ?? base.instance?.base } };
+        return undefined;
+      case 'ky':
+        if ((method === 'create' || method === 'extend') && base.member.length === 1) return { kind: 'ky', member: [], name: base.name, instance: { base: optionValue(config, 'prefixUrl') ?? base.instance?.base } };
+        return undefined;
+      case 'got':
+        if (method === 'extend' && base.member.length === 1) return { kind: 'got', member: [], name: base.name, instance: { base: optionValue(config, 'prefixUrl') ?? base.instance?.base } };
+        return undefined;
+      case 'http':
+        if ((method === 'request' || method === 'get') && base.member.length === 1) return { kind: 'http', member: [], name: base.name, instance: { request: call } };
+        return undefined;
+      case 'superagent':
+        if (base.member.length === 0 && !base.instance) return { kind: 'superagent', member: [], name: base.name, instance: { request: call } };
+        if (base.member.length === 1 && !base.instance && method !== undefined && (HTTP_METHODS.has(method) || method === 'del')) return { kind: 'superagent', member: [], name: base.name, instance: { request: call } };
+        if (base.instance?.request && base.member.length === 1) return { ...base, member: [] };
+        return undefined;
+      case 'pino':
+      case 'bunyan':
+      case 'winston':
+        if (base.member.length === 0 || method === 'createLogger' || method === 'child') return { ...base, member: [], instance: {} };
+        return undefined;
+      case 'logger':
+        return method === 'child' ? { ...base, member: [] } : undefined;
+      case 'debug':
+        if (base.member.length === 0 && !base.instance) return { ...base, instance: {} };
+        if (method === 'extend') return { ...base, member: [], instance: {} };
+        return undefined;
+      default:
+        return undefined;
+    }
+  }
+
+  private newOrigin(node: ts.NewExpression): Origin | undefined {
+    const base = this.originOf(node.expression);
+    if (!base) return undefined;
+    const cls = base.member[base.member.length - 1];
+    if (base.kind === 'undici' && (cls === 'Pool' || cls === 'Client' || cls === 'Agent')) return { kind: 'undici', member: [], name: base.name, instance: { base: node.arguments?.[0] } };
+    if (base.kind === 'sdk') return { ...base, member: [], instance: {} };
+    if (base.kind === 'axios' && cls === 'Axios') return { kind: 'axios', member: [], name: base.name, instance: { base: optionValue(node.arguments?.[0], 'baseURL') } };
+    return undefined;
+  }
+
+  /** The sink a call is, if it is one: what data it takes and where the data goes. */
+  sinkAt(call: ts.CallExpression): SinkSite | undefined {
+    const cached = this.sinks.get(call);
+    if (cached !== undefined) return cached ?? undefined;
+    const site = this.computeSink(call);
+    this.sinks.set(call, site ?? null);
+    return site;
+  }
+
+  private computeSink(call: ts.CallExpression): SinkSite | undefined {
+    const callee = skipOuter(call.expression);
+    const origin = this.originOf(callee);
+    if (!origin) return undefined;
+    const args = call.arguments;
+    const method = origin.member[origin.member.length - 1];
+    const api = origin.member.length === 0 ? calleeLabel(callee, origin) : calleeLabel(callee, origin);
+    const transfer = (carriers: Carrier[], destination: Destination): SinkSite => ({ kind: 'transfer', call, api, carriers: carriers.filter((c) => !isInert(c.expression)), destination });
+    const log = (): SinkSite => ({ kind: 'log', call, api, carriers: args.map((a) => ({ expression: a, role: 'argument' })) });
+    const base = origin.instance?.base;
+    switch (origin.kind) {
+      case 'fetch': {
+        if (origin.member.length > 0) return undefined;
+        const [url, init] = args;
+        return transfer([...urlCarrier(url), ...options(init, ['body', 'headers'])], this.destination(url, undefined));
+      }
+      case 'axios': {
+        if (origin.member.length === 0) {
+          const [first, second] = args;
+          const config = first && ts.isObjectLiteralExpression(skipOuter(first)) ? first : second;
+          const url = first && config === first ? optionValue(first, 'url') : first;
+          return transfer([...urlCarrier(url), ...options(config, ['data', 'params', 'headers'])], this.destination(url, optionValue(config, 'baseURL') ?? base));
+        }
+        if (origin.member.length !== 1 || method === undefined) return undefined;
+        if (method === 'request') {
+          const config = args[0];
+          const url = optionValue(config, 'url');
+          return transfer([...urlCarrier(url), ...options(config, ['data', 'params', 'headers'])], this.destination(url, optionValue(config, 'baseURL') ?? base));
+        }
+        if (['get', 'delete', 'head', 'options'].includes(method)) {
+          const [url, config] = args;
+          return transfer([...urlCarrier(url), ...options(config, ['params', 'headers', 'data'])], this.destination(url, optionValue(config, 'baseURL') ?? base));
+        }
+        if (['post', 'put', 'patch', 'postForm', 'putForm', 'patchForm'].includes(method)) {
+          const [url, data, config] = args;
+          return transfer([...urlCarrier(url), ...(data ? [{ expression: data, role: 'data' }] : []), ...options(config, ['params', 'headers'])], this.destination(url, optionValue(config, 'baseURL') ?? base));
+        }
+        return undefined;
+      }
+      case 'got':
+      case 'ky': {
+        if (origin.member.length > 1 || (method !== undefined && !HTTP_METHODS.has(method))) return undefined;
+        const [first, second] = args;
+        const opts = first && ts.isObjectLiteralExpression(skipOuter(first)) ? first : second;
+        const url = opts === first ? optionValue(first, 'url') : first;
+        const prefix = optionValue(opts, 'prefixUrl') ?? base;
+        return transfer([...urlCarrier(url), ...options(opts, ['json', 'body', 'form', 'searchParams', 'headers'])], this.destination(url, prefix));
+      }
+      case 'http': {
+        if (origin.instance?.request) {
+          if (method !== 'write' && method !== 'end') return undefined;
+          const request = origin.instance.request;
+          return transfer(args[0] ? [{ expression: args[0], role: 'body' }] : [], this.httpDestination(request));
+        }
+        if (method !== 'request' && method !== 'get') return undefined;
+        const [first, second] = args;
+        const carriers = first && ts.isObjectLiteralExpression(skipOuter(first)) ? options(first, ['path', 'headers']) : [...urlCarrier(first), ...options(second, ['path', 'headers'])];
+        return transfer(carriers, this.httpDestination(call));
+      }
+      case 'undici': {
+        if (origin.instance) {
+          if (method !== 'request' && method !== 'stream') return undefined;
+          const opts = args[0];
+          return transfer(options(opts, ['path', 'query', 'body', 'headers']), this.destination(optionValue(opts, 'path'), base));
+        }
+        if (method !== 'request' && method !== 'fetch' && method !== 'stream') return undefined;
+        const [url, opts] = args;
+        return transfer([...urlCarrier(url), ...options(opts, ['body', 'headers', 'query'])], this.destination(url, undefined));
+      }
+      case 'superagent': {
+        if (origin.instance?.request && origin.member.length === 1 && method !== undefined && ['send', 'query', 'set', 'field', 'attach'].includes(method)) {
+          return transfer(args.map((a) => ({ expression: a, role: method })), this.superagentDestination(origin.instance.request));
+        }
+        // `superagent.get(url)`: the URL itself may carry data in its query string.
+        const made = this.originOf(call);
+        if (made?.instance?.request === call) return transfer(urlCarrier(this.superagentUrl(call)), this.superagentDestination(call));
+        return undefined;
+      }
+      case 'sdk':
+        if (origin.member.length === 0 && !origin.instance) return undefined;
+        if (!origin.processor) return undefined;
+        return transfer(args.map((a) => ({ expression: a, role: 'argument' })), { kind: 'processor', processor: origin.processor, text: origin.name });
+      case 'console':
+      case 'logger':
+        return origin.member.length === 1 && method !== undefined && LOG_METHODS[origin.kind]?.has(method) ? log() : undefined;
+      case 'pino':
+      case 'bunyan':
+      case 'winston':
+        if (!origin.instance && !(origin.kind === 'winston' && origin.member.length === 1)) return undefined;
+        return origin.member.length === 1 && method !== undefined && LOG_METHODS[origin.kind]?.has(method) ? log() : undefined;
+      case 'debug':
+        return origin.instance && origin.member.length === 0 ? log() : undefined;
+    }
+  }
+
+  private destination(url: ts.Expression | undefined, base: ts.Expression | undefined): Destination {
+    return resolveDestination(this.engine, url, base);
+  }
+
+  private httpDestination(request: ts.CallExpression): Destination {
+    const [first, second] = request.arguments;
+    if (first && ts.isObjectLiteralExpression(skipOuter(first))) {
+      const host = optionValue(first, 'hostname') ?? optionValue(first, 'host');
+      const hostText = host ? stringValue(this.engine, host) : undefined;
+      const protocol = optionValue(first, 'protocol');
+      const protocolText = (protocol ? stringValue(this.engine, protocol) : undefined) ?? (/https/.test(this.originOf(skipOuter(request.expression))?.name ?? '') ? 'https:' : 'http:');
+      const path = optionValue(first, 'path');
+      if (hostText === undefined) return { kind: 'unresolved' };
+      return resolveDestination(this.engine, undefined, undefined, `${protocolText}//${hostText}${(path ? stringValue(this.engine, path) : undefined) ?? '/'}`);
+    }
+    void second;
+    return this.destination(first, undefined);
+  }
+
+  private superagentUrl(request: ts.CallExpression): ts.Expression | undefined {
+    const origin = this.originOf(skipOuter(request.expression));
+    // `superagent(method, url)` or `superagent.post(url)`.
+    return origin && origin.member.length === 0 ? request.arguments[1] ?? request.arguments[0] : request.arguments[0];
+  }
+
+  private superagentDestination(request: ts.CallExpression): Destination {
+    return this.destination(this.superagentUrl(request), undefined);
+  }
+}
+
+/** The value of `key` in an object literal argument (`{ baseURL: … }`), following a const that holds the object. */
+export function optionValue(node: ts.Expression | undefined, key: string): ts.Expression | undefined {
+  const object = node && skipOuter(node);
+  if (!object || !ts.isObjectLiteralExpression(object)) return undefined;
+  for (const property of object.properties) {
+    if (ts.isPropertyAssignment(property) && propertyNameText(property.name) === key) return property.initializer;
+    if (ts.isShorthandPropertyAssignment(property) && property.name.text === key) return property.name;
+  }
+  return undefined;
+}
+
+/** The data-carrying options of an options object, or the whole argument when it is not a literal. */
+function options(node: ts.Expression | undefined, keys: readonly string[]): Carrier[] {
+  if (!node) return [];
+  const object = skipOuter(node);
+  if (!ts.isObjectLiteralExpression(object)) return [{ expression: node, role: 'options' }];
+  const carriers: Carrier[] = [];
+  for (const property of object.properties) {
+    if (ts.isSpreadAssignment(property)) carriers.push({ expression: property.expression, role: 'options' });
+    else if (ts.isPropertyAssignment(property)) {
+      const key = propertyNameText(property.name);
+      if (key !== undefined && keys.includes(key)) carriers.push({ expression: property.initializer, role: key });
+    } else if (ts.isShorthandPropertyAssignment(property) && keys.includes(property.name.text)) carriers.push({ expression: property.name, role: property.name.text });
+  }
+  return carriers;
+}
+
+function urlCarrier(url: ts.Expression | undefined): Carrier[] {
+  return url ? [{ expression: url, role: 'URL' }] : [];
+}
+
+function isInert(node: ts.Expression): boolean {
+  const e = skipOuter(node);
+  return ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e) || ts.isNumericLiteral(e);
+}
+
+function calleeLabel(callee: ts.Expression, origin: Origin): string {
+  const text = callee.getText().replace(/\s+/g, '');
+  if (text.length <= 40) return text;
+  return origin.member.length > 0 ? `${origin.name}.${origin.member.join('.')}` : origin.name;
+}

@@ -1,0 +1,342 @@
+/**
+ * Classification: which categories of personal data an expression or declaration *is*, by the catalogue's `match`
+ * entries. Names work everywhere; types, members, JSDoc tags and brands need the type checker, except where the type
+ * is written in the same file (an annotation naming a local interface), which is read without one.
+ */
+import * as ts from 'typescript';
+import type { Catalogue, Category } from '../../catalogue/model';
+import { normaliseName, type CategoryIndex } from '../../catalogue/names';
+import type { MatchReason } from './labels';
+import { lexicalDeclaration } from './scopes';
+
+/** One reason an expression is of a category. `path` is where in the value (`['bsn']` for a `Leerling`'s `bsn`). */
+export interface Hit {
+  readonly category: Category;
+  readonly reason: MatchReason;
+  /** What matched, in words: "name `bsn`", "type `Bsn`", "member `Leerling.BSN`". */
+  readonly detail: string;
+  readonly path: readonly string[];
+}
+
+export interface ClassifyEnv {
+  readonly catalogue: Catalogue;
+  readonly index: CategoryIndex;
+  readonly program?: ts.Program;
+  readonly checker?: ts.TypeChecker;
+}
+
+/** How deep whole objects are searched for categorised members (`leerling.ouder.adres` is depth 2). */
+const MAX_DEPTH = 3;
+
+export class Classifier {
+  private readonly typeHits = new Map<ts.Type, readonly Hit[]>();
+  private readonly typeNodeHits = new WeakMap<ts.Node, readonly Hit[]>();
+  private readonly libraryFiles = new WeakMap<ts.SourceFile, boolean>();
+
+  constructor(private readonly env: ClassifyEnv) {}
+
+  byName(name: string, path: readonly string[] = []): Hit[] {
+    const categories = this.env.index.byName.get(normaliseName(name));
+    if (!categories) return [];
+    return categories.map((category) => ({ category, reason: 'name', detail: `name \`${name}\``, path }));
+  }
+
+  byTypeName(name: string, path: readonly string[] = []): Hit[] {
+    const categories = this.env.index.byType.get(name);
+    if (!categories) return [];
+    return categories.map((category) => ({ category, reason: 'type', detail: `type \`${name}\``, path }));
+  }
+
+  byMember(typeName: string, member: string, path: readonly string[] = []): Hit[] {
+    const categories = this.env.index.byMember.get(`${typeName}.${normaliseName(member)}`);
+    if (!categories) return [];
+    return categories.map((category) => ({ category, reason: 'member', detail: `member \`${typeName}.${member}\``, path }));
+  }
+
+  byTags(node: ts.Node, path: readonly string[] = []): Hit[] {
+    const hits: Hit[] = [];
+    for (const tag of ts.getJSDocTags(node)) {
+      const name = tag.tagName.text;
+      for (const category of this.env.index.byJsdocTag.get(normaliseName(name)) ?? []) {
+        hits.push({ category, reason: 'tag', detail: `JSDoc tag \`@${name}\``, path });
+      }
+    }
+    return hits;
+  }
+
+  /** A declaration: its name, its JSDoc tags, and its type (checker) or type annotation (without one). */
+  declaration(decl: ts.Node): Hit[] {
+    const hits: Hit[] = [];
+    const name = declarationName(decl);
+    if (name !== undefined) hits.push(...this.byName(name));
+    const tagHost = ts.isBindingElement(decl) ? undefined : ts.isVariableDeclaration(decl) ? decl : decl;
+    if (tagHost) hits.push(...this.byTags(tagHost));
+    if (this.env.checker) {
+      const nameNode = (decl as ts.NamedDeclaration).name;
+      if (nameNode && ts.isIdentifier(nameNode)) hits.push(...this.type(this.env.checker.getTypeAtLocation(nameNode)));
+    } else {
+      const typeNode = (decl as { type?: ts.TypeNode }).type;
+      if (typeNode && (ts.isParameter(decl) || ts.isVariableDeclaration(decl) || ts.isPropertyDeclaration(decl))) hits.push(...this.typeNode(typeNode));
+    }
+    return hits;
+  }
+
+  /** `x.bsn`, `x?.bsn`, `x['bsn']`: the member's name, the named type it belongs to, its JSDoc tags, its type. */
+  member(node: ts.PropertyAccessExpression | ts.ElementAccessExpression, name: string): Hit[] {
+    const hits = this.byName(name);
+    const checker = this.env.checker;
+    if (checker) {
+      const symbolNode = ts.isPropertyAccessExpression(node) ? node.name : node.argumentExpression;
+      const symbol = checker.getSymbolAtLocation(symbolNode);
+      for (const decl of symbol?.declarations ?? []) {
+        const owner = ownerTypeName(decl);
+        if (owner !== undefined) hits.push(...this.byMember(owner, name));
+        hits.push(...this.byTags(decl));
+      }
+      const receiver = checker.getTypeAtLocation(node.expression);
+      for (const typeName of typeNames(checker.getNonNullableType(receiver))) hits.push(...this.byMember(typeName, name));
+      hits.push(...this.type(checker.getTypeAtLocation(node)));
+    } else {
+      const typeName = this.annotatedTypeName(node.expression);
+      if (typeName !== undefined) {
+        hits.push(...this.byMember(typeName, name));
+        const member = this.localMember(node, typeName, name);
+        if (member) hits.push(...this.byTags(member), ...(member.type ? this.typeNode(member.type) : []));
+      }
+    }
+    return hits;
+  }
+
+  /** Categories a type carries: its name or alias, a brand, and (for object types) its members, recursively. */
+  type(type: ts.Type, depth = 0, seen: Set<ts.Type> = new Set()): readonly Hit[] {
+    const cached = this.typeHits.get(type);
+    if (cached) return cached;
+    if (seen.has(type) || depth > MAX_DEPTH) return [];
+    seen.add(type);
+    const hits = this.computeType(type, depth, seen);
+    seen.delete(type);
+    // Only complete results are cached: a result computed inside a cycle may miss what the cycle's head adds.
+    if (depth === 0) this.typeHits.set(type, hits);
+    return hits;
+  }
+
+  private computeType(type: ts.Type, depth: number, seen: Set<ts.Type>): Hit[] {
+    const checker = this.env.checker;
+    if (!checker) return [];
+    const hits: Hit[] = [];
+    if (type.isUnion()) {
+      for (const part of type.types) hits.push(...this.type(part, depth, seen));
+      return hits;
+    }
+    for (const name of typeNames(type)) hits.push(...this.byTypeName(name));
+    if (type.isIntersection()) {
+      for (const part of type.types) {
+        const brand = brandOf(checker, part);
+        if (brand !== undefined) {
+          for (const category of this.env.index.byBrand.get(brand) ?? []) hits.push({ category, reason: 'brand', detail: `brand \`${brand}\``, path: [] });
+        } else {
+          hits.push(...this.type(part, depth, seen));
+        }
+      }
+      return hits;
+    }
+    if (checker.isArrayType(type) || checker.isTupleType(type)) {
+      for (const element of checker.getTypeArguments(type as ts.TypeReference)) hits.push(...this.type(element, depth, seen));
+      return hits;
+    }
+    if (!(type.flags & ts.TypeFlags.Object) || this.isLibraryType(type) || type.getCallSignatures().length > 0) return hits;
+    const owner = typeNames(type)[0];
+    for (const property of checker.getPropertiesOfType(type)) {
+      const path = [property.name];
+      hits.push(...this.byName(property.name, path));
+      if (owner !== undefined) hits.push(...this.byMember(owner, property.name, path));
+      for (const decl of property.declarations ?? []) {
+        hits.push(...this.byTags(decl, path));
+        const declOwner = ownerTypeName(decl);
+        if (declOwner !== undefined && declOwner !== owner) hits.push(...this.byMember(declOwner, property.name, path));
+      }
+      if (depth < MAX_DEPTH) {
+        const decl = property.valueDeclaration ?? property.declarations?.[0];
+        if (decl && ts.isMethodDeclaration(decl)) continue;
+        const propertyType = decl ? checker.getTypeOfSymbolAtLocation(property, decl) : checker.getTypeOfSymbol(property);
+        for (const hit of this.type(propertyType, depth + 1, seen)) hits.push({ ...hit, path: [property.name, ...hit.path].slice(0, MAX_DEPTH + 1) });
+      }
+    }
+    return hits;
+  }
+
+  private isLibraryType(type: ts.Type): boolean {
+    const program = this.env.program;
+    const decls = (type.aliasSymbol ?? type.getSymbol())?.declarations;
+    if (!program || !decls || decls.length === 0) return false;
+    return decls.every((d) => this.isLibraryFile(d.getSourceFile()));
+  }
+
+  isLibraryFile(file: ts.SourceFile): boolean {
+    let known = this.libraryFiles.get(file);
+    if (known === undefined) {
+      const program = this.env.program;
+      known = program
+        ? program.isSourceFileDefaultLibrary(file) || program.isSourceFileFromExternalLibrary(file) || /[\\/]node_modules[\\/]/.test(file.fileName)
+        : false;
+      this.libraryFiles.set(file, known);
+    }
+    return known;
+  }
+
+  /**
+   * Without a checker: a type annotation naming a catalogued type, or a local interface/type literal whose members
+   * are catalogued (`(l: Leerling) => …` with `interface Leerling { bsn: string }` in the same file).
+   */
+  typeNode(node: ts.TypeNode, depth = 0): readonly Hit[] {
+    const cached = this.typeNodeHits.get(node);
+    if (cached) return cached;
+    this.typeNodeHits.set(node, []);
+    const hits: Hit[] = [];
+    if (ts.isTypeReferenceNode(node)) {
+      const name = entityText(node.typeName);
+      hits.push(...this.byTypeName(name));
+      const local = depth < MAX_DEPTH ? findLocalType(node, name) : undefined;
+      if (local) hits.push(...this.localTypeMembers(local, name, depth));
+      if ((name === 'Array' || name === 'ReadonlyArray' || name === 'Promise') && node.typeArguments?.[0]) hits.push(...this.typeNode(node.typeArguments[0], depth));
+    } else if (ts.isArrayTypeNode(node)) {
+      hits.push(...this.typeNode(node.elementType, depth));
+    } else if (ts.isUnionTypeNode(node) || ts.isIntersectionTypeNode(node)) {
+      for (const part of node.types) {
+        const brand = brandOfTypeNode(part);
+        if (brand !== undefined) {
+          for (const category of this.env.index.byBrand.get(brand) ?? []) hits.push({ category, reason: 'brand', detail: `brand \`${brand}\``, path: [] });
+        } else hits.push(...this.typeNode(part, depth));
+      }
+    } else if (ts.isTypeLiteralNode(node) && depth < MAX_DEPTH) {
+      hits.push(...this.membersOf(node.members, undefined, depth));
+    } else if (ts.isParenthesizedTypeNode(node)) {
+      hits.push(...this.typeNode(node.type, depth));
+    }
+    this.typeNodeHits.set(node, hits);
+    return hits;
+  }
+
+  private localTypeMembers(decl: ts.InterfaceDeclaration | ts.TypeAliasDeclaration, name: string, depth: number): Hit[] {
+    if (ts.isInterfaceDeclaration(decl)) return this.membersOf(decl.members, name, depth);
+    return [...(ts.isTypeLiteralNode(decl.type) ? this.membersOf(decl.type.members, name, depth) : this.typeNode(decl.type, depth + 1))];
+  }
+
+  private membersOf(members: ts.NodeArray<ts.TypeElement>, owner: string | undefined, depth: number): Hit[] {
+    const hits: Hit[] = [];
+    for (const member of members) {
+      if (!ts.isPropertySignature(member) || !member.name) continue;
+      const name = propertyNameText(member.name);
+      if (name === undefined) continue;
+      const path = [name];
+      hits.push(...this.byName(name, path), ...this.byTags(member, path));
+      if (owner !== undefined) hits.push(...this.byMember(owner, name, path));
+      if (member.type) for (const hit of this.typeNode(member.type, depth + 1)) hits.push({ ...hit, path: [name, ...hit.path].slice(0, MAX_DEPTH + 1) });
+    }
+    return hits;
+  }
+
+  /** The type name written on the declaration of `expression`, when it is a plain identifier with an annotation. */
+  private annotatedTypeName(expression: ts.Expression): string | undefined {
+    const inner = skipOuter(expression);
+    if (!ts.isIdentifier(inner)) return undefined;
+    const decl = lexicalDeclaration(inner);
+    const typeNode = decl && (ts.isParameter(decl) || ts.isVariableDeclaration(decl)) ? decl.type : undefined;
+    return typeNode && ts.isTypeReferenceNode(typeNode) ? entityText(typeNode.typeName) : undefined;
+  }
+
+  private localMember(at: ts.Node, typeName: string, name: string): ts.PropertySignature | undefined {
+    const decl = findLocalType(at, typeName);
+    const members = decl && ts.isInterfaceDeclaration(decl) ? decl.members : decl && ts.isTypeLiteralNode(decl.type) ? decl.type.members : undefined;
+    return members?.find((m): m is ts.PropertySignature => ts.isPropertySignature(m) && propertyNameText(m.name) === name);
+  }
+}
+
+export function declarationName(decl: ts.Node): string | undefined {
+  if (ts.isBindingElement(decl)) {
+    if (decl.propertyName) return propertyNameText(decl.propertyName);
+    return ts.isIdentifier(decl.name) ? decl.name.text : undefined;
+  }
+  if (ts.isVariableDeclaration(decl) || ts.isParameter(decl) || ts.isPropertyDeclaration(decl) || ts.isPropertySignature(decl) || ts.isPropertyAssignment(decl) || ts.isShorthandPropertyAssignment(decl) || ts.isGetAccessorDeclaration(decl)) {
+    return decl.name && !ts.isObjectBindingPattern(decl.name) && !ts.isArrayBindingPattern(decl.name) ? propertyNameText(decl.name) : undefined;
+  }
+  return undefined;
+}
+
+export function propertyNameText(name: ts.PropertyName | ts.BindingName): string | undefined {
+  if (ts.isIdentifier(name) || ts.isPrivateIdentifier(name)) return name.text.replace(/^#/, '');
+  if (ts.isStringLiteral(name) || ts.isNumericLiteral(name) || ts.isNoSubstitutionTemplateLiteral(name)) return name.text;
+  if (ts.isComputedPropertyName(name) && (ts.isStringLiteral(name.expression) || ts.isNoSubstitutionTemplateLiteral(name.expression))) return name.expression.text;
+  return undefined;
+}
+
+function entityText(name: ts.EntityName): string {
+  return ts.isIdentifier(name) ? name.text : name.right.text;
+}
+
+/** The name of the interface, class or type alias a member is declared in. */
+function ownerTypeName(decl: ts.Node): string | undefined {
+  const parent = decl.parent;
+  if (!parent) return undefined;
+  if ((ts.isInterfaceDeclaration(parent) || ts.isClassDeclaration(parent) || ts.isClassExpression(parent)) && parent.name) return parent.name.text;
+  if (ts.isTypeLiteralNode(parent) && ts.isTypeAliasDeclaration(parent.parent)) return parent.parent.name.text;
+  return undefined;
+}
+
+function typeNames(type: ts.Type): string[] {
+  const names: string[] = [];
+  if (type.aliasSymbol) names.push(type.aliasSymbol.name);
+  const symbol = type.getSymbol();
+  if (symbol && !symbol.name.startsWith('__')) names.push(symbol.name);
+  return names;
+}
+
+/** `{ __brand: 'Bsn' }` (also `readonly`, also `_brand`): the brand string. */
+function brandOf(checker: ts.TypeChecker, type: ts.Type): string | undefined {
+  for (const key of ['__brand', '_brand']) {
+    const property = type.getProperty(key);
+    if (!property) continue;
+    const decl = property.valueDeclaration ?? property.declarations?.[0];
+    const propertyType = decl ? checker.getTypeOfSymbolAtLocation(property, decl) : checker.getTypeOfSymbol(property);
+    if (propertyType.isStringLiteral()) return propertyType.value;
+  }
+  return undefined;
+}
+
+function brandOfTypeNode(node: ts.TypeNode): string | undefined {
+  if (!ts.isTypeLiteralNode(node)) return undefined;
+  for (const member of node.members) {
+    if (!ts.isPropertySignature(member) || !member.type) continue;
+    const name = propertyNameText(member.name);
+    if ((name === '__brand' || name === '_brand') && ts.isLiteralTypeNode(member.type) && ts.isStringLiteral(member.type.literal)) return member.type.literal.text;
+  }
+  return undefined;
+}
+
+export function skipOuter(expression: ts.Expression): ts.Expression {
+  let e = expression;
+  for (;;) {
+    if (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isNonNullExpression(e) || ts.isTypeAssertionExpression(e) || ts.isSatisfiesExpression(e)) e = e.expression;
+    else return e;
+  }
+}
+
+/** Interfaces and type aliases declared at the top level of the file `at` is in. */
+function findLocalType(at: ts.Node, name: string): ts.InterfaceDeclaration | ts.TypeAliasDeclaration | undefined {
+  const file = at.getSourceFile();
+  return localTypes(file).get(name);
+}
+
+const localTypeTables = new WeakMap<ts.SourceFile, Map<string, ts.InterfaceDeclaration | ts.TypeAliasDeclaration>>();
+
+function localTypes(file: ts.SourceFile): Map<string, ts.InterfaceDeclaration | ts.TypeAliasDeclaration> {
+  let table = localTypeTables.get(file);
+  if (!table) {
+    table = new Map();
+    for (const statement of file.statements) {
+      if ((ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement)) && !table.has(statement.name.text)) table.set(statement.name.text, statement);
+    }
+    localTypeTables.set(file, table);
+  }
+  return table;
+}

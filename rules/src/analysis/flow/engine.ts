@@ -1,0 +1,834 @@
+/**
+ * The flow analysis: what categories of personal data each expression carries, computed on demand over the AST and
+ * memoised per node. Functions are analysed once into summaries (what their return value carries, in terms of their
+ * parameters, and which parameters reach a sink), so a call costs a lookup. With a program, callees in other modules
+ * are resolved through the checker and summarised in their own source file; engines are cached per program, so each
+ * function is summarised once however many files call it.
+ */
+import * as ts from 'typescript';
+import type { Catalogue, Sanitiser } from '../../catalogue/model';
+import { categoryIndex } from '../../catalogue/names';
+import { Classifier, declarationName, propertyNameText, skipOuter, type Hit } from './classify';
+import {
+  apply,
+  applyAll,
+  appendTrace,
+  categoriesOf,
+  EMPTY,
+  parametersOf,
+  step,
+  union,
+  withStep,
+  type CategoryLabel,
+  type Label,
+  type ParameterLabel,
+  type Value,
+} from './labels';
+import { lexicalDeclaration } from './scopes';
+import { Apis, type SinkSite } from './apis';
+
+/** A parameter of a function that reaches a sink inside it (directly or through further calls). */
+export interface Reach {
+  readonly sink: SinkSite;
+  /** The parameter, with what happens to it on the way and the steps inside the function. */
+  readonly label: ParameterLabel;
+  /** Categories already reported inside the function at this sink (from the parameter's own name or type). */
+  readonly covered: ReadonlySet<string>;
+}
+
+/** An assignment or mutation that gives a variable or field (part of) its value. */
+interface Definition {
+  readonly node: ts.Node;
+  /** `assign` replaces the value (`x = v`); `mutate` adds to it (`x.push(v)`, `x.bsn = v`, `x += v`). */
+  readonly kind: 'assign' | 'mutate';
+  readonly value: () => Value;
+}
+
+type FunctionWithBody = ts.FunctionLikeDeclaration & { readonly body: ts.ConciseBody };
+
+const ARRAY_CALLBACK_METHODS = new Set(['map', 'flatMap', 'filter', 'find', 'findLast', 'findIndex', 'findLastIndex', 'forEach', 'some', 'every', 'sort', 'toSorted']);
+const ARRAY_SAME_METHODS = new Set(['filter', 'find', 'findLast', 'slice', 'sort', 'toSorted', 'reverse', 'toReversed', 'at', 'flat', 'values', 'splice', 'shift', 'pop', 'with', 'get', 'getAll', 'toString', 'toJSON', 'valueOf', 'trim', 'trimStart', 'trimEnd', 'toLowerCase', 'toUpperCase', 'padStart', 'padEnd', 'substring', 'substr', 'split', 'normalize', 'charAt', 'replace', 'replaceAll', 'repeat', 'entries', 'toLocaleString']);
+const VALUELESS_METHODS = new Set(['forEach', 'some', 'every', 'includes', 'indexOf', 'lastIndexOf', 'findIndex', 'findLastIndex', 'has', 'keys', 'push', 'unshift', 'append', 'set', 'add', 'delete', 'startsWith', 'endsWith', 'localeCompare', 'test']);
+const MUTATING_ADD = new Set(['push', 'unshift', 'add']);
+const MUTATING_KEYED = new Set(['append', 'set']);
+
+export class FlowEngine {
+  readonly classifier: Classifier;
+  readonly checker: ts.TypeChecker | undefined;
+  readonly apis: Apis;
+  private readonly values = new Map<ts.Node, Value>();
+  private readonly declarationValues = new Map<ts.Node, Value>();
+  private readonly inProgress = new Set<ts.Node>();
+  private cycles = 0;
+  private readonly returns = new Map<ts.Node, Value>();
+  private readonly reaches = new Map<ts.Node, readonly Reach[]>();
+  private readonly summarising = new Set<ts.Node>();
+  private readonly definitions = new WeakMap<ts.SourceFile, Map<ts.Node, Definition[]>>();
+  private readonly resolved = new Map<ts.Identifier, ts.Node | null>();
+  private readonly sanitisers: ReadonlyMap<string, Sanitiser>;
+
+  constructor(
+    readonly catalogue: Catalogue,
+    readonly program: ts.Program | undefined,
+  ) {
+    this.checker = program?.getTypeChecker();
+    this.classifier = new Classifier({ catalogue, index: categoryIndex(catalogue), program, checker: this.checker });
+    this.apis = new Apis(this);
+    const sanitisers = new Map<string, Sanitiser>();
+    for (const s of catalogue.sanitisers) if (!sanitisers.has(s.function)) sanitisers.set(s.function, s);
+    this.sanitisers = sanitisers;
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // Name resolution
+
+  /** The declaration an identifier refers to, following imports into other modules when there is a checker. */
+  resolve(id: ts.Identifier): ts.Node | undefined {
+    const cached = this.resolved.get(id);
+    if (cached !== undefined) return cached ?? undefined;
+    const decl = this.computeResolve(id, true);
+    this.resolved.set(id, decl ?? null);
+    return decl;
+  }
+
+  /** Like `resolve`, but stops at import bindings so callers can see which module a name comes from. */
+  resolveLocal(id: ts.Identifier): ts.Node | undefined {
+    return this.computeResolve(id, false);
+  }
+
+  private computeResolve(id: ts.Identifier, followAliases: boolean): ts.Node | undefined {
+    const checker = this.checker;
+    if (!checker) return lexicalDeclaration(id);
+    let symbol = ts.isShorthandPropertyAssignment(id.parent) && id.parent.name === id ? checker.getShorthandAssignmentValueSymbol(id.parent) : checker.getSymbolAtLocation(id);
+    if (!symbol) return lexicalDeclaration(id);
+    if (followAliases && symbol.flags & ts.SymbolFlags.Alias) {
+      const target = checker.getAliasedSymbol(symbol);
+      if (target.declarations && target.declarations.length > 0) symbol = target;
+    }
+    return symbol.valueDeclaration ?? symbol.declarations?.[0];
+  }
+
+  /** The declaration of a property (`x.http`, `this.nummer`): a class field or getter, or an object literal member. */
+  resolveMember(node: ts.PropertyAccessExpression): ts.Node | undefined {
+    if (this.checker) {
+      const symbol = this.checker.getSymbolAtLocation(node.name);
+      return symbol?.valueDeclaration ?? symbol?.declarations?.[0];
+    }
+    if (node.expression.kind === ts.SyntaxKind.ThisKeyword) return classMember(node, node.name.text);
+    return undefined;
+  }
+
+  /** The function a call invokes, when its body is available and is not library code. */
+  calleeDeclaration(call: ts.CallExpression): FunctionWithBody | undefined {
+    const callee = skipOuter(call.expression);
+    let decl: ts.Node | undefined;
+    if (ts.isIdentifier(callee)) decl = this.resolve(callee);
+    else if (ts.isPropertyAccessExpression(callee)) decl = this.resolveMember(callee);
+    else if (ts.isFunctionExpression(callee) || ts.isArrowFunction(callee)) decl = callee;
+    if (decl && ts.isVariableDeclaration(decl) && decl.initializer) {
+      const init = skipOuter(decl.initializer);
+      if (ts.isFunctionExpression(init) || ts.isArrowFunction(init)) decl = init;
+    }
+    if (decl && ts.isPropertyAssignment(decl)) {
+      const init = skipOuter(decl.initializer);
+      if (ts.isFunctionExpression(init) || ts.isArrowFunction(init)) decl = init;
+    }
+    if (!decl || !isFunctionWithBody(decl)) return undefined;
+    if (this.classifier.isLibraryFile(decl.getSourceFile())) return undefined;
+    return decl;
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // Values
+
+  valueOf(node: ts.Expression): Value {
+    const cached = this.values.get(node);
+    if (cached) return cached;
+    if (this.inProgress.has(node)) {
+      this.cycles++;
+      return EMPTY;
+    }
+    const cyclesBefore = this.cycles;
+    this.inProgress.add(node);
+    let value: Value;
+    try {
+      value = this.compute(node);
+    } finally {
+      this.inProgress.delete(node);
+    }
+    // A value computed while a cycle was cut may lack what the cycle adds; caching it would make results depend on
+    // which file was analysed first. Only the outermost evaluation of a cycle is cached.
+    if (this.cycles === cyclesBefore || this.inProgress.size === 0) this.values.set(node, value);
+    return value;
+  }
+
+  private compute(node: ts.Expression): Value {
+    if (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isNonNullExpression(node) || ts.isTypeAssertionExpression(node) || ts.isSatisfiesExpression(node)) {
+      return this.valueOf(node.expression);
+    }
+    if (ts.isIdentifier(node)) return this.identifier(node);
+    if (ts.isPropertyAccessExpression(node)) return this.propertyAccess(node);
+    if (ts.isElementAccessExpression(node)) return this.elementAccess(node);
+    if (ts.isCallExpression(node)) return this.call(node);
+    if (ts.isNewExpression(node)) return union(...(node.arguments ?? []).map((a) => this.valueOf(a)));
+    if (ts.isObjectLiteralExpression(node)) return this.objectLiteral(node);
+    if (ts.isArrayLiteralExpression(node)) return union(...node.elements.map((e) => this.valueOf(e)));
+    if (ts.isSpreadElement(node)) return this.valueOf(node.expression);
+    if (ts.isTemplateExpression(node)) return this.stringOf(node, node.templateSpans.map((s) => s.expression), 'put into a template literal');
+    if (ts.isTaggedTemplateExpression(node) && ts.isTemplateExpression(node.template)) {
+      return this.stringOf(node, node.template.templateSpans.map((s) => s.expression), 'put into a template literal');
+    }
+    if (ts.isBinaryExpression(node)) return this.binary(node);
+    if (ts.isConditionalExpression(node)) return union(this.valueOf(node.whenTrue), this.valueOf(node.whenFalse));
+    if (ts.isAwaitExpression(node)) return union(this.valueOf(node.expression), this.typeValue(node));
+    if (ts.isPrefixUnaryExpression(node)) return node.operator === ts.SyntaxKind.ExclamationToken ? EMPTY : this.valueOf(node.operand);
+    return EMPTY;
+  }
+
+  private identifier(id: ts.Identifier): Value {
+    if (id.text === 'undefined') return EMPTY;
+    const decl = this.resolve(id);
+    if (!decl) return EMPTY;
+    const definitions = this.definitionsOf(decl);
+    if (definitions.length === 0) return this.declarationValue(decl);
+    return this.flowSensitive(id, decl, definitions);
+  }
+
+  /**
+   * The value of a variable at one use: the last assignment before it that always runs (and everything after it),
+   * plus assignments that may run later in a loop or in another function.
+   */
+  private flowSensitive(use: ts.Identifier, decl: ts.Node, definitions: readonly Definition[]): Value {
+    const useFunction = enclosingFunction(use);
+    const sameFunction = enclosingFunction(decl) === useFunction || ts.isParameter(decl) && decl.parent === useFunction;
+    const parts: Value[] = [];
+    let killed = false;
+    const before = definitions.filter((d) => d.node.end <= use.pos && enclosingFunction(d.node) === useFunction);
+    for (let i = before.length - 1; i >= 0; i--) {
+      const d = before[i];
+      if (!d) continue;
+      parts.push(d.value());
+      if (sameFunction && d.kind === 'assign' && alwaysRunsBefore(d.node, use)) {
+        killed = true;
+        break;
+      }
+    }
+    if (!killed) parts.push(this.declarationValue(decl));
+    for (const d of definitions) {
+      if (before.includes(d)) continue;
+      if (enclosingFunction(d.node) !== useFunction || inSameLoop(d.node, use, useFunction)) parts.push(d.value());
+    }
+    return union(...parts);
+  }
+
+  /** What a declaration carries by itself: its classification plus its initial value. */
+  declarationValue(decl: ts.Node): Value {
+    const cached = this.declarationValues.get(decl);
+    if (cached) return cached;
+    if (this.inProgress.has(decl)) {
+      this.cycles++;
+      return EMPTY;
+    }
+    const cyclesBefore = this.cycles;
+    this.inProgress.add(decl);
+    let value: Value;
+    try {
+      value = this.computeDeclaration(decl);
+    } finally {
+      this.inProgress.delete(decl);
+    }
+    if (this.cycles === cyclesBefore || this.inProgress.size === 0) this.declarationValues.set(decl, value);
+    return value;
+  }
+
+  private computeDeclaration(decl: ts.Node): Value {
+    const name = declarationName(decl) ?? '';
+    const sourceNode = (decl as ts.NamedDeclaration).name ?? decl;
+    const own = this.fromHits(this.classifier.declaration(decl), sourceNode, `\`${name}\``);
+    if (ts.isVariableDeclaration(decl)) {
+      const forOf = decl.parent.parent;
+      const init = decl.initializer ?? (ts.isForOfStatement(forOf) ? forOf.expression : undefined);
+      const initial = init ? withStep(this.valueOf(init), decl.name, `assigned to \`${name}\``) : EMPTY;
+      return union(own, initial);
+    }
+    if (ts.isBindingElement(decl)) return union(own, withStep(this.bindingValue(decl), decl, `destructured as \`${ts.isIdentifier(decl.name) ? decl.name.text : name}\``));
+    if (ts.isParameter(decl)) return union(own, this.parameterValue(decl));
+    if (ts.isPropertyDeclaration(decl)) {
+      const initial = decl.initializer ? withStep(this.valueOf(decl.initializer), decl.name, `stored in field \`${name}\``) : EMPTY;
+      return union(own, initial);
+    }
+    if (ts.isGetAccessorDeclaration(decl)) return isFunctionWithBody(decl) ? union(own, withStep(this.returnsOf(decl), decl.name, `returned by getter \`${name}\``)) : own;
+    if (ts.isPropertySignature(decl) || ts.isShorthandPropertyAssignment(decl)) return own;
+    return EMPTY;
+  }
+
+  /** The value a destructuring element takes: the matching property of what is destructured, or the rest of it. */
+  private bindingValue(element: ts.BindingElement): Value {
+    const pattern = element.parent;
+    const whole = this.patternSource(pattern);
+    if (ts.isArrayBindingPattern(pattern)) return whole;
+    if (element.dotDotDotToken) {
+      const keys = pattern.elements.filter((e) => e !== element).map((e) => declarationName(e)).filter((k): k is string => k !== undefined);
+      return apply(whole, { op: 'omit', keys });
+    }
+    const key = declarationName(element);
+    return key === undefined ? whole : apply(whole, { op: 'get', key });
+  }
+
+  private patternSource(pattern: ts.BindingPattern): Value {
+    const owner = pattern.parent;
+    if (ts.isVariableDeclaration(owner)) {
+      const forOf = owner.parent.parent;
+      const init = owner.initializer ?? (ts.isForOfStatement(forOf) ? forOf.expression : undefined);
+      return init ? this.valueOf(init) : EMPTY;
+    }
+    if (ts.isParameter(owner)) return this.parameterValue(owner);
+    if (ts.isBindingElement(owner)) return this.bindingValue(owner);
+    return EMPTY;
+  }
+
+  /**
+   * A parameter: for callbacks of array methods and promises, what the receiver holds; otherwise a placeholder that
+   * call sites fill in through the function's summary.
+   */
+  private parameterValue(parameter: ts.ParameterDeclaration): Value {
+    const fn = parameter.parent;
+    const index = fn.parameters.indexOf(parameter);
+    const callback = this.callbackValue(fn, index);
+    if (callback) return callback;
+    const name = ts.isIdentifier(parameter.name) ? parameter.name.text : `#${index + 1}`;
+    const label: ParameterLabel = { kind: 'parameter', fn, index, ops: [], trace: step(undefined, parameter.name, `parameter \`${name}\``) };
+    return [label];
+  }
+
+  private callbackValue(fn: ts.SignatureDeclaration, index: number): Value | undefined {
+    if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return undefined;
+    const call = fn.parent;
+    if (!ts.isCallExpression(call) || !call.arguments.includes(fn)) return undefined;
+    const position = call.arguments.indexOf(fn);
+    const callee = skipOuter(call.expression);
+    if (ts.isPropertyAccessExpression(callee)) {
+      const method = callee.name.text;
+      const receiver = (): Value => withStep(this.valueOf(callee.expression), fn.parameters[index] ?? fn, `element given to \`${method}\``);
+      if (position === 0 && ARRAY_CALLBACK_METHODS.has(method)) return index === 0 ? receiver() : EMPTY;
+      if (position === 0 && (method === 'reduce' || method === 'reduceRight')) {
+        if (index === 1) return receiver();
+        if (index === 0) return call.arguments[1] ? this.valueOf(call.arguments[1]) : EMPTY;
+        return EMPTY;
+      }
+      if (position === 0 && method === 'then') return index === 0 ? withStep(this.valueOf(callee.expression), fn.parameters[0] ?? fn, 'resolved value given to `then`') : EMPTY;
+      if (method === 'catch' || method === 'finally') return EMPTY;
+      if (ts.isIdentifier(callee.expression) && callee.expression.text === 'Array' && method === 'from' && position === 1) {
+        return index === 0 && call.arguments[0] ? this.valueOf(call.arguments[0]) : EMPTY;
+      }
+    }
+    return undefined;
+  }
+
+  private propertyAccess(node: ts.PropertyAccessExpression): Value {
+    const name = node.name.text;
+    const own = this.fromHits(this.classifier.member(node, name), node, `reads \`${shortText(node)}\``);
+    const base = apply(this.valueOf(node.expression), { op: 'get', key: name });
+    const member = this.resolveMember(node);
+    const field = member && (ts.isPropertyDeclaration(member) || ts.isGetAccessorDeclaration(member)) && !this.classifier.isLibraryFile(member.getSourceFile())
+      ? this.fieldValue(member)
+      : EMPTY;
+    return union(own, base, field);
+  }
+
+  /** A class field: its initializer, getter or `this.x = …` assignments anywhere in the class. */
+  private fieldValue(member: ts.PropertyDeclaration | ts.GetAccessorDeclaration): Value {
+    const definitions = this.definitionsOf(member);
+    return union(this.declarationValue(member), ...definitions.map((d) => d.value()));
+  }
+
+  private elementAccess(node: ts.ElementAccessExpression): Value {
+    const key = node.argumentExpression;
+    if (ts.isStringLiteral(key) || ts.isNoSubstitutionTemplateLiteral(key)) {
+      const own = this.fromHits(this.classifier.member(node, key.text), node, `reads \`${shortText(node)}\``);
+      return union(own, apply(this.valueOf(node.expression), { op: 'get', key: key.text }));
+    }
+    // An element of an array carries what the array carries; an unknown key of an object may be any of its members.
+    return union(this.valueOf(node.expression), this.typeValue(node));
+  }
+
+  private objectLiteral(node: ts.ObjectLiteralExpression): Value {
+    const parts: Value[] = [];
+    for (const property of node.properties) {
+      if (ts.isPropertyAssignment(property)) {
+        const key = propertyNameText(property.name);
+        let value = this.valueOf(property.initializer);
+        if (key !== undefined) {
+          if (!isLiteralOrSanitised(property.initializer, this.sanitisers)) value = union(this.fromHits(this.classifier.byName(key), property.name, `sent as \`${key}\``), value);
+          value = withStep(apply(value, { op: 'put', key }), property.name, `put in \`${key}\``);
+        }
+        parts.push(value);
+      } else if (ts.isShorthandPropertyAssignment(property)) {
+        const key = property.name.text;
+        const value = union(this.fromHits(this.classifier.byName(key), property.name, `sent as \`${key}\``), this.identifier(property.name));
+        parts.push(withStep(apply(value, { op: 'put', key }), property.name, `put in \`${key}\``));
+      } else if (ts.isSpreadAssignment(property)) {
+        parts.push(withStep(this.valueOf(property.expression), property, `spread into an object`));
+      }
+    }
+    return union(...parts);
+  }
+
+  private stringOf(node: ts.Node, parts: readonly ts.Expression[], description: string): Value {
+    return withStep(union(...parts.map((p) => apply(this.valueOf(p), { op: 'flatten' }))), node, description);
+  }
+
+  private binary(node: ts.BinaryExpression): Value {
+    const op = node.operatorToken.kind;
+    switch (op) {
+      case ts.SyntaxKind.PlusToken:
+        return this.stringOf(node, [node.left, node.right], 'concatenated');
+      case ts.SyntaxKind.QuestionQuestionToken:
+      case ts.SyntaxKind.BarBarToken:
+      case ts.SyntaxKind.AmpersandAmpersandToken:
+        return union(this.valueOf(node.left), this.valueOf(node.right));
+      case ts.SyntaxKind.CommaToken:
+        return this.valueOf(node.right);
+      case ts.SyntaxKind.EqualsToken:
+      case ts.SyntaxKind.PlusEqualsToken:
+      case ts.SyntaxKind.QuestionQuestionEqualsToken:
+      case ts.SyntaxKind.BarBarEqualsToken:
+        return this.valueOf(node.right);
+      case ts.SyntaxKind.MinusToken:
+      case ts.SyntaxKind.AsteriskToken:
+      case ts.SyntaxKind.SlashToken:
+      case ts.SyntaxKind.PercentToken:
+        return apply(union(this.valueOf(node.left), this.valueOf(node.right)), { op: 'flatten' });
+      default:
+        return EMPTY;
+    }
+  }
+
+  private call(call: ts.CallExpression): Value {
+    const callee = skipOuter(call.expression);
+    const args = call.arguments;
+    const sanitiser = this.sanitiserFor(callee);
+    if (sanitiser) return this.sanitised(call, sanitiser);
+    if (this.apis.sinkAt(call) || this.apis.originOf(call)) return this.typeValue(call);
+    const typed = this.typeValue(call);
+    const calleeText = shortText(callee);
+    if (ts.isPropertyAccessExpression(callee)) {
+      const method = callee.name.text;
+      const owner = skipOuter(callee.expression);
+      if (ts.isIdentifier(owner) && !this.resolve(owner)) {
+        const builtin = this.builtin(owner.text, method, call);
+        if (builtin) return union(builtin, typed);
+      }
+    } else if (ts.isIdentifier(callee) && !this.resolve(callee) && (callee.text === 'String' || callee.text === 'encodeURIComponent' || callee.text === 'encodeURI' || callee.text === 'structuredClone')) {
+      const first = args[0] ? this.valueOf(args[0]) : EMPTY;
+      return callee.text === 'structuredClone' ? first : apply(first, { op: 'flatten' });
+    }
+    const decl = this.calleeDeclaration(call);
+    if (decl) return union(this.applySummary(call, decl), typed);
+    if (ts.isPropertyAccessExpression(callee)) {
+      const method = callee.name.text;
+      const receiver = callee.expression;
+      if (method === 'map' || method === 'flatMap') return union(this.callbackReturn(args[0], call), typed);
+      if (method === 'reduce' || method === 'reduceRight') return union(this.callbackReturn(args[0], call), args[1] ? this.valueOf(args[1]) : EMPTY, typed);
+      if (method === 'then') return union(args[0] ? this.callbackReturn(args[0], call) : this.valueOf(receiver), typed);
+      if (method === 'catch' || method === 'finally') return union(this.valueOf(receiver), typed);
+      if (method === 'join') return union(apply(this.valueOf(receiver), { op: 'flatten' }), typed);
+      if (method === 'concat') return union(this.valueOf(receiver), ...args.map((a) => this.valueOf(a)), typed);
+      if (ARRAY_SAME_METHODS.has(method)) return union(this.valueOf(receiver), typed);
+      if (VALUELESS_METHODS.has(method)) return typed;
+      return union(withStep(union(this.valueOf(receiver), ...args.map((a) => this.valueOf(a))), call, `passed through \`${calleeText}\``), typed);
+    }
+    // A function avglint cannot see into: its result may carry anything its arguments carry.
+    return union(withStep(union(...args.map((a) => this.valueOf(a))), call, `passed through \`${calleeText}\``), typed);
+  }
+
+  private builtin(owner: string, method: string, call: ts.CallExpression): Value | undefined {
+    const args = call.arguments;
+    const first = args[0] ? this.valueOf(args[0]) : EMPTY;
+    if (owner === 'JSON' && method === 'stringify') return withStep(apply(first, { op: 'flatten' }), call, 'turned into JSON by `JSON.stringify`');
+    if (owner === 'JSON' && method === 'parse') return first;
+    if (owner === 'Object' && (method === 'assign' || method === 'fromEntries' || method === 'freeze')) return union(...args.map((a) => this.valueOf(a)));
+    if (owner === 'Object' && (method === 'values' || method === 'entries')) return apply(first, { op: 'flatten' });
+    if (owner === 'Object' && method === 'keys') return EMPTY;
+    if (owner === 'Promise') return union(...args.map((a) => this.valueOf(a)));
+    if (owner === 'Array' && method === 'from') return args[1] ? this.callbackReturn(args[1], call) : first;
+    if (owner === 'Math' || owner === 'Number' || owner === 'Date') return EMPTY;
+    return undefined;
+  }
+
+  /** What a callback returns (inline function or a named one), with its parameters bound by `callbackValue`. */
+  private callbackReturn(arg: ts.Expression | undefined, call: ts.CallExpression): Value {
+    if (!arg) return EMPTY;
+    const fn = skipOuter(arg);
+    if (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) return withStep(this.returnsOf(fn), fn, 'returned by the callback');
+    // A named function passed as callback: its parameter 0 receives the elements.
+    let decl: ts.Node | undefined = ts.isIdentifier(fn) ? this.resolve(fn) : undefined;
+    if (decl && ts.isVariableDeclaration(decl) && decl.initializer) decl = skipOuter(decl.initializer);
+    if (decl && isFunctionWithBody(decl)) {
+      const receiver = ts.isPropertyAccessExpression(skipOuter(call.expression)) ? (skipOuter(call.expression) as ts.PropertyAccessExpression).expression : undefined;
+      const elements = receiver ? this.valueOf(receiver) : EMPTY;
+      return this.substitute(this.returnsOf(decl), decl, (index) => (index === 0 ? { value: elements, node: arg } : undefined), shortText(fn));
+    }
+    return this.valueOf(arg);
+  }
+
+  private sanitiserFor(callee: ts.Expression): Sanitiser | undefined {
+    if (this.sanitisers.size === 0) return undefined;
+    const full = ts.isIdentifier(callee) || ts.isPropertyAccessExpression(callee) ? callee.getText() : undefined;
+    if (full !== undefined) {
+      const exact = this.sanitisers.get(full);
+      if (exact) return exact;
+    }
+    const last = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+    const byName = last === undefined ? undefined : this.sanitisers.get(last);
+    return byName && !byName.function.includes('.') ? byName : undefined;
+  }
+
+  private sanitised(call: ts.CallExpression, sanitiser: Sanitiser): Value {
+    const input = union(...call.arguments.map((a) => this.valueOf(a)));
+    const removed = apply(input, { op: 'remove', categories: sanitiser.removes.length === 0 ? 'all' : sanitiser.removes });
+    const produced = sanitiser.produces ? this.catalogue.categories.get(sanitiser.produces) : undefined;
+    if (!produced) return removed;
+    const label: CategoryLabel = { kind: 'category', category: produced, path: [], reason: 'sanitiser', trace: step(undefined, call, `produced by \`${sanitiser.function}\``) };
+    return union(removed, [label]);
+  }
+
+  /** With a checker: the categories the static type of an expression carries (an API response typed `Leerling`). */
+  typeValue(node: ts.Expression): Value {
+    if (!this.checker) return EMPTY;
+    return this.fromHits(this.classifier.type(this.checker.getTypeAtLocation(node)), node, `\`${shortText(node)}\``);
+  }
+
+  fromHits(hits: readonly Hit[], node: ts.Node, what: string): Value {
+    if (hits.length === 0) return EMPTY;
+    const labels: Label[] = hits.map((hit) => ({
+      kind: 'category',
+      category: hit.category,
+      path: hit.path,
+      reason: hit.reason,
+      trace: step(undefined, node, `${what}: ${hit.category.label} (by ${hit.detail}${hit.path.length > 0 ? ` of \`${hit.path.join('.')}\`` : ''})`),
+    }));
+    return union(labels);
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // Function summaries
+
+  /** What a function returns, in terms of its parameters. */
+  returnsOf(fn: FunctionWithBody): Value {
+    const cached = this.returns.get(fn);
+    if (cached) return cached;
+    if (this.summarising.has(fn)) return EMPTY;
+    this.summarising.add(fn);
+    let value: Value = EMPTY;
+    try {
+      if (!ts.isBlock(fn.body)) value = this.valueOf(fn.body);
+      else {
+        const parts: Value[] = [];
+        forEachReturn(fn.body, (r) => {
+          if (r.expression) parts.push(withStep(this.valueOf(r.expression), r, 'returned'));
+        });
+        value = union(...parts);
+      }
+    } finally {
+      this.summarising.delete(fn);
+    }
+    this.returns.set(fn, value);
+    return value;
+  }
+
+  /** The value of a call to a function with a body: its summary with the arguments put in for the parameters. */
+  private applySummary(call: ts.CallExpression, fn: FunctionWithBody): Value {
+    const calleeText = shortText(skipOuter(call.expression));
+    return withStep(
+      this.substitute(this.returnsOf(fn), fn, (index) => {
+        const arg = call.arguments[index];
+        return arg ? { value: this.valueOf(arg), node: arg } : undefined;
+      }, calleeText),
+      call,
+      `returned by \`${calleeText}\``,
+    );
+  }
+
+  /** Replaces the parameter labels of `fn` in `value` by the arguments' values. */
+  substitute(value: Value, fn: ts.SignatureDeclaration, argument: (index: number) => { value: Value; node: ts.Node } | undefined, calleeText: string): Value {
+    if (value.length === 0) return value;
+    const parts: Value[] = [];
+    for (const label of value) {
+      if (label.kind === 'category' || label.fn !== fn) {
+        parts.push([label]);
+        continue;
+      }
+      const arg = argument(label.index);
+      if (!arg) continue;
+      parts.push(this.replay(arg.value, arg.node, calleeText, label));
+    }
+    return union(...parts);
+  }
+
+  /** Runs an argument's value through what the callee does with the parameter, and joins the traces. */
+  replay(argument: Value, argumentNode: ts.Node, calleeText: string, parameter: ParameterLabel): Value {
+    const passed = withStep(argument, argumentNode, `passed to \`${calleeText}\``);
+    return applyAll(passed, parameter.ops).map((l) => ({ ...l, trace: appendTrace(l.trace, parameter.trace) ?? l.trace }));
+  }
+
+  /** Which parameters of a function reach which sinks, directly or through the functions it calls. */
+  reachesOf(fn: FunctionWithBody): readonly Reach[] {
+    const cached = this.reaches.get(fn);
+    if (cached) return cached;
+    if (this.summarising.has(fn)) return [];
+    this.summarising.add(fn);
+    const reaches: Reach[] = [];
+    try {
+      forEachCall(fn.body, (call) => {
+        for (const flow of this.flowsAtCall(call)) {
+          for (const label of parametersOf(flow.value)) {
+            if (label.fn === fn) reaches.push({ sink: flow.sink, label, covered: flow.covered });
+          }
+        }
+      });
+    } finally {
+      this.summarising.delete(fn);
+    }
+    this.reaches.set(fn, reaches);
+    return reaches;
+  }
+
+  /**
+   * What flows into a sink at one call: the sink's own data arguments, or, for a call to a function that passes its
+   * parameters on to a sink, the arguments of this call replayed through the callee.
+   */
+  flowsAtCall(call: ts.CallExpression): Flow[] {
+    const flows: Flow[] = [];
+    const sink = this.apis.sinkAt(call);
+    if (sink) {
+      for (const carrier of sink.carriers) {
+        const value = this.valueOf(carrier.expression);
+        if (value.length === 0) continue;
+        const covered = new Set(categoriesOf(value).map((l) => l.category.id));
+        flows.push({ sink, carrier: carrier.expression, role: carrier.role, value, covered });
+      }
+      return flows;
+    }
+    const decl = this.calleeDeclaration(call);
+    if (!decl) return flows;
+    const calleeText = shortText(skipOuter(call.expression));
+    for (const reach of this.reachesOf(decl)) {
+      const arg = call.arguments[reach.label.index];
+      if (!arg) continue;
+      const argValue = this.valueOf(arg);
+      if (argValue.length === 0) continue;
+      const value = this.replay(argValue, arg, calleeText, reach.label).filter((l) => l.kind === 'parameter' || !reach.covered.has(l.category.id));
+      if (value.length === 0) continue;
+      flows.push({ sink: reach.sink, carrier: arg, role: 'argument', value, covered: new Set([...reach.covered, ...categoriesOf(value).map((l) => l.category.id)]) });
+    }
+    return flows;
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // Assignments and mutations
+
+  private definitionsOf(decl: ts.Node): readonly Definition[] {
+    const file = decl.getSourceFile();
+    let table = this.definitions.get(file);
+    if (!table) {
+      table = this.collectDefinitions(file);
+      this.definitions.set(file, table);
+    }
+    return table.get(decl) ?? [];
+  }
+
+  /** One pass over a file: every assignment, property write and mutating call, keyed by the declaration it changes. */
+  private collectDefinitions(file: ts.SourceFile): Map<ts.Node, Definition[]> {
+    const table = new Map<ts.Node, Definition[]>();
+    const add = (target: ts.Node | undefined, definition: Definition): void => {
+      if (!target) return;
+      const list = table.get(target);
+      if (list) list.push(definition);
+      else table.set(target, [definition]);
+    };
+    const visit = (node: ts.Node): void => {
+      if (ts.isBinaryExpression(node) && isAssignment(node.operatorToken.kind)) {
+        const assign = node.operatorToken.kind === ts.SyntaxKind.EqualsToken;
+        this.addWrite(node.left, node, assign, () => this.valueOf(node.right), add);
+      } else if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
+        const method = node.expression.name.text;
+        const target = node.expression.expression;
+        if (MUTATING_ADD.has(method)) {
+          this.addWrite(target, node, false, () => withStep(union(...node.arguments.map((a) => this.valueOf(a))), node, `added by \`${method}\``), add);
+        } else if (MUTATING_KEYED.has(method) && node.arguments.length >= 2) {
+          const [keyNode, valueNode] = node.arguments;
+          if (keyNode && valueNode) this.addWrite(target, node, false, () => this.keyed(keyNode, valueNode, method), add);
+        } else if (method === 'assign' && ts.isIdentifier(target) && target.text === 'Object' && node.arguments[0]) {
+          const [first, ...rest] = node.arguments;
+          if (first) this.addWrite(first, node, false, () => union(...rest.map((a) => this.valueOf(a))), add);
+        }
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(file);
+    return table;
+  }
+
+  /** `params.append('bsn', x)`: x under key `bsn`, and the key's own name classifies the value. */
+  private keyed(keyNode: ts.Expression, valueNode: ts.Expression, method: string): Value {
+    let value = this.valueOf(valueNode);
+    if (ts.isStringLiteral(keyNode) || ts.isNoSubstitutionTemplateLiteral(keyNode)) {
+      const key = keyNode.text;
+      if (!isLiteralOrSanitised(valueNode, this.sanitisers)) value = union(this.fromHits(this.classifier.byName(key), keyNode, `sent as \`${key}\``), value);
+      value = apply(value, { op: 'put', key });
+    }
+    return withStep(value, valueNode, `added by \`${method}\``);
+  }
+
+  private addWrite(target: ts.Expression, node: ts.Node, assign: boolean, value: () => Value, add: (target: ts.Node | undefined, d: Definition) => void): void {
+    const keys: string[] = [];
+    let e = skipOuter(target);
+    for (;;) {
+      if (ts.isPropertyAccessExpression(e) && e.expression.kind !== ts.SyntaxKind.ThisKeyword) {
+        keys.unshift(e.name.text);
+        e = skipOuter(e.expression);
+      } else if (ts.isElementAccessExpression(e)) {
+        const k = e.argumentExpression;
+        if (ts.isStringLiteral(k) || ts.isNoSubstitutionTemplateLiteral(k)) keys.unshift(k.text);
+        e = skipOuter(e.expression);
+      } else break;
+    }
+    const withKeys = (): Value => {
+      let v = value();
+      for (let i = keys.length - 1; i >= 0; i--) v = apply(v, { op: 'put', key: keys[i] ?? '' });
+      return v;
+    };
+    if (ts.isIdentifier(e)) {
+      const decl = this.resolve(e);
+      add(decl, { node, kind: assign && keys.length === 0 ? 'assign' : 'mutate', value: () => withStep(withKeys(), node, `assigned to \`${shortText(target)}\``) });
+    } else if (ts.isPropertyAccessExpression(e) && e.expression.kind === ts.SyntaxKind.ThisKeyword) {
+      const member = this.resolveMember(e) ?? classMember(e, e.name.text);
+      if (member && (ts.isPropertyDeclaration(member) || ts.isGetAccessorDeclaration(member) || ts.isParameter(member))) {
+        add(member, { node, kind: 'mutate', value: () => withStep(withKeys(), node, `stored in \`${shortText(target)}\``) });
+      }
+    }
+  }
+}
+
+/** A flow into a sink found at one call. */
+export interface Flow {
+  readonly sink: SinkSite;
+  /** The expression at this call that carries the data (the sink's argument, or the argument of a summarised call). */
+  readonly carrier: ts.Expression;
+  /** How the sink takes it: `body`, `URL`, `params`, `argument`. */
+  readonly role: string;
+  readonly value: Value;
+  /** Categories reported at the sink itself, so callers do not report them again. */
+  readonly covered: ReadonlySet<string>;
+}
+
+const engines = new WeakMap<object, WeakMap<Catalogue, FlowEngine>>();
+
+/**
+ * The engine for a program (shared by every file of it, so summaries are computed once) or, without a program, for
+ * one source file.
+ */
+export function engineFor(catalogue: Catalogue, program: ts.Program | undefined, sourceFile: ts.SourceFile): FlowEngine {
+  const key: object = program ?? sourceFile;
+  let byCatalogue = engines.get(key);
+  if (!byCatalogue) {
+    byCatalogue = new WeakMap();
+    engines.set(key, byCatalogue);
+  }
+  let engine = byCatalogue.get(catalogue);
+  if (!engine) {
+    engine = new FlowEngine(catalogue, program);
+    byCatalogue.set(catalogue, engine);
+  }
+  return engine;
+}
+
+// -----------------------------------------------------------------------------------------------------------------
+// Helpers
+
+export function isFunctionWithBody(node: ts.Node): node is FunctionWithBody {
+  return (
+    (ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isArrowFunction(node) || ts.isMethodDeclaration(node) || ts.isGetAccessorDeclaration(node)) &&
+    node.body !== undefined
+  );
+}
+
+function isAssignment(kind: ts.SyntaxKind): boolean {
+  return kind === ts.SyntaxKind.EqualsToken || kind === ts.SyntaxKind.PlusEqualsToken || kind === ts.SyntaxKind.QuestionQuestionEqualsToken || kind === ts.SyntaxKind.BarBarEqualsToken || kind === ts.SyntaxKind.AmpersandAmpersandEqualsToken;
+}
+
+function isLiteralOrSanitised(node: ts.Expression, sanitisers: ReadonlyMap<string, Sanitiser>): boolean {
+  const e = skipOuter(node);
+  if (ts.isStringLiteral(e) || ts.isNumericLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e) || e.kind === ts.SyntaxKind.TrueKeyword || e.kind === ts.SyntaxKind.FalseKeyword || e.kind === ts.SyntaxKind.NullKeyword) return true;
+  if (ts.isCallExpression(e)) {
+    const callee = skipOuter(e.expression);
+    const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+    if (name !== undefined && (sanitisers.has(name) || sanitisers.has(callee.getText()))) return true;
+  }
+  return false;
+}
+
+export function enclosingFunction(node: ts.Node): ts.Node {
+  for (let n = node.parent; n; n = n.parent) if (ts.isFunctionLike(n) || ts.isSourceFile(n) || ts.isClassStaticBlockDeclaration(n)) return n;
+  return node.getSourceFile();
+}
+
+/** Whether `definition` runs on every path to `use`: it is a statement of a block that encloses `use`. */
+function alwaysRunsBefore(definition: ts.Node, use: ts.Node): boolean {
+  const statement = definition.parent;
+  if (!ts.isExpressionStatement(statement)) return false;
+  const block = statement.parent;
+  for (let n: ts.Node | undefined = use.parent; n; n = n.parent) if (n === block) return true;
+  return false;
+}
+
+function inSameLoop(definition: ts.Node, use: ts.Node, stop: ts.Node): boolean {
+  for (let n: ts.Node | undefined = use.parent; n && n !== stop; n = n.parent) {
+    if (ts.isIterationStatement(n, false) && definition.pos >= n.pos && definition.end <= n.end) return true;
+  }
+  return false;
+}
+
+function classMember(at: ts.Node, name: string): ts.Node | undefined {
+  for (let n: ts.Node | undefined = at.parent; n; n = n.parent) {
+    if (ts.isClassLike(n)) {
+      for (const member of n.members) {
+        if ((ts.isPropertyDeclaration(member) || ts.isGetAccessorDeclaration(member)) && member.name && propertyNameText(member.name) === name) return member;
+        if (ts.isConstructorDeclaration(member)) {
+          const property = member.parameters.find((p) => ts.isIdentifier(p.name) && p.name.text === name && ts.getModifiers(p)?.length);
+          if (property) return property;
+        }
+      }
+      return undefined;
+    }
+    if (ts.isFunctionDeclaration(n) || ts.isFunctionExpression(n)) return undefined;
+  }
+  return undefined;
+}
+
+export function forEachReturn(body: ts.Node, visit: (node: ts.ReturnStatement) => void): void {
+  const walk = (node: ts.Node): void => {
+    if (ts.isReturnStatement(node)) visit(node);
+    if (ts.isFunctionLike(node) || ts.isClassLike(node)) return;
+    ts.forEachChild(node, walk);
+  };
+  ts.forEachChild(body, walk);
+}
+
+/** Every call in a function body, nested callbacks included (they run with the function's parameters in scope). */
+export function forEachCall(body: ts.Node, visit: (call: ts.CallExpression) => void): void {
+  const walk = (node: ts.Node): void => {
+    if (ts.isCallExpression(node)) visit(node);
+    if (ts.isFunctionDeclaration(node) || ts.isClassLike(node) || ts.isMethodDeclaration(node)) return;
+    ts.forEachChild(node, walk);
+  };
+  if (ts.isCallExpression(body)) visit(body);
+  ts.forEachChild(body, walk);
+}
+
+/** The source text of a node on one line, shortened for messages. */
+export function shortText(node: ts.Node): string {
+  const text = node.getText().replace(/\s+/g, ' ');
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}

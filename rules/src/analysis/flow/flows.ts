@@ -1,0 +1,40 @@
+/**
+ * The flows of one file, computed once and shared by the transfer, log and consent checks.
+ */
+import * as ts from 'typescript';
+import type { CheckContext } from '../context';
+import { engineFor, type Flow, type FlowEngine } from './engine';
+
+const perFile = new WeakMap<FlowEngine, WeakMap<ts.SourceFile, readonly Flow[]>>();
+
+export function engineOf(context: Pick<CheckContext, 'catalogue' | 'program' | 'sourceFile'>): FlowEngine {
+  return engineFor(context.catalogue, context.program, context.sourceFile);
+}
+
+/** Every flow into a sink at a call in `sourceFile`, in source order. */
+export function fileFlows(engine: FlowEngine, sourceFile: ts.SourceFile, isCancelled: () => boolean = () => false): readonly Flow[] {
+  let files = perFile.get(engine);
+  if (!files) {
+    files = new WeakMap();
+    perFile.set(engine, files);
+  }
+  const cached = files.get(sourceFile);
+  if (cached) return cached;
+  const flows: Flow[] = [];
+  let cancelled = false;
+  const visit = (node: ts.Node): void => {
+    if (cancelled) return;
+    if (ts.isCallExpression(node)) {
+      if (isCancelled()) {
+        cancelled = true;
+        return;
+      }
+      flows.push(...engine.flowsAtCall(node));
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  // A cancelled run is not cached: the next run must see every flow.
+  if (!cancelled) files.set(sourceFile, flows);
+  return flows;
+}

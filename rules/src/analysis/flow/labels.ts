@@ -1,0 +1,168 @@
+/**
+ * The values of the flow analysis. A value is the set of labels an expression carries: either a category of personal
+ * data (with where it was read and how it got here), or a placeholder for "whatever parameter i of function F carries",
+ * which a function summary fills in at each call site.
+ */
+import type * as ts from 'typescript';
+import type { Category } from '../../catalogue/model';
+
+/** Why an expression is classified as a category. */
+export type MatchReason = 'name' | 'type' | 'member' | 'tag' | 'brand' | 'sanitiser';
+
+/**
+ * One step of a flow, linked to the step before it, so extending a trace is O(1) and traces share their prefixes.
+ * The first step (no `prev`) is where the data was read.
+ */
+export interface TraceStep {
+  readonly node: ts.Node;
+  readonly description: string;
+  readonly prev: TraceStep | undefined;
+  readonly length: number;
+}
+
+/** Traces longer than this stop growing: the source and the last steps are what people read. */
+const MAX_TRACE = 24;
+
+export function step(prev: TraceStep | undefined, node: ts.Node, description: string): TraceStep {
+  if (prev && prev.length >= MAX_TRACE) return prev;
+  if (prev && prev.node === node) return prev;
+  return { node, description, prev, length: (prev?.length ?? 0) + 1 };
+}
+
+export function traceToArray(trace: TraceStep | undefined): TraceStep[] {
+  const steps: TraceStep[] = [];
+  for (let s = trace; s; s = s.prev) steps.push(s);
+  return steps.reverse();
+}
+
+/** Appends `tail` (oldest first) after `head`. */
+export function appendTrace(head: TraceStep | undefined, tail: TraceStep | undefined): TraceStep | undefined {
+  let result = head;
+  for (const s of traceToArray(tail)) result = step(result, s.node, s.description);
+  return result;
+}
+
+/**
+ * A transformation of a value on its way: taking a property, dropping properties, putting the value under a
+ * property, turning it into a string, or a sanitiser removing categories. Concrete labels are transformed at once;
+ * parameter labels record the operations so they can be replayed on the argument at a call site.
+ */
+export type Operation =
+  | { readonly op: 'get'; readonly key: string }
+  | { readonly op: 'omit'; readonly keys: readonly string[] }
+  | { readonly op: 'put'; readonly key: string }
+  | { readonly op: 'flatten' }
+  | { readonly op: 'remove'; readonly categories: readonly string[] | 'all' };
+
+/** Personal data of one category. `path` is where in the value it sits: `[]` the value itself, `['bsn']` its `bsn` property. */
+export interface CategoryLabel {
+  readonly kind: 'category';
+  readonly category: Category;
+  readonly path: readonly string[];
+  readonly reason: MatchReason;
+  readonly trace: TraceStep;
+}
+
+/** Whatever the argument at position `index` of a call to `fn` carries, after `ops`. */
+export interface ParameterLabel {
+  readonly kind: 'parameter';
+  readonly fn: ts.SignatureDeclaration;
+  readonly index: number;
+  readonly ops: readonly Operation[];
+  /** Steps inside `fn`, starting at the parameter. */
+  readonly trace: TraceStep;
+}
+
+export type Label = CategoryLabel | ParameterLabel;
+export type Value = readonly Label[];
+
+export const EMPTY: Value = [];
+
+const MAX_PATH = 4;
+const MAX_OPS = 8;
+const MAX_LABELS = 48;
+
+function labelKey(label: Label): string {
+  if (label.kind === 'category') return `c\0${label.category.id}\0${label.path.join('.')}`;
+  return `p\0${label.index}\0${opsKey(label.ops)}`;
+}
+
+function opsKey(ops: readonly Operation[]): string {
+  return ops
+    .map((o) => (o.op === 'get' || o.op === 'put' ? `${o.op}:${o.key}` : o.op === 'omit' ? `omit:${o.keys.join(',')}` : o.op === 'remove' ? `remove:${o.categories === 'all' ? '*' : o.categories.join(',')}` : o.op))
+    .join('|');
+}
+
+/** Unions values, keeping the first label of each kind so results do not depend on anything but evaluation order. */
+export function union(...values: readonly Value[]): Value {
+  const nonEmpty = values.filter((v) => v.length > 0);
+  if (nonEmpty.length === 0) return EMPTY;
+  if (nonEmpty.length === 1) return nonEmpty[0] ?? EMPTY;
+  const seen = new Set<string>();
+  const result: Label[] = [];
+  for (const value of nonEmpty) {
+    for (const label of value) {
+      const key = labelKey(label);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      result.push(label);
+      if (result.length >= MAX_LABELS) return result;
+    }
+  }
+  return result;
+}
+
+/** Applies one operation to every label of a value. */
+export function apply(value: Value, operation: Operation): Value {
+  if (value.length === 0) return value;
+  const result: Label[] = [];
+  for (const label of value) {
+    const next = label.kind === 'category' ? applyToCategory(label, operation) : applyToParameter(label, operation);
+    if (next) result.push(next);
+  }
+  return union(result);
+}
+
+function applyToCategory(label: CategoryLabel, operation: Operation): CategoryLabel | undefined {
+  switch (operation.op) {
+    case 'get': {
+      // A part of a value that *is* the category (a BSN string's characters, a field of a zorgdossier) is still it.
+      if (label.path.length === 0) return label;
+      return label.path[0] === operation.key ? { ...label, path: label.path.slice(1) } : undefined;
+    }
+    case 'omit':
+      return label.path.length > 0 && operation.keys.includes(label.path[0] ?? '') ? undefined : label;
+    case 'put':
+      return { ...label, path: [operation.key, ...label.path].slice(0, MAX_PATH) };
+    case 'flatten':
+      return label.path.length === 0 ? label : { ...label, path: [] };
+    case 'remove':
+      return operation.categories === 'all' || operation.categories.includes(label.category.id) ? undefined : label;
+  }
+}
+
+function applyToParameter(label: ParameterLabel, operation: Operation): ParameterLabel {
+  const ops = [...label.ops, operation];
+  // Long chains only happen in pathological code; flattening keeps every category, so it errs on reporting.
+  return { ...label, ops: ops.length > MAX_OPS ? [{ op: 'flatten' }] : ops };
+}
+
+export function applyAll(value: Value, operations: readonly Operation[]): Value {
+  let result = value;
+  for (const operation of operations) result = apply(result, operation);
+  return result;
+}
+
+/** Adds a step to every label's trace (parameter labels too: their trace is the part inside the function). */
+export function withStep(value: Value, node: ts.Node, description: string): Value {
+  if (value.length === 0) return value;
+  return value.map((label) => ({ ...label, trace: step(label.trace, node, description) }));
+}
+
+export function categoriesOf(value: Value): CategoryLabel[] {
+  return value.filter((l): l is CategoryLabel => l.kind === 'category');
+}
+
+export function parametersOf(value: Value): ParameterLabel[] {
+  return value.filter((l): l is ParameterLabel => l.kind === 'parameter');
+}

