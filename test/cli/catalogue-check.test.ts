@@ -1,0 +1,108 @@
+/**
+ * `avglint catalogue check`, run as the FG runs it: the built CLI in a child process, on the shared test catalogue
+ * (exit 0 with a summary) and on broken copies (exit 1 with positioned, readable errors).
+ */
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+const REPO = path.resolve(__dirname, '../../..');
+const CLI = path.join(REPO, 'cli/dist/main.js');
+const FIXTURE = path.join(REPO, 'test/fixtures/project/avglint.catalogue.yaml');
+
+function run(args: readonly string[], cwd = REPO): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 30_000 });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('avglint catalogue check (CLI)', function () {
+  this.timeout(30_000);
+  let temp: string;
+
+  before(() => {
+    temp = fs.mkdtempSync(path.join(os.tmpdir(), 'avglint-check-'));
+  });
+  after(() => {
+    fs.rmSync(temp, { recursive: true, force: true });
+  });
+
+  it('exits 0 with a summary on the shared test catalogue', () => {
+    const { status, stdout, stderr } = run(['catalogue', 'check', FIXTURE]);
+    assert.equal(status, 0, stdout + stderr);
+    assert.match(stdout, /the catalogue is valid/);
+    assert.match(stdout, /Organisation: Testschool/);
+    assert.match(stdout, /6 categories \(special: zorgdossier; identifiers: bsn, eckid\)/);
+    assert.match(stdout, /4 processors/);
+    assert.match(stdout, /duo \(recipient\): legal-obligation/);
+    assert.match(stdout, /5 retention terms/);
+    assert.match(stdout, /leerlingdossier: P2Y \(about 731 days\) from leaving-school/);
+    assert.match(stdout, /zorgdossier: only code in src\/zorg\/\*\*; roles zorgcoordinator; purposes leerlingenzorg/);
+  });
+
+  it('finds the catalogue upward from the working directory when no file is given', () => {
+    const { status, stdout } = run(['catalogue', 'check'], path.dirname(FIXTURE));
+    assert.equal(status, 0, stdout);
+    assert.match(stdout, /^avglint\.catalogue\.yaml: the catalogue is valid/);
+  });
+
+  it('exits 0 on the starter catalogue in examples/', () => {
+    const { status, stdout, stderr } = run(['catalogue', 'check', 'examples/avglint.catalogue.yaml']);
+    assert.equal(status, 0, stdout + stderr);
+    assert.match(stdout, /Organisation: Veluwse Onderwijsgroep/);
+  });
+
+  it('exits 1 with file:line:col, code, message, hint and the line itself on a broken copy', () => {
+    const broken = path.join(temp, 'avglint.catalogue.yaml');
+    const text = fs
+      .readFileSync(FIXTURE, 'utf8')
+      .replace('    retention: leerlingdossier\n    alternative: eckid', '    retentoin: leerlingdossier\n    alternative: eckid')
+      .replace('duration: P5Y', 'duration: 5 jaar');
+    fs.writeFileSync(broken, text);
+    const { status, stdout } = run(['catalogue', 'check', 'avglint.catalogue.yaml'], temp);
+    assert.equal(status, 1, stdout);
+    assert.match(stdout, /^avglint\.catalogue\.yaml:14:40: error catalogue\/bad-duration: Retention term `verzuim`: `duration` is `5 jaar`/m);
+    assert.match(stdout, /^avglint\.catalogue\.yaml:23:5: error catalogue\/unknown-key: Unknown key `retentoin` in category `bsn`\.$/m);
+    assert.match(stdout, /^ {2}hint: Did you mean `retention`\?$/m);
+    assert.match(stdout, /^ {2}23 \| {5}retentoin: leerlingdossier\n {5}\| {5}\^{9}$/m);
+    assert.match(stdout, /2 errors\. avglint cannot use this catalogue/);
+  });
+
+  it('prints the same problems as JSON with --json', () => {
+    const broken = path.join(temp, 'json.yaml');
+    fs.writeFileSync(broken, 'version: 1\ncategories:\n  bsn: { label: BSN, match: { names: [bsn] } }\n');
+    const { status, stdout } = run(['catalogue', 'check', broken, '--json']);
+    assert.equal(status, 1);
+    const output = JSON.parse(stdout) as { ok: boolean; problems: { code: string; line: number; column: number }[] };
+    assert.equal(output.ok, false);
+    assert.deepEqual(output.problems.map((p) => [p.code, p.line, p.column]), [['catalogue/missing-retention', 3, 3]]);
+  });
+
+  it('exits 2 with a clear message when there is no catalogue', () => {
+    // Not below `temp`: the search upward would find the broken copies there.
+    const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'avglint-empty-'));
+    try {
+      const searched = run(['catalogue', 'check'], empty);
+      assert.equal(searched.status, 2, searched.stdout);
+      assert.match(searched.stderr, /No catalogue found: there is no avglint\.catalogue\.yaml or avglint\.catalogue\.yml in .* or any directory above it/);
+      const named = run(['catalogue', 'check', 'nope.yaml'], empty);
+      assert.equal(named.status, 2);
+      assert.match(named.stderr, /nope\.yaml does not exist/);
+    } finally {
+      fs.rmSync(empty, { recursive: true, force: true });
+    }
+  });
+
+  it('prints usage for --help and exits 2 on an unknown command', () => {
+    const help = run(['--help']);
+    assert.equal(help.status, 0);
+    assert.match(help.stdout, /Usage: avglint <command>/);
+    assert.match(help.stdout, /catalogue/);
+    const checkHelp = run(['catalogue', 'check', '--help']);
+    assert.equal(checkHelp.status, 0);
+    assert.match(checkHelp.stdout, /--json/);
+    assert.equal(run(['frobnicate']).status, 2);
+    assert.equal(run(['catalogue', 'bless']).status, 2);
+  });
+});
