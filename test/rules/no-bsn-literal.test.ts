@@ -1,0 +1,69 @@
+import { rule, ruleTester } from '../helpers/ruleTester';
+
+ruleTester.run('no-bsn-literal', rule('no-bsn-literal'), {
+  valid: [
+    'const n = 123456781;', // fails the elfproef
+    'const n = 1234567820;', // ten digits
+    'const s = "1234567823";', // part of a longer digit run
+    'const h = "deadbeef123456782";', // inside a hex string
+    'const u = "12345672-1234-1234-1234-123456789abc";', // a UUID
+    'const d = 20240107;', // a date, YYYYMMDD
+    'const f = 1.23456782;',
+    'const x = 0x12345678;',
+    { code: 'const bsn = 123456782;', options: [{ allow: ['123456782'] }] },
+    { code: "const bsn = '012345672';", options: [{ allow: ['12345672'] }] },
+    { code: '// testpersoon 999999990\nconst a = 1;', options: [{ checkComments: false }] },
+  ],
+  invalid: [
+    {
+      code: 'const bsn = 123456782;',
+      errors: [{ messageId: 'bsnLiteral', data: { value: '123456782', check: 'BSN-elfproef', kind: 'BSN' }, line: 1, column: 13, endLine: 1, endColumn: 22 }],
+    },
+    {
+      code: "const bsn = '111222333';",
+      errors: [{ messageId: 'bsnLiteral', line: 1, column: 13, endLine: 1, endColumn: 24 }],
+    },
+    {
+      code: 'const bsn = 12345672;', // eight digits: a BSN without its leading zero
+      errors: [{ messageId: 'bsnLiteral', data: { value: '12345672', check: 'BSN-elfproef', kind: 'BSN' }, line: 1, column: 13, endLine: 1, endColumn: 21 }],
+    },
+    {
+      code: 'const n = 123_456_782;',
+      errors: [{ messageId: 'bsnLiteral', line: 1, column: 11, endLine: 1, endColumn: 22 }],
+    },
+    {
+      code: "const on = '100000004';",
+      errors: [{ messageId: 'bsnLiteral', data: { value: '100000004', check: 'onderwijsnummercontrole', kind: 'onderwijsnummer' }, line: 1, column: 12, endLine: 1, endColumn: 23 }],
+    },
+    {
+      code: 'const t = `leerling ${id} heeft BSN 999999990`;',
+      errors: [{ messageId: 'bsnLiteral', line: 1, column: 25, endLine: 1, endColumn: 47 }],
+    },
+    {
+      code: "const s = 'BSN 1234.56.782';",
+      errors: [{ messageId: 'bsnLiteral', data: { value: '1234.56.782', check: 'BSN-elfproef', kind: 'BSN' }, line: 1, column: 11, endLine: 1, endColumn: 28 }],
+    },
+    {
+      code: 'fetch("https://api.example.nl/leerlingen/123456782");',
+      errors: [{ messageId: 'bsnLiteral', line: 1, column: 7, endLine: 1, endColumn: 52 }],
+    },
+    {
+      code: 'const a = 1;\n// Jan de Vries, BSN 999999990\nconst b = 2;',
+      errors: [{ messageId: 'bsnLiteral', line: 2, column: 22, endLine: 2, endColumn: 31 }],
+    },
+    {
+      code: '/*\n * Testpersoon: 111222333\n */',
+      errors: [{ messageId: 'bsnLiteral', line: 2, column: 17, endLine: 2, endColumn: 26 }],
+    },
+    {
+      code: 'const p = <p>BSN 123456782</p>;',
+      filename: 'src/react.tsx',
+      errors: [{ messageId: 'bsnLiteral', line: 1, column: 18, endLine: 1, endColumn: 27 }],
+    },
+    {
+      code: 'const ids = [123456782, 111222333];',
+      options: [{ allow: ['111222333'] }],
+      errors: [{ messageId: 'bsnLiteral', data: { value: '123456782', check: 'BSN-elfproef', kind: 'BSN' }, line: 1, column: 14, endLine: 1, endColumn: 23 }],
+    },
+  ],
+});
