@@ -1,0 +1,125 @@
+/**
+ * The ESLint adapter's own contract, independent of what the real checks find: one analysis per file for all enabled
+ * rules, each rule reporting only its own findings at the right place, suggestions, core problems, and catalogue
+ * problems reported once per file by one rule. A probe check is added to the core's check table for these tests
+ * only, and removed after.
+ */
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { Linter } from 'eslint';
+import type { Check, CheckContext, Finding } from '@avglint/rules';
+import plugin from 'eslint-plugin-avglint';
+import { FIXTURE_CATALOGUE, FIXTURE_PROJECT } from '../helpers/ruleTester';
+
+// The check table is internal to the core (not in its exports); the tests reach it by file, which is the same module
+// instance the plugin uses.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { CHECKS } = require(path.join(path.dirname(require.resolve('@avglint/rules/package.json')), 'dist', 'analysis', 'checks', 'index.js')) as { CHECKS: Check[] };
+
+/** Reports `PROBE_LOG(x)` arguments for no-personal-data-in-logs and `PROBE_READ` identifiers for no-unauthorised-access. */
+const runs: { file: string; rules: string[] }[] = [];
+const probe: Check = {
+  rules: ['no-personal-data-in-logs', 'no-unauthorised-access'],
+  run(context: CheckContext): Finding[] {
+    runs.push({ file: context.sourceFile.fileName, rules: ['no-personal-data-in-logs', 'no-unauthorised-access'].filter((r) => context.enabled(r as never)) });
+    const text = context.sourceFile.text;
+    const findings: Finding[] = [];
+    for (const match of text.matchAll(/PROBE_LOG\(([^)]*)\)/gu)) {
+      const start = (match.index ?? 0) + 'PROBE_LOG('.length;
+      const end = start + (match[1]?.length ?? 0);
+      findings.push({
+        ruleId: 'no-personal-data-in-logs',
+        messageId: 'personalDataInLog',
+        message: '',
+        data: { category: 'BSN', logger: 'PROBE_LOG', todo: 'log the ECK iD' },
+        range: { start, end },
+        path: [{ kind: 'sink', file: context.sourceFile.fileName, range: { start, end }, line: 1, column: 1, description: 'logged' }],
+        categories: ['bsn'],
+        suggestions: [
+          { messageId: 'personalDataInLog', message: '', data: { category: 'ECK iD', logger: 'PROBE_LOG', todo: 'nothing' }, edits: [{ range: { start, end }, text: 'eckId' }] },
+          { messageId: 'unknown', message: 'Remove the argument', edits: [{ range: { start, end }, text: '' }] },
+        ],
+      });
+    }
+    for (const match of text.matchAll(/PROBE_READ/gu)) {
+      const start = match.index ?? 0;
+      findings.push({
+        ruleId: 'no-unauthorised-access',
+        messageId: 'unauthorisedRead',
+        message: '',
+        data: { what: 'PROBE_READ', category: 'Zorgdossier', special: '', why: 'w', todo: 't' },
+        range: { start, end: start + 'PROBE_READ'.length },
+        path: [],
+        categories: ['zorgdossier'],
+        suggestions: [],
+      });
+    }
+    if (text.includes('PROBE_THROW')) throw new Error('probe failure');
+    return findings;
+  },
+};
+
+function lint(code: string, rules: Record<string, unknown>, settings: Record<string, unknown> = { avglint: { catalogue: FIXTURE_CATALOGUE } }): Linter.LintMessage[] {
+  const linter = new Linter({ cwd: FIXTURE_PROJECT });
+  // typescript-eslint's config types and ESLint's differ only in index signatures; the object is a valid flat config.
+  const config = { ...plugin.configs.recommended, rules: rules as Linter.RulesRecord, settings } as Linter.Config;
+  return linter.verify(code, [config], path.join(FIXTURE_PROJECT, 'src', 'probe.ts'));
+}
+
+describe('ESLint adapter', () => {
+  before(() => CHECKS.push(probe));
+  after(() => CHECKS.splice(CHECKS.indexOf(probe), 1));
+  beforeEach(() => (runs.length = 0));
+
+  it('analyses a file once for all enabled rules and lets each rule report only its own findings', () => {
+    const messages = lint('PROBE_LOG(bsn);\nconst x = PROBE_READ;\n', { 'avglint/no-personal-data-in-logs': 'error', 'avglint/no-unauthorised-access': 'warn' });
+    assert.equal(runs.length, 1);
+    assert.deepEqual(runs[0]?.rules, ['no-personal-data-in-logs', 'no-unauthorised-access']);
+    assert.deepEqual(
+      messages.map((m) => [m.ruleId, m.severity, m.line, m.column, m.endLine, m.endColumn]),
+      [
+        ['avglint/no-personal-data-in-logs', 2, 1, 11, 1, 14],
+        ['avglint/no-unauthorised-access', 1, 2, 11, 2, 21],
+      ],
+    );
+    assert.equal(messages[0]?.message, "BSN is written to a log by PROBE_LOG. Why: logs are kept and read outside the catalogue's bewaartermijnen and access rules. What to do: log the ECK iD");
+  });
+
+  it('runs only the enabled rules', () => {
+    const messages = lint('PROBE_LOG(bsn);\nconst x = PROBE_READ;\n', { 'avglint/no-unauthorised-access': 'error' });
+    assert.deepEqual(runs[0]?.rules, ['no-unauthorised-access']);
+    assert.deepEqual(messages.map((m) => m.ruleId), ['avglint/no-unauthorised-access']);
+  });
+
+  it('offers the core\'s suggestions as ESLint suggestions, filled from their data or their own message', () => {
+    const [message] = lint('PROBE_LOG(bsn);\n', { 'avglint/no-personal-data-in-logs': 'error' });
+    assert.deepEqual(
+      message?.suggestions?.map((s) => [s.desc, s.fix.range, s.fix.text]),
+      [
+        ["ECK iD is written to a log by PROBE_LOG. Why: logs are kept and read outside the catalogue's bewaartermijnen and access rules. What to do: nothing", [10, 13], 'eckId'],
+        ['Remove the argument', [10, 13], ''],
+      ],
+    );
+    assert.equal(message?.fix, undefined, 'a change that can alter behaviour is never an autofix');
+  });
+
+  it('reports a catalogue problem once per file, through the first enabled rule, at line 1', () => {
+    const messages = lint(
+      'PROBE_LOG(bsn);\n',
+      { 'avglint/no-personal-data-in-logs': 'error', 'avglint/no-unauthorised-access': 'error', 'avglint/no-bsn-literal': 'error' },
+      { avglint: { catalogue: 'nowhere.yaml' } },
+    );
+    assert.deepEqual(messages.map((m) => [m.ruleId, m.line, m.column]), [['avglint/no-unauthorised-access', 1, 1]]);
+    assert.match(messages[0]?.message ?? '', /nowhere\.yaml:1:1: /u);
+    assert.equal(runs.length, 0, 'nothing is analysed without a catalogue');
+  });
+
+  it('reports a problem the core met while analysing, and the findings of the other checks still', () => {
+    const messages = lint("PROBE_THROW;\nconst bsn = '111222333';\n", { 'avglint/no-personal-data-in-logs': 'error', 'avglint/no-bsn-literal': 'error' });
+    assert.deepEqual(messages.map((m) => [m.ruleId, m.line]), [
+      ['avglint/no-personal-data-in-logs', 1],
+      ['avglint/no-bsn-literal', 2],
+    ]);
+    assert.match(messages[0]?.message ?? '', /probe failure/u);
+  });
+});
