@@ -62,20 +62,6 @@ export const nodeFileSystem: FileSystem = {
 };
 
 /**
- * Where the catalogue's JSON Schema is: next to the bundle in the extension (`dist/schema/`), or in the `@avglint/rules`
- * package when the server runs from the repository.
- */
-export function locateCatalogueSchema(): string | undefined {
-  const candidates = [path.join(__dirname, 'schema', 'catalogue.schema.json'), path.join(__dirname, '..', '..', 'rules', 'schema', 'catalogue.schema.json')];
-  try {
-    candidates.push(require.resolve('@avglint/rules/schema/catalogue.schema.json'));
-  } catch {
-    // Bundled: the package is not resolvable at run time, the copied schema is.
-  }
-  return candidates.find((candidate) => nodeFileSystem.fileExists(candidate));
-}
-
-/**
  * Keeps the process alive through a bug in one handler: an uncaught exception or unhandled rejection is logged, not
  * fatal. Only the stand-alone server installs this; an in-process server under test leaves the test runner's handlers alone.
  */
@@ -86,9 +72,4 @@ export function installCrashGuards(log: (message: string) => void): void {
 
 export function describeError(error: unknown): string {
   return error instanceof Error ? (error.stack ?? error.message) : String(error);
-}
-
-/** Monotonic milliseconds, for timing analyses in the log. */
-export function now(): number {
-  return performance.now();
 }
