@@ -2,6 +2,9 @@ import type { Check } from '../context';
 import { bsnLiteralCheck } from './bsnLiteral';
 import { retentionCheck } from './retention';
 import { suppressionCheck } from './suppression';
+import { accessCheck } from './access';
+import { consentCheck } from './consent';
+import { logsCheck } from './logs';
 import { transferCheck } from './transfer';
 
 /**
@@ -12,5 +15,8 @@ export const CHECKS: readonly Check[] = [
   bsnLiteralCheck,
   retentionCheck,
   suppressionCheck,
+  accessCheck,
   transferCheck,
+  logsCheck,
+  consentCheck,
 ];

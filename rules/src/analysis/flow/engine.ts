@@ -606,7 +606,7 @@ export class FlowEngine {
         const value = this.valueOf(carrier.expression);
         if (value.length === 0) continue;
         const covered = new Set(categoriesOf(value).map((l) => l.category.id));
-        flows.push({ sink, carrier: carrier.expression, role: carrier.role, value, covered });
+        flows.push({ sink, at: call, carrier: carrier.expression, role: carrier.role, value, covered });
       }
       return flows;
     }
@@ -620,7 +620,7 @@ export class FlowEngine {
       if (argValue.length === 0) continue;
       const value = this.replay(argValue, arg, calleeText, reach.label).filter((l) => l.kind === 'parameter' || !reach.covered.has(l.category.id));
       if (value.length === 0) continue;
-      flows.push({ sink: reach.sink, carrier: arg, role: 'argument', value, covered: new Set([...reach.covered, ...categoriesOf(value).map((l) => l.category.id)]) });
+      flows.push({ sink: reach.sink, at: call, carrier: arg, role: 'argument', value, covered: new Set([...reach.covered, ...categoriesOf(value).map((l) => l.category.id)]) });
     }
     return flows;
   }
@@ -714,6 +714,8 @@ export class FlowEngine {
 /** A flow into a sink found at one call. */
 export interface Flow {
   readonly sink: SinkSite;
+  /** The call the flow was found at: the sink itself, or a call to a function that passes data on to it. */
+  readonly at: ts.CallExpression;
   /** The expression at this call that carries the data (the sink's argument, or the argument of a summarised call). */
   readonly carrier: ts.Expression;
   /** How the sink takes it: `body`, `URL`, `params`, `argument`. */

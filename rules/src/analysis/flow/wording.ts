@@ -45,6 +45,8 @@ export function consentFrom(processor: Processor): string {
 }
 
 export function consentChecks(processor: Processor): string {
-  const checks = processor.consent?.check ?? [];
-  return checks.length === 0 ? 'a consent check' : list(checks.map((c) => `\`${c}(…)\``).map((c, i, all) => (i === all.length - 1 && all.length > 1 ? c : c))).replace(/ and (?=[^,]*$)/, ' or ');
+  const checks = (processor.consent?.check ?? []).map((c) => `\`${c}(…)\``);
+  if (checks.length === 0) return 'a consent check';
+  if (checks.length === 1) return checks[0] ?? '';
+  return `${checks.slice(0, -1).join(', ')} or ${checks[checks.length - 1] ?? ''}`;
 }

@@ -1,0 +1,200 @@
+/**
+ * no-unauthorised-access: a restricted category (one with an `access` entry, like the zorgdossier) is read outside the
+ * code the catalogue authorises: files under `access.paths`, or code whose enclosing function, class or file declares
+ * `@purpose <id>` / `@role <id>` that the entry lists.
+ *
+ * A read is a property read (`x.diagnose`, `x?.diagnose`, `x['diagnose']`), a destructuring (`{ diagnose }`), a spread
+ * of an object that holds restricted members, a parameter of a restricted type or name, and (with types) a call or
+ * `await` whose result is of a restricted type. A read of a value that is already restricted (a member of a
+ * zorgdossier that was itself read) is not reported again.
+ */
+import picomatch from 'picomatch';
+import * as ts from 'typescript';
+import type { AccessRule, Category } from '../../catalogue/model';
+import type { Finding } from '../../finding';
+import { fillMessage, RULES } from '../../rules/registry';
+import type { Check, CheckContext } from '../context';
+import { Classifier, declarationName, type Hit } from '../flow/classify';
+import { pathOf } from '../flow/describe';
+import { shortText, type FlowEngine } from '../flow/engine';
+import { engineOf } from '../flow/flows';
+import { categoriesOf, step } from '../flow/labels';
+import { list } from '../flow/wording';
+
+const RULE = 'no-unauthorised-access';
+
+const pathMatchers = new WeakMap<AccessRule, (path: string) => boolean>();
+
+function pathAllowed(rule: AccessRule, relativePath: string): boolean {
+  let matcher = pathMatchers.get(rule);
+  if (!matcher) {
+    const compiled = rule.paths.map((glob) => picomatch(glob, { dot: true }));
+    matcher = (p: string): boolean => compiled.some((m) => m(p));
+    pathMatchers.set(rule, matcher);
+  }
+  return matcher(relativePath);
+}
+
+export const accessCheck: Check = {
+  rules: [RULE],
+  run(context) {
+    const restricted = [...context.catalogue.access.values()].filter((rule) => !pathAllowed(rule, context.relativePath));
+    if (restricted.length === 0) return [];
+    const rules = new Map(restricted.map((r) => [r.category, r]));
+    const engine = engineOf(context);
+    const findings: Finding[] = [];
+    const fileTags = fileDeclarations(context.sourceFile);
+    const report = (node: ts.Node, hits: readonly Hit[], what: string): void => {
+      for (const hit of firstHitPerCategory(hits)) {
+        const rule = rules.get(hit.category.id);
+        if (!rule || declares(node, rule, fileTags)) continue;
+        findings.push(finding(context, node, hit, rule, what));
+      }
+    };
+    const visit = (node: ts.Node): void => {
+      if (context.isCancelled()) return;
+      if (ts.isPropertyAccessExpression(node) && !isWrite(node) && !ts.isQualifiedName(node.parent)) {
+        report(node, direct(engine.classifier.member(node, node.name.text)).filter((h) => !alreadyRestricted(engine, node.expression, h.category)), `\`${shortText(node)}\``);
+      } else if (ts.isElementAccessExpression(node) && !isWrite(node) && (ts.isStringLiteral(node.argumentExpression) || ts.isNoSubstitutionTemplateLiteral(node.argumentExpression))) {
+        report(node, direct(engine.classifier.member(node, node.argumentExpression.text)).filter((h) => !alreadyRestricted(engine, node.expression, h.category)), `\`${shortText(node)}\``);
+      } else if (ts.isBindingElement(node) && ts.isObjectBindingPattern(node.parent) && !node.dotDotDotToken) {
+        const name = declarationName(node);
+        if (name !== undefined) report(node, direct(bindingHits(engine.classifier, node, name)), `destructuring \`${name}\``);
+      } else if (ts.isParameter(node) && ts.isIdentifier(node.name) && isFunctionParameter(node)) {
+        report(node.name, direct(engine.classifier.declaration(node)), `parameter \`${node.name.text}\``);
+      } else if ((ts.isSpreadAssignment(node) || ts.isSpreadElement(node)) && !ts.isArrayLiteralExpression(node.parent)) {
+        const members = categoriesOf(engine.valueOf(node.expression)).filter((l) => l.path.length > 0);
+        report(node, members.map((l) => ({ category: l.category, reason: l.reason, detail: `member \`${l.path.join('.')}\``, path: [] })), `spreading \`${shortText(node.expression)}\``);
+      } else if (engine.checker && (ts.isAwaitExpression(node) || (ts.isCallExpression(node) && !ts.isAwaitExpression(node.parent)))) {
+        report(node, direct(engine.classifier.type(engine.checker.getTypeAtLocation(node))), `\`${shortText(node)}\``);
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(context.sourceFile);
+    return findings;
+  },
+};
+
+function finding(context: CheckContext, node: ts.Node, hit: Hit, rule: AccessRule, what: string): Finding {
+  const category = hit.category;
+  const data = { what, category: category.label, special: category.special ? ' (bijzondere persoonsgegevens, AVG art. 9)' : '', why: why(context, category, rule), todo: todo(context, rule) };
+  return {
+    ruleId: RULE,
+    messageId: 'unauthorisedRead',
+    message: fillMessage(RULES[RULE].messages['unauthorisedRead'] ?? '', data),
+    data,
+    range: { start: node.getStart(), end: node.getEnd() },
+    path: pathOf(step(undefined, node, `reads ${category.label} (by ${hit.detail})`)),
+    categories: [category.id],
+    suggestions: [],
+  };
+}
+
+function why(context: CheckContext, category: Category, rule: AccessRule): string {
+  const who: string[] = [];
+  if (rule.paths.length > 0) who.push(`code under ${list(rule.paths.map((p) => `\`${p}\``))}`);
+  const roles = rule.roles.map((r) => `\`@role ${r}\` (${context.catalogue.roles.get(r)?.label ?? r})`);
+  const purposes = rule.purposes.map((p) => `\`@purpose ${p}\` (${context.catalogue.purposes.get(p)?.label ?? p})`);
+  if (roles.length + purposes.length > 0) who.push(`code that declares ${[...purposes, ...roles].join(' or ')}`);
+  return `the catalogue (access.${category.id}) restricts ${category.label} to ${who.join(', and ')}; this is \`${context.relativePath}\`.`;
+}
+
+function todo(context: CheckContext, rule: AccessRule): string {
+  const options: string[] = [];
+  if (rule.paths.length > 0) options.push(`move this code under ${rule.paths[0] ?? ''}`);
+  const purpose = rule.purposes[0];
+  const role = rule.roles[0];
+  if (purpose) options.push(`declare \`/** @purpose ${purpose} */\` on the function if that is what it is for`);
+  else if (role) options.push(`declare \`/** @role ${role} */\` on the function if only a ${context.catalogue.roles.get(role)?.label ?? role} uses it`);
+  options.push('stop reading it here');
+  return `${options.join(', or ')}.`;
+}
+
+/** Hits that classify the value itself, not one of its members. */
+function direct(hits: readonly Hit[]): Hit[] {
+  return hits.filter((h) => h.path.length === 0);
+}
+
+function firstHitPerCategory(hits: readonly Hit[]): Hit[] {
+  const seen = new Set<string>();
+  return hits.filter((h) => (seen.has(h.category.id) ? false : (seen.add(h.category.id), true)));
+}
+
+/** The receiver is itself a restricted value (already reported where it was read). */
+function alreadyRestricted(engine: FlowEngine, receiver: ts.Expression, category: Category): boolean {
+  return categoriesOf(engine.valueOf(receiver)).some((l) => l.category === category && l.path.length === 0);
+}
+
+function bindingHits(classifier: Classifier, element: ts.BindingElement, name: string): Hit[] {
+  return [...classifier.byName(name), ...classifier.declaration(element).filter((h) => h.reason !== 'name')];
+}
+
+function isWrite(node: ts.Expression): boolean {
+  const parent = node.parent;
+  return ts.isBinaryExpression(parent) && parent.left === node && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken;
+}
+
+function isFunctionParameter(node: ts.ParameterDeclaration): boolean {
+  const fn = node.parent;
+  return (ts.isFunctionDeclaration(fn) || ts.isFunctionExpression(fn) || ts.isArrowFunction(fn) || ts.isMethodDeclaration(fn) || ts.isConstructorDeclaration(fn)) && fn.body !== undefined;
+}
+
+interface Declared {
+  readonly purposes: ReadonlySet<string>;
+  readonly roles: ReadonlySet<string>;
+}
+
+/** Whether `node` is in code that declares a purpose or role the access rule allows. */
+function declares(node: ts.Node, rule: AccessRule, file: Declared): boolean {
+  const allowed = (d: Declared): boolean => rule.purposes.some((p) => d.purposes.has(p)) || rule.roles.some((r) => d.roles.has(r));
+  if (allowed(file)) return true;
+  for (let n: ts.Node | undefined = node; n; n = n.parent) {
+    if (ts.isFunctionLike(n) || ts.isClassLike(n) || ts.isVariableStatement(n) || ts.isPropertyAssignment(n)) {
+      if (allowed(declaredBy(n))) return true;
+    }
+  }
+  return false;
+}
+
+const declaredCache = new WeakMap<ts.Node, Declared>();
+
+function declaredBy(node: ts.Node): Declared {
+  let declared = declaredCache.get(node);
+  if (!declared) {
+    const purposes = new Set<string>();
+    const roles = new Set<string>();
+    for (const tag of ts.getJSDocTags(node)) {
+      const name = tag.tagName.text;
+      if (name !== 'purpose' && name !== 'role') continue;
+      for (const id of tagIds(tag)) (name === 'purpose' ? purposes : roles).add(id);
+    }
+    declared = { purposes, roles };
+    declaredCache.set(node, declared);
+  }
+  return declared;
+}
+
+function tagIds(tag: ts.JSDocTag): string[] {
+  const comment = typeof tag.comment === 'string' ? tag.comment : (tag.comment ?? []).map((c) => c.text).join('');
+  return comment.split(/[\s,]+/).filter((w) => /^[\w-]+$/.test(w));
+}
+
+/**
+ * `@purpose`/`@role` in a comment at the top of the file. A JSDoc directly on the first declaration belongs to that
+ * declaration; it counts for the whole file only when a blank line or an import separates it from the code.
+ */
+function fileDeclarations(file: ts.SourceFile): Declared {
+  const purposes = new Set<string>();
+  const roles = new Set<string>();
+  const first = file.statements[0];
+  const start = first ? first.getStart(file) : file.text.length;
+  const comments = ts.getLeadingCommentRanges(file.text, 0) ?? [];
+  comments.forEach((comment, i) => {
+    const text = file.text.slice(comment.pos, comment.end);
+    const last = i === comments.length - 1;
+    const detached = !last || /\n[ \t]*\r?\n/.test(file.text.slice(comment.end, start)) || (first !== undefined && ts.isImportDeclaration(first)) || first === undefined;
+    if (!detached) return;
+    for (const match of text.matchAll(/@(purpose|role)\s+([\w-]+)/g)) (match[1] === 'purpose' ? purposes : roles).add(match[2] ?? '');
+  });
+  return { purposes, roles };
+}

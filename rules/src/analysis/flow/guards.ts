@@ -1,0 +1,93 @@
+/**
+ * Consent guards: whether a call only runs after one of the catalogue's consent checks said yes. Recognised forms, in
+ * the same function: inside `if (check(…))` (also `await`, `&&`, a const holding the result), the true branch of
+ * `check(…) ? … : …` or the right of `check(…) && …`, after an early `if (!check(…)) return/throw`, and after a
+ * statement `await assertCheck(…)` / `assertCheck(…)` in an enclosing block.
+ */
+import * as ts from 'typescript';
+import { skipOuter } from './classify';
+import { lexicalDeclaration } from './scopes';
+
+export function isGuarded(call: ts.Node, checks: readonly string[]): boolean {
+  if (checks.length === 0) return false;
+  const names = new Set(checks);
+  let child: ts.Node = call;
+  for (let n: ts.Node | undefined = call.parent; n; child = n, n = n.parent) {
+    if (ts.isIfStatement(n)) {
+      if (child === n.thenStatement && isPositiveCheck(n.expression, names)) return true;
+      if (child === n.elseStatement && isNegatedCheck(n.expression, names)) return true;
+    } else if (ts.isConditionalExpression(n)) {
+      if (child === n.whenTrue && isPositiveCheck(n.condition, names)) return true;
+    } else if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) {
+      if (child === n.right && isPositiveCheck(n.left, names)) return true;
+    } else if (ts.isBlock(n) || ts.isSourceFile(n) || ts.isCaseClause(n) || ts.isDefaultClause(n)) {
+      for (const statement of n.statements) {
+        if (statement === child || statement.pos >= child.pos) break;
+        if (isEarlyExit(statement, names) || isAssertion(statement, names)) return true;
+      }
+    }
+    if (ts.isFunctionLike(n)) return false;
+  }
+  return false;
+}
+
+/** The condition holds only when a check said yes: `check()`, `await check()`, `a && check()`, `ok` (from a check). */
+function isPositiveCheck(condition: ts.Expression, names: ReadonlySet<string>): boolean {
+  const e = skipOuter(condition);
+  if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) return isPositiveCheck(e.left, names) || isPositiveCheck(e.right, names);
+  if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.EqualsEqualsEqualsToken || e.operatorToken.kind === ts.SyntaxKind.EqualsEqualsToken)) {
+    return (e.right.kind === ts.SyntaxKind.TrueKeyword && callsCheck(e.left, names)) || (e.left.kind === ts.SyntaxKind.TrueKeyword && callsCheck(e.right, names));
+  }
+  return callsCheck(e, names);
+}
+
+/** `!check()`, `!(await check())`, `check() === false`, `!ok`, `a || !check()`. */
+function isNegatedCheck(condition: ts.Expression, names: ReadonlySet<string>): boolean {
+  const e = skipOuter(condition);
+  if (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.ExclamationToken) return isPositiveCheck(e.operand, names);
+  if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.BarBarToken) return isNegatedCheck(e.left, names) || isNegatedCheck(e.right, names);
+  if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.EqualsEqualsEqualsToken || e.operatorToken.kind === ts.SyntaxKind.EqualsEqualsToken)) {
+    return (e.right.kind === ts.SyntaxKind.FalseKeyword && callsCheck(e.left, names)) || (e.left.kind === ts.SyntaxKind.FalseKeyword && callsCheck(e.right, names));
+  }
+  return false;
+}
+
+function callsCheck(expression: ts.Expression, names: ReadonlySet<string>, depth = 0): boolean {
+  const e = skipOuter(expression);
+  if (ts.isAwaitExpression(e)) return callsCheck(e.expression, names, depth);
+  if (ts.isCallExpression(e)) return isCheckCall(e, names);
+  if (ts.isIdentifier(e) && depth < 3) {
+    const decl = lexicalDeclaration(e);
+    return decl !== undefined && ts.isVariableDeclaration(decl) && decl.initializer !== undefined && callsCheck(decl.initializer, names, depth + 1);
+  }
+  return false;
+}
+
+function isCheckCall(call: ts.CallExpression, names: ReadonlySet<string>): boolean {
+  const callee = skipOuter(call.expression);
+  const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+  return name !== undefined && names.has(name);
+}
+
+/** `if (!check(…)) return;` / `throw` (also in a block). */
+function isEarlyExit(statement: ts.Statement, names: ReadonlySet<string>): boolean {
+  if (!ts.isIfStatement(statement) || statement.elseStatement || !isNegatedCheck(statement.expression, names)) return false;
+  return exits(statement.thenStatement);
+}
+
+function exits(statement: ts.Statement): boolean {
+  if (ts.isReturnStatement(statement) || ts.isThrowStatement(statement)) return true;
+  if (ts.isBlock(statement)) {
+    const last = statement.statements[statement.statements.length - 1];
+    return last !== undefined && exits(last);
+  }
+  return false;
+}
+
+/** `await assertToestemming(…);` — a check that throws when there is no consent. */
+function isAssertion(statement: ts.Statement, names: ReadonlySet<string>): boolean {
+  if (!ts.isExpressionStatement(statement)) return false;
+  let e = skipOuter(statement.expression);
+  if (ts.isAwaitExpression(e)) e = skipOuter(e.expression);
+  return ts.isCallExpression(e) && isCheckCall(e, names);
+}
