@@ -10,3 +10,4 @@ export * from './bsn';
 export * from './catalogue/load';
 export * from './analysis/suppressions';
 export * from './analysis/storage';
+export * from './analysis/classifyAt';

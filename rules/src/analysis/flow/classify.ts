@@ -74,6 +74,8 @@ export class Classifier {
     if (this.env.checker) {
       const nameNode = (decl as ts.NamedDeclaration).name;
       if (nameNode && ts.isIdentifier(nameNode)) hits.push(...this.type(this.env.checker.getTypeAtLocation(nameNode)));
+      // An alias of a primitive (`type Bsn = string`) does not survive in the checker's types; the annotation has it.
+      hits.push(...this.annotationNames((decl as { type?: ts.TypeNode }).type));
     } else {
       const typeNode = (decl as { type?: ts.TypeNode }).type;
       if (typeNode && (ts.isParameter(decl) || ts.isVariableDeclaration(decl) || ts.isPropertyDeclaration(decl))) hits.push(...this.typeNode(typeNode));
@@ -92,6 +94,7 @@ export class Classifier {
         const owner = ownerTypeName(decl);
         if (owner !== undefined) hits.push(...this.byMember(owner, name));
         hits.push(...this.byTags(decl));
+        if (ts.isPropertySignature(decl) || ts.isPropertyDeclaration(decl)) hits.push(...this.annotationNames(decl.type));
       }
       const receiver = checker.getTypeAtLocation(node.expression);
       for (const typeName of typeNames(checker.getNonNullableType(receiver))) hits.push(...this.byMember(typeName, name));
@@ -105,6 +108,16 @@ export class Classifier {
       }
     }
     return hits;
+  }
+
+  /** Type names written in an annotation (`Bsn`, `Bsn | undefined`, `Bsn[]`). */
+  private annotationNames(node: ts.TypeNode | undefined): Hit[] {
+    if (!node) return [];
+    if (ts.isTypeReferenceNode(node)) return this.byTypeName(entityText(node.typeName));
+    if (ts.isUnionTypeNode(node)) return node.types.flatMap((t) => this.annotationNames(t));
+    if (ts.isArrayTypeNode(node)) return this.annotationNames(node.elementType);
+    if (ts.isParenthesizedTypeNode(node)) return this.annotationNames(node.type);
+    return [];
   }
 
   /** Categories a type carries: its name or alias, a brand, and (for object types) its members, recursively. */

@@ -1,0 +1,46 @@
+import * as assert from 'node:assert/strict';
+import { classifyAt, describePath } from '@avglint/rules';
+import { run, testCatalogue } from './program';
+
+function at(code: string, marker: string, typed: boolean): ReturnType<typeof classifyAt> {
+  const r = run(code, { typed, rules: [] });
+  return classifyAt({ sourceFile: r.sourceFile, program: r.program, catalogue: testCatalogue() }, code.indexOf(marker) + 1);
+}
+
+describe('flow: classifyAt (hover)', () => {
+  it('classifies a property read by name, with and without types', () => {
+    const code = 'export function f(l: { bsn: string }) { return l.bsn; }';
+    for (const typed of [false, true]) {
+      const result = at(code, '.bsn', typed);
+      assert.equal(result?.text, 'l.bsn');
+      assert.deepEqual(result?.categories.map((c) => [c.category, c.reason]), [['bsn', 'name']]);
+    }
+  });
+
+  it('classifies by type, member, JSDoc tag and brand with a program', () => {
+    const code = [
+      "type Nummer = string & { readonly __brand: 'Bsn' };",
+      'interface Leerling {\n  BSN: string;\n  /** @zorg */\n  notitie: string;\n  nr: Nummer;\n}',
+      'type Bsn = string;',
+      'export function f(l: Leerling, b: Bsn) { return [l.BSN, l.notitie, l.nr, b]; }',
+    ].join('\n');
+    assert.deepEqual(at(code, '.BSN', true)?.categories.map((c) => [c.category, c.reason]), [['bsn', 'name']]);
+    assert.ok(at(code, '.BSN', true)?.categories.some((c) => c.detail.includes('by name')));
+    assert.deepEqual(at(code, '.notitie', true)?.categories.map((c) => [c.category, c.reason]), [['zorgdossier', 'tag']]);
+    assert.deepEqual(at(code, '.nr', true)?.categories.map((c) => [c.category, c.reason]), [['bsn', 'brand']]);
+    assert.deepEqual(at(code, ' b]', true)?.categories.map((c) => c.category), ['bsn']);
+  });
+
+  it('explains data that flowed into a variable, with the path', () => {
+    const code = 'export function f(l: { bsn: string }) {\n  const nummer = l.bsn;\n  return nummer;\n}';
+    const result = at(code, ' nummer;', false);
+    assert.equal(result?.categories[0]?.reason, 'flow');
+    const text = describePath(result?.categories[0]?.path ?? []);
+    assert.match(text, /^1\. source: reads `l\.bsn`/);
+    assert.match(text, /2\. step: assigned to `nummer`/);
+  });
+
+  it('returns nothing where there is nothing to classify', () => {
+    assert.equal(at('export const x = 1;', 'const', false), undefined);
+  });
+});
