@@ -1,0 +1,69 @@
+// Paths and settings shared by run.js and the e2e suites. run.js passes what it decided (which .vsix, which workspace)
+// through environment variables, so a suite can also be run by hand with mocha once those are set.
+const path = require('node:path');
+const { setTimeout } = require('node:timers');
+const fs = require('node:fs');
+
+const e2eDir = path.resolve(__dirname, '..');
+const repoRoot = path.resolve(e2eDir, '..', '..');
+const toolsDir = path.join(e2eDir, '.tools');
+const artifactsDir = path.join(e2eDir, 'artifacts');
+
+/** Requires a module installed by install.sh into test/e2e/.tools, never into the root workspace. */
+function requireTool(name) {
+  return require(require.resolve(name, { paths: [toolsDir] }));
+}
+
+/** The fixture workspace to open: a temporary copy made by run.js (AVGLINT_E2E_WORKSPACE), or a fresh one. */
+function workspaceDir() {
+  const dir = process.env.AVGLINT_E2E_WORKSPACE;
+  if (!dir) throw new Error('AVGLINT_E2E_WORKSPACE is not set: run the e2e tier with `node test/e2e/run.js`.');
+  return dir;
+}
+
+/** Copies the shared test catalogue and tsconfig plus the e2e fixture sources into a new temporary directory. */
+function makeWorkspace(parent) {
+  const dir = fs.mkdtempSync(path.join(parent, 'workspace-'));
+  const project = path.join(repoRoot, 'test', 'fixtures', 'project');
+  for (const file of ['avglint.catalogue.yaml', 'tsconfig.json']) {
+    fs.copyFileSync(path.join(project, file), path.join(dir, file));
+  }
+  fs.cpSync(path.join(e2eDir, 'fixtures', 'workspace'), dir, { recursive: true });
+  return dir;
+}
+
+/**
+ * The planted violations of a fixture file: `// expect: avglint/a, avglint/b` at the end of the line where each finding
+ * starts (the convention examples/ uses). Lines are 0-based.
+ */
+function expectedFindings(text) {
+  const expected = [];
+  text.split('\n').forEach((line, index) => {
+    const match = /\/\/ expect: (.*)$/.exec(line);
+    if (!match) return;
+    for (const id of match[1].split(',')) {
+      expected.push({ line: index, ruleId: id.trim().replace(/^avglint\//, '') });
+    }
+  });
+  return expected;
+}
+
+/** Polls `probe` until it returns a truthy value or `timeoutMs` passes; the value is returned, the timeout thrown. */
+async function poll(what, probe, { timeoutMs = 30000, intervalMs = 250 } = {}) {
+  const deadline = Date.now() + timeoutMs;
+  let lastError;
+  for (;;) {
+    try {
+      const value = await probe();
+      if (value) return value;
+    } catch (error) {
+      lastError = error;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}${lastError ? `: ${lastError.message}` : ''}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+}
+
+module.exports = { e2eDir, repoRoot, toolsDir, artifactsDir, requireTool, workspaceDir, makeWorkspace, expectedFindings, poll };
