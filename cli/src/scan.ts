@@ -36,6 +36,8 @@ export interface ScanOptions {
   readonly catalogue?: string;
   /** All rules, and unresolvable destinations reported too (as the ESLint `strict` config); else the recommended rules. */
   readonly strict?: boolean;
+  /** Options per rule, as in an ESLint config (`{ allow: ['123456782'] }` for no-bsn-literal), over the defaults. */
+  readonly ruleOptions?: Readonly<Partial<Record<RuleId, Readonly<Record<string, unknown>>>>>;
   /** Today, for suppression expiry and ended agreements; the caller's clock. */
   readonly now?: Date;
 }
@@ -99,7 +101,10 @@ export function scanProject(options: ScanOptions): ScanResult {
   }
   const catalogue = loaded.catalogue;
   const { programs, typed } = createPrograms(dir);
-  const analysisOptions = { ...scanRules(options.strict ?? false), now };
+  const selected = scanRules(options.strict ?? false);
+  const ruleOptions = { ...selected.ruleOptions };
+  for (const [id, value] of Object.entries(options.ruleOptions ?? {}) as [RuleId, Record<string, unknown>][]) ruleOptions[id] = { ...ruleOptions[id], ...value };
+  const analysisOptions = { rules: selected.rules, ruleOptions, now };
   const findings: ScannedFinding[] = [];
   const problems: Problem[] = [];
   const seen = new Set<string>();
@@ -274,6 +279,7 @@ export function toSarif(result: ScanResult, version: string): object {
 // Command
 
 export const SCAN_USAGE = `Usage: avglint scan [dir] [--format text|json|sarif] [--output file] [--catalogue file] [--strict]
+                    [--rule <rule-id>=<json options>]...
 
 Scans a project with avglint's rules without ESLint: every source file of its tsconfig.json (with type information),
 or every source file under dir when there is none. Prints each finding with its flow path.
@@ -281,6 +287,7 @@ or every source file under dir when there is none. Prints each finding with its 
   --output     write to this file instead of standard output
   --catalogue  the FG's catalogue (default: the nearest avglint.catalogue.yaml upward from dir)
   --strict     all rules, and report destinations that cannot be resolved (like the ESLint strict config)
+  --rule       a rule's options as in an ESLint config, e.g. --rule 'no-bsn-literal={"allow":["123456782"]}'
 Exit code: 0 no findings, 1 findings, 2 the catalogue is missing or invalid.`;
 
 export interface Io {
@@ -308,6 +315,7 @@ export function runScan(args: readonly string[], io: Io = processIo): number {
         output: { type: 'string' },
         catalogue: { type: 'string' },
         strict: { type: 'boolean', default: false },
+        rule: { type: 'string', multiple: true, default: [] },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -330,7 +338,12 @@ export function runScan(args: readonly string[], io: Io = processIo): number {
     io.stderr(`avglint scan: ${dir} is not a directory.\n`);
     return 2;
   }
-  const result = scanProject({ dir, catalogue: values.catalogue, strict: values.strict });
+  const ruleOptions = parseRuleOptions(values.rule);
+  if (typeof ruleOptions === 'string') {
+    io.stderr(`avglint scan: ${ruleOptions}\n\n${SCAN_USAGE}\n`);
+    return 2;
+  }
+  const result = scanProject({ dir, catalogue: values.catalogue, strict: values.strict, ruleOptions });
   const output = format === 'sarif' ? JSON.stringify(toSarif(result, cliVersion()), null, 2) + '\n' : format === 'json' ? formatJson(result) : formatText(result);
   if (values.output !== undefined) {
     fs.writeFileSync(values.output, output);
@@ -345,6 +358,25 @@ export function runScan(args: readonly string[], io: Io = processIo): number {
     return 2;
   }
   return result.findings.length > 0 ? 1 : 0;
+}
+
+/** `--rule id={json}` arguments as options per rule, or what is wrong with them. */
+export function parseRuleOptions(args: readonly string[]): Partial<Record<RuleId, Record<string, unknown>>> | string {
+  const options: Partial<Record<RuleId, Record<string, unknown>>> = {};
+  for (const arg of args) {
+    const equals = arg.indexOf('=');
+    const id = (equals < 0 ? arg : arg.slice(0, equals)).replace(/^avglint\//u, '') as RuleId;
+    if (!RULE_IDS.includes(id)) return `--rule ${arg}: unknown rule \`${id}\` (the rules are ${RULE_IDS.join(', ')}).`;
+    let value: unknown;
+    try {
+      value = JSON.parse(arg.slice(equals + 1));
+    } catch {
+      value = undefined;
+    }
+    if (equals < 0 || typeof value !== 'object' || value === null || Array.isArray(value)) return `--rule ${arg}: write the options as a JSON object, e.g. ${id}='{"…": …}'.`;
+    options[id] = { ...options[id], ...(value as Record<string, unknown>) };
+  }
+  return options;
 }
 
 export function cliVersion(): string {

@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import type { ESLint } from 'eslint';
 import { RULE_IDS } from '@avglint/rules';
 import { lintExamples } from 'avglint/dist/demo';
+import { scanProject } from 'avglint/dist/scan';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const EXAMPLES = path.join(ROOT, 'examples');
@@ -43,12 +44,25 @@ function reported(results: readonly ESLint.LintResult[]): string[] {
     .sort();
 }
 
+/** What one multiset lacks of the other, both ways: a readable failure instead of a long array diff. */
+function difference(planted: readonly string[], found: readonly string[]): { missing: string[]; unexpected: string[] } {
+  const left = [...found];
+  const missing: string[] = [];
+  for (const marker of planted) {
+    const at = left.indexOf(marker);
+    if (at < 0) missing.push(marker);
+    else left.splice(at, 1);
+  }
+  return { missing, unexpected: left };
+}
+
 describe('avglint demo (examples/)', function () {
   this.timeout(180_000);
   let results: ESLint.LintResult[] = [];
+  let eslint: ESLint | undefined;
 
   before(async () => {
-    ({ results } = await lintExamples(EXAMPLES));
+    ({ results, eslint } = await lintExamples(EXAMPLES));
   });
 
   it('plants at least one violation of every rule', () => {
@@ -62,7 +76,23 @@ describe('avglint demo (examples/)', function () {
   });
 
   it('reports exactly the planted violations: same file, line and rule', () => {
-    assert.deepEqual(reported(results), plantedMarkers());
+    assert.deepEqual(difference(plantedMarkers(), reported(results)), { missing: [], unexpected: [] });
+  });
+
+  it('the standalone scanner (`avglint scan --strict`, no ESLint) finds exactly what ESLint finds', async () => {
+    // The rule options come from the examples' own ESLint config, so both hosts run the same rules the same way.
+    const anyTsFile = results.find((r) => r.filePath.endsWith('.ts'))?.filePath;
+    assert.ok(eslint && anyTsFile);
+    const config = (await eslint.calculateConfigForFile(anyTsFile)) as { rules?: Record<string, unknown[]> };
+    const ruleOptions = Object.fromEntries(
+      Object.entries(config.rules ?? {})
+        .filter(([name, entry]) => name.startsWith('avglint/') && typeof entry[1] === 'object')
+        .map(([name, entry]) => [name.slice('avglint/'.length), entry[1]]),
+    );
+    const scanned = scanProject({ dir: EXAMPLES, strict: true, ruleOptions });
+    const byScan = scanned.findings.map((f) => `${path.relative(EXAMPLES, f.file)}:${f.line} avglint/${f.ruleId}`).sort();
+    const byEslint = reported(results).filter((r) => / avglint\//u.test(r));
+    assert.deepEqual(difference(byEslint, byScan), { missing: [], unexpected: [] });
   });
 
   it('`avglint demo` exits 0, prints the per-rule summary and writes examples/avglint.sarif', () => {
