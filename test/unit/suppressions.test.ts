@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import { Linter, type Rule } from 'eslint';
+import * as fc from 'fast-check';
 import * as ts from 'typescript';
 import { analyseFile, applySuppressions, collectComments, isExpired, parseSuppressions, type Catalogue, type Finding } from '@avglint/rules';
 
@@ -202,5 +204,73 @@ describe('require-suppression-reason (through analyseFile)', () => {
     assert.deepEqual(reasons(text, new Date('2026-01-31T10:00:00Z')), []);
     const found = reasons(text, new Date('2026-02-01T10:00:00Z'));
     assert.deepEqual(found.map(([id, rules]) => [id, rules]), [['expiredSuppression', '`avglint/require-retention`']]);
+  });
+});
+
+describe('suppressions: parity with ESLint itself (property test)', () => {
+  /** Markers `A<n>` are findings of no-bsn-literal, `B<n>` of require-retention; both hosts see the same text. */
+  const RULE_OF = { A: 'no-bsn-literal', B: 'require-retention' } as const;
+  const markerRule = (prefix: 'A' | 'B'): Rule.RuleModule => ({
+    meta: { type: 'problem', schema: [] },
+    create: (context) => ({
+      Identifier(node) {
+        if (new RegExp(`^${prefix}\\d+$`).test(node.name)) context.report({ node, message: node.name });
+      },
+    }),
+  });
+  const linter = new Linter({ configType: 'flat' });
+  const config: Linter.Config[] = [
+    {
+      plugins: { avglint: { rules: { 'no-bsn-literal': markerRule('A'), 'require-retention': markerRule('B') } } },
+      rules: { 'avglint/no-bsn-literal': 'error', 'avglint/require-retention': 'error' },
+      linterOptions: { reportUnusedDisableDirectives: 'off' },
+    },
+  ];
+
+  const ruleList = fc.subarray(['avglint/no-bsn-literal', 'avglint/require-retention', '"avglint/require-retention"', 'no-console']).map((rules) => rules.join(', '));
+  const reason = fc.constantFrom('', ' -- waarom', ' --- waarom (until 2026-01-01)', ' --', '--x');
+  const segment = fc.oneof(
+    { weight: 4, arbitrary: fc.constantFrom<Segment>({ code: 'A' }, { code: 'B' }) },
+    fc.tuple(fc.constantFrom('eslint-disable', 'eslint-enable', 'eslint-disable-line', 'eslint-disable-next-line', 'eslint-disablex', 'eslint-disable-next-line\n', 'eslint-disable-line\n', 'eslint-disable\n'), ruleList, reason).map(([label, rules, why]): Segment => ({ text: `/* ${label} ${rules}${why} */` })),
+    fc.tuple(fc.constantFrom('eslint-disable', 'eslint-enable', 'eslint-disable-line', 'eslint-disable-next-line'), ruleList, reason).map(([label, rules, why]): Segment => ({ text: `// ${label} ${rules}${why}\n` })),
+  );
+  type Segment = { readonly code: 'A' | 'B' } | { readonly text: string };
+
+  function render(segments: readonly Segment[], separators: readonly boolean[]): string {
+    let text = '';
+    segments.forEach((s, i) => {
+      text += 'code' in s ? `${s.code}${i};` : s.text;
+      text += separators[i] ? '\n' : ' ';
+    });
+    return text;
+  }
+
+  function eslintSurvivors(text: string): string[] {
+    const messages = linter.verify(text, config, { filename: 'file.js' });
+    assert.ok(messages.every((m) => !m.fatal), JSON.stringify(messages));
+    // ESLint also reports directives naming unknown rules (`-- ` without a following space reads as a rule `--`);
+    // those are not findings, and the core ignores such names the same way.
+    return messages.filter((m) => /^[AB]\d+$/.test(m.message)).map((m) => m.message).sort();
+  }
+
+  function coreSurvivors(text: string): string[] {
+    const sf = source(text, '/project/src/file.js');
+    const findings: Finding[] = [];
+    for (const match of text.matchAll(/\b([AB])\d+\b/g)) {
+      const ruleId = RULE_OF[match[1] as 'A' | 'B'];
+      const start = match.index;
+      findings.push({ ruleId, messageId: 'x', message: match[0], data: {}, range: { start, end: start + match[0].length }, path: [], categories: [], suggestions: [] });
+    }
+    return applySuppressions(findings, parseSuppressions(sf), sf).map((f) => f.message).sort();
+  }
+
+  it('hides exactly the findings ESLint hides, for random files of code and directives', () => {
+    fc.assert(
+      fc.property(fc.array(segment, { minLength: 1, maxLength: 14 }), fc.array(fc.boolean(), { minLength: 14, maxLength: 14 }), (segments, separators) => {
+        const text = render(segments, separators);
+        assert.deepEqual(coreSurvivors(text), eslintSurvivors(text), text);
+      }),
+      { numRuns: 400, seed: 20261130 },
+    );
   });
 });
