@@ -62,36 +62,55 @@ describe('language server: code actions', () => {
     assert.equal(shown.uri, uriOf(CATALOGUE));
   });
 
-  it('applies the suggestions a finding carries, one action per suggestion', async () => {
-    // The suggestion data travels in the diagnostic, so the code action needs no second analysis; this diagnostic is
-    // what the server publishes for a require-retention finding with two allowed terms.
-    const file = path.join(FIXTURE_PROJECT, 'src', 'lsp', 'suggest-action.ts');
-    const text = 'export class Leerling {\n  naam = "";\n}\n';
+  it('adds `@retention <term>`, one action per term the catalogue allows for the stored data', async () => {
+    const file = path.join(FIXTURE_PROJECT, 'src', 'lsp', 'entity.ts');
+    const text = "import { Column, Entity } from 'typeorm';\n\n@Entity('leerling')\nexport class LeerlingRecord {\n  @Column('text')\n  achternaam!: string;\n}\n";
     const uri = client.open(file, text);
-    await client.diagnosticsFor(uri);
-    const insertAt = { line: 0, character: 0 };
-    const diagnostic: Diagnostic = {
-      range: { start: { line: 0, character: 13 }, end: { line: 0, character: 21 } },
-      message: 'Leerling stores Naam-, adres- en woonplaatsgegevens without a bewaartermijn.',
-      source: 'avglint',
-      code: 'require-retention',
-      data: {
-        kind: 'finding',
-        ruleId: 'require-retention',
-        categories: ['naw'],
-        suggestions: [
-          { title: 'Add `@retention leerlingdossier` (Leerlingdossier)', edits: [{ range: { start: insertAt, end: insertAt }, newText: '/** @retention leerlingdossier */\n' }] },
-          { title: 'Add `@retention sessie` (Sessie)', edits: [{ range: { start: insertAt, end: insertAt }, newText: '/** @retention sessie */\n' }] },
-        ],
-      },
-    };
-    const actions = await actionsFor(client, uri, [diagnostic]);
+    const diagnostics = await client.diagnosticsFor(uri);
+    assert.deepEqual(diagnostics.map((d) => d.code), ['require-retention']);
+    const actions = await actionsFor(client, uri, diagnostics);
     assert.deepEqual(actions.map((a) => a.title), [
-      'Add `@retention leerlingdossier` (Leerlingdossier)',
-      'Add `@retention sessie` (Sessie)',
+      'Add `@retention leerlingdossier` (Leerlingdossier, P2Y)',
+      'Add `@retention sessie` (Sessie, P1D)',
       'Suppress avglint/require-retention on this line (with a reason)',
       'Open catalogue entry: Naam-, adres- en woonplaatsgegevens (naw)',
     ]);
-    assert.equal(applyEdits(text, actions[1]?.edit?.changes?.[uri] ?? []), '/** @retention sessie */\nexport class Leerling {\n  naam = "";\n}\n');
+    const fixed = applyEdits(text, actions[1]?.edit?.changes?.[uri] ?? []);
+    assert.equal(fixed, "import { Column, Entity } from 'typeorm';\n\n/** @retention sessie */\n@Entity('leerling')\nexport class LeerlingRecord {\n  @Column('text')\n  achternaam!: string;\n}\n");
+    client.change(uri, fixed);
+    assert.deepEqual(await client.diagnosticsFor(uri), []);
+  });
+
+  it('sends the alternative identifier the catalogue names instead of the BSN', async () => {
+    const file = path.join(FIXTURE_PROJECT, 'src', 'lsp', 'uitgeverij.ts');
+    const text = fs.readFileSync(file, 'utf8');
+    const uri = client.open(file, text);
+    const diagnostics = await client.diagnosticsFor(uri);
+    assert.deepEqual(diagnostics.map((d) => d.code), ['no-unauthorised-transfer']);
+    assert.deepEqual(diagnostics[0]?.relatedInformation?.map((r) => r.message.replace(/:.*/, '')), ['1. source', '2. sink']);
+    const actions = await actionsFor(client, uri, diagnostics);
+    const alternative = actions.find((a) => a.title === 'Send ECK iD instead: use `leerling.eckid`');
+    assert.ok(alternative?.edit?.changes, `no alternative-identifier action in ${JSON.stringify(actions.map((a) => a.title))}`);
+    assert.ok(actions.some((a) => a.title === 'Open catalogue entry: Uitgeverij Leermiddel (leermiddelen)'));
+    const fixed = applyEdits(text, alternative.edit.changes[uri] ?? []);
+    assert.equal(fixed, text.replace('body: leerling.bsn', 'body: leerling.eckid'));
+    client.change(uri, fixed);
+    assert.deepEqual(await client.diagnosticsFor(uri), []);
+  });
+
+  it('answers avglint/showFlow with the finding\'s steps from source to sink', async () => {
+    const file = path.join(FIXTURE_PROJECT, 'src', 'lsp', 'uitgeverij.ts');
+    const uri = client.open(file);
+    const [diagnostic] = await client.diagnosticsFor(uri);
+    assert.ok(diagnostic);
+    const flow = await client.connection.sendRequest<{ rule?: string; steps: { kind: string; uri: string; range: unknown; description: string }[] }>('avglint/showFlow', {
+      textDocument: { uri },
+      position: diagnostic.range.start,
+    });
+    assert.equal(flow.rule, 'no-unauthorised-transfer');
+    assert.deepEqual(flow.steps.map((s) => [s.kind, s.uri]), [['source', uri], ['sink', uri]]);
+    assert.deepEqual(flow.steps[0]?.range, diagnostic.range);
+    const none = await client.connection.sendRequest<{ steps: unknown[] }>('avglint/showFlow', { textDocument: { uri }, position: { line: 0, character: 0 } });
+    assert.deepEqual(none.steps, []);
   });
 });

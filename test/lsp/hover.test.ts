@@ -60,6 +60,18 @@ describe('language server: hover and catalogue completion', () => {
     assert.equal(await hover(client, uri, positionOf(text, 'export function', 2)), '');
   });
 
+  it('shows the whole path on a flagged transfer, source to sink', async () => {
+    const file = path.join(FIXTURE_PROJECT, 'src', 'lsp', 'uitgeverij.ts');
+    const text = fs.readFileSync(file, 'utf8');
+    const uri = client.open(file, text);
+    await client.diagnosticsFor(uri);
+    const value = await hover(client, uri, positionOf(text, 'leerling.bsn', 10));
+    assert.match(value, /^\*\*avglint\/no-unauthorised-transfer\*\*\n\nBurgerservicenummer \(BSN\) is sent to Uitgeverij Leermiddel/);
+    assert.match(value, /Flow, from source to sink:\n\n1\. \*\*source\*\* — reads `leerling\.bsn`.*\(line 8\)\n2\. \*\*sink\*\* — sent by `fetch` to Uitgeverij Leermiddel/);
+    // The hover on the data itself explains the category as well.
+    assert.match(value, /\*\*Burgerservicenummer \(BSN\)\*\* — catalogue category `bsn`/);
+  });
+
   it('explains catalogue keys from the JSON Schema while the FG edits', async () => {
     const text = fs.readFileSync(CATALOGUE, 'utf8');
     const uri = client.open(CATALOGUE, text);

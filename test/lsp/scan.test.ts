@@ -30,9 +30,9 @@ describe('language server: workspace scan', () => {
     assert.ok(result.files >= sources.length, `scanned ${result.files} files`);
     assert.equal(result.cancelled, false);
     assert.ok(result.findings >= 3, `found ${result.findings}`);
-    for (const file of ['src/extra.ts', 'src/lsp/leerling.ts', 'src/lsp/untyped.js']) {
+    for (const [file, rule] of [['src/extra.ts', 'no-bsn-literal'], ['src/lsp/leerling.ts', 'no-bsn-literal'], ['src/lsp/untyped.js', 'no-bsn-literal'], ['src/lsp/uitgeverij.ts', 'no-unauthorised-transfer']] as const) {
       const published = client.diagnostics.get(uriOf(path.join(folder, file)));
-      assert.ok(published?.diagnostics.some((d) => d.code === 'no-bsn-literal'), `${file}: ${JSON.stringify(published)}`);
+      assert.ok(published?.diagnostics.some((d) => d.code === rule), `${file}: ${JSON.stringify(published)}`);
     }
     const kinds = client.progress.map((p) => (p as { value: { kind: string } }).value.kind);
     assert.equal(kinds[0], 'begin');
@@ -44,7 +44,8 @@ describe('language server: workspace scan', () => {
     const uri = client.open(path.join(folder, 'src', 'lsp', 'leerling.ts'));
     await client.diagnosticsFor(uri);
     const result = await client.connection.sendRequest<ScanResult>('avglint/scanWorkspace', { folders: [uriOf(path.join(folder, 'src', 'lsp'))] });
-    assert.deepEqual(result, { files: 2, findings: 2, problems: 0, cancelled: false });
+    // leerling.ts (open: one BSN literal), uitgeverij.ts (one transfer) and untyped.js (one BSN literal).
+    assert.deepEqual(result, { files: 3, findings: 3, problems: 0, cancelled: false });
     await until(() => client.diagnostics.get(uriOf(path.join(folder, 'src', 'lsp', 'untyped.js'))), 'diagnostics for the file that is not open');
   });
 });

@@ -6,7 +6,9 @@ import { createMessageConnection, StreamMessageReader, StreamMessageWriter } fro
 import type { InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { FIXTURE_PROJECT, REPO, until, uriOf } from './harness';
 
-describe('language server: stdio', () => {
+describe('language server: stdio', function () {
+  // A fresh process builds its program from scratch.
+  this.timeout(60_000);
   it('starts with `node server/dist/server.js --stdio`, initializes, diagnoses and exits cleanly', async () => {
     const child = spawn(process.execPath, [path.join(REPO, 'server', 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     let exitCode: number | null | undefined;
