@@ -17,11 +17,11 @@ import { FIXTURE_CATALOGUE, FIXTURE_PROJECT } from '../helpers/ruleTester';
 const { CHECKS } = require(path.join(path.dirname(require.resolve('@avglint/rules/package.json')), 'dist', 'analysis', 'checks', 'index.js')) as { CHECKS: Check[] };
 
 /** Reports `PROBE_LOG(x)` arguments for no-personal-data-in-logs and `PROBE_READ` identifiers for no-unauthorised-access. */
-const runs: { file: string; rules: string[] }[] = [];
+const runs: { file: string; rules: string[]; typed: boolean }[] = [];
 const probe: Check = {
   rules: ['no-personal-data-in-logs', 'no-unauthorised-access'],
   run(context: CheckContext): Finding[] {
-    runs.push({ file: context.sourceFile.fileName, rules: ['no-personal-data-in-logs', 'no-unauthorised-access'].filter((r) => context.enabled(r as never)) });
+    runs.push({ file: context.sourceFile.fileName, typed: context.program !== undefined && context.checker !== undefined, rules: ['no-personal-data-in-logs', 'no-unauthorised-access'].filter((r) => context.enabled(r as never)) });
     const text = context.sourceFile.text;
     const findings: Finding[] = [];
     for (const match of text.matchAll(/PROBE_LOG\(([^)]*)\)/gu)) {
@@ -59,14 +59,23 @@ const probe: Check = {
   },
 };
 
-function lint(code: string, rules: Record<string, unknown>, settings: Record<string, unknown> = { avglint: { catalogue: FIXTURE_CATALOGUE } }): Linter.LintMessage[] {
+function lint(
+  code: string,
+  rules: Record<string, unknown>,
+  settings: Record<string, unknown> = { avglint: { catalogue: FIXTURE_CATALOGUE } },
+  preset: 'recommended' | 'strict' = 'recommended',
+): Linter.LintMessage[] {
   const linter = new Linter({ cwd: FIXTURE_PROJECT });
+  const base = plugin.configs[preset];
+  const languageOptions = preset === 'strict' ? { ...base.languageOptions, parserOptions: { projectService: true, tsconfigRootDir: FIXTURE_PROJECT } } : base.languageOptions;
   // typescript-eslint's config types and ESLint's differ only in index signatures; the object is a valid flat config.
-  const config = { ...plugin.configs.recommended, rules: rules as Linter.RulesRecord, settings } as Linter.Config;
-  return linter.verify(code, [config], path.join(FIXTURE_PROJECT, 'src', 'probe.ts'));
+  const config = { ...base, languageOptions, rules: rules as Linter.RulesRecord, settings } as Linter.Config;
+  // Typed linting needs a file the fixture tsconfig includes; src/file.ts is the placeholder for that.
+  return linter.verify(code, [config], path.join(FIXTURE_PROJECT, 'src', preset === 'strict' ? 'file.ts' : 'probe.ts'));
 }
 
-describe('ESLint adapter', () => {
+describe('ESLint adapter', function () {
+  this.timeout(60_000);
   before(() => CHECKS.push(probe));
   after(() => CHECKS.splice(CHECKS.indexOf(probe), 1));
   beforeEach(() => (runs.length = 0));
@@ -83,6 +92,15 @@ describe('ESLint adapter', () => {
       ],
     );
     assert.equal(messages[0]?.message, "BSN is written to a log by PROBE_LOG. Why: logs are kept and read outside the catalogue's bewaartermijnen and access rules. What to do: log the ECK iD");
+  });
+
+  it('gives the core the program with typed linting, and none without', () => {
+    const typed = lint('PROBE_LOG(bsn);\n', { 'avglint/no-personal-data-in-logs': 'error' }, undefined, 'strict');
+    assert.deepEqual(typed.map((m) => m.ruleId), ['avglint/no-personal-data-in-logs']);
+    assert.deepEqual(runs.map((r) => [path.relative(FIXTURE_PROJECT, r.file), r.typed]), [[path.join('src', 'file.ts'), true]]);
+    runs.length = 0;
+    lint('PROBE_LOG(bsn);\n', { 'avglint/no-personal-data-in-logs': 'error' });
+    assert.deepEqual(runs.map((r) => r.typed), [false]);
   });
 
   it('runs only the enabled rules', () => {
