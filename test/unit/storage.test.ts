@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as ts from 'typescript';
-import { analyseFile, type Catalogue, type Category, type Finding, type RetentionTerm } from '@avglint/rules';
+import { analyseFile, loadCatalogue, type Catalogue, type Category, type Finding, type RetentionTerm } from '@avglint/rules';
 
 // A catalogue like test/fixtures/project/avglint.catalogue.yaml, built in code so these tests need no loader.
 const location = { file: '/project/avglint.catalogue.yaml', line: 1, column: 1 };
@@ -372,5 +374,24 @@ describe('require-retention: with type information', () => {
       ['missingRetention', 'Uitslag'],
       ['ttlTooLong', "r.set('k', opname, 'EX', TTL)"],
     ]);
+  });
+});
+
+describe('require-retention: with the shared test catalogue from YAML', () => {
+  const yaml = path.resolve(__dirname, '..', '..', 'fixtures', 'project', 'avglint.catalogue.yaml');
+  const host = { readFile: (f: string) => (fs.existsSync(f) ? fs.readFileSync(f, 'utf8') : undefined), fileExists: (f: string) => fs.existsSync(f) };
+
+  it('judges terms by the durations the loader computes', () => {
+    const { catalogue: loaded, problems } = loadCatalogue(yaml, host);
+    assert.deepEqual(problems.filter((p) => p.severity === 'error'), []);
+    assert.ok(loaded);
+    const run = (text: string): string[] => {
+      const sf = ts.createSourceFile(path.join(path.dirname(yaml), 'src', 'store.ts'), text, ts.ScriptTarget.Latest, true);
+      return analyseFile({ sourceFile: sf, catalogue: loaded, options: { rules: new Set(['require-retention']) } }).findings.map((f) => `${f.messageId}:${(f.suggestions.map((s) => s.data?.['term'])).join('|')}`);
+    };
+    // resultaten allows leerlingdossier (P2Y) and examen (P6M); camerabeelden only camera (P4W).
+    assert.deepEqual(run('/** @retention examen */\nconst t = pgTable("t", { cijfer: real("cijfer") });'), []);
+    assert.deepEqual(run('/** @retention examen */\nconst t = pgTable("t", { cijfer: real("c"), opname: text("o") });'), ['termTooLong:camera']);
+    assert.deepEqual(run('const t = pgTable("t", { cijfer: real("cijfer") });'), ['missingRetention:leerlingdossier|examen']);
   });
 });
