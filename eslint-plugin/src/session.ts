@@ -36,10 +36,12 @@ export interface FileSession {
 const sessions = new WeakMap<object, FileSession>();
 
 /**
- * Analysis results by source file, then catalogue, then enabled rules and their options. With typed linting the
- * program hands out the same SourceFile until the file changes, so repeated lints of unchanged files are free.
+ * Analysis results by program (or, untyped, the source file itself), source file, catalogue, then enabled rules and
+ * their options. The program is part of the key because a typed result depends on the other files too: TypeScript
+ * reuses an unchanged file's SourceFile in the next program, but a change in a module it imports makes a new program.
+ * Within one program, repeated lints of the same file (ESLint's fix passes, editors) are free.
  */
-const results = new WeakMap<ts.SourceFile, WeakMap<Catalogue, Map<string, AnalysisResult>>>();
+const results = new WeakMap<object, WeakMap<ts.SourceFile, WeakMap<Catalogue, Map<string, AnalysisResult>>>>();
 
 export function sessionFor(file: LintedFile, rule: RuleId, options: Readonly<Record<string, unknown>>): FileSession {
   let session = sessions.get(file.sourceCode);
@@ -62,8 +64,11 @@ export function analyse(session: FileSession): AnalysisResult | undefined {
   // Suppression expiry depends on the day, so a result is reused only on the day it was computed.
   const now = new Date();
   const key = JSON.stringify([now.toISOString().slice(0, 10), enabled.map((id) => [id, session.rules.get(id)])]);
-  let byCatalogue = results.get(session.sourceFile);
-  if (byCatalogue === undefined) results.set(session.sourceFile, (byCatalogue = new WeakMap()));
+  const scope = session.program ?? session.sourceFile;
+  let byFile = results.get(scope);
+  if (byFile === undefined) results.set(scope, (byFile = new WeakMap()));
+  let byCatalogue = byFile.get(session.sourceFile);
+  if (byCatalogue === undefined) byFile.set(session.sourceFile, (byCatalogue = new WeakMap()));
   let byOptions = byCatalogue.get(catalogue);
   if (byOptions === undefined) byCatalogue.set(catalogue, (byOptions = new Map()));
   let result = byOptions.get(key);
