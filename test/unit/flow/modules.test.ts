@@ -1,0 +1,63 @@
+/**
+ * Across modules (with a program): callees in other files are resolved through the checker and summarised in their
+ * own source file; summaries are cached per program.
+ */
+import * as assert from 'node:assert/strict';
+import { analyseFile } from '@avglint/rules';
+import { brief, createProgram, fileName, run, testCatalogue } from './program';
+
+const T = { rules: ['no-unauthorised-transfer'] as const };
+
+describe('flow: across modules', () => {
+  it('an argument reaches a sink inside an imported function (reported at the call, path into the other file)', () => {
+    const others = { 'src/flow-api.ts': "export function upload(data: unknown) {\n  return fetch('https://api.leermiddel.example/x', { method: 'POST', body: JSON.stringify(data) });\n}\n" };
+    const r = run("import { upload } from './flow-api';\ndeclare const leerling: { bsn: string };\nupload({ id: leerling.bsn });", { ...T, typed: true, others });
+    assert.deepEqual(brief(r), ['no-unauthorised-transfer:unauthorisedTransfer:bsn>leermiddelen@{ id: leerling.bsn }']);
+    const path = r.findings[0]?.path ?? [];
+    assert.equal(path[0]?.file, fileName('src/main.ts'));
+    assert.equal(path[path.length - 1]?.file, fileName('src/flow-api.ts'));
+    assert.equal(path[path.length - 1]?.kind, 'sink');
+    assert.equal(path[path.length - 1]?.line, 2);
+  });
+
+  it('a value returned by an imported function', () => {
+    const others = { 'src/flow-map.ts': 'export const toDto = (l: { nr: string }) => ({ id: l.nr });\n' };
+    const code = "import { toDto } from './flow-map';\ndeclare const leerling: { bsn: string };\nfetch('https://api.leermiddel.example/x', { body: JSON.stringify(toDto({ nr: leerling.bsn })) });";
+    assert.deepEqual(brief(run(code, { ...T, typed: true, others })), ['no-unauthorised-transfer:unauthorisedTransfer:bsn>leermiddelen@JSON.stringify(toDto({ nr: leerling.bsn }))']);
+  });
+
+  it('a re-exported helper and a method of an imported class instance', () => {
+    const others = {
+      'src/flow-client.ts': "export class Client {\n  send(x: string) { return fetch('https://api.leermiddel.example/x', { body: x }); }\n}\n",
+      'src/flow-index.ts': "export { Client } from './flow-client';\n",
+    };
+    const code = "import { Client } from './flow-index';\ndeclare const leerling: { bsn: string };\nnew Client().send(leerling.bsn);";
+    assert.deepEqual(brief(run(code, { ...T, typed: true, others })), ['no-unauthorised-transfer:unauthorisedTransfer:bsn>leermiddelen@leerling.bsn']);
+  });
+
+  it('a whole object typed in another module carries its members (sending `leerling` sends its `bsn`)', () => {
+    const others = { 'src/flow-types.ts': 'export interface Leerling { id: number; bsn: string }\n' };
+    const code = "import type { Leerling } from './flow-types';\nexport function f(l: Leerling) { return fetch('https://api.leermiddel.example/x', { body: JSON.stringify(l) }); }";
+    assert.deepEqual(brief(run(code, { ...T, typed: true, others })), ['no-unauthorised-transfer:unauthorisedTransfer:bsn>leermiddelen@JSON.stringify(l)']);
+  });
+
+  it('analyses each file of a program once and reuses summaries; results do not depend on the order', () => {
+    const files = {
+      'src/flow-a.ts': "import { b } from './flow-b';\ndeclare const leerling: { bsn: string };\nb(leerling.bsn);\n",
+      'src/flow-b.ts': "import { c } from './flow-c';\nexport function b(x: string) { return c(x); }\n",
+      'src/flow-c.ts': "export function c(y: string) { return fetch('https://api.leermiddel.example/x', { body: y }); }\n",
+    };
+    const order = (names: string[]): string[] => {
+      const program = createProgram(files);
+      return names.flatMap((n) => {
+        const sourceFile = program.getSourceFile(fileName(n));
+        if (!sourceFile) throw new Error(n);
+        return analyseFile({ sourceFile, program, catalogue: testCatalogue(), options: { rules: new Set(T.rules) } }).findings.map((f) => `${n}:${f.messageId}:${f.range.start}`);
+      }).sort();
+    };
+    const forward = order(['src/flow-a.ts', 'src/flow-b.ts', 'src/flow-c.ts']);
+    const backward = order(['src/flow-c.ts', 'src/flow-b.ts', 'src/flow-a.ts']);
+    assert.deepEqual(forward, backward);
+    assert.equal(forward.length, 1);
+  });
+});
