@@ -12,7 +12,7 @@ import { buildCatalogue, checkMeaning, emptyEntries, entriesOf, mergeEntries, ty
 import { checkStructure } from './schemaCheck';
 import { locate, parseSource, problemAt, START_OF_FILE, type SourceFile } from './source';
 
-export { describeCatalogueKey, CATALOGUE_SCHEMA } from './schema';
+export { allowedCatalogueKeys, describeCatalogueKey, CATALOGUE_SCHEMA } from './schema';
 export { parseDuration, parseIsoDate, type ParsedDuration } from './duration';
 
 /** How the loader reads files. The CLI passes one backed by the file system; the editor one that sees unsaved text. */

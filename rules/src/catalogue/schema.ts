@@ -308,21 +308,32 @@ export function catalogueSchemaNode(path: readonly (string | number)[]): SchemaN
  */
 export function describeCatalogueKey(path: readonly (string | number)[]): string | undefined {
   let node: SchemaNode = CATALOGUE_SCHEMA as unknown as SchemaNode;
+  // A list item (`extends[0]`, `names[2]`) has no description of its own; it is explained by its list's.
+  let inherited: string | undefined;
   for (const segment of path) {
+    const own = describe(node);
+    if (own !== undefined) inherited = own;
     // A `$ref` carries no description of its own use, so the description of the referring property wins.
-    const properties = resolveRef(node)['properties'] as Record<string, SchemaNode> | undefined;
-    const additional = resolveRef(node)['additionalProperties'];
-    const items = resolveRef(node)['items'];
+    const target = resolveRef(node);
+    const properties = target['properties'] as Record<string, SchemaNode> | undefined;
+    const additional = target['additionalProperties'];
+    const items = target['items'];
     if (properties && typeof segment === 'string' && Object.prototype.hasOwnProperty.call(properties, segment)) {
       node = properties[segment] as SchemaNode;
+      inherited = undefined;
     } else if (additional && typeof additional === 'object') {
       node = additional as SchemaNode;
+      inherited = undefined;
     } else if (items && typeof items === 'object' && (typeof segment === 'number' || /^\d+$/.test(segment))) {
       node = items as SchemaNode;
     } else {
       return undefined;
     }
   }
+  return describe(node) ?? inherited;
+}
+
+function describe(node: SchemaNode): string | undefined {
   const own = node['description'];
   if (typeof own === 'string') return own;
   const target = resolveRef(node)['description'];

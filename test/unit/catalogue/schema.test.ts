@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CATALOGUE_SCHEMA, describeCatalogueKey, parseDuration, parseIsoDate } from '@avglint/rules';
+import { allowedCatalogueKeys, CATALOGUE_SCHEMA, describeCatalogueKey, parseDuration, parseIsoDate } from '@avglint/rules';
 
 const SCHEMA_FILE = path.resolve(__dirname, '../../../../rules/schema/catalogue.schema.json');
 
@@ -40,6 +40,12 @@ describe('catalogue schema', () => {
     }
   });
 
+  it('lists the keys allowed at a path, for completion', () => {
+    assert.deepEqual([...allowedCatalogueKeys(['categories', 'bsn', 'match'])], ['names', 'types', 'members', 'jsdocTags', 'brands']);
+    assert.ok(allowedCatalogueKeys([]).includes('categories'));
+    assert.deepEqual([...allowedCatalogueKeys(['categories', 'bsn', 'label'])], []);
+  });
+
   it('explains a key path for hovers, skipping the FG’s own ids', () => {
     assert.match(describeCatalogueKey(['categories']) ?? '', /categories of personal data/);
     assert.match(describeCatalogueKey(['categories', 'bsn']) ?? '', /A category of personal data/);
@@ -48,6 +54,8 @@ describe('catalogue schema', () => {
     assert.match(describeCatalogueKey(['processors', 'duo', 'agreement', 'ends']) ?? '', /YYYY-MM-DD/);
     assert.match(describeCatalogueKey(['sanitisers', 0, 'produces']) ?? '', /instead/);
     assert.match(describeCatalogueKey(['retention', 'x', 'starts']) ?? '', /leaving-school/);
+    assert.match(describeCatalogueKey(['extends', 0]) ?? '', /relative path/, 'a list item is explained by its list');
+    assert.match(describeCatalogueKey(['processors', 'duo', 'receives', 1]) ?? '', /may receive/);
     assert.equal(describeCatalogueKey(['categories', 'bsn', 'retentoin']), undefined);
     assert.equal(describeCatalogueKey(['nonsense']), undefined);
   });
