@@ -1,16 +1,12 @@
 /**
- * The server's view of the core. Most of it is re-exported as is; two pieces are adapted here in one place: the
- * classifier for hovers (`classifyAt`, which the core may not export yet: the hover then falls back to the core's own
- * lookup tables) and the schema walk for key completion in the catalogue.
+ * The server's view of the core: the loader, suppressions and the schema, re-exported or adapted in one place (the
+ * suppressions with ESLint's semantics, the schema walk for key completion in the catalogue).
  */
-import * as rules from '@avglint/rules';
 import {
   applySuppressions as coreApplySuppressions,
   CATALOGUE_FILE_NAMES,
   CATALOGUE_SCHEMA,
   parseSuppressions,
-  type Catalogue,
-  type Category,
   type Finding,
 } from '@avglint/rules';
 import * as path from 'node:path';
@@ -20,29 +16,6 @@ export { describeCatalogueKey, findCatalogue, loadCatalogue, loadCatalogueFromTe
 
 export function isCatalogueFileName(fileName: string): boolean {
   return (CATALOGUE_FILE_NAMES as readonly string[]).includes(path.basename(fileName));
-}
-
-/** What the core tells about a piece of code at a position. */
-export interface Classification {
-  readonly categories: readonly Category[];
-  readonly range?: { readonly start: number; readonly end: number };
-}
-
-type ClassifyAt = (input: { sourceFile: ts.SourceFile; program?: ts.Program; catalogue: Catalogue; position: number }) => unknown;
-
-/** The categories of the expression at `position`, from the core's classifier when it exports one. */
-export function classifyAt(sourceFile: ts.SourceFile, program: ts.Program | undefined, catalogue: Catalogue, position: number): Classification | undefined {
-  const classify = (rules as unknown as { classifyAt?: ClassifyAt }).classifyAt;
-  if (typeof classify !== 'function') return undefined;
-  const result = classify({ sourceFile, program, catalogue, position });
-  if (!result || typeof result !== 'object') return undefined;
-  const categories = (result as { categories?: unknown }).categories;
-  if (!Array.isArray(categories)) return undefined;
-  const resolved = categories
-    .map((c: unknown) => (typeof c === 'string' ? catalogue.categories.get(c) : (c as Category | undefined)))
-    .filter((c): c is Category => c !== undefined && typeof c === 'object' && typeof c.id === 'string');
-  const range = (result as { range?: { start: number; end: number } }).range;
-  return { categories: resolved, range };
 }
 
 /**

@@ -3,51 +3,29 @@
  * who may receive it and on which legal basis); on a flagged place, the finding with its whole flow path.
  */
 import * as path from 'node:path';
-import { categoriesForName, categoryIndex, CLOCK_STARTS, LEGAL_BASES, normaliseName, type Catalogue, type Category, type Finding, type FlowStep } from '@avglint/rules';
-import * as ts from 'typescript';
+import { classifyAt, CLOCK_STARTS, LEGAL_BASES, type Catalogue, type Category, type CategoryAt, type ClassificationAt, type Finding, type FlowStep } from '@avglint/rules';
 import { MarkupKind, type Hover } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { classifyAt } from './core';
 import type { AnalysisTarget } from './projects';
 
-/** The innermost identifier or string-literal key at `offset`. */
-function nameAt(sourceFile: ts.SourceFile, offset: number): ts.Identifier | ts.PrivateIdentifier | ts.StringLiteral | undefined {
-  let found: ts.Identifier | ts.PrivateIdentifier | ts.StringLiteral | undefined;
-  const visit = (node: ts.Node): void => {
-    if (offset < node.getStart(sourceFile) || offset > node.getEnd()) return;
-    if (ts.isIdentifier(node) || ts.isPrivateIdentifier(node) || ts.isStringLiteral(node)) found = node;
-    node.forEachChild(visit);
-  };
-  visit(sourceFile);
-  return found;
+/** What the core's classifier says about the name at `offset`, with the catalogue's category for each. */
+function categoriesAt(target: AnalysisTarget, catalogue: Catalogue, offset: number): { classification?: ClassificationAt; entries: { category: Category; at: CategoryAt }[] } {
+  const classification = classifyAt({ sourceFile: target.sourceFile, program: target.program, catalogue }, offset);
+  const entries: { category: Category; at: CategoryAt }[] = [];
+  for (const at of classification?.categories ?? []) {
+    const category = catalogue.categories.get(at.category);
+    if (category) entries.push({ category, at });
+  }
+  return { classification, entries };
 }
 
-/**
- * The categories of the name at `offset`: from the core's classifier when it has one; otherwise the catalogue's own
- * lookup tables (names, the declared type's name, `Type.member`), which is what the core matches on too.
- */
-function categoriesAt(target: AnalysisTarget, catalogue: Catalogue, offset: number): { categories: readonly Category[]; node?: ts.Node } {
-  const node = nameAt(target.sourceFile, offset);
-  const classified = classifyAt(target.sourceFile, target.program, catalogue, offset);
-  if (classified && classified.categories.length > 0) return { categories: classified.categories, node };
-  if (!node) return { categories: [] };
-  const name = ts.isPrivateIdentifier(node) ? node.text.slice(1) : node.text;
-  const result = new Set<Category>(categoriesForName(catalogue, name));
-  const checker = target.program?.getTypeChecker();
-  if (checker) {
-    const index = categoryIndex(catalogue);
-    const type = checker.getTypeAtLocation(node);
-    const typeName = (type.aliasSymbol ?? type.getSymbol())?.getName();
-    for (const category of (typeName && index.byType.get(typeName)) || []) result.add(category);
-    const symbol = checker.getSymbolAtLocation(node);
-    const parent = symbol?.declarations?.[0]?.parent;
-    if (parent && (ts.isInterfaceDeclaration(parent) || ts.isClassDeclaration(parent) || ts.isTypeLiteralNode(parent))) {
-      const owner = ts.isTypeLiteralNode(parent) ? ts.isTypeAliasDeclaration(parent.parent) ? parent.parent.name.text : undefined : parent.name?.text;
-      const key = owner ? `${owner}.${normaliseName(name)}` : undefined;
-      for (const category of (key && index.byMember.get(key)) || []) result.add(category);
-    }
+/** Why the code at the cursor is this category, in words: its name or type, a member, or the flow it came by. */
+function describeMatch(at: CategoryAt, analysedFile: string): string {
+  const member = at.member.length > 0 ? ` in its member \`${at.member.join('.')}\`` : '';
+  if (at.reason === 'flow' && at.path.length > 0) {
+    return [`Carries this data${member}, by this path:`, '', ...at.path.map((step, i) => describeStep(step, i, analysedFile))].join('\n');
   }
-  return { categories: [...result], node };
+  return `Classified by ${at.detail || at.reason}${member}.`;
 }
 
 function describeDuration(iso: string): string {
@@ -126,9 +104,9 @@ export function codeHover(document: TextDocument, offset: number, target: Analys
   }
   let range: Hover['range'];
   if (target && catalogue) {
-    const { categories, node } = categoriesAt(target, catalogue, offset);
-    for (const category of categories) sections.push(describeCategory(catalogue, category));
-    if (node && categories.length > 0) range = { start: document.positionAt(node.getStart(target.sourceFile)), end: document.positionAt(node.getEnd()) };
+    const { classification, entries } = categoriesAt(target, catalogue, offset);
+    for (const { category, at } of entries) sections.push(`${describeCategory(catalogue, category)}\n\n${describeMatch(at, fileName)}`);
+    if (classification && entries.length > 0) range = { start: document.positionAt(classification.range.start), end: document.positionAt(classification.range.end) };
   }
   if (sections.length === 0) return null;
   return { contents: { kind: MarkupKind.Markdown, value: sections.join('\n\n---\n\n') }, range };

@@ -72,6 +72,17 @@ describe('language server: hover and catalogue completion', () => {
     assert.match(value, /\*\*Burgerservicenummer \(BSN\)\*\* — catalogue category `bsn`/);
   });
 
+  it('tells by which path a variable carries catalogued data', async () => {
+    const text = "import type { Leerling } from './leerling';\nexport function f(leerling: Leerling): string {\n  const nummer = leerling.bsn;\n  return nummer;\n}\n";
+    const uri = client.open(path.join(FIXTURE_PROJECT, 'src', 'lsp', 'flow-hover.ts'), text);
+    await client.diagnosticsFor(uri);
+    const result = await client.connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri }, position: positionOf(text, 'return nummer', 9) });
+    const value = result ? (result.contents as MarkupContent).value : '';
+    assert.match(value, /^\*\*Burgerservicenummer \(BSN\)\*\*/);
+    assert.match(value, /Carries this data, by this path:\n\n1\. \*\*source\*\* — reads `leerling\.bsn`.*\n2\. \*\*step\*\* — assigned to `nummer` \(line 3\)/);
+    assert.deepEqual(result?.range, { start: { line: 3, character: 9 }, end: { line: 3, character: 15 } });
+  });
+
   it('explains catalogue keys from the JSON Schema while the FG edits', async () => {
     const text = fs.readFileSync(CATALOGUE, 'utf8');
     const uri = client.open(CATALOGUE, text);
