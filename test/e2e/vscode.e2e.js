@@ -5,7 +5,7 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { workspaceDir, expectedFindings, poll } = require('./lib/env');
+const { workspaceDir, expectedFindings, poll, artifactsDir } = require('./lib/env');
 const { startCodeServer } = require('./lib/codeServer');
 const wb = require('./lib/workbench');
 
@@ -54,8 +54,9 @@ describe('VS Code (code-server + Chromium): avglint as a person sees it', functi
   });
 
   after(async () => {
-    if (browser) await browser.close().catch(() => undefined);
+    // code-server first: with the browser gone first its extension host would shut down and orphan tsserver.
     if (server) server.stop();
+    if (browser) await browser.close().catch(() => undefined);
   });
 
   it('underlines every planted violation in the editor', async () => {
@@ -84,14 +85,29 @@ describe('VS Code (code-server + Chromium): avglint as a person sees it', functi
     }
   });
 
-  it('explains the BSN in the hover: category and the processor that may receive it', async () => {
-    const logLine = expected.find((e) => e.ruleId === 'no-personal-data-in-logs').line;
-    const column = lines[logLine].indexOf('leerling.bsn') + 'leerling.'.length + 2;
+  it('explains catalogued data in the hover: category, bewaartermijn, who may receive it', async () => {
+    const memberLine = lines.findIndex((line) => /^\s+bsn: string;/.test(line));
     await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
-    await wb.goTo(page, logLine + 1, column);
-    const text = await wb.hoverAtCursor(page, ['Burgerservicenummer (BSN)', 'DUO']);
-    await shot('hover');
-    assert.match(text, /Burgerservicenummer \(BSN\)/);
+    await wb.goTo(page, memberLine + 1, lines[memberLine].indexOf('bsn') + 2);
+    const text = await wb.hoverAtCursor(page, ['Burgerservicenummer (BSN)', 'Bewaartermijn', 'DUO']);
+    await shot('hover-category');
+    fs.writeFileSync(path.join(artifactsDir, 'vscode-hover-category.txt'), text);
+    if (!harness) {
+      assert.match(text, /Special category[^\n]*: no/);
+      assert.match(text, /Bewaartermijn: Leerlingdossier/);
+      assert.match(text, /DUO \(duo, ontvanger\)/);
+    }
+    await page.keyboard.press('Escape');
+  });
+
+  it('shows the finding and its flow in the hover on a flagged transfer', async () => {
+    const transfer = expected.find((e) => e.ruleId === 'no-unauthorised-transfer').line;
+    await wb.goTo(page, transfer + 1, lines[transfer].indexOf('body: leerling.bsn') + 'body: leerling.'.length + 2);
+    const wanted = harness ? ['Burgerservicenummer (BSN)'] : ['Uitgeverij Leermiddel', 'Flow, from source to sink'];
+    const text = await wb.hoverAtCursor(page, wanted);
+    await shot('hover-transfer');
+    fs.writeFileSync(path.join(artifactsDir, 'vscode-hover-transfer.txt'), text);
+    if (!harness) assert.match(text, /source — reads leerling\.bsn[\s\S]*sink — sent by fetch to Uitgeverij Leermiddel/);
     await page.keyboard.press('Escape');
   });
 

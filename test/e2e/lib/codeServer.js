@@ -6,7 +6,7 @@ const fs = require('node:fs');
 const http = require('node:http');
 const net = require('node:net');
 const path = require('node:path');
-const { toolsDir, poll } = require('./env');
+const { toolsDir, poll, killTree } = require('./env');
 
 const entry = path.join(toolsDir, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
 
@@ -97,11 +97,7 @@ async function startCodeServer({ stateDir, vsix, workspace, extensionId }) {
   });
   const stop = () => {
     if (exited || child.pid === undefined) return;
-    try {
-      process.kill(-child.pid, 'SIGKILL');
-    } catch {
-      // The group is already gone.
-    }
+    killTree(child.pid);
     exited = true;
   };
   const url = `http://127.0.0.1:${port}`;

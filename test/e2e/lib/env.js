@@ -66,4 +66,41 @@ async function poll(what, probe, { timeoutMs = 30000, intervalMs = 250 } = {}) {
   }
 }
 
-module.exports = { e2eDir, repoRoot, toolsDir, artifactsDir, requireTool, workspaceDir, makeWorkspace, expectedFindings, poll };
+/**
+ * Kills a process, everything it started (found through /proc's parent links, since VS Code starts some helpers such
+ * as tsserver in process groups of their own) and its process group.
+ */
+function killTree(rootPid) {
+  const children = new Map();
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // The command name in field 2 may hold spaces and parentheses; the parent pid follows its closing ')'.
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (!children.has(ppid)) children.set(ppid, []);
+      children.get(ppid).push(Number(entry));
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  const all = [];
+  const visit = (pid) => {
+    all.push(pid);
+    for (const child of children.get(pid) ?? []) visit(child);
+  };
+  visit(rootPid);
+  for (const pid of all) {
+    for (const target of [-pid, pid]) {
+      try {
+        process.kill(target, 'SIGKILL');
+      } catch {
+        // Not a group leader, or already gone.
+      }
+    }
+  }
+  return all;
+}
+
+module.exports = {
+  killTree, e2eDir, repoRoot, toolsDir, artifactsDir, requireTool, workspaceDir, makeWorkspace, expectedFindings, poll };
