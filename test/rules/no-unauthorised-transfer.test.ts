@@ -1,0 +1,59 @@
+import { at } from '../unit/flow/positions';
+import { rule, ruleTester, typedRuleTester } from '../helpers/ruleTester';
+
+const pre = 'declare const leerling: { bsn: string; eckid: string; naam: string };\n';
+
+const fetchBsn = `${pre}fetch('https://api.leermiddel.example/x', { method: 'POST', body: JSON.stringify({ id: leerling.bsn }) });`;
+const axiosInstance = `${pre}import axios from 'axios';\nconst api = axios.create({ baseURL: 'https://api.leermiddel.example/v1' });\napi.post('/leerlingen', { nummer: leerling.bsn });`;
+const helper = `${pre}function send(x: unknown) {\n  return fetch('https://toets.cito.nl/x', { method: 'POST', body: JSON.stringify(x) });\n}\nsend(leerling.naam);`;
+const query = `${pre}fetch(\`https://api.leermiddel.example/x?bsn=\${leerling.bsn}\`);`;
+const unknownHost = `${pre}fetch('https://analytics.example.com/e', { body: leerling.naam });`;
+const unresolved = `${pre}declare const url: string;\nfetch(url, { body: leerling.naam });`;
+const typedImport = "import { upload } from './flow-helpers';\nimport type { Leerling } from './flow-types';\nexport function sync(l: Leerling) {\n  return upload(l);\n}";
+const argumentL = { ...at(typedImport, 'l);'), endColumn: at(typedImport, 'l);').column + 1 };
+const typedSuggestion = "import type { Leerling } from './flow-types';\nexport function sync(l: Leerling) {\n  return fetch('https://api.leermiddel.example/x', { body: l.bsn });\n}";
+
+ruleTester.run('no-unauthorised-transfer', rule('no-unauthorised-transfer'), {
+  valid: [
+    `${pre}fetch('https://api.duo.nl/bron', { method: 'POST', body: JSON.stringify({ bsn: leerling.bsn }) });`,
+    `${pre}declare function toEckId(b: string): string;\nfetch('https://api.leermiddel.example/x', { body: toEckId(leerling.bsn) });`,
+    `${pre}fetch('https://api.leermiddel.example/x', { body: JSON.stringify({ id: leerling.eckid, naam: leerling.naam }) });`,
+    `${pre}const { bsn, ...rest } = leerling;\nvoid bsn;\nfetch('https://api.leermiddel.example/x', { body: JSON.stringify(rest) });`,
+    { code: unknownHost, options: [{ reportUnknownDestinations: false }] },
+    unresolved,
+  ],
+  invalid: [
+    { code: fetchBsn, errors: [{ messageId: 'unauthorisedTransfer', ...at(fetchBsn, 'JSON.stringify({ id: leerling.bsn })') }] },
+    { code: axiosInstance, errors: [{ messageId: 'unauthorisedTransfer', ...at(axiosInstance, '{ nummer: leerling.bsn }') }] },
+    { code: helper, errors: [{ messageId: 'unauthorisedTransfer', ...at(helper, 'leerling.naam') }] },
+    { code: query, errors: [{ messageId: 'unauthorisedTransfer', ...at(query, '`https://api.leermiddel.example/x?bsn=${leerling.bsn}`') }] },
+    { code: unknownHost, errors: [{ messageId: 'unknownDestination', ...at(unknownHost, 'leerling.naam') }] },
+    { code: unresolved, options: [{ reportUnresolvedDestinations: true }], errors: [{ messageId: 'unresolvedDestination', ...at(unresolved, 'leerling.naam') }] },
+  ],
+});
+
+typedRuleTester.run('no-unauthorised-transfer (typed)', rule('no-unauthorised-transfer'), {
+  valid: [{ code: "import { upload } from './flow-helpers';\nimport type { Leerling } from './flow-types';\nexport function sync(l: Leerling) {\n  return upload({ id: l.eckid });\n}", filename: 'src/flow-typed.ts' }],
+  invalid: [
+    {
+      code: typedImport,
+      filename: 'src/flow-typed.ts',
+      // `Leerling` holds a BSN and (in `dossier`) a zorgdossier: sending the whole object sends both.
+      errors: [
+        { messageId: 'unauthorisedTransfer', ...argumentL },
+        { messageId: 'unauthorisedTransfer', ...argumentL },
+      ],
+    },
+    {
+      code: typedSuggestion,
+      filename: 'src/flow-typed.ts',
+      errors: [
+        {
+          messageId: 'unauthorisedTransfer',
+          ...at(typedSuggestion, 'l.bsn'),
+          suggestions: [{ messageId: 'useAlternative', output: typedSuggestion.replace('l.bsn', 'l.eckid') }],
+        },
+      ],
+    },
+  ],
+});
