@@ -69,6 +69,30 @@ describe('avglint catalogue check (CLI)', function () {
     assert.match(stdout, /2 errors\. avglint cannot use this catalogue/);
   });
 
+  it('prints warnings but still exits 0 when nothing is an error', () => {
+    const warned = path.join(temp, 'warned.yaml');
+    fs.writeFileSync(
+      warned,
+      fs.readFileSync(FIXTURE, 'utf8').replace('names: [camerabeeld, opname]', 'names: [camerabeeld, opname, BSN]').replace('ends: 2027-07-31', 'ends: 2020-07-31'),
+    );
+    const { status, stdout } = run(['catalogue', 'check', warned]);
+    assert.equal(status, 0, stdout);
+    assert.match(stdout, /warned\.yaml:\d+:\d+: warning catalogue\/overlapping-synonym: The name `BSN` belongs to both category `bsn`/);
+    assert.match(stdout, /warned\.yaml:\d+:\d+: warning catalogue\/agreement-ended: Processor `leermiddelen`: the agreement `VWO-2024-017` ended on 2020-07-31\./);
+    assert.match(stdout, /the catalogue is valid, with 2 warnings \(above\)/);
+    assert.match(stdout, /Organisation: Testschool/);
+  });
+
+  it('prints the summary as JSON with --json', () => {
+    const { status, stdout } = run(['catalogue', 'check', FIXTURE, '--json']);
+    assert.equal(status, 0);
+    const output = JSON.parse(stdout) as { ok: boolean; problems: unknown[]; summary: { categories: { id: string; special: boolean }[]; processors: unknown[] } };
+    assert.equal(output.ok, true);
+    assert.deepEqual(output.problems, []);
+    assert.deepEqual(output.summary.categories.filter((c) => c.special).map((c) => c.id), ['zorgdossier']);
+    assert.equal(output.summary.processors.length, 4);
+  });
+
   it('prints the same problems as JSON with --json', () => {
     const broken = path.join(temp, 'json.yaml');
     fs.writeFileSync(broken, 'version: 1\ncategories:\n  bsn: { label: BSN, match: { names: [bsn] } }\n');
