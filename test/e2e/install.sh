@@ -16,7 +16,7 @@ started=$(date +%s)
 
 # 1. Debian packages. dpkg-query tells what is installed without touching the network; apt-get runs only when
 #    something is missing.
-apt_packages=(chromium neovim ripgrep pkg-config libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev)
+apt_packages=(chromium neovim ripgrep build-essential python3 pkg-config libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev)
 missing=()
 for p in "${apt_packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then missing+=("$p"); fi

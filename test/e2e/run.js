@@ -88,9 +88,14 @@ async function main() {
     console.log(`[e2e] install: ${seconds(installStarted)} s`);
   }
 
-  const packageStarted = Date.now();
-  const { vsix, id } = packageExtension();
-  console.log(`[e2e] packaged ${path.relative(repoRoot, vsix)} (${id}) in ${seconds(packageStarted)} s`);
+  // Only the VS Code suite installs the extension; neovim starts the built server directly.
+  let vsix = '';
+  let id = '';
+  if (only !== 'neovim') {
+    const packageStarted = Date.now();
+    ({ vsix, id } = packageExtension());
+    console.log(`[e2e] packaged ${path.relative(repoRoot, vsix)} (${id}) in ${seconds(packageStarted)} s`);
+  }
 
   const workspace = makeWorkspace(stateDir);
   const files = (only ? [suites[only]] : Object.values(suites)).map((file) => path.join(e2eDir, file));
