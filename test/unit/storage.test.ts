@@ -290,6 +290,27 @@ describe('require-retention: writes (through analyseFile)', () => {
   });
 });
 
+describe('require-retention: what a write stores, through the flow analysis', () => {
+  it('follows the written value back through map/join and variables, and puts the path in the finding', () => {
+    const text = [
+      "import { writeFile } from 'node:fs/promises';",
+      'export async function exporteer(leerlingen: { roepnaam: string; id: number }[]) {',
+      "  const regels = leerlingen.map((l) => [l.id, l.roepnaam].join(';'));",
+      "  await writeFile('export.csv', regels.join('\\n'));",
+      '}',
+    ].join('\n');
+    const { sf, findings } = analyse(text);
+    assert.equal(findings.length, 1);
+    const [finding] = findings;
+    assert.deepEqual(finding?.categories, ['naw']);
+    const path = finding?.path ?? [];
+    assert.equal(path[0]?.kind, 'source');
+    assert.equal(sf.text.slice(path[0]?.range.start, path[0]?.range.end), 'l.roepnaam');
+    assert.equal(path.at(-1)?.kind, 'sink');
+    assert.equal(sf.text.slice(path.at(-1)?.range.start, path.at(-1)?.range.end), "writeFile('export.csv', regels.join('\\n'))");
+  });
+});
+
 describe('require-retention: messages and suggestions', () => {
   it('missingRetention says what, why and what to do, with one suggestion per allowed term', () => {
     const text = "import * as fs from 'fs';\nfunction f() {\n  fs.writeFileSync('x', naam);\n}";

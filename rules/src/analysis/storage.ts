@@ -20,6 +20,9 @@ import type { Category } from '../catalogue/model';
 import { normaliseName } from '../catalogue/names';
 import type { TextRange } from '../finding';
 import type { CheckContext } from './context';
+import type { FlowEngine } from './flow/engine';
+import { engineOf } from './flow/flows';
+import { categoriesOf, type TraceStep } from './flow/labels';
 
 export type StoreKind = 'entity' | 'model' | 'schema' | 'table' | 'file' | 'browser-storage' | 'cache' | 'object-store';
 
@@ -40,6 +43,8 @@ export interface StorageSite {
   readonly categories: readonly Category[];
   /** For Redis writes only: the TTL, when one is set. */
   readonly ttl?: StorageTtl;
+  /** For writes: how the first stored category got into the written value, from the flow analysis (source first). */
+  readonly trace?: TraceStep;
 }
 
 /** A `@retention <term>` tag as written. */
@@ -115,6 +120,8 @@ class StorageFinder {
   private readonly constants = new Map<string, ts.Expression>();
   /** Local names bound to a Redis client (`new Redis()`, `createClient()`). */
   private readonly redisClients = new Set<string>();
+  /** The flow analysis shared with the transfer and log checks, created on the first write that needs it. */
+  private engine: FlowEngine | undefined;
 
   constructor(private readonly context: CheckContext) {
     this.sourceFile = context.sourceFile;
@@ -218,7 +225,7 @@ class StorageFinder {
       if (member.type) collector.typeNode(member.type);
     }
     const store = className !== undefined ? `entity \`${className}\` (TypeORM/MikroORM)` : 'an anonymous entity class (TypeORM/MikroORM)';
-    this.add('entity', store, node.name ?? node, node, [], collector.categories());
+    this.add('entity', store, node.name ?? node, node, [], collector);
   }
 
   private call(node: ts.CallExpression): void {
@@ -253,7 +260,7 @@ class StorageFinder {
     collector.typeName(modelName.text);
     this.attributes(object, collector);
     const { reportNode, declaration } = this.declarationOf(node);
-    this.add('model', `Sequelize model \`${modelName.text}\``, reportNode, declaration, [], collector.categories());
+    this.add('model', `Sequelize model \`${modelName.text}\``, reportNode, declaration, [], collector);
   }
 
   /** `Leerling.init({ bsn: DataTypes.STRING }, { sequelize })`, reported at the class when it is in this file. */
@@ -270,9 +277,9 @@ class StorageFinder {
     const statement = enclosingStatement(node);
     const classDeclaration = ts.isIdentifier(callee.expression) ? this.localClass(callee.expression.text) : undefined;
     if (classDeclaration?.name) {
-      this.add('model', `Sequelize model \`${modelName}\``, classDeclaration.name, classDeclaration, [statement], collector.categories());
+      this.add('model', `Sequelize model \`${modelName}\``, classDeclaration.name, classDeclaration, [statement], collector);
     } else {
-      this.add('model', `Sequelize model \`${modelName}\``, node, statement, [], collector.categories());
+      this.add('model', `Sequelize model \`${modelName}\``, node, statement, [], collector);
     }
   }
 
@@ -311,7 +318,7 @@ class StorageFinder {
     for (const typeArgument of node.typeArguments ?? []) collector.typeNode(typeArgument);
     const { reportNode, declaration } = this.declarationOf(node);
     const store = ts.isIdentifier(reportNode) ? `Mongoose schema \`${reportNode.text}\`` : 'a Mongoose schema';
-    this.add('schema', store, reportNode, declaration, [], collector.categories());
+    this.add('schema', store, reportNode, declaration, [], collector);
   }
 
   /** `export const leerlingen = pgTable('leerlingen', { bsn: varchar('bsn', { length: 9 }) })`. */
@@ -332,7 +339,7 @@ class StorageFinder {
       }
     }
     const { reportNode, declaration } = this.declarationOf(node);
-    this.add('table', `Drizzle table \`${tableName.text}\` (${factory})`, reportNode, declaration, [], collector.categories());
+    this.add('table', `Drizzle table \`${tableName.text}\` (${factory})`, reportNode, declaration, [], collector);
   }
 
   /** knex `schema.createTable('t', (t) => { t.string('bsn') })` or Kysely `schema.createTable('t').addColumn('bsn', …)`. */
@@ -371,7 +378,7 @@ class StorageFinder {
       return;
     }
     const verb = method === 'createTable' || method === 'createTableIfNotExists' ? 'table' : 'table change';
-    this.add('table', `${library} ${verb} \`${tableName.text}\``, node, enclosingStatement(node), [], collector.categories());
+    this.add('table', `${library} ${verb} \`${tableName.text}\``, node, enclosingStatement(node), [], collector);
   }
 
   // ---------------------------------------------------------------- writes
@@ -381,11 +388,11 @@ class StorageFinder {
     const data = node.arguments[1];
     if (!data) return;
     const collector = this.collector();
-    collector.expression(data);
+    collector.stored(data);
     const path = node.arguments[0];
     // A file named after its content (`bsn.txt`) says what it holds.
     if (path && ts.isStringLiteralLike(path)) collector.name(path.text.replace(/^.*[\\/]/, '').replace(/\..*$/, ''));
-    this.add('file', `\`${callee.getText(this.sourceFile)}\``, node, enclosingStatement(node), [], collector.categories());
+    this.add('file', `\`${callee.getText(this.sourceFile)}\``, node, enclosingStatement(node), [], collector);
   }
 
   private isFsFunction(callee: ts.LeftHandSideExpression, method: string): boolean {
@@ -419,8 +426,8 @@ class StorageFinder {
     const [key, value] = node.arguments;
     const collector = this.collector();
     if (key && ts.isStringLiteralLike(key)) collector.name(key.text);
-    if (value) collector.expression(value);
-    this.add('browser-storage', `\`${storage}.setItem\``, node, enclosingStatement(node), [], collector.categories());
+    if (value) collector.stored(value);
+    this.add('browser-storage', `\`${storage}.setItem\``, node, enclosingStatement(node), [], collector);
   }
 
   private redisWrite(node: ts.CallExpression, callee: ts.PropertyAccessExpression, method: string): void {
@@ -430,10 +437,10 @@ class StorageFinder {
     let ttl: StorageTtl | undefined;
     const lower = method.toLowerCase();
     if (lower === 'set') {
-      if (args[1]) collector.expression(args[1]);
+      if (args[1]) collector.stored(args[1]);
       ttl = this.redisSetTtl(args.slice(2));
     } else if (lower === 'setex' || lower === 'psetex') {
-      if (args[2]) collector.expression(args[2]);
+      if (args[2]) collector.stored(args[2]);
       const amount = args[1] ? this.evaluateNumber(args[1]) : undefined;
       ttl = amount === undefined ? 'unresolved' : { seconds: lower === 'psetex' ? amount / 1000 : amount };
     } else {
@@ -442,10 +449,10 @@ class StorageFinder {
         const arg = args[i];
         if (!arg) continue;
         if (i % 2 === 1 && ts.isStringLiteralLike(arg)) collector.name(arg.text);
-        else collector.expression(arg);
+        else collector.stored(arg);
       }
     }
-    this.add('cache', `Redis \`${method}\``, node, enclosingStatement(node), [], collector.categories(), ttl);
+    this.add('cache', `Redis \`${method}\``, node, enclosingStatement(node), [], collector, ttl);
   }
 
   /** The TTL of `set(key, value, 'EX', 60)` (ioredis) or `set(key, value, { EX: 60 })` (node-redis). */
@@ -502,8 +509,8 @@ class StorageFinder {
     if (params) {
       for (const property of params.properties) {
         const key = property.name ? propertyNameText(property.name) : undefined;
-        if ((key === 'Body' || key === 'Metadata') && ts.isPropertyAssignment(property)) collector.expression(property.initializer);
-        else if (key === 'Body' && ts.isShorthandPropertyAssignment(property)) collector.expression(property.name);
+        if ((key === 'Body' || key === 'Metadata') && ts.isPropertyAssignment(property)) collector.stored(property.initializer);
+        else if (key === 'Body' && ts.isShorthandPropertyAssignment(property)) collector.stored(property.name);
       }
     } else if (args[0] && this.checker) {
       // A parameter object built elsewhere: what its `Body` holds, by type.
@@ -512,16 +519,18 @@ class StorageFinder {
       if (body) collector.type(this.checker.getTypeOfSymbolAtLocation(body, args[0]), 1);
     } else {
       // minio and similar clients: putObject(bucket, name, data).
-      for (const arg of args.slice(2)) collector.expression(arg);
+      for (const arg of args.slice(2)) collector.stored(arg);
     }
-    this.add('object-store', store, node, enclosingStatement(node), [], collector.categories());
+    this.add('object-store', store, node, enclosingStatement(node), [], collector);
   }
 
   // ---------------------------------------------------------------- helpers
 
-  private add(kind: StoreKind, store: string, reportNode: ts.Node, declaration: ts.Node, alternatives: ts.Node[], categories: readonly Category[], ttl?: StorageTtl): void {
+  private add(kind: StoreKind, store: string, reportNode: ts.Node, declaration: ts.Node, alternatives: ts.Node[], collector: CategoryCollector, ttl?: StorageTtl): void {
+    const categories = collector.categories();
     if (categories.length === 0) return;
-    this.sites.push({ kind, store, reportNode, declaration, alternativeDeclarations: alternatives, categories, ...(ttl !== undefined ? { ttl } : {}) });
+    const trace = collector.trace();
+    this.sites.push({ kind, store, reportNode, declaration, alternativeDeclarations: alternatives, categories, ...(ttl !== undefined ? { ttl } : {}), ...(trace ? { trace } : {}) });
   }
 
   /** A schema assigned to a variable is reported at the variable's name and documented on its statement. */
@@ -593,7 +602,7 @@ class StorageFinder {
   }
 
   private collector(): CategoryCollector {
-    return new CategoryCollector(this.context, this.constants);
+    return new CategoryCollector(this.context, this.constants, () => (this.engine ??= engineOf(this.context)));
   }
 }
 
@@ -602,11 +611,34 @@ class CategoryCollector {
   private readonly found = new Set<Category>();
   private readonly seenTypes = new Set<ts.Type>();
   private readonly seenConstants = new Set<string>();
+  private readonly traces = new Map<Category, TraceStep>();
 
   constructor(
     private readonly context: CheckContext,
     private readonly constants: ReadonlyMap<string, ts.Expression>,
+    private readonly engine: () => FlowEngine,
   ) {}
+
+  /** The trace of the first stored category that the flow analysis found, for the finding's path. */
+  trace(): TraceStep | undefined {
+    for (const category of this.categories()) {
+      const trace = this.traces.get(category);
+      if (trace) return trace;
+    }
+    return undefined;
+  }
+
+  /**
+   * What a written value carries: from its own syntax and type (`expression`), and from the flow analysis, which
+   * follows it back through variables, `map`/`join`, function calls and imported modules to where the data was read.
+   */
+  stored(expression: ts.Expression): void {
+    this.expression(expression);
+    for (const label of categoriesOf(this.engine().valueOf(expression))) {
+      this.found.add(label.category);
+      if (!this.traces.has(label.category)) this.traces.set(label.category, label.trace);
+    }
+  }
 
   categories(): Category[] {
     const order = [...this.context.catalogue.categories.values()];

@@ -10,6 +10,7 @@ import type { Category, RetentionTerm } from '../../catalogue/model';
 import type { Finding, Suggestion, TextRange } from '../../finding';
 import { fillMessage, RULES } from '../../rules/registry';
 import type { Check, CheckContext } from '../context';
+import { pathOf } from '../flow/describe';
 import { findStorageSites, retentionTagOf, type RetentionTag, type StorageSite } from '../storage';
 
 const RULE = 'require-retention';
@@ -134,7 +135,9 @@ function finding(context: CheckContext, site: StorageSite, messageId: string, da
     message: fillMessage(RULES[RULE].messages[messageId] ?? '', data),
     data,
     range,
+    // For writes, the path shows where the stored data was read; a declaration is its own single step.
     path: [
+      ...(site.trace ? pathOf(site.trace) : []),
       {
         kind: 'sink',
         file: sourceFile.fileName,
