@@ -21,7 +21,6 @@ const stringList = (description: string): Record<string, unknown> => ({
 
 export const CATALOGUE_SCHEMA = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
-  $id: 'https://avglint.dev/schema/catalogue.schema.json',
   title: 'avglint data-category catalogue',
   description:
     "The organisation's data-category catalogue, kept by the FG (functionaris gegevensbescherming): which personal data exist, who may receive them, how long they are kept and who may read them.",
