@@ -101,10 +101,11 @@ async function main() {
   const files = (only ? [suites[only]] : Object.values(suites)).map((file) => path.join(e2eDir, file));
   const mocha = path.join(repoRoot, 'node_modules', 'mocha', 'bin', 'mocha.js');
   const testsStarted = Date.now();
+  let output = '';
   const status = await new Promise((resolve) => {
     const child = spawn(process.execPath, [mocha, '--no-config', '--reporter', 'spec', '--timeout', '180000', ...files], {
       cwd: repoRoot,
-      stdio: 'inherit',
+      stdio: ['ignore', 'pipe', 'inherit'],
       env: {
         ...process.env,
         TMPDIR: stateDir,
@@ -114,6 +115,10 @@ async function main() {
         AVGLINT_E2E_EXTENSION_ID: id,
         AVGLINT_E2E_EXTENSION: harness ? 'harness' : 'avglint',
       },
+    });
+    child.stdout.on('data', (chunk) => {
+      process.stdout.write(chunk);
+      output += chunk;
     });
     // A hung suite must not hold CI until its 90 minutes run out.
     const watchdog = setTimeout(() => {
@@ -126,6 +131,9 @@ async function main() {
     });
   });
   console.log(`[e2e] suites: ${seconds(testsStarted)} s (exit ${status})`);
+  // mocha's own summary ("N passing", "N failing") in the plain form CI reads.
+  const count = (word) => Number((new RegExp(`^\\s*(\\d+) ${word}`, 'm').exec(output) ?? [0, 0])[1]);
+  if (/^\s*\d+ passing/m.test(output)) console.log(`e2e: ${count('passing')} passed, ${count('failing')} failed`);
   return status;
 }
 
