@@ -1,4 +1,4 @@
-import { at } from '../unit/flow/positions';
+import { at, within } from '../unit/flow/positions';
 import { rule, ruleTester, typedRuleTester } from '../helpers/ruleTester';
 
 const pre = 'declare const leerling: { bsn: string; eckid: string; naam: string };\n';
@@ -10,7 +10,7 @@ const query = `${pre}fetch(\`https://api.leermiddel.example/x?bsn=\${leerling.bs
 const unknownHost = `${pre}fetch('https://analytics.example.com/e', { body: leerling.naam });`;
 const unresolved = `${pre}declare const url: string;\nfetch(url, { body: leerling.naam });`;
 const typedImport = "import { upload } from './flow-helpers';\nimport type { Leerling } from './flow-types';\nexport function sync(l: Leerling) {\n  return upload(l);\n}";
-const argumentL = { ...at(typedImport, 'l);'), endColumn: at(typedImport, 'l);').column + 1 };
+const argumentL = within(typedImport, 'l);', 'l');
 const typedSuggestion = "import type { Leerling } from './flow-types';\nexport function sync(l: Leerling) {\n  return fetch('https://api.leermiddel.example/x', { body: l.bsn });\n}";
 
 ruleTester.run('no-unauthorised-transfer', rule('no-unauthorised-transfer'), {

@@ -16,3 +16,11 @@ export function at(code: string, text: string, occurrence = 0): { line: number; 
   const [endLine, endColumn] = position(start + text.length);
   return { line, column, endLine, endColumn };
 }
+
+/** The position of `text` where it starts the first occurrence of `context` (`within(code, 'l);', 'l')`). */
+export function within(code: string, context: string, text: string): { line: number; column: number; endLine: number; endColumn: number } {
+  const outer = at(code, context);
+  const offset = context.indexOf(text);
+  if (offset < 0 || text.includes('\n')) throw new Error(`"${text}" is not on one line within "${context}"`);
+  return { line: outer.line, column: outer.column + offset, endLine: outer.line, endColumn: outer.column + offset + text.length };
+}
