@@ -254,6 +254,18 @@ export function checkMeaning(entries: MergedEntries, problems: Problem[], option
       }
     }
     const agreement = entry.value['agreement'];
+    if (entry.value['role'] === 'processor' && agreement === undefined) {
+      // AVG art. 28: a verwerker may only process for the school under a verwerkersovereenkomst. A warning, because
+      // the agreement may exist without the FG having written its reference here yet.
+      report(
+        entry,
+        ['role'],
+        'warning',
+        'catalogue/agreement-missing',
+        `${place} is a verwerker (role processor), but the catalogue names no verwerkersovereenkomst.`,
+        'Add `agreement: { reference: <kenmerk>, ends: <YYYY-MM-DD> }` with the verwerkersovereenkomst (AVG art. 28), or set `role: recipient` if this organisation receives the data for its own task.',
+      );
+    }
     const ends = isRecord(agreement) ? text(agreement['ends']) : undefined;
     if (ends !== undefined) {
       const date = parseIsoDate(ends);

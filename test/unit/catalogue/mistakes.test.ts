@@ -171,6 +171,14 @@ const CASES: readonly Case[] = [
     column: columnOf(VALID_LINES[39], '2027'),
   },
   {
+    name: 'a verwerker without a verwerkersovereenkomst is a warning',
+    text: withLines({ 40: '    # geen overeenkomst' }),
+    code: 'catalogue/agreement-missing',
+    severity: 'warning',
+    line: 38,
+    column: 11,
+  },
+  {
     name: 'bad glob',
     text: withLines({ 44: '    paths: ["src/[zorg/**"]' }),
     code: 'catalogue/bad-glob',
