@@ -88,17 +88,20 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   // ---- Settings -------------------------------------------------------------------------------------------------
 
+  /** Settings per workspace folder (one request per folder, not per file: a workspace scan asks for thousands). */
   function settingsFor(uri: string): Promise<Settings> {
     if (!configurationSupported) return Promise.resolve(normaliseSettings(pushedSettings ?? {}));
-    let settings = settingsCache.get(uri);
+    const folder = uri.startsWith('file:') ? workspaceFolderOf(uriToPath(uri)) : undefined;
+    const scopeUri = folder ? pathToUri(folder) : uri;
+    let settings = settingsCache.get(scopeUri);
     if (!settings) {
       settings = connection.workspace
-        .getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION })
+        .getConfiguration({ scopeUri, section: SETTINGS_SECTION })
         .then(normaliseSettings, (error: unknown) => {
           log(`avglint: could not read settings (${describeError(error)}); using defaults`);
           return DEFAULT_SETTINGS;
         });
-      settingsCache.set(uri, settings);
+      settingsCache.set(scopeUri, settings);
     }
     return settings;
   }
