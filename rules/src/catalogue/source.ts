@@ -47,7 +47,7 @@ const DEFAULT_YAML_HINT =
 export function parseSource(file: string, text: string, problems: Problem[]): SourceFile {
   const lines = new LineCounter();
   const document = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, merge: false, strict: true, logLevel: 'error' });
-  const source0 = { file, text, document, lines, data: undefined };
+  const parsed = { file, text, document, lines, data: undefined };
   // After the first syntax error the parser often reports follow-on errors for the same mistake; only the first is
   // shown (fix it and check again), except duplicate keys, which are reliable and independent of each other.
   let syntaxErrorShown = false;
@@ -56,13 +56,13 @@ export function parseSource(file: string, text: string, problems: Problem[]): So
     if (!duplicate && syntaxErrorShown) continue;
     if (!duplicate) syntaxErrorShown = true;
     problems.push(
-      problemAt(source0, rangeSpan(source0, error.pos[0], error.pos[1]), 'error', duplicate ? 'catalogue/duplicate-key' : 'catalogue/yaml-syntax', yamlMessage(error.message), yamlHint(error.code, error.message)),
+      problemAt(parsed, rangeSpan(parsed, error.pos[0], error.pos[1]), 'error', duplicate ? 'catalogue/duplicate-key' : 'catalogue/yaml-syntax', yamlMessage(error.message), yamlHint(error.code, error.message)),
     );
   }
   for (const warning of document.warnings) {
     // A tag the parser could not resolve must not pass as plain text: the FG wrote something the catalogue cannot hold.
     const severity = warning.code === 'TAG_RESOLVE_FAILED' ? 'error' : 'warning';
-    problems.push(problemAt(source0, rangeSpan(source0, warning.pos[0], warning.pos[1]), severity, 'catalogue/yaml-syntax', yamlMessage(warning.message), YAML_HINTS[warning.code] ?? DEFAULT_YAML_HINT));
+    problems.push(problemAt(parsed, rangeSpan(parsed, warning.pos[0], warning.pos[1]), severity, 'catalogue/yaml-syntax', yamlMessage(warning.message), YAML_HINTS[warning.code] ?? DEFAULT_YAML_HINT));
   }
   // A key that is itself a list or a block (`? [a, b]: x`, `{ x: 1 }: y`) has no place in a catalogue.
   let complexKey = false;
@@ -72,21 +72,21 @@ export function parseSource(file: string, text: string, problems: Problem[]): So
       complexKey = true;
       const range = (pair.key as Node).range;
       problems.push(
-        problemAt(source0, range ? rangeSpan(source0, range[0], range[1]) : START_OF_FILE, 'error', 'catalogue/yaml-syntax', 'A key here is a list or a block; keys must be plain names.', 'Write a plain name before the colon, such as `label:`; put values with `[`, `{` or `: ` in quotes.'),
+        problemAt(parsed, range ? rangeSpan(parsed, range[0], range[1]) : START_OF_FILE, 'error', 'catalogue/yaml-syntax', 'A key here is a list or a block; keys must be plain names.', 'Write a plain name before the colon, such as `label:`; put values with `[`, `{` or `: ` in quotes.'),
       );
     },
   });
-  if (complexKey || document.errors.length > 0 || document.warnings.some((w) => w.code === 'TAG_RESOLVE_FAILED')) return source0;
+  if (complexKey || document.errors.length > 0 || document.warnings.some((w) => w.code === 'TAG_RESOLVE_FAILED')) return parsed;
   let data: unknown;
   try {
     data = document.toJS({ maxAliasCount: 50 });
   } catch (error) {
     problems.push(
-      problemAt(source0, START_OF_FILE, 'error', 'catalogue/yaml-syntax', `The YAML could not be read: ${error instanceof Error ? error.message : String(error)}.`, YAML_HINTS['ALIAS_PROPS'] ?? DEFAULT_YAML_HINT),
+      problemAt(parsed, START_OF_FILE, 'error', 'catalogue/yaml-syntax', `The YAML could not be read: ${error instanceof Error ? error.message : String(error)}.`, YAML_HINTS['ALIAS_PROPS'] ?? DEFAULT_YAML_HINT),
     );
-    return source0;
+    return parsed;
   }
-  return { ...source0, data };
+  return { ...parsed, data };
 }
 
 function yamlHint(code: string, message: string): string {
