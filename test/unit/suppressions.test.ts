@@ -106,9 +106,18 @@ describe('suppressions: parsing ESLint directive comments', () => {
     assert.equal(isExpired({}, new Date('2099-01-01T00:00:00Z')), false);
   });
 
-  it('finds comments everywhere but in strings, templates and JSX text, skipping the shebang', () => {
-    const sf = source(['#!/usr/bin/env node', '/* a */ const x = 1; // b', 'const y = <p>// not a comment {x /* c */}</p>; // d'].join('\n'), '/p/f.tsx');
-    assert.deepEqual(collectComments(sf).map((c) => c.value.trim()), ['a', 'b', 'c', 'd']);
+  it('finds comments everywhere but in strings, templates, regular expressions and JSX text, skipping the shebang', () => {
+    const sf = source(
+      [
+        '#!/usr/bin/env node',
+        '/* a */ const x = 1; // b',
+        'const y = <p title="/* no */">// not a comment {x /* c */}</p>; // d',
+        'const r = /\\/\\/*no/g, t = `//${x /* e */}/*no*/`, u = 1 / 2 /* f */;',
+        'type T = `//${string}`; /* g */',
+      ].join('\n'),
+      '/p/f.tsx',
+    );
+    assert.deepEqual(collectComments(sf).map((c) => c.value.trim()), ['a', 'b', 'c', 'd', 'e', 'f', 'g']);
   });
 });
 

@@ -62,73 +62,74 @@ const DIRECTIVE = /^(eslint(?:-env|-enable|-disable(?:(?:-next)?-line)?)?|export
 const LABEL = /^([a-z]+(?:-[a-z]+)*)(?:\s|$)/u;
 const UNTIL = /\(until\s+(\d{4}-\d{2}-\d{2})\)\s*$/u;
 
-/** Every comment in the file, in order, the way ESLint's `ast.comments` lists them (no shebang, no JSX text). */
-export function collectComments(sourceFile: ts.SourceFile): SourceComment[] {
-  const text = sourceFile.text;
-  const seen = new Set<number>();
-  const comments: SourceComment[] = [];
-  const add = (pos: number, end: number, kind: ts.CommentKind): void => {
-    if (seen.has(pos)) return;
-    seen.add(pos);
-    const block = kind === ts.SyntaxKind.MultiLineCommentTrivia;
-    const valueStart = pos + 2;
-    const valueEnd = block ? end - 2 : end;
-    comments.push({ kind: block ? 'block' : 'line', range: { start: pos, end }, valueStart, value: text.slice(valueStart, valueEnd) });
-  };
-  const shebang = ts.getShebang(text);
-  const jsx = sourceFile.languageVariant === ts.LanguageVariant.JSX;
-  const visitToken = (token: ts.Node): void => {
-    if (token.kind !== ts.SyntaxKind.JsxText) {
-      const pos = token.pos === 0 && shebang !== undefined ? shebang.length : token.pos;
-      ts.forEachLeadingCommentRange(text, pos, add);
-    }
-    if (!jsx || canHaveTrailingTrivia(token)) ts.forEachTrailingCommentRange(text, token.end, add);
-  };
-  const visit = (node: ts.Node): void => {
-    // Template parts and JSX text hold characters that look like comments but are not.
-    if (node.kind >= ts.SyntaxKind.FirstToken && node.kind <= ts.SyntaxKind.LastToken) {
-      visitToken(node);
-      return;
-    }
-    if (ts.isJSDoc(node)) return;
-    for (const child of node.getChildren(sourceFile)) visit(child);
-  };
-  visit(sourceFile);
-  return comments.sort((a, b) => a.range.start - b.range.start);
-}
+/** Comments per parsed file: the two checks that read comments and the language server share one pass. */
+const commentCache = new WeakMap<ts.SourceFile, readonly SourceComment[]>();
 
 /**
- * In JSX, text after some `>` and `}` tokens is element content, not trivia: `<p>// not a comment</p>`.
- * (The same distinction tsutils' `forEachComment` makes.)
+ * Every comment in the file, in order, the way ESLint's `ast.comments` lists them (no shebang, nothing inside strings,
+ * templates, regular expressions or JSX text).
+ *
+ * One linear pass over the text: the parser has already decided which characters are strings, template parts,
+ * regular expressions and JSX text; everywhere else `//` and `/*` can only start a comment.
  */
-function canHaveTrailingTrivia(token: ts.Node): boolean {
-  const parent = token.parent;
-  switch (token.kind) {
-    case ts.SyntaxKind.JsxText:
-      return false;
-    case ts.SyntaxKind.CloseBraceToken:
-      return parent.kind !== ts.SyntaxKind.JsxExpression || !isJsxElementOrFragment(parent.parent);
-    case ts.SyntaxKind.GreaterThanToken:
-      switch (parent.kind) {
-        case ts.SyntaxKind.JsxOpeningElement:
-          return token.end !== parent.end;
-        case ts.SyntaxKind.JsxOpeningFragment:
-          return false;
-        case ts.SyntaxKind.JsxSelfClosingElement:
-          return token.end !== parent.end || !isJsxElementOrFragment(parent.parent);
-        case ts.SyntaxKind.JsxClosingElement:
-        case ts.SyntaxKind.JsxClosingFragment:
-          return !isJsxElementOrFragment(parent.parent.parent);
-        default:
-          return true;
-      }
-    default:
-      return true;
+export function collectComments(sourceFile: ts.SourceFile): readonly SourceComment[] {
+  const cached = commentCache.get(sourceFile);
+  if (cached) return cached;
+  const text = sourceFile.text;
+  const opaque: number[] = [];
+  const visit = (node: ts.Node): void => {
+    switch (node.kind) {
+      case ts.SyntaxKind.StringLiteral:
+      case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
+      case ts.SyntaxKind.TemplateHead:
+      case ts.SyntaxKind.TemplateMiddle:
+      case ts.SyntaxKind.TemplateTail:
+      case ts.SyntaxKind.RegularExpressionLiteral:
+      case ts.SyntaxKind.JsxText:
+        opaque.push(node.getStart(sourceFile), node.end);
+        return;
+      default:
+        ts.forEachChild(node, visit);
+    }
+  };
+  visit(sourceFile);
+  const comments: SourceComment[] = [];
+  let i = ts.getShebang(text)?.length ?? 0;
+  let k = 0;
+  while (i < text.length) {
+    while (k < opaque.length && (opaque[k + 1] ?? 0) <= i) k += 2;
+    const opaqueStart = opaque[k] ?? text.length;
+    if (i >= opaqueStart) {
+      i = opaque[k + 1] ?? text.length;
+      continue;
+    }
+    const slash = text.indexOf('/', i);
+    if (slash < 0 || slash >= opaqueStart) {
+      i = opaqueStart;
+      continue;
+    }
+    const next = text.charCodeAt(slash + 1);
+    if (next === 0x2f /* / */) {
+      let end = slash + 2;
+      while (end < text.length && !isLineBreak(text.charCodeAt(end))) end++;
+      comments.push({ kind: 'line', range: { start: slash, end }, valueStart: slash + 2, value: text.slice(slash + 2, end) });
+      i = end;
+    } else if (next === 0x2a /* * */) {
+      const close = text.indexOf('*/', slash + 2);
+      const end = close < 0 ? text.length : close + 2;
+      comments.push({ kind: 'block', range: { start: slash, end }, valueStart: slash + 2, value: text.slice(slash + 2, close < 0 ? end : close) });
+      i = end;
+    } else {
+      i = slash + 1;
+    }
   }
+  commentCache.set(sourceFile, comments);
+  return comments;
 }
 
-function isJsxElementOrFragment(node: ts.Node): boolean {
-  return node.kind === ts.SyntaxKind.JsxElement || node.kind === ts.SyntaxKind.JsxFragment;
+/** Line terminators as ECMAScript (and so ESLint and TypeScript) define them. */
+function isLineBreak(code: number): boolean {
+  return code === 0x0a || code === 0x0d || code === 0x2028 || code === 0x2029;
 }
 
 /** The disable/enable directives in the file, in order, as ESLint reads them. */
