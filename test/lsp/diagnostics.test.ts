@@ -64,6 +64,27 @@ describe('language server: initialize and diagnostics', () => {
     assert.deepEqual(avglintDiagnostics(diagnostics), freshAnalysis(LEERLING, text, TSCONFIG, catalogueAt(CATALOGUE)));
   });
 
+  it('points the related information at every step of a flow, also in another module', async () => {
+    client = new TestClient();
+    await client.initialize(FIXTURE_PROJECT);
+    const file = path.join(FIXTURE_PROJECT, 'src', 'lsp', 'aanmelding.ts');
+    const helper = path.join(FIXTURE_PROJECT, 'src', 'lsp', 'verzend.ts');
+    const uri = client.open(file);
+    const diagnostics = await client.diagnosticsFor(uri);
+    assert.deepEqual(diagnostics.map((d) => d.code), ['no-unauthorised-transfer']);
+    const helperLines = fs.readFileSync(helper, 'utf8').split('\n');
+    const param = helperLines[1]?.indexOf('body: string') ?? -1;
+    const sink = helperLines[2]?.indexOf('fetch') ?? -1;
+    assert.deepEqual(
+      diagnostics[0]?.relatedInformation?.map((r) => [r.location.uri, r.location.range.start, r.message.replace(/:.*/s, '')]),
+      [
+        [uri, diagnostics[0]?.range.start, '1. source'],
+        [uriOf(helper), { line: 1, character: param }, '2. step'],
+        [uriOf(helper), { line: 2, character: sink }, '3. sink'],
+      ],
+    );
+  });
+
   it('takes severities from the settings and runs no rule set to off', async () => {
     client = new TestClient({ severity: { default: 'error', 'avglint/require-suppression-reason': 'off' } });
     await client.initialize(FIXTURE_PROJECT);
