@@ -30,6 +30,8 @@ const cases: readonly Case[] = [
   { name: 'object literal key name', code: 'declare const id: string;\nfetch(URL_, { body: JSON.stringify({ bsn: id }) });', reported: ['JSON.stringify({ bsn: id })'] },
   { name: 'shorthand property', code: 'const bsn = leerling.bsn;\nfetch(URL_, { body: JSON.stringify({ bsn }) });', reported: ['JSON.stringify({ bsn })'] },
   { name: 'spread', code: 'const a = { bsn: leerling.bsn };\nconst b = { ...a, x: 1 };\nfetch(URL_, { body: JSON.stringify(b) });', reported: ['JSON.stringify(b)'] },
+  { name: 'a member written after a spread replaces the spread one', code: 'declare const bsn: string;\nconst a = { ...{ id: bsn }, id: leerling.eckid };\nfetch(URL_, { body: a.id });', reported: [] },
+  { name: 'a spread value that is itself data stays data under other keys', code: 'declare const burgerservicenummer: { nr: string };\nconst a = { ...burgerservicenummer, x: 1 };\nfetch(URL_, { body: a.nr });', reported: ['a.nr'] },
   { name: 'property write', code: 'const o: Record<string, string> = {};\no.nummer = leerling.bsn;\nfetch(URL_, { body: JSON.stringify(o) });', reported: ['JSON.stringify(o)'] },
   { name: 'picking another field drops the category', code: 'const a = { bsn: leerling.bsn, naam: leerling.naam };\nfetch(URL_, { body: a.naam });', reported: [] },
   { name: 'rest without the category', code: 'const a = { bsn: leerling.bsn, naam: leerling.naam };\nconst { bsn, ...rest } = a;\nvoid bsn;\nfetch(URL_, { body: JSON.stringify(rest) });', reported: [] },

@@ -118,6 +118,12 @@ export class FlowEngine {
     return undefined;
   }
 
+  /** A name not declared in the project: a global such as `JSON`, `Object` or `encodeURIComponent`. */
+  isGlobal(id: ts.Identifier): boolean {
+    const decl = this.resolve(id);
+    return !decl || this.classifier.isLibraryFile(decl.getSourceFile());
+  }
+
   /** The function a call invokes, when its body is available and is not library code. */
   calleeDeclaration(call: ts.CallExpression): FunctionWithBody | undefined {
     const callee = skipOuter(call.expression);
@@ -368,7 +374,10 @@ export class FlowEngine {
         const value = union(this.fromHits(this.classifier.byName(key), property.name, `sent as \`${key}\``), this.identifier(property.name));
         parts.push(withStep(apply(value, { op: 'put', key }), property.name, `put in \`${key}\``));
       } else if (ts.isSpreadAssignment(property)) {
-        parts.push(withStep(this.valueOf(property.expression), property, `spread into an object`));
+        // Members written after the spread replace the spread's members of the same name.
+        const later = node.properties.slice(node.properties.indexOf(property) + 1);
+        const except = later.map((p) => (p.name ? propertyNameText(p.name) : undefined)).filter((k): k is string => k !== undefined);
+        parts.push(withStep(apply(this.valueOf(property.expression), { op: 'spread', except }), property, `spread into an object`));
       }
     }
     return union(...parts);
@@ -415,11 +424,11 @@ export class FlowEngine {
     if (ts.isPropertyAccessExpression(callee)) {
       const method = callee.name.text;
       const owner = skipOuter(callee.expression);
-      if (ts.isIdentifier(owner) && !this.resolve(owner)) {
+      if (ts.isIdentifier(owner) && this.isGlobal(owner)) {
         const builtin = this.builtin(owner.text, method, call);
         if (builtin) return union(builtin, typed);
       }
-    } else if (ts.isIdentifier(callee) && !this.resolve(callee) && (callee.text === 'String' || callee.text === 'encodeURIComponent' || callee.text === 'encodeURI' || callee.text === 'structuredClone')) {
+    } else if (ts.isIdentifier(callee) && this.isGlobal(callee) && (callee.text === 'String' || callee.text === 'encodeURIComponent' || callee.text === 'encodeURI' || callee.text === 'structuredClone')) {
       const first = args[0] ? this.valueOf(args[0]) : EMPTY;
       return callee.text === 'structuredClone' ? first : apply(first, { op: 'flatten' });
     }

@@ -52,7 +52,14 @@ export type Operation =
   | { readonly op: 'omit'; readonly keys: readonly string[] }
   | { readonly op: 'put'; readonly key: string }
   | { readonly op: 'flatten' }
-  | { readonly op: 'remove'; readonly categories: readonly string[] | 'all' };
+  | { readonly op: 'remove'; readonly categories: readonly string[] | 'all' }
+  | { readonly op: 'spread'; readonly except: readonly string[] };
+
+/**
+ * The path segment for "some member of this object, under a key not known statically": what spreading a value that
+ * is itself a category (`{ ...inschrijving, bsn }`) puts into the new object, except under the keys written after it.
+ */
+export const SOME_MEMBER = '\u2026';
 
 /** Personal data of one category. `path` is where in the value it sits: `[]` the value itself, `['bsn']` its `bsn` property. */
 export interface CategoryLabel {
@@ -61,6 +68,8 @@ export interface CategoryLabel {
   readonly path: readonly string[];
   readonly reason: MatchReason;
   readonly trace: TraceStep;
+  /** With path `[SOME_MEMBER, …]`: the keys it is known not to be under. */
+  readonly except?: readonly string[];
 }
 
 /** Whatever the argument at position `index` of a call to `fn` carries, after `ops`. */
@@ -83,13 +92,13 @@ const MAX_OPS = 8;
 const MAX_LABELS = 48;
 
 function labelKey(label: Label): string {
-  if (label.kind === 'category') return `c\0${label.category.id}\0${label.path.join('.')}`;
+  if (label.kind === 'category') return `c\0${label.category.id}\0${label.path.join('.')}\0${label.except?.join(',') ?? ''}`;
   return `p\0${label.index}\0${opsKey(label.ops)}`;
 }
 
 function opsKey(ops: readonly Operation[]): string {
   return ops
-    .map((o) => (o.op === 'get' || o.op === 'put' ? `${o.op}:${o.key}` : o.op === 'omit' ? `omit:${o.keys.join(',')}` : o.op === 'remove' ? `remove:${o.categories === 'all' ? '*' : o.categories.join(',')}` : o.op))
+    .map((o) => (o.op === 'get' || o.op === 'put' ? `${o.op}:${o.key}` : o.op === 'omit' ? `omit:${o.keys.join(',')}` : o.op === 'remove' ? `remove:${o.categories === 'all' ? '*' : o.categories.join(',')}` : o.op === 'spread' ? `spread:${o.except.join(',')}` : o.op))
     .join('|');
 }
 
@@ -128,14 +137,20 @@ function applyToCategory(label: CategoryLabel, operation: Operation): CategoryLa
     case 'get': {
       // A part of a value that *is* the category (a BSN string's characters, a field of a zorgdossier) is still it.
       if (label.path.length === 0) return label;
+      if (label.path[0] === SOME_MEMBER) return label.except?.includes(operation.key) ? undefined : { ...label, path: label.path.slice(1), except: undefined };
       return label.path[0] === operation.key ? { ...label, path: label.path.slice(1) } : undefined;
+    }
+    case 'spread': {
+      if (label.path.length === 0) return { ...label, path: [SOME_MEMBER], except: operation.except };
+      if (label.path[0] === SOME_MEMBER) return { ...label, except: [...(label.except ?? []), ...operation.except] };
+      return operation.except.includes(label.path[0] ?? '') ? undefined : label;
     }
     case 'omit':
       return label.path.length > 0 && operation.keys.includes(label.path[0] ?? '') ? undefined : label;
     case 'put':
       return { ...label, path: [operation.key, ...label.path].slice(0, MAX_PATH) };
     case 'flatten':
-      return label.path.length === 0 ? label : { ...label, path: [] };
+      return label.path.length === 0 ? label : { ...label, path: [], except: undefined };
     case 'remove':
       return operation.categories === 'all' || operation.categories.includes(label.category.id) ? undefined : label;
   }
