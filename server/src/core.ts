@@ -14,8 +14,10 @@ import type * as ts from 'typescript';
 
 export { describeCatalogueKey, findCatalogue, loadCatalogue, loadCatalogueFromText, type CatalogueHost } from '@avglint/rules';
 
+/** `avglint.catalogue.yaml`, or a shared base such as `groep.avglint.catalogue.yaml` that others extend. */
 export function isCatalogueFileName(fileName: string): boolean {
-  return (CATALOGUE_FILE_NAMES as readonly string[]).includes(path.basename(fileName));
+  const base = path.basename(fileName);
+  return CATALOGUE_FILE_NAMES.some((name) => base === name || base.endsWith(`.${name}`));
 }
 
 /**

@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { classifyAt, CLOCK_STARTS, LEGAL_BASES, type Catalogue, type Category, type CategoryAt, type ClassificationAt, type Finding, type FlowStep } from '@avglint/rules';
 import { MarkupKind, type Hover } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
 import type { AnalysisTarget } from './projects';
 
 /** What the core's classifier says about the name at `offset`, with the catalogue's category for each. */
@@ -78,7 +79,9 @@ export function describeCategory(catalogue: Catalogue, category: Category): stri
     lines.push(`- Restricted: may only be read by ${who.join(' or ')}`);
   }
   if (category.source) lines.push(`- Source: ${category.source}`);
-  lines.push(`- Defined in ${path.basename(category.location.file)}:${category.location.line}`);
+  // A file link with a line fragment opens the entry in VS Code and in most Markdown-aware hovers.
+  const entry = `${URI.file(category.location.file).toString()}#L${category.location.line}`;
+  lines.push(`- Defined in [${path.basename(category.location.file)}:${category.location.line}](${entry})`);
   return lines.join('\n');
 }
 

@@ -209,7 +209,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const document = documents.get(uri);
     if (!document) return;
     const fileName = uriToPath(uri);
-    if (isCatalogueFileName(fileName)) {
+    if (isCatalogueDocument(fileName)) {
       validateCatalogueDocument(document);
       return;
     }
@@ -258,6 +258,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   }
 
   // ---- The catalogue file --------------------------------------------------------------------------------------
+
+  /** A catalogue by its name, one in use (a configured path with another name), or a file one of them extends. */
+  function isCatalogueDocument(fileName: string): boolean {
+    return isCatalogueFileName(fileName) || catalogues.peek(fileName) !== undefined || catalogues.dependents(fileName).length > 0;
+  }
 
   function validateCatalogueDocument(document: TextDocument): void {
     const fileName = uriToPath(document.uri);
@@ -427,7 +432,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
   documents.onDidSave((event) => {
     const fileName = uriToPath(event.document.uri);
-    if (isCatalogueFileName(fileName) || catalogues.peek(fileName)) catalogueChanged(fileName, event.document.getText());
+    if (isCatalogueDocument(fileName)) catalogueChanged(fileName, event.document.getText());
   });
   documents.onDidClose((event) => {
     const uri = event.document.uri;
@@ -466,7 +471,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const document = documents.get(params.textDocument.uri);
       if (!document) return null;
       const fileName = uriToPath(document.uri);
-      if (isCatalogueFileName(fileName)) return catalogueHover(document, params.position);
+      if (isCatalogueDocument(fileName)) return catalogueHover(document, params.position);
       if (!isSourceFile(fileName)) return null;
       const analysis = analyses.get(document.uri);
       const findings = analysis?.version === document.version ? analysis.findings : [];
@@ -477,7 +482,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onCompletion(
     guard('completion', [], (params) => {
       const document = documents.get(params.textDocument.uri);
-      if (!document || !isCatalogueFileName(uriToPath(document.uri))) return [];
+      if (!document || !isCatalogueDocument(uriToPath(document.uri))) return [];
       return catalogueCompletion(document, params.position);
     }),
   );

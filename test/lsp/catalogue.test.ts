@@ -99,4 +99,27 @@ describe('language server: the catalogue file', () => {
     const status = await until(() => client.statuses.find((s) => s.state === 'broken'), 'a broken status after the disk change');
     assert.equal(status.servingLastGood, true);
   });
+  it('treats a base catalogue that the catalogue extends as a catalogue: checked while typed, reloaded on save', async () => {
+    const base = path.join(folder, 'groep.avglint.catalogue.yaml');
+    const baseText = 'version: 1\nretention:\n  archief: { label: Archief, duration: P7Y, starts: end-of-school-year }\ncategories:\n  leerlingnummer: { label: Leerlingnummer, retention: archief, match: { names: [leerlingnummer] } }\n';
+    fs.writeFileSync(base, baseText);
+    fs.writeFileSync(catalogueFile, fs.readFileSync(catalogueFile, 'utf8').replace('version: 1\n', 'version: 1\nextends: ./groep.avglint.catalogue.yaml\n'));
+    const text = 'export function f(l: { leerlingnummer: number }): number {\n  return l.leerlingnummer;\n}\n';
+    const source = client.open(path.join(folder, 'src', 'nummer.ts'), text);
+    await client.diagnosticsFor(source);
+    assert.match(await hoverText(source, 1, 14), /\*\*Leerlingnummer\*\* — catalogue category `leerlingnummer`[^]*Bewaartermijn: Archief \(`archief`: 7 years/);
+
+    const baseUri = client.open(base, baseText);
+    assert.deepEqual(await client.diagnosticsFor(baseUri), []);
+    client.change(baseUri, baseText.replace('retention: archief', 'retention: onbekend'));
+    assert.ok((await client.diagnosticsFor(baseUri)).some((d) => /onbekend/.test(String(d.message))), 'the unknown term in the base is reported while typed');
+
+    const renamed = baseText.replace('label: Leerlingnummer', 'label: Leerlingnummer (LAS)');
+    client.change(baseUri, renamed);
+    fs.writeFileSync(base, renamed);
+    const before = client.published.length;
+    client.save(baseUri);
+    await until(() => client.published.slice(before).some((p) => p.uri === source), 'the open document re-analysed after the base was saved');
+    assert.match(await hoverText(source, 1, 14), /\*\*Leerlingnummer \(LAS\)\*\*/);
+  });
 });
