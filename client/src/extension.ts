@@ -30,7 +30,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       ...LANGUAGES.map((language) => ({ scheme: 'file', language })),
-      { scheme: 'file', pattern: '**/avglint.catalogue.{yaml,yml}' },
+      // The catalogue, and shared bases such as `groep.avglint.catalogue.yaml` that catalogues extend.
+      { scheme: 'file', pattern: '**/*avglint.catalogue.{yaml,yml}' },
     ],
     synchronize: { configurationSection: SETTINGS_SECTION },
     outputChannel: output,
