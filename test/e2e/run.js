@@ -13,7 +13,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { setTimeout, clearTimeout } = require('node:timers');
-const { e2eDir, repoRoot, artifactsDir, makeWorkspace } = require('./lib/env');
+const { e2eDir, repoRoot, artifactsDir } = require('./lib/env');
 
 const args = process.argv.slice(2);
 const harness = args.includes('--harness');
@@ -97,7 +97,6 @@ async function main() {
     console.log(`[e2e] packaged ${path.relative(repoRoot, vsix)} (${id}) in ${seconds(packageStarted)} s`);
   }
 
-  const workspace = makeWorkspace(stateDir);
   const files = (only ? [suites[only]] : Object.values(suites)).map((file) => path.join(e2eDir, file));
   const mocha = path.join(repoRoot, 'node_modules', 'mocha', 'bin', 'mocha.js');
   const testsStarted = Date.now();
@@ -110,7 +109,6 @@ async function main() {
         ...process.env,
         TMPDIR: stateDir,
         AVGLINT_E2E_STATE: stateDir,
-        AVGLINT_E2E_WORKSPACE: workspace,
         AVGLINT_E2E_VSIX: vsix,
         AVGLINT_E2E_EXTENSION_ID: id,
         AVGLINT_E2E_EXTENSION: harness ? 'harness' : 'avglint',

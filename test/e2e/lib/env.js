@@ -1,5 +1,6 @@
 // Paths and settings shared by run.js and the e2e suites. run.js passes what it decided (which .vsix, which workspace)
 // through environment variables, so a suite can also be run by hand with mocha once those are set.
+const os = require('node:os');
 const path = require('node:path');
 const { setTimeout } = require('node:timers');
 const fs = require('node:fs');
@@ -14,11 +15,12 @@ function requireTool(name) {
   return require(require.resolve(name, { paths: [toolsDir] }));
 }
 
-/** The fixture workspace to open: a temporary copy made by run.js (AVGLINT_E2E_WORKSPACE), or a fresh one. */
+/**
+ * A fresh copy of the fixture workspace for one suite (the VS Code suite edits and saves its copy), in the run's state
+ * directory (AVGLINT_E2E_STATE, set by run.js) or the system's temporary directory.
+ */
 function workspaceDir() {
-  const dir = process.env.AVGLINT_E2E_WORKSPACE;
-  if (!dir) throw new Error('AVGLINT_E2E_WORKSPACE is not set: run the e2e tier with `node test/e2e/run.js`.');
-  return dir;
+  return makeWorkspace(process.env.AVGLINT_E2E_STATE || os.tmpdir());
 }
 
 /** Copies the shared test catalogue and tsconfig plus the e2e fixture sources into a new temporary directory. */
