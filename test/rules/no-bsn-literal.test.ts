@@ -13,6 +13,8 @@ ruleTester.run('no-bsn-literal', rule('no-bsn-literal'), {
     { code: 'const bsn = 123456782;', options: [{ allow: ['123456782'] }] },
     { code: "const bsn = '012345672';", options: [{ allow: ['12345672'] }] },
     { code: '// testpersoon 999999990\nconst a = 1;', options: [{ checkComments: false }] },
+    'if (node.flags & 33554432 /* Ambient */) x();', // a bit flag: 2^25
+    '// See https://stackoverflow.com/a/60422853/1709587\nx();', // a cited page's path
   ],
   invalid: [
     {

@@ -104,7 +104,17 @@ describe('no-bsn-literal (through analyseFile)', () => {
     assert.deepEqual(literals(text), []);
   });
 
-  it('does not exempt URLs: a BSN in a path or query leaks into access logs', () => {
+  it('does not exempt URLs in code: a BSN in a path or query leaks into access logs', () => {
     assert.deepEqual(literals('fetch("https://api.example.nl/leerlingen/123456782?x=1");').map((f) => f[0]), ['123456782']);
+  });
+
+  it('skips bit flags and masks (2^n, 2^n − 1) that happen to pass the elfproef', () => {
+    // 33554432 = 2^25 and 268435455 = 2^28 − 1 both pass the elfproef (padded to 9 digits).
+    assert.deepEqual(literals('if (flags & 33554432) x = 268435455;'), []);
+  });
+
+  it('in comments, skips numbers in the path of a cited URL, but not in its query', () => {
+    assert.deepEqual(literals('// Nicked from https://stackoverflow.com/a/60422853/1709587\nx();'), []);
+    assert.deepEqual(literals('// zie https://portaal.example.nl/leerling?bsn=123456782\nx();').map((f) => f[0]), ['123456782']);
   });
 });

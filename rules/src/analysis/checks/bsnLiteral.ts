@@ -8,9 +8,12 @@
  * - inside strings, template parts, JSX text and comments: a run of 8 or 9 digits that is a whole word — not part of a
  *   longer run of digits, and not touching a letter or `_` (so hashes, hex strings and identifiers are skipped) — or
  *   the written form `1234.56.782`;
- * - not a run inside a UUID, and not an 8-digit run that reads as a date `YYYYMMDD` between 1900 and 2099.
- * URLs are *not* exempt: a BSN in a URL path or query ends up in access logs and browser history, which is exactly the
- * leak this rule is about.
+ * - not a run inside a UUID, not an 8-digit run that reads as a date `YYYYMMDD` between 1900 and 2099, and not a power
+ *   of two or a power of two minus one (bit flags and masks such as `33554432`);
+ * - in comments, not a path segment of a URL (`https://stackoverflow.com/a/60422853`): a comment that links to a page
+ *   cites it, it does not hold a pupil's number.
+ * URLs in strings are *not* exempt, nor query strings in comments: a BSN in a URL the code requests ends up in access
+ * logs and browser history, which is exactly the leak this rule is about.
  */
 import * as ts from 'typescript';
 import { identifierCheck, padIdentifier } from '../../bsn';
@@ -34,8 +37,9 @@ const WORD = /[A-Za-z0-9_]/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Finds the identifier candidates in free text (string contents, comments). */
-export function findIdentifierCandidates(text: string): Candidate[] {
+export function findIdentifierCandidates(text: string, inComment = false): Candidate[] {
   const candidates: Candidate[] = [];
+  const urlPaths = inComment ? urlPathRanges(text) : [];
   const pattern = /\d{4}\.\d{2}\.\d{3}|\d+/g;
   for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
     const written = match[0];
@@ -50,9 +54,24 @@ export function findIdentifierCandidates(text: string): Candidate[] {
     if (written.includes('.') && (before === '.' || (after === '.' && /\d/.test(text[end + 1] ?? '')))) continue;
     if (insideUuid(text, start, end)) continue;
     if (digits.length === 8 && looksLikeDate(digits)) continue;
+    if (isBitMask(digits)) continue;
+    if (urlPaths.some(([from, to]) => start >= from && end <= to)) continue;
     candidates.push({ digits, written, start, end });
   }
   return candidates;
+}
+
+/** The host-and-path part of every URL in the text (up to `?` or `#`). */
+function urlPathRanges(text: string): [number, number][] {
+  const ranges: [number, number][] = [];
+  for (const match of text.matchAll(/\bhttps?:\/\/[^\s?#)\]>'"`]+/g)) ranges.push([match.index, match.index + match[0].length]);
+  return ranges;
+}
+
+/** 2^n and 2^n − 1: bit flags and masks, not identifiers. */
+function isBitMask(digits: string): boolean {
+  const n = Number(digits);
+  return (n & (n - 1)) === 0 || (n & (n + 1)) === 0;
 }
 
 function insideUuid(text: string, start: number, end: number): boolean {
@@ -74,7 +93,8 @@ function looksLikeDate(digits: string): boolean {
 function numericDigits(text: string): string | undefined {
   const digits = text.replace(/_/g, '').replace(/n$/, '');
   if (!/^[0-9]{8,9}$/.test(digits)) return undefined;
-  return digits.length === 8 && looksLikeDate(digits) ? undefined : digits;
+  if (digits.length === 8 && looksLikeDate(digits)) return undefined;
+  return isBitMask(digits) ? undefined : digits;
 }
 
 export const bsnLiteralCheck: Check = {
@@ -128,7 +148,7 @@ export const bsnLiteralCheck: Check = {
 
     if (checkComments) {
       for (const comment of collectComments(sourceFile)) {
-        for (const c of findIdentifierCandidates(comment.value)) {
+        for (const c of findIdentifierCandidates(comment.value, true)) {
           report(c.digits, c.written, { start: comment.valueStart + c.start, end: comment.valueStart + c.end }, 'a comment');
         }
       }
