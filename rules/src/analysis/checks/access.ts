@@ -11,6 +11,7 @@
 import picomatch from 'picomatch';
 import * as ts from 'typescript';
 import type { AccessRule, Category } from '../../catalogue/model';
+import { normaliseName } from '../../catalogue/names';
 import type { Finding } from '../../finding';
 import { fillMessage, RULES } from '../../rules/registry';
 import type { Check, CheckContext } from '../context';
@@ -44,29 +45,38 @@ export const accessCheck: Check = {
     const engine = engineOf(context);
     const findings: Finding[] = [];
     const fileTags = fileDeclarations(context.sourceFile);
-    const report = (node: ts.Node, hits: readonly Hit[], what: string): void => {
+    // When no restricted category is matched by type, brand, member or JSDoc tag, only a name can make a read
+    // restricted. Asking the checker about every call and member would then type-check the whole file for nothing:
+    // on the benchmark corpus that was most of the scan's time (BENCHMARKS.md, "Profile").
+    const typeLevel = restricted.some((r) => hasTypeLevelMatch(context.catalogue.categories.get(r.category)));
+    const restrictedName = (name: string | undefined): boolean => name !== undefined && (context.index.byName.get(normaliseName(name)) ?? []).some((c) => rules.has(c.id));
+    const report = (node: ts.Node, hits: readonly Hit[], describe: () => string): void => {
       for (const hit of firstHitPerCategory(hits)) {
         const rule = rules.get(hit.category.id);
         if (!rule || declares(node, rule, fileTags)) continue;
-        findings.push(finding(context, node, hit, rule, what));
+        findings.push(finding(context, node, hit, rule, describe()));
       }
     };
     const visit = (node: ts.Node): void => {
       if (context.isCancelled()) return;
+      if (!typeLevel && !ts.isSpreadAssignment(node) && !ts.isSpreadElement(node) && !restrictedName(readName(node))) {
+        ts.forEachChild(node, visit);
+        return;
+      }
       if (ts.isPropertyAccessExpression(node) && !isWrite(node) && !ts.isQualifiedName(node.parent)) {
-        report(node, direct(engine.classifier.member(node, node.name.text)).filter((h) => !alreadyRestricted(engine, node.expression, h.category)), `\`${shortText(node)}\``);
+        report(node, direct(engine.classifier.member(node, node.name.text)).filter((h) => !alreadyRestricted(engine, node.expression, h.category)), () => `\`${shortText(node)}\``);
       } else if (ts.isElementAccessExpression(node) && !isWrite(node) && (ts.isStringLiteral(node.argumentExpression) || ts.isNoSubstitutionTemplateLiteral(node.argumentExpression))) {
-        report(node, direct(engine.classifier.member(node, node.argumentExpression.text)).filter((h) => !alreadyRestricted(engine, node.expression, h.category)), `\`${shortText(node)}\``);
+        report(node, direct(engine.classifier.member(node, node.argumentExpression.text)).filter((h) => !alreadyRestricted(engine, node.expression, h.category)), () => `\`${shortText(node)}\``);
       } else if (ts.isBindingElement(node) && ts.isObjectBindingPattern(node.parent) && !node.dotDotDotToken) {
         const name = declarationName(node);
-        if (name !== undefined) report(node, direct(bindingHits(engine.classifier, node, name)), `destructuring \`${name}\``);
+        if (name !== undefined) report(node, direct(bindingHits(engine.classifier, node, name)), () => `destructuring \`${name}\``);
       } else if (ts.isParameter(node) && ts.isIdentifier(node.name) && isFunctionParameter(node)) {
-        report(node.name, direct(engine.classifier.declaration(node)), `parameter \`${node.name.text}\``);
+        report(node.name, direct(engine.classifier.declaration(node)), () => `parameter \`${(node.name as ts.Identifier).text}\``);
       } else if ((ts.isSpreadAssignment(node) || ts.isSpreadElement(node)) && !ts.isArrayLiteralExpression(node.parent)) {
         const members = categoriesOf(engine.valueOf(node.expression)).filter((l) => l.path.length > 0);
-        report(node, members.map((l) => ({ category: l.category, reason: l.reason, detail: `member \`${l.path.join('.')}\``, path: [] })), `spreading \`${shortText(node.expression)}\``);
+        report(node, members.map((l) => ({ category: l.category, reason: l.reason, detail: `member \`${l.path.join('.')}\``, path: [] })), () => `spreading \`${shortText(node.expression)}\``);
       } else if (engine.checker && (ts.isAwaitExpression(node) || (ts.isCallExpression(node) && !ts.isAwaitExpression(node.parent)))) {
-        report(node, direct(engine.classifier.type(engine.checker.getTypeAtLocation(node))), `\`${shortText(node)}\``);
+        report(node, direct(engine.classifier.type(engine.checker.getTypeAtLocation(node))), () => `\`${shortText(node)}\``);
       }
       ts.forEachChild(node, visit);
     };
@@ -74,6 +84,23 @@ export const accessCheck: Check = {
     return findings;
   },
 };
+
+function hasTypeLevelMatch(category: Category | undefined): boolean {
+  if (!category) return false;
+  const m = category.match;
+  return m.types.length > 0 || m.brands.length > 0 || m.members.length > 0 || m.jsdocTags.length > 0;
+}
+
+/** The name a node reads or declares, for the name-only fast path; undefined for nodes only types can classify. */
+function readName(node: ts.Node): string | undefined {
+  if (ts.isPropertyAccessExpression(node)) return node.name.text;
+  if (ts.isElementAccessExpression(node)) {
+    const key = node.argumentExpression;
+    return ts.isStringLiteral(key) || ts.isNoSubstitutionTemplateLiteral(key) ? key.text : undefined;
+  }
+  if (ts.isBindingElement(node) || ts.isParameter(node)) return declarationName(node);
+  return undefined;
+}
 
 function finding(context: CheckContext, node: ts.Node, hit: Hit, rule: AccessRule, what: string): Finding {
   const category = hit.category;
