@@ -128,7 +128,8 @@ export async function runDemo(args: readonly string[]): Promise<number> {
   const { eslint, results } = await lintExamples(dir);
   const stylish = await eslint.loadFormatter('stylish');
   const out = (text: string): boolean => process.stdout.write(text);
-  out(await stylish.format(results));
+  // Paths relative to the working directory, so the output reads the same on every clone (and in the README).
+  out(await stylish.format(results.map((r) => ({ ...r, filePath: path.relative(process.cwd(), r.filePath) || r.filePath }))));
 
   const sarifFile = path.join(dir, 'avglint.sarif');
   const sarif = await eslint.loadFormatter(require.resolve('@microsoft/eslint-formatter-sarif'));
