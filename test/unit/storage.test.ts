@@ -277,6 +277,40 @@ describe('require-retention: writes (through analyseFile)', () => {
     assert.equal(findings[0]?.data['ttl'], '2592000 s (30 days)');
   });
 
+  it('more import and client forms: require destructuring, import =, psetex, node-redis 5 expiration, minio', () => {
+    const text = [
+      "const { appendFile: append } = require('node:fs');",
+      "import fs2 = require('fs');",
+      "const fsp = require('fs').promises;",
+      "append('a', leerling['postcode']);",
+      "fs2.writeFileSync('b', ok ? bsn : null);",
+      "fsp.writeFile('c', `${cijfer}`);",
+      "await redis.psetex('k', 1000 * 60 * 60 * 24 * 29, opname);", // 29 days in ms: too long for camera (28)
+      "await redis.set('k', opname, { expiration: { type: 'EX', value: 60 } });", // node-redis 5, one minute
+      "await redis.set('k', opname, { expiration: { type: 'EX', value: 60 * 60 * 24 * 365 } });",
+      "await minio.putObject('bucket', 'naam.json', JSON.stringify({ diagnose }));",
+    ].join('\n');
+    assert.deepEqual(retention(text).map(([id, t, c]) => [id, t.slice(0, 14), c]), [
+      ['missingRetention', "append('a', le", ['naw']],
+      ['missingRetention', "fs2.writeFileS", ['bsn']],
+      ['missingRetention', "fsp.writeFile(", ['resultaten']],
+      ['ttlTooLong', "redis.psetex('", ['camerabeelden']],
+      ['ttlTooLong', "redis.set('k',", ['camerabeelden']],
+      ['missingRetention', 'minio.putObjec', ['zorgdossier']],
+    ]);
+  });
+
+  it('Kysely alterTable().addColumn()/modifyColumn() and knex withSchema() are schema changes too', () => {
+    const text = [
+      "await db.schema.alterTable('leerling').modifyColumn('bsn', 'char(9)').execute();",
+      "await knex.schema.withSchema('school').table('leerling', (t) => { t.string('email'); t.dropColumn('bsn'); });",
+    ].join('\n');
+    assert.deepEqual(retention(text).map(([id, t, c]) => [id, t.slice(0, 30), c]), [
+      ['missingRetention', "db.schema.alterTable('leerling", ['bsn']],
+      ['missingRetention', "knex.schema.withSchema('school", ['naw']],
+    ]);
+  });
+
   it('S3 putObject and PutObjectCommand, by Body', () => {
     const text = [
       "await s3.putObject({ Bucket: 'b', Key: 'k', Body: JSON.stringify({ bsn }) }).promise();",
