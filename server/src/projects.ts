@@ -58,8 +58,8 @@ class Project {
         return open ? `open:${open.version}` : `disk:${this.diskVersions.get(path.resolve(fileName)) ?? 0}`;
       },
       getScriptSnapshot: (fileName) => {
-        const text = this.documents.get(path.resolve(fileName))?.text ?? this.fileSystem.readFile(fileName);
-        return text === undefined ? undefined : ts.ScriptSnapshot.fromString(text);
+        const open = this.documents.get(path.resolve(fileName));
+        return open ? ts.ScriptSnapshot.fromString(open.text) : this.diskSnapshot(fileName);
       },
       getCurrentDirectory: () => path.dirname(this.tsconfig),
       getDefaultLibFileName: (options) => ts.getDefaultLibFilePath(options),
@@ -71,6 +71,24 @@ class Project {
       useCaseSensitiveFileNames: () => ts.sys.useCaseSensitiveFileNames,
     };
     this.service = ts.createLanguageService(host, ts.createDocumentRegistry());
+  }
+
+  /**
+   * The LanguageService asks for a snapshot of every file of the program on each update, before it compares versions;
+   * reading the disk each time (lib.dom.d.ts alone is megabytes) would cost more than the analysis. Disk snapshots
+   * are kept until a watched-file event changes the file's disk version.
+   */
+  private readonly snapshots = new Map<string, { version: number; snapshot: ts.IScriptSnapshot | undefined }>();
+
+  private diskSnapshot(fileName: string): ts.IScriptSnapshot | undefined {
+    const key = path.resolve(fileName);
+    const version = this.diskVersions.get(key) ?? 0;
+    const cached = this.snapshots.get(key);
+    if (cached && cached.version === version) return cached.snapshot;
+    const text = this.fileSystem.readFile(fileName);
+    const snapshot = text === undefined ? undefined : ts.ScriptSnapshot.fromString(text);
+    this.snapshots.set(key, { version, snapshot });
+    return snapshot;
   }
 
   private parse(): ts.ParsedCommandLine {
