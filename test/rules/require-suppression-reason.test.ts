@@ -20,7 +20,7 @@ ruleTester.run('require-suppression-reason', rule('require-suppression-reason'),
     '/* eslint-disable avglint/no-bsn-literal -- testnummers uit de DUO-specificatie */',
     'x(); // eslint-disable-line avglint/require-retention -- cache leeft 1 minuut',
     '// eslint-disable-next-line avglint/no-bsn-literal --- voorbeeld uit de wet\nx();',
-    '/* eslint-disable-next-line avglint/no-bsn-literal -- tijdelijk (until 2027-01-31) */\nx();',
+    '/* eslint-disable-next-line avglint/no-bsn-literal -- tijdelijk (until 2999-12-31) */\nx();',
     '/* eslint-enable avglint/no-bsn-literal */',
     '/* eslint-enable */',
     '// eslint-disable-next-line no-console\nx();',
@@ -33,6 +33,20 @@ ruleTester.run('require-suppression-reason', rule('require-suppression-reason'),
     'x(); // eslint-disable-line',
   ],
   invalid: [
+    {
+      // The ESLint plugin passes today's date; 2020 is always in the past.
+      code: 'f();\n// eslint-disable-next-line avglint/require-retention -- migratie (until 2020-01-31)\nx();',
+      errors: [
+        {
+          messageId: 'expiredSuppression',
+          data: { rules: '`avglint/require-retention`', until: '2020-01-31', reason: 'migratie (until 2020-01-31)' },
+          line: 2,
+          column: 1,
+          endLine: 2,
+          endColumn: 85,
+        },
+      ],
+    },
     {
       code: '/* eslint-disable avglint/no-bsn-literal */',
       errors: [{ messageId: 'missingReason', data: { rules: '`avglint/no-bsn-literal`' }, line: 1, column: 1, endLine: 1, endColumn: 44 }],
