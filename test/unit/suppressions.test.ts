@@ -245,11 +245,11 @@ describe('suppressions: parity with ESLint itself (property test)', () => {
   );
   type Segment = { readonly code: 'A' | 'B' } | { readonly text: string };
 
-  function render(segments: readonly Segment[], separators: readonly boolean[]): string {
+  function render(segments: readonly Segment[], separators: readonly string[]): string {
     let text = '';
     segments.forEach((s, i) => {
       text += 'code' in s ? `${s.code}${i};` : s.text;
-      text += separators[i] ? '\n' : ' ';
+      text += separators[i] ?? ' ';
     });
     return text;
   }
@@ -275,7 +275,7 @@ describe('suppressions: parity with ESLint itself (property test)', () => {
 
   it('hides exactly the findings ESLint hides, for random files of code and directives', () => {
     fc.assert(
-      fc.property(fc.array(segment, { minLength: 1, maxLength: 14 }), fc.array(fc.boolean(), { minLength: 14, maxLength: 14 }), (segments, separators) => {
+      fc.property(fc.array(segment, { minLength: 1, maxLength: 14 }), fc.array(fc.constantFrom(' ', ' ', '\n', '\r\n', '\r', '\u2028'), { minLength: 14, maxLength: 14 }), (segments, separators) => {
         const text = render(segments, separators);
         assert.deepEqual(coreSurvivors(text), eslintSurvivors(text), text);
       }),
