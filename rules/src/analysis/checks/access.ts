@@ -18,7 +18,7 @@ import type { Check, CheckContext } from '../context';
 import { Classifier, declarationName, type Hit } from '../flow/classify';
 import { pathOf } from '../flow/describe';
 import { shortText, type FlowEngine } from '../flow/engine';
-import { engineOf } from '../flow/flows';
+import { engineOf, forEachNode } from '../flow/flows';
 import { categoriesOf, step } from '../flow/labels';
 import { list } from '../flow/wording';
 
@@ -57,12 +57,9 @@ export const accessCheck: Check = {
         findings.push(finding(context, node, hit, rule, describe()));
       }
     };
-    const visit = (node: ts.Node): void => {
-      if (context.isCancelled()) return;
-      if (!typeLevel && !ts.isSpreadAssignment(node) && !ts.isSpreadElement(node) && !restrictedName(readName(node))) {
-        ts.forEachChild(node, visit);
-        return;
-      }
+    const visit = (node: ts.Node): boolean => {
+      if (context.isCancelled()) return false;
+      if (!typeLevel && !ts.isSpreadAssignment(node) && !ts.isSpreadElement(node) && !restrictedName(readName(node))) return true;
       if (ts.isPropertyAccessExpression(node) && !isWrite(node) && !ts.isQualifiedName(node.parent)) {
         report(node, direct(engine.classifier.member(node, node.name.text)).filter((h) => !alreadyRestricted(engine, node.expression, h.category)), () => `\`${shortText(node)}\``);
       } else if (ts.isElementAccessExpression(node) && !isWrite(node) && (ts.isStringLiteral(node.argumentExpression) || ts.isNoSubstitutionTemplateLiteral(node.argumentExpression))) {
@@ -78,9 +75,9 @@ export const accessCheck: Check = {
       } else if (engine.checker && (ts.isAwaitExpression(node) || (ts.isCallExpression(node) && !ts.isAwaitExpression(node.parent)))) {
         report(node, direct(engine.classifier.type(engine.checker.getTypeAtLocation(node))), () => `\`${shortText(node)}\``);
       }
-      ts.forEachChild(node, visit);
+      return true;
     };
-    visit(context.sourceFile);
+    forEachNode(context.sourceFile, visit);
     return findings;
   },
 };

@@ -90,7 +90,7 @@ export class Apis {
   originOf(node: ts.Node): Origin | undefined {
     const cached = this.origins.get(node);
     if (cached !== undefined) return cached ?? undefined;
-    if (this.inProgress.has(node)) return undefined;
+    if (this.inProgress.has(node) || this.inProgress.size > 200) return undefined;
     this.inProgress.add(node);
     let origin: Origin | undefined;
     try {

@@ -25,6 +25,7 @@ import {
   type Value,
 } from './labels';
 import { lexicalDeclaration } from './scopes';
+import { forEachNode } from './walk';
 import { Apis, type SinkSite } from './apis';
 
 /** A parameter of a function that reaches a sink inside it (directly or through further calls). */
@@ -49,6 +50,8 @@ type FunctionWithBody = ts.FunctionLikeDeclaration & { readonly body: ts.Concise
 const ARRAY_CALLBACK_METHODS = new Set(['map', 'flatMap', 'filter', 'find', 'findLast', 'findIndex', 'findLastIndex', 'forEach', 'some', 'every', 'sort', 'toSorted']);
 const ARRAY_SAME_METHODS = new Set(['filter', 'find', 'findLast', 'slice', 'sort', 'toSorted', 'reverse', 'toReversed', 'at', 'flat', 'values', 'splice', 'shift', 'pop', 'with', 'get', 'getAll', 'toString', 'toJSON', 'valueOf', 'trim', 'trimStart', 'trimEnd', 'toLowerCase', 'toUpperCase', 'padStart', 'padEnd', 'substring', 'substr', 'split', 'normalize', 'charAt', 'replace', 'replaceAll', 'repeat', 'entries', 'toLocaleString']);
 const VALUELESS_METHODS = new Set(['forEach', 'some', 'every', 'includes', 'indexOf', 'lastIndexOf', 'findIndex', 'findLastIndex', 'has', 'keys', 'push', 'unshift', 'append', 'set', 'add', 'delete', 'startsWith', 'endsWith', 'localeCompare', 'test']);
+/** How many evaluations may be in progress at once before the analysis stops following a value. */
+const MAX_NESTING = 600;
 const MUTATING_ADD = new Set(['push', 'unshift', 'add']);
 const MUTATING_KEYED = new Set(['append', 'set']);
 
@@ -150,7 +153,9 @@ export class FlowEngine {
   valueOf(node: ts.Expression): Value {
     const cached = this.values.get(node);
     if (cached) return cached;
-    if (this.inProgress.has(node)) {
+    // A cycle, or an expression nested so deeply (generated code) that following it further would exhaust the
+    // stack: both are cut here, and nothing computed under the cut is cached.
+    if (this.inProgress.has(node) || this.inProgress.size > MAX_NESTING) {
       this.cycles++;
       return EMPTY;
     }
@@ -333,7 +338,7 @@ export class FlowEngine {
 
   private propertyAccess(node: ts.PropertyAccessExpression): Value {
     const name = node.name.text;
-    const own = this.fromHits(this.classifier.member(node, name), node, `reads \`${shortText(node)}\``);
+    const own = this.fromHits(this.classifier.member(node, name), node, () => `reads \`${shortText(node)}\``);
     const base = apply(this.valueOf(node.expression), { op: 'get', key: name });
     const member = this.resolveMember(node);
     const field = member && (ts.isPropertyDeclaration(member) || ts.isGetAccessorDeclaration(member)) && !this.classifier.isLibraryFile(member.getSourceFile())
@@ -351,7 +356,7 @@ export class FlowEngine {
   private elementAccess(node: ts.ElementAccessExpression): Value {
     const key = node.argumentExpression;
     if (ts.isStringLiteral(key) || ts.isNoSubstitutionTemplateLiteral(key)) {
-      const own = this.fromHits(this.classifier.member(node, key.text), node, `reads \`${shortText(node)}\``);
+      const own = this.fromHits(this.classifier.member(node, key.text), node, () => `reads \`${shortText(node)}\``);
       return union(own, apply(this.valueOf(node.expression), { op: 'get', key: key.text }));
     }
     // An element of an array carries what the array carries; an unknown key of an object may be any of its members.
@@ -390,8 +395,17 @@ export class FlowEngine {
   private binary(node: ts.BinaryExpression): Value {
     const op = node.operatorToken.kind;
     switch (op) {
-      case ts.SyntaxKind.PlusToken:
-        return this.stringOf(node, [node.left, node.right], 'concatenated');
+      case ts.SyntaxKind.PlusToken: {
+        // `a + b + c + …` nests to the left; walking the chain here keeps long concatenations off the call stack.
+        const operands: ts.Expression[] = [];
+        let e: ts.Expression = node;
+        while (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+          operands.push(e.right);
+          e = e.left;
+        }
+        operands.push(e);
+        return this.stringOf(node, operands.reverse(), 'concatenated');
+      }
       case ts.SyntaxKind.QuestionQuestionToken:
       case ts.SyntaxKind.BarBarToken:
       case ts.SyntaxKind.AmpersandAmpersandToken:
@@ -420,7 +434,7 @@ export class FlowEngine {
     if (sanitiser) return this.sanitised(call, sanitiser);
     if (this.apis.sinkAt(call) || this.apis.originOf(call)) return this.typeValue(call);
     const typed = this.typeValue(call);
-    const calleeText = shortText(callee);
+    const calleeText = (): string => shortText(callee);
     if (ts.isPropertyAccessExpression(callee)) {
       const method = callee.name.text;
       const owner = skipOuter(callee.expression);
@@ -445,10 +459,14 @@ export class FlowEngine {
       if (method === 'concat') return union(this.valueOf(receiver), ...args.map((a) => this.valueOf(a)), typed);
       if (ARRAY_SAME_METHODS.has(method)) return union(this.valueOf(receiver), typed);
       if (VALUELESS_METHODS.has(method)) return typed;
-      return union(withStep(union(this.valueOf(receiver), ...args.map((a) => this.valueOf(a))), call, `passed through \`${calleeText}\``), typed);
+      return union(this.passedThrough(union(this.valueOf(receiver), ...args.map((a) => this.valueOf(a))), call, calleeText), typed);
     }
     // A function avglint cannot see into: its result may carry anything its arguments carry.
-    return union(withStep(union(...args.map((a) => this.valueOf(a))), call, `passed through \`${calleeText}\``), typed);
+    return union(this.passedThrough(union(...args.map((a) => this.valueOf(a))), call, calleeText), typed);
+  }
+
+  private passedThrough(value: Value, call: ts.CallExpression, calleeText: () => string): Value {
+    return value.length === 0 ? value : withStep(value, call, `passed through \`${calleeText()}\``);
   }
 
   private builtin(owner: string, method: string, call: ts.CallExpression): Value | undefined {
@@ -505,11 +523,12 @@ export class FlowEngine {
   /** With a checker: the categories the static type of an expression carries (an API response typed `Leerling`). */
   typeValue(node: ts.Expression): Value {
     if (!this.checker) return EMPTY;
-    return this.fromHits(this.classifier.type(this.checker.getTypeAtLocation(node)), node, `\`${shortText(node)}\``);
+    return this.fromHits(this.classifier.type(this.checker.getTypeAtLocation(node)), node, () => `\`${shortText(node)}\``);
   }
 
-  fromHits(hits: readonly Hit[], node: ts.Node, what: string): Value {
+  fromHits(hits: readonly Hit[], node: ts.Node, describe: string | (() => string)): Value {
     if (hits.length === 0) return EMPTY;
+    const what = typeof describe === 'string' ? describe : describe();
     const labels: Label[] = hits.map((hit) => ({
       kind: 'category',
       category: hit.category,
@@ -548,6 +567,7 @@ export class FlowEngine {
 
   /** The value of a call to a function with a body: its summary with the arguments put in for the parameters. */
   private applySummary(call: ts.CallExpression, fn: FunctionWithBody): Value {
+    if (this.returnsOf(fn).length === 0) return EMPTY;
     const calleeText = shortText(skipOuter(call.expression));
     return withStep(
       this.substitute(this.returnsOf(fn), fn, (index) => {
@@ -656,7 +676,7 @@ export class FlowEngine {
       if (list) list.push(definition);
       else table.set(target, [definition]);
     };
-    const visit = (node: ts.Node): void => {
+    forEachNode(file, (node) => {
       if (ts.isBinaryExpression(node) && isAssignment(node.operatorToken.kind)) {
         const assign = node.operatorToken.kind === ts.SyntaxKind.EqualsToken;
         this.addWrite(node.left, node, assign, () => this.valueOf(node.right), add);
@@ -673,9 +693,8 @@ export class FlowEngine {
           if (first) this.addWrite(first, node, false, () => union(...rest.map((a) => this.valueOf(a))), add);
         }
       }
-      ts.forEachChild(node, visit);
-    };
-    visit(file);
+      return true;
+    });
     return table;
   }
 
@@ -840,6 +859,8 @@ export function forEachCall(body: ts.Node, visit: (call: ts.CallExpression) => v
 
 /** The source text of a node on one line, shortened for messages. */
 export function shortText(node: ts.Node): string {
-  const text = node.getText().replace(/\s+/g, ' ');
+  const file = node.getSourceFile();
+  const start = node.getStart(file);
+  const text = file.text.slice(start, Math.min(node.getEnd(), start + 200)).replace(/\s+/g, ' ');
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }

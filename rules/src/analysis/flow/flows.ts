@@ -4,6 +4,9 @@
 import * as ts from 'typescript';
 import type { CheckContext } from '../context';
 import { engineFor, type Flow, type FlowEngine } from './engine';
+import { forEachNode } from './walk';
+
+export { forEachNode };
 
 const perFile = new WeakMap<FlowEngine, WeakMap<ts.SourceFile, readonly Flow[]>>();
 
@@ -22,19 +25,17 @@ export function fileFlows(engine: FlowEngine, sourceFile: ts.SourceFile, isCance
   if (cached) return cached;
   const flows: Flow[] = [];
   let cancelled = false;
-  const visit = (node: ts.Node): void => {
-    if (cancelled) return;
-    if (ts.isCallExpression(node)) {
-      if (isCancelled()) {
-        cancelled = true;
-        return;
-      }
-      flows.push(...engine.flowsAtCall(node));
+  forEachNode(sourceFile, (node) => {
+    if (!ts.isCallExpression(node)) return true;
+    if (isCancelled()) {
+      cancelled = true;
+      return false;
     }
-    ts.forEachChild(node, visit);
-  };
-  visit(sourceFile);
+    flows.push(...engine.flowsAtCall(node));
+    return true;
+  });
   // A cancelled run is not cached: the next run must see every flow.
   if (!cancelled) files.set(sourceFile, flows);
   return flows;
 }
+

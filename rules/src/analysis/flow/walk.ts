@@ -1,0 +1,20 @@
+import * as ts from 'typescript';
+
+/**
+ * Visits `root` and its descendants in source order without recursion, so generated code nested thousands of levels
+ * deep cannot exhaust the stack. `visit` returns false to stop the whole walk.
+ */
+export function forEachNode(root: ts.Node, visit: (node: ts.Node) => boolean): void {
+  const stack: ts.Node[] = [root];
+  const children: ts.Node[] = [];
+  const collect = (child: ts.Node): void => {
+    children.push(child);
+  };
+  while (stack.length > 0) {
+    const node = stack.pop() as ts.Node;
+    if (!visit(node)) return;
+    children.length = 0;
+    ts.forEachChild(node, collect);
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as ts.Node);
+  }
+}
