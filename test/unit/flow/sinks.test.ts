@@ -53,6 +53,9 @@ const sinks: readonly Case[] = [
   { name: 'superagent query after set', code: "import request from 'superagent';\nrequest.get('https://api.leermiddel.example/x').set('Accept', 'json').query({ id: leerling.bsn });", expected: [`${LM}{ id: leerling.bsn }`] },
   { name: 'SDK module of a processor: a client instance', code: "import { Client } from 'leermiddel-sdk';\nconst client = new Client();\nclient.upload({ id: leerling.bsn });", expected: [`${LM}{ id: leerling.bsn }`] },
   { name: 'SDK module of a processor: a namespace call', code: "import * as sdk from 'leermiddel-sdk';\nsdk.sendResults(leerling.bsn);", expected: [`${LM}leerling.bsn`] },
+  { name: 'SDK module of a processor: the default import called', code: "import leermiddel from 'leermiddel-sdk';\nleermiddel(leerling.bsn);", expected: [`${LM}leerling.bsn`] },
+  { name: 'SDK module of a processor: a client from a factory', code: "import { createClient } from 'leermiddel-sdk/client';\nconst c = createClient({ key: 'k' });\nc.accounts.create({ id: leerling.bsn });", expected: [`${LM}{ id: leerling.bsn }`] },
+  { name: 'globalThis.fetch', code: "globalThis.fetch('https://api.leermiddel.example/x', { body: leerling.bsn });", expected: [`${LM}leerling.bsn`] },
 ];
 
 const destinations: readonly Case[] = [

@@ -168,6 +168,11 @@ export class Apis {
 
   private memberOrigin(node: ts.PropertyAccessExpression): Origin | undefined {
     const name = node.name.text;
+    const owner = skipOuter(node.expression);
+    if (ts.isIdentifier(owner) && (owner.text === 'globalThis' || owner.text === 'window' || owner.text === 'self') && this.engine.isGlobal(owner)) {
+      if (name === 'fetch') return { kind: 'fetch', member: [], name: 'fetch' };
+      if (name === 'console') return { kind: 'console', member: [], name: 'console' };
+    }
     const base = node.expression.kind === ts.SyntaxKind.ThisKeyword ? undefined : this.originOf(node.expression);
     if (base) return { ...base, member: [...base.member, name] };
     const member = this.engine.resolveMember(node);
@@ -229,6 +234,9 @@ export class Apis {
         return undefined;
       case 'logger':
         return method === 'child' ? { ...base, member: [] } : undefined;
+      case 'sdk':
+        // What an SDK call returns (`createClient()`) is taken to be a client of the same processor.
+        return { ...base, member: [], instance: {} };
       case 'debug':
         if (base.member.length === 0 && !base.instance) return { ...base, instance: {} };
         if (method === 'extend') return { ...base, member: [], instance: {} };
@@ -336,7 +344,7 @@ export class Apis {
         return undefined;
       }
       case 'sdk':
-        if (origin.member.length === 0 && !origin.instance) return undefined;
+        // Any call on an import from a processor's SDK module sends what it is given to that processor.
         if (!origin.processor) return undefined;
         return transfer(args.map((a) => ({ expression: a, role: 'argument' })), { kind: 'processor', processor: origin.processor, text: origin.name });
       case 'console':
