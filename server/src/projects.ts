@@ -174,9 +174,8 @@ export class Projects {
     return { sourceFile: ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, scriptKind(fileName)) };
   }
 
-  documentChanged(fileName: string): void {
-    this.projectFor(fileName)?.touched();
-    // Other projects may import the file, so they see a new project version too.
+  /** An open document changed: every warm project sees a new version (the file's own, and any that imports it). */
+  documentChanged(): void {
     for (const project of this.projects.values()) project.touched();
   }
 

@@ -172,9 +172,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         cancelled: false,
       };
     }
-    const target = projects.target(fileName);
-    if (!target) return { diagnostics: [], findings: [], catalogueFile, status, cancelled: false };
     try {
+      const target = projects.target(fileName);
+      if (!target) return { diagnostics: [], findings: [], catalogueFile, status, cancelled: false };
       const result = analyseFile({
         sourceFile: target.sourceFile,
         program: target.program,
@@ -367,6 +367,17 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     };
   }
 
+  /** Every notification handler goes through here: a failure is logged, and the next message is served as usual. */
+  function guardEvent<E>(name: string, handler: (event: E) => void): (event: E) => void {
+    return (event: E) => {
+      try {
+        handler(event);
+      } catch (error) {
+        log(`avglint: ${name} failed: ${describeError(error)}`);
+      }
+    };
+  }
+
   function catalogueOf(uri: string): Catalogue | undefined {
     const file = analyses.get(uri)?.catalogueFile;
     return file ? catalogues.peek(file)?.catalogue : undefined;
@@ -393,7 +404,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     };
   });
 
-  connection.onInitialized(() => {
+  connection.onInitialized(guardEvent('initialized', () => {
     if (watchedFilesDynamic) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
         watchers: [{ globPattern: '**/avglint.catalogue.{yaml,yml}' }, { globPattern: '**/tsconfig.json' }, { globPattern: `**/*.{${SOURCE_EXTENSIONS.map((e) => e.slice(1)).join(',')}}` }],
@@ -407,47 +418,47 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       });
     }
     log(`avglint language server ${ts.version ? `(TypeScript ${ts.version})` : ''} ready; workspace: ${workspaceFolders.map((f) => uriToPath(f.uri)).join(', ') || '(none)'}`);
-  });
+  }));
 
-  connection.onDidChangeConfiguration((change) => {
+  connection.onDidChangeConfiguration(guardEvent('configuration change', (change) => {
     const settings = (change.settings as Record<string, unknown> | null | undefined)?.[SETTINGS_SECTION];
     if (settings !== undefined) pushedSettings = settings;
     settingsCache.clear();
     catalogues.forgetLocations();
     reanalyseOpenDocuments();
-  });
+  }));
 
-  documents.onDidOpen((event) => {
+  documents.onDidOpen(guardEvent('open', (event) => {
     lastActiveUri = event.document.uri;
-    projects.documentChanged(uriToPath(event.document.uri));
+    projects.documentChanged();
     schedule(event.document.uri, 0);
-  });
-  documents.onDidChangeContent((event) => {
+  }));
+  documents.onDidChangeContent(guardEvent('change', (event) => {
     // `onDidOpen` is followed by a content change for the same version; the open already scheduled it.
     const analysis = analyses.get(event.document.uri);
     if (event.document.version === 1 && !analysis && timers.has(event.document.uri) === false && generations.has(event.document.uri)) return;
     lastActiveUri = event.document.uri;
-    projects.documentChanged(uriToPath(event.document.uri));
+    projects.documentChanged();
     void scheduleWithSettings(event.document.uri).catch((error: unknown) => log(`avglint: ${describeError(error)}`));
-  });
-  documents.onDidSave((event) => {
+  }));
+  documents.onDidSave(guardEvent('save', (event) => {
     const fileName = uriToPath(event.document.uri);
     if (isCatalogueDocument(fileName)) catalogueChanged(fileName, event.document.getText());
-  });
-  documents.onDidClose((event) => {
+  }));
+  documents.onDidClose(guardEvent('close', (event) => {
     const uri = event.document.uri;
     const timer = timers.get(uri);
     if (timer) clearTimeout(timer);
     timers.delete(uri);
     generations.set(uri, (generations.get(uri) ?? 0) + 1);
     analyses.delete(uri);
-    projects.documentChanged(uriToPath(uri));
+    projects.documentChanged();
     const fileName = uriToPath(uri);
     if (scanned.has(uri) && isSourceFile(fileName)) void scanFile(fileName, uri).catch((error: unknown) => log(`avglint: ${describeError(error)}`));
     else void connection.sendDiagnostics({ uri, diagnostics: [] });
-  });
+  }));
 
-  connection.onDidChangeWatchedFiles((params) => {
+  connection.onDidChangeWatchedFiles(guardEvent('watched files', (params) => {
     let sourcesChanged = false;
     for (const change of params.changes) {
       const fileName = uriToPath(change.uri);
@@ -464,7 +475,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       }
     }
     if (sourcesChanged) reanalyseOpenDocuments();
-  });
+  }));
 
   connection.onHover(
     guard('hover', null, (params) => {

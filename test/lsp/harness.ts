@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { PassThrough } from 'node:stream';
-import { startServer } from '@avglint/server';
+import { startServer, type ServerOptions } from '@avglint/server';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import type { Diagnostic, InitializeResult, PublishDiagnosticsParams, TextEdit } from 'vscode-languageserver-protocol';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
@@ -65,12 +65,12 @@ export class TestClient {
   private readonly versions = new Map<string, number>();
   private readonly texts = new Map<string, string>();
 
-  constructor(settings: Record<string, unknown> = {}) {
+  constructor(settings: Record<string, unknown> = {}, options: ServerOptions = {}) {
     this.settings = { debounceMs: 20, ...settings };
     const toServer = new PassThrough();
     const toClient = new PassThrough();
     const serverConnection = createConnection(ProposedFeatures.all, new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
-    startServer(serverConnection);
+    startServer(serverConnection, options);
     this.connection = createMessageConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       this.diagnostics.set(params.uri, params);
