@@ -66,6 +66,8 @@ const cases: readonly Case[] = [
   { name: 'sanitiser in a variable', code: 'const id = toEckId(leerling.bsn);\nfetch(URL_, { body: JSON.stringify({ id }) });', reported: [] },
   { name: 'sanitiser that removes everything', code: 'fetch(URL_, { body: pseudonymise(leerling.bsn) });', reported: [] },
   { name: 'sanitiser does not remove other categories', code: 'fetch(URL_, { body: JSON.stringify({ a: toEckId(leerling.bsn), b: leerling.bsn }) });', reported: ['JSON.stringify({ a: toEckId(leerling.bsn), b: leerling.bsn })'] },
+  { name: 'a constant named like a category but holding a literal is not data', code: "const bsn = 'onbekend';\nfetch(URL_, { body: bsn });", reported: [] },
+  { name: 'a constant named like a category but holding a sanitised value is not that category', code: 'const bsn = toEckId(leerling.bsn);\nfetch(URL_, { body: bsn });', reported: [] },
   { name: 'unknown function passes data through', code: 'declare function format(x: string): string;\nfetch(URL_, { body: format(leerling.bsn) });', reported: ['format(leerling.bsn)'] },
   { name: 'a comparison is not the data', code: 'fetch(URL_, { body: String(leerling.bsn === "1") });', reported: [] },
 ];

@@ -255,7 +255,11 @@ export class FlowEngine {
   private computeDeclaration(decl: ts.Node): Value {
     const name = declarationName(decl) ?? '';
     const sourceNode = (decl as ts.NamedDeclaration).name ?? decl;
-    const own = this.fromHits(this.classifier.declaration(decl), sourceNode, `\`${name}\``);
+    // A constant whose value is a literal or a sanitiser's result is what its value says, whatever its name:
+    // `const naam = 'Rapportage'` is no name of a person, `const bsn = toEckId(x)` is no BSN.
+    const nameOnly = ts.isVariableDeclaration(decl) && decl.initializer !== undefined && isConst(decl) && isLiteralOrSanitised(decl.initializer, this.sanitisers);
+    const hits = this.classifier.declaration(decl);
+    const own = this.fromHits(nameOnly ? hits.filter((h) => h.reason !== 'name') : hits, sourceNode, `\`${name}\``);
     if (ts.isVariableDeclaration(decl)) {
       const forOf = decl.parent.parent;
       const init = decl.initializer ?? (ts.isForOfStatement(forOf) ? forOf.expression : undefined);
@@ -782,6 +786,10 @@ export function isFunctionWithBody(node: ts.Node): node is FunctionWithBody {
     (ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isArrowFunction(node) || ts.isMethodDeclaration(node) || ts.isGetAccessorDeclaration(node)) &&
     node.body !== undefined
   );
+}
+
+function isConst(decl: ts.VariableDeclaration): boolean {
+  return ts.isVariableDeclarationList(decl.parent) && (decl.parent.flags & ts.NodeFlags.Const) !== 0;
 }
 
 function isAssignment(kind: ts.SyntaxKind): boolean {
