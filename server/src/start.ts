@@ -452,8 +452,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     timers.delete(uri);
     generations.set(uri, (generations.get(uri) ?? 0) + 1);
     analyses.delete(uri);
-    projects.documentChanged();
     const fileName = uriToPath(uri);
+    // The disk now speaks for the file; it may have been saved while open, and not every client reports that.
+    projects.diskChanged(fileName, 'changed');
     if (scanned.has(uri) && isSourceFile(fileName)) void scanFile(fileName, uri).catch((error: unknown) => log(`avglint: ${describeError(error)}`));
     else void connection.sendDiagnostics({ uri, diagnostics: [] });
   }));
