@@ -83,7 +83,10 @@ function problemLocation(context: Context, problem: Problem): TSESLint.AST.Sourc
 
 function reportFinding(context: Context, finding: Finding): void {
   const { sourceCode } = context;
-  const loc = { start: sourceCode.getLocFromIndex(finding.range.start), end: sourceCode.getLocFromIndex(finding.range.end) };
+  // ESLint throws on an offset outside the text, which would end the whole run; the core's offsets are into the same
+  // text, so clamping only guards against a bug there costing every other file its results.
+  const at = (offset: number): number => Math.max(0, Math.min(offset, sourceCode.text.length));
+  const loc = { start: sourceCode.getLocFromIndex(at(finding.range.start)), end: sourceCode.getLocFromIndex(at(finding.range.end)) };
   context.report({
     loc,
     messageId: finding.messageId,
