@@ -159,6 +159,28 @@ describe('avglint scan', function () {
     assert.equal(invocation?.toolConfigurationNotifications[0]?.locations[0]?.physicalLocation.region.startLine, 2);
   });
 
+  it('takes rule options as in an ESLint config with --rule, and rejects unknown rules and bad JSON', () => {
+    const p = project({ 'avglint.catalogue.yaml': fixtureCatalogueText(), 'src/ids.ts': BSN });
+    assert.equal(scan([p.dir, '--rule', 'avglint/no-bsn-literal={"allow":["111222333"]}']).code, 0);
+    assert.equal(scan([p.dir, '--rule', 'no-bsn-literal={"allow":["111222334"]}']).code, 1);
+    const unknown = scan([p.dir, '--rule', 'no-such-rule={}']);
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.stderr, /unknown rule `no-such-rule`/u);
+    assert.equal(scan([p.dir, '--rule', 'no-bsn-literal=allow']).code, 2);
+  });
+
+  it('prints JSON with every finding, its position and its path', () => {
+    const p = project({ 'avglint.catalogue.yaml': fixtureCatalogueText(), 'src/ids.ts': BSN });
+    const result = scan([p.dir, '--format', 'json']);
+    assert.equal(result.code, 1);
+    const json = JSON.parse(result.stdout) as { findings: { ruleId: string; file: string; line: number; column: number; path: unknown[] }[]; fileCount: number };
+    assert.equal(json.fileCount, 1);
+    assert.deepEqual(
+      json.findings.map((f) => [f.ruleId, path.relative(p.dir, f.file), f.line, f.column, f.path.length > 0]),
+      [['no-bsn-literal', path.join('src', 'ids.ts'), 1, 20, true]],
+    );
+  });
+
   it('rejects an unknown format with exit 2', () => {
     assert.equal(scan(['--format', 'xml']).code, 2);
   });
