@@ -44,6 +44,10 @@ describe('flow: logs, consent and access checks', () => {
     ['after await assert', 'await assertToestemming(l);\n  await send(l);'],
     ['with a const holding the result', 'const ok = await heeftToestemming(l);\n  if (ok) await send(l);'],
     ['in check() && send()', 'heeftToestemming(l) && send(l);'],
+    ['in the else of if (!check())', "if (!(await heeftToestemming(l))) { console.warn('geen toestemming'); } else { await send(l); }"],
+    ['in a ternary', 'const r = (await heeftToestemming(l)) ? await send(l) : undefined;\n  void r;'],
+    ['after if (check() === false) throw', "if ((await heeftToestemming(l)) === false) throw new Error('nee');\n  await send(l);"],
+    ['in if (ok && check())', 'const ok = true;\n  if (ok && (await heeftToestemming(l))) await send(l);'],
   ] as const) {
     it(`consent: guarded ${name}`, () => {
       const code = [
@@ -58,6 +62,23 @@ describe('flow: logs, consent and access checks', () => {
       assert.deepEqual(brief(run(code, { rules: ['require-consent-check'] })), ['require-consent-check:missingConsentCheck:naw>zorgpartner@fetch']);
     });
   }
+
+  it('consent: not guarded by a negated check, an || or a check in another function', () => {
+    const code = [
+      'declare function heeftToestemming(l: unknown): boolean;',
+      "const send = (x: unknown) => fetch('https://portaal.jeugdzorg.example/x', { method: 'POST', body: JSON.stringify(x) });",
+      'export function a(l: { naam: string }) { if (!heeftToestemming(l)) send(l.naam); }',
+      'export function b(l: { naam: string }, x: boolean) { if (x || heeftToestemming(l)) send(l.naam); }',
+      'export function c(l: { naam: string }) { if (heeftToestemming(l)) { [1].forEach(() => send(l.naam)); } }',
+      'export function d(l: { naam: string }) { if (heeftToestemming(l)) send(l.naam); }',
+    ].join('\n');
+    // The callbacks of c run later, outside the guard as far as avglint can tell; d is guarded.
+    assert.deepEqual(brief(run(code, { rules: ['require-consent-check'] })), [
+      'require-consent-check:missingConsentCheck:naw>zorgpartner@send',
+      'require-consent-check:missingConsentCheck:naw>zorgpartner@send',
+      'require-consent-check:missingConsentCheck:naw>zorgpartner@send',
+    ]);
+  });
 
   it('consent: a guard at the call site of a helper that sends counts, an unguarded call site is reported', () => {
     const code = [

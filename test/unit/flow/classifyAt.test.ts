@@ -40,6 +40,25 @@ describe('flow: classifyAt (hover)', () => {
     assert.match(text, /2\. step: assigned to `nummer`/);
   });
 
+  it('classifies declarations: an interface member (member match), a parameter and a destructured name', () => {
+    const code = 'interface Leerling {\n  BSN: string;\n  id: number;\n}\nexport function f(sofinummer: string, { BSN: nr }: Leerling) { return [sofinummer, nr]; }';
+    for (const typed of [false, true]) {
+      const member = at(code, ' BSN:', typed);
+      assert.equal(member?.text, 'BSN');
+      assert.deepEqual(member?.categories.map((c) => [c.category, c.reason]), [['bsn', 'name']]);
+      assert.ok(member?.categories.length === 1);
+      assert.deepEqual(at(code, '(sofinummer', typed)?.categories.map((c) => c.category), ['bsn']);
+      assert.deepEqual(at(code, 'BSN: nr', typed)?.categories.map((c) => c.category), ['bsn']);
+      assert.deepEqual(at(code, ' id:', typed)?.categories, []);
+    }
+  });
+
+  it('classifies an element access with a constant key and an identifier typed with a branded type', () => {
+    const code = "type Nr = string & { readonly __brand: 'Bsn' };\ndeclare const l: { x: Nr };\nexport const a = l['x'];\nexport const b = a;";
+    assert.deepEqual(at(code, "'x']", true)?.categories.map((c) => [c.category, c.reason]), [['bsn', 'brand']]);
+    assert.deepEqual(at(code, ' a;', true)?.categories.map((c) => c.category), ['bsn']);
+  });
+
   it('returns nothing where there is nothing to classify', () => {
     assert.equal(at('export const x = 1;', 'const', false), undefined);
   });
