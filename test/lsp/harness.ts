@@ -36,7 +36,8 @@ export async function until<T>(condition: () => T | undefined | false, what: str
     const value = condition();
     if (value !== undefined && value !== false) return value;
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    // A short poll interval, not a wait for the result: the condition is checked again until it holds.
+    await new Promise<void>((resolve) => setTimeout(resolve, 5));
   }
 }
 
