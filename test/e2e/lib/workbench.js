@@ -28,16 +28,28 @@ async function openWorkbench(page, url, folder) {
   await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60000 });
 }
 
-/** Quick Open (Ctrl+P) the file and wait until its editor has focus. */
-async function quickOpen(page, fileName) {
+/** Quick Open (Ctrl+P) the file (a name, or a path relative to the folder) and wait until its editor has focus. */
+async function quickOpen(page, relativePath) {
+  const fileName = relativePath.split('/').pop();
   await page.keyboard.press('Control+P');
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible' });
-  await input.fill(fileName);
+  await input.fill(relativePath);
   await page.locator('.quick-input-list .monaco-list-row', { hasText: fileName }).first().waitFor();
   await page.keyboard.press('Enter');
   await page.locator(`.tabs-container .tab.active[aria-label*="${fileName}"]`).waitFor();
   await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor();
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+}
+
+/** Runs a command from the Command Palette (F1) by its title, as a person does. */
+async function runCommand(page, title) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+  await page.keyboard.press('Enter');
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
 }
 
@@ -62,7 +74,7 @@ async function goTo(page, line, column) {
  */
 async function squiggledLines(page) {
   // The function runs in the page, where `document` is the workbench's.
-  /* global document */
+  /* global document, requestAnimationFrame */
   return page.evaluate(() => {
     const editor = document.querySelector('.editor-instance .monaco-editor');
     if (!editor) return [];
@@ -76,6 +88,38 @@ async function squiggledLines(page) {
   });
 }
 
+const nextFrame = (page) => page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+
+/**
+ * Every row of the Problems list, in order, whitespace collapsed. The list draws only the rows in view, so it is
+ * scrolled from top to bottom with the mouse wheel, as a person reads a long list.
+ */
+async function problemRows(page) {
+  const rowsOf = async () =>
+    (await page.locator('.markers-panel .monaco-list-row').allInnerTexts()).map((row) => row.replace(/\s+/g, ' ').trim());
+  const box = await page.locator('.markers-panel .monaco-list').first().boundingBox();
+  if (!box) return rowsOf();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.wheel(0, -1e6);
+  await nextFrame(page);
+  const seen = [];
+  let unchanged = 0;
+  while (unchanged < 2) {
+    let added = 0;
+    for (const row of await rowsOf()) {
+      if (!seen.includes(row)) {
+        seen.push(row);
+        added++;
+      }
+    }
+    unchanged = added === 0 ? unchanged + 1 : 0;
+    await page.mouse.wheel(0, Math.max(100, box.height * 0.7));
+    await nextFrame(page);
+  }
+  await page.mouse.wheel(0, -1e6);
+  return seen;
+}
+
 /** Opens the Problems panel (Ctrl+Shift+M) and returns the text of its rows once `until(rows)` holds. */
 async function problems(page, until, what = 'the expected problems') {
   if (!(await page.locator('.markers-panel').isVisible())) await page.keyboard.press('Control+Shift+M');
@@ -83,14 +127,21 @@ async function problems(page, until, what = 'the expected problems') {
   let last = [];
   try {
     return await poll(`${what} in the Problems panel`, async () => {
-      const rows = await page.locator('.markers-panel .monaco-list-row').allInnerTexts();
-      last = rows.map((row) => row.replace(/\s+/g, ' ').trim());
+      last = await problemRows(page);
       return until(last) ? last : undefined;
     });
   } catch (error) {
     error.message += `; the panel lists:\n  ${last.join('\n  ')}`;
     throw error;
   }
+}
+
+/** Types `filter` (text or a glob such as `**\/store/cache.ts`) into the Problems panel's filter box. */
+async function filterProblems(page, filter) {
+  if (!(await page.locator('.markers-panel').isVisible())) await page.keyboard.press('Control+Shift+M');
+  const input = page.locator('.viewpane-filter input').first();
+  await input.waitFor({ state: 'visible' });
+  await input.fill(filter);
 }
 
 /** Shows the hover at the cursor (Ctrl+K Ctrl+I) and returns its text once it contains every `expected` string. */
@@ -140,4 +191,4 @@ async function chooseQuickFix(page, title) {
   throw new Error(`no quick fix titled ${title} among: ${(await rows.allInnerTexts()).join(' | ')}`);
 }
 
-module.exports = { launchBrowser, screenshot, openWorkbench, quickOpen, goTo, squiggledLines, problems, hoverAtCursor, quickFixes, chooseQuickFix };
+module.exports = { launchBrowser, screenshot, openWorkbench, quickOpen, runCommand, goTo, squiggledLines, problems, filterProblems, hoverAtCursor, quickFixes, chooseQuickFix };
