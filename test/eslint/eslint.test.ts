@@ -4,6 +4,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ESLint } from 'eslint';
 import { eslintBin, eslintConfig, fixtureCatalogueText, tempProject, type TempProject } from '../helpers/tempProject';
@@ -61,6 +62,27 @@ describe('ESLint with eslint-plugin-avglint', function () {
     p.write('src/ids.ts', CLEAN);
     const passing = spawnSync(process.execPath, [eslintBin(), '.'], { cwd: p.dir, encoding: 'utf8' });
     assert.equal(passing.status, 0, passing.stdout + passing.stderr);
+  });
+
+  it('writes SARIF through @microsoft/eslint-formatter-sarif, as the README shows for CI', () => {
+    const p = project({
+      'avglint.catalogue.yaml': fixtureCatalogueText(),
+      'eslint.config.mjs': eslintConfig('[avglint.configs.recommended]'),
+      'src/ids.ts': BSN,
+    });
+    // The formatter is resolved from the working directory, as in a project that installed it.
+    p.write('node_modules/@microsoft/eslint-formatter-sarif/index.js', `module.exports = require(${JSON.stringify(require.resolve('@microsoft/eslint-formatter-sarif'))});\n`);
+    p.write('node_modules/@microsoft/eslint-formatter-sarif/package.json', '{ "name": "@microsoft/eslint-formatter-sarif", "main": "index.js" }\n');
+    const run = spawnSync(process.execPath, [eslintBin(), 'src', '--format', '@microsoft/eslint-formatter-sarif', '--output-file', 'avglint.sarif'], { cwd: p.dir, encoding: 'utf8' });
+    assert.equal(run.status, 1, run.stdout + run.stderr);
+    const log = JSON.parse(fs.readFileSync(path.join(p.dir, 'avglint.sarif'), 'utf8')) as {
+      version: string;
+      runs: { tool: { driver: { rules: { id: string; helpUri?: string }[] } }; results: { ruleId: string; locations: { physicalLocation: { region: { startLine: number; startColumn: number } } }[] }[] }[];
+    };
+    assert.equal(log.version, '2.1.0');
+    const [run0] = log.runs;
+    assert.deepEqual(run0?.results.map((r) => [r.ruleId, r.locations[0]?.physicalLocation.region.startLine, r.locations[0]?.physicalLocation.region.startColumn]), [['avglint/no-bsn-literal', 1, 20]]);
+    assert.ok(run0?.tool.driver.rules.some((r) => r.id === 'avglint/no-bsn-literal' && r.helpUri?.endsWith('/docs/rules/no-bsn-literal.md') === true));
   });
 
   it('reports a broken catalogue as an error naming its file, line and column, once per linted file', async () => {
