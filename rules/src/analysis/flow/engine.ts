@@ -68,6 +68,8 @@ export class FlowEngine {
   private readonly summarising = new Set<ts.Node>();
   private readonly definitions = new WeakMap<ts.SourceFile, Map<ts.Node, Definition[]>>();
   private readonly resolved = new Map<ts.Identifier, ts.Node | null>();
+  private readonly resolvedLocal = new Map<ts.Identifier, ts.Node | null>();
+  private readonly members = new Map<ts.PropertyAccessExpression, ts.Node | null>();
   private readonly sanitisers: ReadonlyMap<string, Sanitiser>;
 
   constructor(
@@ -96,7 +98,11 @@ export class FlowEngine {
 
   /** Like `resolve`, but stops at import bindings so callers can see which module a name comes from. */
   resolveLocal(id: ts.Identifier): ts.Node | undefined {
-    return this.computeResolve(id, false);
+    const cached = this.resolvedLocal.get(id);
+    if (cached !== undefined) return cached ?? undefined;
+    const decl = this.computeResolve(id, false);
+    this.resolvedLocal.set(id, decl ?? null);
+    return decl;
   }
 
   private computeResolve(id: ts.Identifier, followAliases: boolean): ts.Node | undefined {
@@ -111,14 +117,56 @@ export class FlowEngine {
     return symbol.valueDeclaration ?? symbol.declarations?.[0];
   }
 
-  /** The declaration of a property (`x.http`, `this.nummer`): a class field or getter, or an object literal member. */
+  /**
+   * The declaration of a property (`x.http`, `this.nummer`, `clients.duo`, `new Client().send`): a class field,
+   * getter or method, an object literal member, or a module's export. Found structurally — through the declarations
+   * of names, `new` expressions, type annotations and object literals — and not by asking the checker for the member's
+   * symbol: that would make the checker type every receiver of every call in a project, which costs more than the
+   * whole rest of the analysis.
+   */
   resolveMember(node: ts.PropertyAccessExpression): ts.Node | undefined {
-    if (this.checker) {
-      const symbol = this.checker.getSymbolAtLocation(node.name);
-      return symbol?.valueDeclaration ?? symbol?.declarations?.[0];
+    const cached = this.members.get(node);
+    if (cached !== undefined) return cached ?? undefined;
+    this.members.set(node, null);
+    const receiver = skipOuter(node.expression);
+    const decl = receiver.kind === ts.SyntaxKind.ThisKeyword ? classMember(node, node.name.text) : memberOf(this.containerOf(receiver, 0), node.name.text);
+    this.members.set(node, decl ?? null);
+    return decl;
+  }
+
+  /** The class, object literal or module whose members an expression's members are. */
+  private containerOf(expression: ts.Expression, depth: number): ts.Node | undefined {
+    if (depth > 6) return undefined;
+    const e = skipOuter(expression);
+    if (ts.isObjectLiteralExpression(e)) return e;
+    if (ts.isNewExpression(e)) return this.classOf(e.expression);
+    if (e.kind === ts.SyntaxKind.ThisKeyword) return enclosingClass(e);
+    let decl: ts.Node | undefined;
+    if (ts.isIdentifier(e)) decl = this.resolve(e);
+    else if (ts.isPropertyAccessExpression(e)) decl = this.resolveMember(e);
+    if (!decl) return undefined;
+    if (ts.isSourceFile(decl) || ts.isClassLike(decl)) return decl;
+    if (ts.isVariableDeclaration(decl) || ts.isPropertyDeclaration(decl) || ts.isPropertyAssignment(decl)) {
+      if (decl.initializer) {
+        const fromValue = this.containerOf(decl.initializer, depth + 1);
+        if (fromValue) return fromValue;
+      }
     }
-    if (node.expression.kind === ts.SyntaxKind.ThisKeyword) return classMember(node, node.name.text);
+    const typeNode = (decl as { type?: ts.TypeNode }).type;
+    if (typeNode && ts.isTypeReferenceNode(typeNode)) return this.classOf(typeNode.typeName);
     return undefined;
+  }
+
+  /** The class a name (`Client`, `sdk.Client`) refers to. */
+  private classOf(name: ts.Node): ts.ClassLikeDeclaration | undefined {
+    let decl: ts.Node | undefined;
+    if (ts.isIdentifier(name)) decl = this.resolve(name);
+    else if (ts.isPropertyAccessExpression(name)) decl = this.resolveMember(name);
+    else if (ts.isQualifiedName(name) && this.checker) {
+      const symbol = this.checker.getSymbolAtLocation(name.right);
+      decl = symbol?.valueDeclaration ?? symbol?.declarations?.[0];
+    }
+    return decl && ts.isClassLike(decl) ? decl : undefined;
   }
 
   /** A name not declared in the project: a global such as `JSON`, `Object` or `encodeURIComponent`. */
@@ -826,6 +874,45 @@ function inSameLoop(definition: ts.Node, use: ts.Node, stop: ts.Node): boolean {
     if (ts.isIterationStatement(n, false) && definition.pos >= n.pos && definition.end <= n.end) return true;
   }
   return false;
+}
+
+function enclosingClass(at: ts.Node): ts.ClassLikeDeclaration | undefined {
+  for (let n: ts.Node | undefined = at.parent; n; n = n.parent) {
+    if (ts.isClassLike(n)) return n;
+    if (ts.isFunctionDeclaration(n) || ts.isFunctionExpression(n)) return undefined;
+  }
+  return undefined;
+}
+
+/** A member of a class, an object literal or a module (its exported declaration of that name). */
+function memberOf(container: ts.Node | undefined, name: string): ts.Node | undefined {
+  if (!container) return undefined;
+  if (ts.isClassLike(container)) {
+    for (const member of container.members) {
+      if ((ts.isPropertyDeclaration(member) || ts.isGetAccessorDeclaration(member) || ts.isMethodDeclaration(member)) && member.name && propertyNameText(member.name) === name) return member;
+      if (ts.isConstructorDeclaration(member)) {
+        const property = member.parameters.find((p) => ts.isIdentifier(p.name) && p.name.text === name && ts.getModifiers(p)?.length);
+        if (property) return property;
+      }
+    }
+    return undefined;
+  }
+  if (ts.isObjectLiteralExpression(container)) {
+    for (const property of container.properties) {
+      if ((ts.isPropertyAssignment(property) || ts.isMethodDeclaration(property) || ts.isShorthandPropertyAssignment(property)) && propertyNameText(property.name) === name) return property;
+    }
+    return undefined;
+  }
+  if (ts.isSourceFile(container)) {
+    for (const statement of container.statements) {
+      if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) && statement.name?.text === name) return statement;
+      if (ts.isVariableStatement(statement)) {
+        const decl = statement.declarationList.declarations.find((d) => ts.isIdentifier(d.name) && d.name.text === name);
+        if (decl) return decl;
+      }
+    }
+  }
+  return undefined;
 }
 
 function classMember(at: ts.Node, name: string): ts.Node | undefined {
