@@ -158,6 +158,7 @@ ruleTester.run('require-retention', rule('require-retention'), {
 
 const typedWrite = "import { writeFileSync } from 'fs';\nimport { leerling, lokaal, uitslagen } from './store-types';\nwriteFileSync('a.json', JSON.stringify(leerling));\nwriteFileSync('b.json', JSON.stringify(lokaal));\nwriteFileSync('c.json', JSON.stringify(uitslagen));";
 const typedEntity = "import type { Zorgdossier } from './store-types';\n@Entity()\nexport class Dossier {\n  @Column() inhoud!: Zorgdossier;\n}";
+const typedSchema = "import type { Leerling } from './store-types';\nexport const LeerlingSchema = new EntitySchema<Leerling>({ name: 'leerling', columns: {} });";
 const typedBrand = "import { leerlingBsn } from './store-types';\nlocalStorage.setItem('k', leerlingBsn);";
 
 typedRuleTester.run('require-retention (typed)', rule('require-retention'), {
@@ -184,6 +185,12 @@ typedRuleTester.run('require-retention (typed)', rule('require-retention'), {
       code: typedEntity,
       filename: 'src/store-entity.ts',
       errors: [{ messageId: 'missingRetention', ...at(typedEntity, 'Dossier'), suggestions: insert(typedEntity, '@Entity()', ['leerlingdossier']) }],
+    },
+    {
+      // The entity type says what the schema stores, even before any column is listed.
+      code: typedSchema,
+      filename: 'src/store-entity.ts',
+      errors: [{ messageId: 'missingRetention', ...at(typedSchema, 'LeerlingSchema'), suggestions: insert(typedSchema, 'export const', ['leerlingdossier', 'sessie']) }],
     },
     {
       code: typedBrand,

@@ -178,6 +178,20 @@ describe('require-retention: storage declarations (through analyseFile)', () => 
     assert.deepEqual(retention('/** @retention leerlingdossier */\nconst s = new Schema({ bsn: String });'), []);
   });
 
+  it('TypeORM/MikroORM EntitySchema, by column key (and `name` option) and by its type argument', () => {
+    const text = [
+      "export const LeerlingSchema = new EntitySchema<Leerling>({ name: 'leerling', columns: { id: { type: Number, primary: true }, nummer: { type: String, name: 'bsn' } } });",
+      "const ContactSchema = new EntitySchema({ name: 'contact', properties: { email: { type: 'string' } } });",
+      "const Typed = new EntitySchema<Zorgdossier>({ name: 'dossier', columns: {} });",
+      "const Lokaal = new EntitySchema({ name: 'lokaal', columns: { nummer: { type: String } } });",
+    ].join('\n');
+    assert.deepEqual(retention(text), [
+      ['missingRetention', 'LeerlingSchema', ['bsn']],
+      ['missingRetention', 'ContactSchema', ['naw']],
+      ['missingRetention', 'Typed', ['zorgdossier']],
+    ]);
+  });
+
   it('Drizzle tables, by key and by the column builder’s name', () => {
     const text = [
       "export const leerlingen = pgTable('leerlingen', { id: serial('id'), nummer: varchar('burgerservicenummer', { length: 9 }).notNull() });",

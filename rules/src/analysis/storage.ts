@@ -247,6 +247,7 @@ class StorageFinder {
   private construct(node: ts.NewExpression): void {
     const name = calleeName(node.expression);
     if (name === 'Schema') this.mongooseSchema(node);
+    else if (name === 'EntitySchema') this.entitySchema(node);
     else if (name === 'PutObjectCommand') this.s3Put(node, '`PutObjectCommand` (S3)');
   }
 
@@ -283,14 +284,17 @@ class StorageFinder {
     }
   }
 
-  /** Attribute names, and the column names given with `field: '…'`. */
+  /** Attribute names, and the column names given with `field: '…'` or `name: '…'`. */
   private attributes(object: ts.ObjectLiteralExpression, collector: CategoryCollector): void {
     for (const property of object.properties) {
       const name = property.name ? propertyNameText(property.name) : undefined;
       if (name !== undefined) collector.name(name);
       if (ts.isPropertyAssignment(property) && ts.isObjectLiteralExpression(property.initializer)) {
-        const field = stringProperty(property.initializer, 'field');
-        if (field !== undefined) collector.name(field);
+        // The column's own name: Sequelize `field: 'bsn'`, TypeORM EntitySchema `name: 'bsn'`.
+        for (const key of ['field', 'name']) {
+          const column = stringProperty(property.initializer, key);
+          if (column !== undefined) collector.name(column);
+        }
       }
     }
   }
@@ -319,6 +323,29 @@ class StorageFinder {
     const { reportNode, declaration } = this.declarationOf(node);
     const store = ts.isIdentifier(reportNode) ? `Mongoose schema \`${reportNode.text}\`` : 'a Mongoose schema';
     this.add('schema', store, reportNode, declaration, [], collector);
+  }
+
+  /**
+   * TypeORM `new EntitySchema<Leerling>({ name, columns: { bsn: {...} } })` and MikroORM
+   * `new EntitySchema<Leerling>({ name, properties: { bsn: {...} } })`: the column keys, and the entity type.
+   */
+  private entitySchema(node: ts.NewExpression): void {
+    const [definition] = node.arguments ?? [];
+    const object = definition ? this.objectLiteral(definition) : undefined;
+    if (!object) return;
+    const collector = this.collector();
+    for (const property of object.properties) {
+      const key = property.name ? propertyNameText(property.name) : undefined;
+      if ((key === 'columns' || key === 'properties') && ts.isPropertyAssignment(property)) {
+        const columns = this.objectLiteral(property.initializer);
+        if (columns) this.attributes(columns, collector);
+      }
+    }
+    for (const typeArgument of node.typeArguments ?? []) collector.typeNode(typeArgument);
+    const name = stringProperty(object, 'name');
+    const { reportNode, declaration } = this.declarationOf(node);
+    const store = name !== undefined ? `entity schema \`${name}\` (TypeORM/MikroORM)` : 'an entity schema (TypeORM/MikroORM)';
+    this.add('entity', store, reportNode, declaration, [], collector);
   }
 
   /** `export const leerlingen = pgTable('leerlingen', { bsn: varchar('bsn', { length: 9 }) })`. */
