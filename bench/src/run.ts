@@ -15,11 +15,12 @@
  *   --growth-reps 3              repetitions at the other sizes
  *   --edits 50                   edits in the editor benchmark
  *   --only eslint,scan,editor    run only these measurements
+ *   --report <date>              only rebuild the growth fit and the summary from bench/results/<date>-*.json
  *   --quick                      a tiny corpus, one repetition, 5 edits: checks that the harness works and counts match
  *                                (results go to bench/.tmp/results, not bench/results)
  * Exit code 1 when a count differs from the manifest or a measurement failed.
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { checkCounts, describeMismatch, readEslintFindings, readScanFindings, type CountCheck } from './counts';
@@ -113,6 +114,8 @@ interface EditorMeasurement {
 
 interface SizeResult {
   readonly date: string;
+  /** The commit measured, with `+dirty` when the working tree had uncommitted changes to the measured packages. */
+  readonly commit?: string;
   readonly size: number;
   readonly corpus: { readonly files: number; readonly lines: number; readonly seed: string; readonly generatorVersion: number; readonly violations: Manifest['violations'] };
   readonly machine: Machine;
@@ -194,6 +197,16 @@ function summariseEditor(run: EditorRun): EditorSummary {
   };
 }
 
+function commitId(): string | undefined {
+  try {
+    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: REPO, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'rules', 'eslint-plugin', 'cli', 'server'], { cwd: REPO, encoding: 'utf8' }).trim() !== '';
+    return dirty ? `${head}+dirty` : head;
+  } catch {
+    return undefined;
+  }
+}
+
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -228,6 +241,7 @@ async function measureSize(size: number, options: Options, date: string): Promis
   };
   const result: SizeResult = {
     date,
+    commit: commitId(),
     size,
     corpus: { files: manifest.files, lines: manifest.lines, seed: manifest.seed, generatorVersion: manifest.generatorVersion, violations: manifest.violations },
     machine: machine(),
@@ -359,6 +373,11 @@ function growth(results: readonly SizeResult[], date: string): GrowthResult | un
     add('eslint-avglint', r.corpus.files, r.eslint?.subject.medianWallMs);
     add('tsc', r.corpus.files, r.scan?.baseline.medianWallMs);
     add('avglint-scan', r.corpus.files, r.scan?.subject.medianWallMs);
+    // CPU time too: on a shared machine wall time measures the neighbours as much as the command.
+    add('eslint-base (cpu)', r.corpus.files, r.eslint?.baseline.medianCpuMs);
+    add('eslint-avglint (cpu)', r.corpus.files, r.eslint?.subject.medianCpuMs);
+    add('tsc (cpu)', r.corpus.files, r.scan?.baseline.medianCpuMs);
+    add('avglint-scan (cpu)', r.corpus.files, r.scan?.subject.medianCpuMs);
   }
   const exponents: Record<string, { exponent: number; r2: number }> = {};
   const met: Record<string, boolean> = {};
@@ -374,16 +393,17 @@ const metText = (met: boolean | undefined): string => (met === undefined ? 'n/a'
 
 export function markdownSummary(results: readonly SizeResult[], grow: GrowthResult | undefined): string {
   const lines: string[] = [];
-  lines.push('| Files | Lines | Measurement | Baseline (median) | avglint (median) | Ratio (wall) | Ratio (CPU) | Target | Result |');
-  lines.push('|---:|---:|---|---:|---:|---:|---:|---:|---|');
+  lines.push('| Files | Lines | Measurement | Baseline wall (CPU) | avglint wall (CPU) | Ratio wall | Ratio CPU | Target | Result (wall) | Result (CPU) |');
+  lines.push('|---:|---:|---|---:|---:|---:|---:|---:|---|---|');
   for (const r of results) {
     for (const [label, m] of [
       ['(1) ESLint no rules → + avglint strict', r.eslint],
       ['(2) tsc --noEmit → avglint scan --strict', r.scan],
     ] as const) {
       if (!m) continue;
+      const cpu = (ms: number | undefined): string => (ms === undefined ? '' : ` (${formatMs(ms)})`);
       lines.push(
-        `| ${r.corpus.files} | ${r.corpus.lines} | ${label} | ${formatMs(m.baseline.medianWallMs)} | ${formatMs(m.subject.medianWallMs)} | ${m.ratio.toFixed(2)}× | ${m.cpuRatio?.toFixed(2) ?? 'n/a'}× | ≤ ${m.target}× | ${metText(m.met)} |`,
+        `| ${r.corpus.files} | ${r.corpus.lines} | ${label} | ${formatMs(m.baseline.medianWallMs)}${cpu(m.baseline.medianCpuMs)} | ${formatMs(m.subject.medianWallMs)}${cpu(m.subject.medianCpuMs)} | ${m.ratio.toFixed(2)}× | ${m.cpuRatio?.toFixed(2) ?? 'n/a'}× | ≤ ${m.target}× | ${metText(m.met)} | ${metText(m.cpuRatio === undefined ? undefined : m.cpuRatio <= m.target)} |`,
       );
     }
   }
@@ -427,7 +447,31 @@ export function markdownSummary(results: readonly SizeResult[], grow: GrowthResu
   return `${lines.join('\n')}\n`;
 }
 
+/**
+ * `--report <date>`: rebuilds the growth fit and the summary from the results files of that date (runs at different
+ * sizes may have been made separately, e.g. the growth sizes with one repetition and the main size with three).
+ */
+function report(date: string): void {
+  const dir = path.join(BENCH, 'results');
+  const results = fs
+    .readdirSync(dir)
+    .filter((f) => new RegExp(`^${date}-\\d+\\.json$`).test(f))
+    .map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as SizeResult)
+    .sort((a, b) => a.size - b.size);
+  const grow = growth(results, date);
+  if (grow) fs.writeFileSync(path.join(dir, `${date}-growth.json`), `${JSON.stringify(grow, null, 2)}\n`);
+  const summary = markdownSummary(results, grow);
+  fs.mkdirSync(path.join(BENCH, '.tmp'), { recursive: true });
+  fs.writeFileSync(path.join(BENCH, '.tmp', 'summary.md'), summary);
+  log(summary);
+}
+
 async function main(): Promise<void> {
+  const reportIndex = process.argv.indexOf('--report');
+  if (reportIndex >= 0) {
+    report(process.argv[reportIndex + 1] ?? new Date().toISOString().slice(0, 10));
+    return;
+  }
   const options = parseOptions(process.argv.slice(2));
   const date = new Date().toISOString().slice(0, 10);
   const started = performance.now();
