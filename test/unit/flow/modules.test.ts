@@ -60,4 +60,33 @@ describe('flow: across modules', () => {
     assert.deepEqual(forward, backward);
     assert.equal(forward.length, 1);
   });
+
+  it('mutually recursive functions give the same findings whichever file is analysed first', () => {
+    const files = {
+      'src/flow-r1.ts': "import { r2 } from './flow-r2';\nexport function r1(x: string, n: number): string { return n > 0 ? r2(x, n - 1) : x; }\nexport function send1(x: string, n: number) { return fetch('https://api.leermiddel.example/x', { body: r1(x, n) }); }\n",
+      'src/flow-r2.ts': "import { r1, send1 } from './flow-r1';\nexport function r2(y: string, n: number): string { return n > 0 ? r1(y, n - 1) : y; }\ndeclare const leerling: { bsn: string };\nsend1(leerling.bsn, 3);\nfetch('https://api.leermiddel.example/y', { body: r2(leerling.bsn, 2) });\n",
+    };
+    const order = (names: string[]): string[] => {
+      const program = createProgram(files);
+      return names
+        .flatMap((n) => {
+          const sourceFile = program.getSourceFile(fileName(n));
+          if (!sourceFile) throw new Error(n);
+          return analyseFile({ sourceFile, program, catalogue: testCatalogue(), options: { rules: new Set(T.rules) } }).findings.map((f) => `${n}:${f.range.start}:${f.path.length}`);
+        })
+        .sort();
+    };
+    const forward = order(['src/flow-r1.ts', 'src/flow-r2.ts']);
+    assert.deepEqual(order(['src/flow-r2.ts', 'src/flow-r1.ts']), forward);
+    assert.equal(forward.length, 2);
+  });
+
+  it('a ring of recursive functions stays fast', () => {
+    const n = 40;
+    const fns = Array.from({ length: n }, (_, i) => `function f${i}(x: string, k: number): string { return k > 0 ? f${(i + 1) % n}(x, k - 1) + f${(i + 7) % n}(x, k - 2) : x; }`);
+    const code = `${fns.join('\n')}\ndeclare const leerling: { bsn: string };\nfetch('https://api.leermiddel.example/x', { body: f0(leerling.bsn, 9) });`;
+    const started = Date.now();
+    assert.deepEqual(brief(run(code, { ...T })), ['no-unauthorised-transfer:unauthorisedTransfer:bsn>leermiddelen@f0(leerling.bsn, 9)']);
+    assert.ok(Date.now() - started < 10_000, `took ${Date.now() - started} ms`);
+  });
 });

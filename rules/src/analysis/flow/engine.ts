@@ -52,6 +52,8 @@ const ARRAY_SAME_METHODS = new Set(['filter', 'find', 'findLast', 'slice', 'sort
 const VALUELESS_METHODS = new Set(['forEach', 'some', 'every', 'includes', 'indexOf', 'lastIndexOf', 'findIndex', 'findLastIndex', 'has', 'keys', 'push', 'unshift', 'append', 'set', 'add', 'delete', 'startsWith', 'endsWith', 'localeCompare', 'test']);
 /** How many evaluations may be in progress at once before the analysis stops following a value. */
 const MAX_NESTING = 600;
+/** Evaluations one top-level question (the value at a sink, a summary) may take. */
+const MAX_STEPS = 200_000;
 const MUTATING_ADD = new Set(['push', 'unshift', 'add']);
 const MUTATING_KEYED = new Set(['append', 'set']);
 
@@ -65,7 +67,10 @@ export class FlowEngine {
   private cycles = 0;
   private readonly returns = new Map<ts.Node, Value>();
   private readonly reaches = new Map<ts.Node, readonly Reach[]>();
-  private readonly summarising = new Set<ts.Node>();
+  private readonly summarisingReturns = new Set<ts.Node>();
+  private readonly summarisingReaches = new Set<ts.Node>();
+  /** Evaluations left before the current top-level question gives up (see `MAX_STEPS`). */
+  private budget = MAX_STEPS;
   private readonly definitions = new WeakMap<ts.SourceFile, Map<ts.Node, Definition[]>>();
   private readonly resolved = new Map<ts.Identifier, ts.Node | null>();
   private readonly resolvedLocal = new Map<ts.Identifier, ts.Node | null>();
@@ -203,7 +208,7 @@ export class FlowEngine {
     if (cached) return cached;
     // A cycle, or an expression nested so deeply (generated code) that following it further would exhaust the
     // stack: both are cut here, and nothing computed under the cut is cached.
-    if (this.inProgress.has(node) || this.inProgress.size > MAX_NESTING) {
+    if (this.inProgress.has(node) || this.inProgress.size > MAX_NESTING || !this.spend()) {
       this.cycles++;
       return EMPTY;
     }
@@ -217,7 +222,7 @@ export class FlowEngine {
     }
     // A value computed while a cycle was cut may lack what the cycle adds; caching it would make results depend on
     // which file was analysed first. Only the outermost evaluation of a cycle is cached.
-    if (this.cycles === cyclesBefore || this.inProgress.size === 0) this.values.set(node, value);
+    if (this.cycles === cyclesBefore || this.idle()) this.values.set(node, value);
     return value;
   }
 
@@ -284,7 +289,7 @@ export class FlowEngine {
   declarationValue(decl: ts.Node): Value {
     const cached = this.declarationValues.get(decl);
     if (cached) return cached;
-    if (this.inProgress.has(decl)) {
+    if (this.inProgress.has(decl) || !this.spend()) {
       this.cycles++;
       return EMPTY;
     }
@@ -296,7 +301,7 @@ export class FlowEngine {
     } finally {
       this.inProgress.delete(decl);
     }
-    if (this.cycles === cyclesBefore || this.inProgress.size === 0) this.declarationValues.set(decl, value);
+    if (this.cycles === cyclesBefore || this.idle()) this.declarationValues.set(decl, value);
     return value;
   }
 
@@ -591,6 +596,21 @@ export class FlowEngine {
     return union(labels);
   }
 
+  /** Nothing is being evaluated: the question that just finished was a top-level one. */
+  private idle(): boolean {
+    return this.inProgress.size === 0 && this.summarisingReturns.size === 0 && this.summarisingReaches.size === 0;
+  }
+
+  /**
+   * Counts one evaluation against the budget of the current top-level question. Values computed inside a cycle are
+   * not cached (so results do not depend on which file was analysed first); the budget keeps recursive code, where
+   * that means evaluating again, from taking unbounded time. A question that runs out gets a partial answer.
+   */
+  private spend(): boolean {
+    if (this.idle()) this.budget = MAX_STEPS;
+    return this.budget-- > 0;
+  }
+
   // ---------------------------------------------------------------------------------------------------------------
   // Function summaries
 
@@ -598,8 +618,11 @@ export class FlowEngine {
   returnsOf(fn: FunctionWithBody): Value {
     const cached = this.returns.get(fn);
     if (cached) return cached;
-    if (this.summarising.has(fn)) return EMPTY;
-    this.summarising.add(fn);
+    // A recursive call is cut here. Unlike values, summaries are cached even when a cut happened inside them: not
+    // caching them makes recursive code exponential. The price: a flow that exists *only* through mutual recursion
+    // may depend on which function of the cycle was summarised first.
+    if (this.summarisingReturns.has(fn)) return EMPTY;
+    this.summarisingReturns.add(fn);
     let value: Value = EMPTY;
     try {
       if (!ts.isBlock(fn.body)) value = this.valueOf(fn.body);
@@ -611,7 +634,7 @@ export class FlowEngine {
         value = union(...parts);
       }
     } finally {
-      this.summarising.delete(fn);
+      this.summarisingReturns.delete(fn);
     }
     this.returns.set(fn, value);
     return value;
@@ -657,8 +680,8 @@ export class FlowEngine {
   reachesOf(fn: FunctionWithBody): readonly Reach[] {
     const cached = this.reaches.get(fn);
     if (cached) return cached;
-    if (this.summarising.has(fn)) return [];
-    this.summarising.add(fn);
+    if (this.summarisingReaches.has(fn)) return [];
+    this.summarisingReaches.add(fn);
     const reaches: Reach[] = [];
     try {
       forEachCall(fn.body, (call) => {
@@ -669,7 +692,7 @@ export class FlowEngine {
         }
       });
     } finally {
-      this.summarising.delete(fn);
+      this.summarisingReaches.delete(fn);
     }
     this.reaches.set(fn, reaches);
     return reaches;
