@@ -428,15 +428,16 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     reanalyseOpenDocuments();
   }));
 
+  /** The version each document was opened with: `TextDocuments` follows every open with a content change for it. */
+  const openedVersions = new Map<string, number>();
   documents.onDidOpen(guardEvent('open', (event) => {
     lastActiveUri = event.document.uri;
+    openedVersions.set(event.document.uri, event.document.version);
     projects.documentChanged();
     schedule(event.document.uri, 0);
   }));
   documents.onDidChangeContent(guardEvent('change', (event) => {
-    // `onDidOpen` is followed by a content change for the same version; the open already scheduled it.
-    const analysis = analyses.get(event.document.uri);
-    if (event.document.version === 1 && !analysis && timers.has(event.document.uri) === false && generations.has(event.document.uri)) return;
+    if (openedVersions.get(event.document.uri) === event.document.version) return;
     lastActiveUri = event.document.uri;
     projects.documentChanged();
     void scheduleWithSettings(event.document.uri).catch((error: unknown) => log(`avglint: ${describeError(error)}`));
@@ -452,6 +453,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     timers.delete(uri);
     generations.set(uri, (generations.get(uri) ?? 0) + 1);
     analyses.delete(uri);
+    openedVersions.delete(uri);
     const fileName = uriToPath(uri);
     // The disk now speaks for the file; it may have been saved while open, and not every client reports that.
     projects.diskChanged(fileName, 'changed');
