@@ -428,6 +428,18 @@ describe('require-retention: with type information', () => {
     );
   });
 
+  it('an entity column typed with an object type counts its data members, not its methods', () => {
+    const text = [
+      "import type { Adres } from './types';",
+      'interface Rapport { titel: string; naam(): string }',
+      '@Entity() class Brief { @Column() inhoud!: Rapport; }',
+      '@Entity() class Post { @Column() aan!: Adres; }',
+    ].join('\n');
+    const program = programOf({ [FILE]: text, '/project/src/types.ts': types });
+    const { sf, findings } = analyse(text, program);
+    assert.deepEqual(findings.map((f) => [sf.text.slice(f.range.start, f.range.end), [...f.categories]]), [['Post', ['naw']]]);
+  });
+
   it('an entity member typed with a catalogued type, and a Redis TTL from a typed constant', () => {
     const text = [
       "import type { Toetsresultaat } from './types';",

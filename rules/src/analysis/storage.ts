@@ -793,11 +793,14 @@ class CategoryCollector {
         if (brand.isStringLiteral()) this.addAll(this.context.index.byBrand.get(brand.value));
         continue;
       }
+      const propertyType = declaration ? checker.getTypeOfSymbolAtLocation(property, declaration) : undefined;
+      // Methods are not stored (JSON.stringify and ORMs drop them), so their names say nothing about the data.
+      if (propertyType && propertyType.getCallSignatures().length > 0 && !(propertyType.flags & ts.TypeFlags.Union)) continue;
       this.name(property.name);
       if (owner !== undefined) this.member(owner, property.name);
-      if (declaration) {
+      if (declaration && propertyType) {
         this.jsdocTags(declaration);
-        this.type(checker.getTypeOfSymbolAtLocation(property, declaration), depth + 1);
+        this.type(propertyType, depth + 1);
       }
     }
   }
