@@ -144,12 +144,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     readonly diagnostics: Diagnostic[];
     readonly findings: readonly Finding[];
     readonly catalogueFile?: string;
-    readonly status: StatusNotification.Params;
+    /** The catalogue's state as this analysis saw it; absent when the analysis failed before it knew. */
+    readonly status?: StatusNotification.Params;
     readonly cancelled: boolean;
   }
 
-  /** Analyses one source file's current text (open document or disk). Never throws. */
-  function analyseText(document: TextDocument, fileName: string, settings: Settings, isCancelled: () => boolean): AnalysisOutcome {
+  function analyseTextUnguarded(document: TextDocument, fileName: string, settings: Settings, isCancelled: () => boolean): AnalysisOutcome {
     const catalogueFile = catalogues.locate(fileName, settings.catalogue, workspaceFolderOf(fileName));
     if (!catalogueFile) {
       return {
@@ -172,32 +172,35 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         cancelled: false,
       };
     }
+    const target = projects.target(fileName);
+    if (!target) return { diagnostics: [], findings: [], catalogueFile, status, cancelled: false };
+    const result = analyseFile({
+      sourceFile: target.sourceFile,
+      program: target.program,
+      catalogue: state.catalogue,
+      options: { rules: enabledRules(settings), ruleOptions: settings.ruleOptions, now: new Date() },
+      isCancelled,
+    });
+    if (result.cancelled) return { diagnostics: [], findings: [], catalogueFile, status, cancelled: true };
+    const rules = enabledRules(settings);
+    const findings = applySuppressions(target.sourceFile, result.findings).filter((f) => rules.has(f.ruleId));
+    const diagnostics = findings.map((f) => findingToDiagnostic(f, document, settings, (step) => locateStep(step, document, target)));
+    for (const problem of result.problems) {
+      if (path.resolve(problem.file) === fileName) diagnostics.push(problemToDiagnostic(problem));
+    }
+    return { diagnostics, findings, catalogueFile, status, cancelled: false };
+  }
+
+  /** Analyses one source file's current text (open document or disk). Never throws: a failure is this file's diagnostic. */
+  function analyseText(document: TextDocument, fileName: string, settings: Settings, isCancelled: () => boolean): AnalysisOutcome {
     try {
-      const target = projects.target(fileName);
-      if (!target) return { diagnostics: [], findings: [], catalogueFile, status, cancelled: false };
-      const result = analyseFile({
-        sourceFile: target.sourceFile,
-        program: target.program,
-        catalogue: state.catalogue,
-        options: { rules: enabledRules(settings), ruleOptions: settings.ruleOptions, now: new Date() },
-        isCancelled,
-      });
-      if (result.cancelled) return { diagnostics: [], findings: [], catalogueFile, status, cancelled: true };
-      const rules = enabledRules(settings);
-      const findings = applySuppressions(target.sourceFile, result.findings).filter((f) => rules.has(f.ruleId));
-      const diagnostics = findings.map((f) => findingToDiagnostic(f, document, settings, (step) => locateStep(step, document, target)));
-      for (const problem of result.problems) {
-        if (path.resolve(problem.file) === fileName) diagnostics.push(problemToDiagnostic(problem));
-      }
-      return { diagnostics, findings, catalogueFile, status, cancelled: false };
+      return analyseTextUnguarded(document, fileName, settings, isCancelled);
     } catch (error) {
-      // The core promises not to throw; if it does, this file says so and the server carries on.
+      // The core promises not to throw; the file system or TypeScript may. The file says so and the server carries on.
       log(`avglint: analysing ${fileName} failed: ${describeError(error)}`);
       return {
-        diagnostics: [fileDiagnostic(document, 'analysis/internal-error', `avglint could not analyse this file: ${error instanceof Error ? error.message : String(error)}. This is a bug in avglint; the output channel has the details.`)],
+        diagnostics: [fileDiagnostic(document, 'analysis/internal-error', `avglint could not analyse this file: ${error instanceof Error ? error.message : String(error)}. The avglint output has the details; please report it if it persists.`)],
         findings: [],
-        catalogueFile,
-        status,
         cancelled: false,
       };
     }
@@ -230,7 +233,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (outcome.cancelled || isCancelled()) return;
     analyses.set(uri, { version, findings: outcome.findings, catalogueFile: outcome.catalogueFile });
     void connection.sendDiagnostics({ uri, version, diagnostics: outcome.diagnostics });
-    sendStatus(outcome.status);
+    if (outcome.status) sendStatus(outcome.status);
   }
 
   function schedule(uri: string, delay: number): void {
