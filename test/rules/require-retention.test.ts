@@ -151,7 +151,7 @@ ruleTester.run('require-retention', rule('require-retention'), {
     },
     {
       code: tooLong,
-      errors: [{ messageId: 'termTooLong', ...at(tooLong, 'Beeld'), suggestions: replace(tooLong, 'verzuim', ['camera', 'sessie']) }],
+      errors: [{ messageId: 'termTooLong', ...at(tooLong, 'Beeld'), suggestions: replace(tooLong, 'verzuim', ['camera']) }],
     },
   ],
 });
@@ -174,9 +174,9 @@ typedRuleTester.run('require-retention (typed)', rule('require-retention'), {
       errors: [
         {
           messageId: 'missingRetention',
-          data: { store: '`writeFileSync`', category: 'Burgerservicenummer (BSN), Naam-, adres- en woonplaatsgegevens', allowed: '`leerlingdossier` (Leerlingdossier, P2Y), `sessie` (Sessie, P1D)', suggested: 'leerlingdossier' },
+          data: { store: '`writeFileSync`', category: 'Burgerservicenummer (BSN), Naam-, adres- en woonplaatsgegevens', allowed: '`leerlingdossier` (Leerlingdossier, P2Y)', suggested: 'leerlingdossier' },
           ...at(typedWrite, "writeFileSync('a.json', JSON.stringify(leerling))"),
-          suggestions: insert(typedWrite, "writeFileSync('a.json'", ['leerlingdossier', 'sessie']),
+          suggestions: insert(typedWrite, "writeFileSync('a.json'", ['leerlingdossier']),
         },
         { messageId: 'missingRetention', ...at(typedWrite, "writeFileSync('c.json', JSON.stringify(uitslagen))"), suggestions: insert(typedWrite, "writeFileSync('c.json'", ['leerlingdossier', 'examen']) },
       ],
@@ -190,7 +190,7 @@ typedRuleTester.run('require-retention (typed)', rule('require-retention'), {
       // The entity type says what the schema stores, even before any column is listed.
       code: typedSchema,
       filename: 'src/store-entity.ts',
-      errors: [{ messageId: 'missingRetention', ...at(typedSchema, 'LeerlingSchema'), suggestions: insert(typedSchema, 'export const', ['leerlingdossier', 'sessie']) }],
+      errors: [{ messageId: 'missingRetention', ...at(typedSchema, 'LeerlingSchema'), suggestions: insert(typedSchema, 'export const', ['leerlingdossier']) }],
     },
     {
       code: typedBrand,

@@ -377,9 +377,12 @@ describe('require-retention: messages and suggestions', () => {
     assert.deepEqual(retention(applied), []);
   });
 
-  it('suggestions only offer terms that fit the strictest category', () => {
-    const { findings } = analyse('@Entity() class Opname { @Column() camerabeeld!: string; @Column() naam!: string; }');
-    assert.deepEqual(findings[0]?.suggestions.map((s) => s.data?.['term']), ['camera', 'sessie']);
+  it('suggestions offer the terms listed for every stored category, else the strictest category’s', () => {
+    const suggested = (text: string): (string | undefined)[] => analyse(text).findings[0]?.suggestions.map((s) => s.data?.['term']) ?? [];
+    assert.deepEqual(suggested('@Entity() class Opname { @Column() camerabeeld!: string; @Column() naam!: string; }'), ['camera']);
+    assert.deepEqual(suggested('@Entity() class L { @Column() bsn!: string; @Column() naam!: string; }'), ['leerlingdossier']);
+    assert.deepEqual(suggested('@Entity() class L { @Column() cijfer!: number; @Column() naam!: string; }'), ['leerlingdossier']);
+    assert.deepEqual(suggested('@Entity() class L { @Column() cijfer!: number; }'), ['leerlingdossier', 'examen']);
   });
 
   it('unknownTerm and termTooLong suggestions replace the term in the tag', () => {

@@ -21,7 +21,7 @@ interface Allowance {
   readonly strictest: Category;
   /** The longest term the strictest category allows, in days. */
   readonly maxDays: number;
-  /** Terms that may be used for this site, the strictest category's own first (its default first of all). */
+  /** Terms to suggest and name as allowed: those listed for every stored category, else the strictest category's. */
   readonly terms: readonly RetentionTerm[];
 }
 
@@ -86,11 +86,12 @@ export function allowanceFor(context: CheckContext, categories: readonly Categor
     }
   }
   if (!strictest) return undefined;
-  const terms: RetentionTerm[] = [];
-  for (const category of [strictest, ...categories]) {
-    for (const term of termsOf(category)) if (term.days <= maxDays && !terms.includes(term)) terms.push(term);
-  }
-  return { strictest, maxDays, terms };
+  // Offer the terms the catalogue lists for every stored category (a table of BSNs and names: the leerlingdossier),
+  // else the strictest category's own terms; a shorter term of another category (a one-day session term for camera
+  // images) would pass, but it is not what the FG wrote for this data.
+  const fitting = termsOf(strictest).filter((t) => t.days <= maxDays);
+  const common = fitting.filter((t) => categories.every((c) => c.retention.length === 0 || c.retention.includes(t.id)));
+  return { strictest, maxDays, terms: common.length > 0 ? common : fitting };
 }
 
 function describeTerms(terms: readonly RetentionTerm[]): string {
