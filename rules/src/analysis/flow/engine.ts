@@ -15,7 +15,9 @@ import {
   appendTrace,
   categoriesOf,
   EMPTY,
+  labelKey,
   parametersOf,
+  sameLabels,
   step,
   union,
   withStep,
@@ -54,6 +56,8 @@ const VALUELESS_METHODS = new Set(['forEach', 'some', 'every', 'includes', 'inde
 const MAX_NESTING = 600;
 /** Evaluations one top-level question (the value at a sink, a summary) may take. */
 const MAX_STEPS = 200_000;
+/** Re-evaluations of recursive summaries one top-level question may take. */
+const MAX_REROUNDS = 32;
 const MUTATING_ADD = new Set(['push', 'unshift', 'add']);
 const MUTATING_KEYED = new Set(['append', 'set']);
 
@@ -71,6 +75,15 @@ export class FlowEngine {
   private readonly summarisingReaches = new Set<ts.Node>();
   /** Evaluations left before the current top-level question gives up (see `MAX_STEPS`). */
   private budget = MAX_STEPS;
+  /** Re-evaluations of recursive functions left for the current top-level question (see `MAX_REROUNDS`). */
+  private rerounds = MAX_REROUNDS;
+  /** How to forget each cache entry made while a summary is being computed, newest last (see `returnsOf`). */
+  private readonly cacheLog: (() => void)[] = [];
+  /** Functions whose summary was asked for while it was being computed, and the answer they got meanwhile. */
+  private readonly headsReturns = new Set<ts.Node>();
+  private readonly headsReaches = new Set<ts.Node>();
+  private readonly provisionalReturns = new Map<ts.Node, Value>();
+  private readonly provisionalReaches = new Map<ts.Node, readonly Reach[]>();
   private readonly definitions = new WeakMap<ts.SourceFile, Map<ts.Node, Definition[]>>();
   private readonly resolved = new Map<ts.Identifier, ts.Node | null>();
   private readonly resolvedLocal = new Map<ts.Identifier, ts.Node | null>();
@@ -222,7 +235,7 @@ export class FlowEngine {
     }
     // A value computed while a cycle was cut may lack what the cycle adds; caching it would make results depend on
     // which file was analysed first. Only the outermost evaluation of a cycle is cached.
-    if (this.cycles === cyclesBefore || this.idle()) this.values.set(node, value);
+    if (this.cycles === cyclesBefore || this.idle()) this.remember(this.values, node, value);
     return value;
   }
 
@@ -301,7 +314,7 @@ export class FlowEngine {
     } finally {
       this.inProgress.delete(decl);
     }
-    if (this.cycles === cyclesBefore || this.idle()) this.declarationValues.set(decl, value);
+    if (this.cycles === cyclesBefore || this.idle()) this.remember(this.declarationValues, decl, value);
     return value;
   }
 
@@ -607,8 +620,44 @@ export class FlowEngine {
    * that means evaluating again, from taking unbounded time. A question that runs out gets a partial answer.
    */
   private spend(): boolean {
-    if (this.idle()) this.budget = MAX_STEPS;
+    if (this.idle()) {
+      this.budget = MAX_STEPS;
+      this.rerounds = MAX_REROUNDS;
+    }
     return this.budget-- > 0;
+  }
+
+  /** Caches a result; while a summary is being computed, also logs how to forget it (see `returnsOf`). */
+  private remember<K, V>(map: Map<K, V>, key: K, value: V): void {
+    map.set(key, value);
+    if (this.idle()) this.cacheLog.length = 0;
+    else this.cacheLog.push(() => map.delete(key));
+  }
+
+  private forgetSince(mark: number): void {
+    while (this.cacheLog.length > mark) this.cacheLog.pop()?.();
+  }
+
+  /**
+   * Recursion: a function whose summary is asked for while it is being computed gets its answer so far (empty at
+   * first). If that happened and the final answer differs, everything cached since is forgotten and the summary is
+   * computed again with the new answer, until it no longer changes. So a summary does not depend on which function of
+   * a recursive cycle was asked first. Re-evaluations per top-level question are bounded (`MAX_REROUNDS`).
+   */
+  private fixpoint<T>(fn: ts.Node, heads: Set<ts.Node>, provisional: Map<ts.Node, T>, empty: T, same: (a: T, b: T) => boolean, compute: () => T): T {
+    let value = empty;
+    for (;;) {
+      const mark = this.cacheLog.length;
+      heads.delete(fn);
+      value = compute();
+      if (!heads.has(fn) || same(value, provisional.get(fn) ?? empty) || this.rerounds <= 0) break;
+      this.rerounds--;
+      provisional.set(fn, value);
+      this.forgetSince(mark);
+    }
+    heads.delete(fn);
+    provisional.delete(fn);
+    return value;
   }
 
   // ---------------------------------------------------------------------------------------------------------------
@@ -618,25 +667,25 @@ export class FlowEngine {
   returnsOf(fn: FunctionWithBody): Value {
     const cached = this.returns.get(fn);
     if (cached) return cached;
-    // A recursive call is cut here. Unlike values, summaries are cached even when a cut happened inside them: not
-    // caching them makes recursive code exponential. The price: a flow that exists *only* through mutual recursion
-    // may depend on which function of the cycle was summarised first.
-    if (this.summarisingReturns.has(fn)) return EMPTY;
+    if (this.summarisingReturns.has(fn)) {
+      this.headsReturns.add(fn);
+      return this.provisionalReturns.get(fn) ?? EMPTY;
+    }
     this.summarisingReturns.add(fn);
     let value: Value = EMPTY;
     try {
-      if (!ts.isBlock(fn.body)) value = this.valueOf(fn.body);
-      else {
+      value = this.fixpoint(fn, this.headsReturns, this.provisionalReturns, EMPTY, sameLabels, () => {
+        if (!ts.isBlock(fn.body)) return this.valueOf(fn.body);
         const parts: Value[] = [];
         forEachReturn(fn.body, (r) => {
           if (r.expression) parts.push(withStep(this.valueOf(r.expression), r, 'returned'));
         });
-        value = union(...parts);
-      }
+        return union(...parts);
+      });
     } finally {
       this.summarisingReturns.delete(fn);
     }
-    this.returns.set(fn, value);
+    this.remember(this.returns, fn, value);
     return value;
   }
 
@@ -680,21 +729,28 @@ export class FlowEngine {
   reachesOf(fn: FunctionWithBody): readonly Reach[] {
     const cached = this.reaches.get(fn);
     if (cached) return cached;
-    if (this.summarisingReaches.has(fn)) return [];
+    if (this.summarisingReaches.has(fn)) {
+      this.headsReaches.add(fn);
+      return this.provisionalReaches.get(fn) ?? [];
+    }
     this.summarisingReaches.add(fn);
-    const reaches: Reach[] = [];
+    let reaches: readonly Reach[] = [];
     try {
-      forEachCall(fn.body, (call) => {
-        for (const flow of this.flowsAtCall(call)) {
-          for (const label of parametersOf(flow.value)) {
-            if (label.fn === fn) reaches.push({ sink: flow.sink, label, covered: flow.covered });
+      reaches = this.fixpoint<readonly Reach[]>(fn, this.headsReaches, this.provisionalReaches, [], sameReaches, () => {
+        const found: Reach[] = [];
+        forEachCall(fn.body, (call) => {
+          for (const flow of this.flowsAtCall(call)) {
+            for (const label of parametersOf(flow.value)) {
+              if (label.fn === fn) found.push({ sink: flow.sink, label, covered: flow.covered });
+            }
           }
-        }
+        });
+        return found;
       });
     } finally {
       this.summarisingReaches.delete(fn);
     }
-    this.reaches.set(fn, reaches);
+    this.remember(this.reaches, fn, reaches);
     return reaches;
   }
 
@@ -857,6 +913,13 @@ export function isFunctionWithBody(node: ts.Node): node is FunctionWithBody {
     (ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isArrowFunction(node) || ts.isMethodDeclaration(node) || ts.isGetAccessorDeclaration(node)) &&
     node.body !== undefined
   );
+}
+
+function sameReaches(a: readonly Reach[], b: readonly Reach[]): boolean {
+  const key = (r: Reach): string => `${r.sink.call.pos}\0${r.sink.call.getSourceFile().fileName}\0${labelKey(r.label)}`;
+  if (a.length !== b.length) return false;
+  const keys = new Set(a.map(key));
+  return b.every((r) => keys.has(key(r)));
 }
 
 function isConst(decl: ts.VariableDeclaration): boolean {

@@ -91,7 +91,7 @@ const MAX_PATH = 4;
 const MAX_OPS = 8;
 const MAX_LABELS = 48;
 
-function labelKey(label: Label): string {
+export function labelKey(label: Label): string {
   if (label.kind === 'category') return `c\0${label.category.id}\0${label.path.join('.')}\0${label.except?.join(',') ?? ''}`;
   return `p\0${label.index}\0${opsKey(label.ops)}`;
 }
@@ -102,20 +102,28 @@ function opsKey(ops: readonly Operation[]): string {
     .join('|');
 }
 
-/** Unions values, keeping the first label of each kind so results do not depend on anything but evaluation order. */
+/**
+ * Unions values. Of two labels for the same thing the one with the shorter path is kept (the first on a tie), so the
+ * path a finding shows is the shortest one found, whichever way the analysis came to it.
+ */
 export function union(...values: readonly Value[]): Value {
   const nonEmpty = values.filter((v) => v.length > 0);
   if (nonEmpty.length === 0) return EMPTY;
   if (nonEmpty.length === 1) return nonEmpty[0] ?? EMPTY;
-  const seen = new Set<string>();
+  const at = new Map<string, number>();
   const result: Label[] = [];
   for (const value of nonEmpty) {
     for (const label of value) {
       const key = labelKey(label);
-      if (seen.has(key)) continue;
-      seen.add(key);
+      const index = at.get(key);
+      if (index !== undefined) {
+        const kept = result[index];
+        if (kept && label.trace.length < kept.trace.length) result[index] = label;
+        continue;
+      }
+      if (result.length >= MAX_LABELS) continue;
+      at.set(key, result.length);
       result.push(label);
-      if (result.length >= MAX_LABELS) return result;
     }
   }
   return result;
@@ -180,4 +188,11 @@ export function categoriesOf(value: Value): CategoryLabel[] {
 
 export function parametersOf(value: Value): ParameterLabel[] {
   return value.filter((l): l is ParameterLabel => l.kind === 'parameter');
+}
+
+/** Whether two values carry the same labels (traces aside). */
+export function sameLabels(a: Value, b: Value): boolean {
+  if (a.length !== b.length) return false;
+  const keys = new Set(a.map(labelKey));
+  return b.every((l) => keys.has(labelKey(l)));
 }
