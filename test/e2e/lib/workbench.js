@@ -117,6 +117,7 @@ async function problemRows(page) {
     await nextFrame(page);
   }
   await page.mouse.wheel(0, -1e6);
+  await nextFrame(page);
   return seen;
 }
 
