@@ -256,6 +256,28 @@ describe('require-retention: writes (through analyseFile)', () => {
     assert.deepEqual(retention(text), []);
   });
 
+  it('a tag on the function or method around a write covers it', () => {
+    const text = [
+      "import * as fs from 'fs';",
+      '/** @retention sessie */',
+      'export async function bewaar() {',
+      "  if (x) { await fs.promises.writeFile('x', naam); }",
+      '}',
+      'class Export {',
+      '  /** @retention leerlingdossier */',
+      '  schrijf() { [1].forEach(() => fs.writeFileSync("y", bsn)); }',
+      '}',
+      '/** @retention leerlingdossier */',
+      'const opslaan = function () { localStorage.setItem("bsn", bsn); };',
+      'function zonder() {',
+      "  fs.writeFileSync('z', bsn);",
+      '}',
+    ].join('\n');
+    assert.deepEqual(retention(text).map(([id, t]) => [id, t]), [['missingRetention', "fs.writeFileSync('z', bsn)"]]);
+    // The function's term is judged like any other: too long for camera images.
+    assert.deepEqual(retention("import * as fs from 'fs';\n/** @retention verzuim */\nfunction f() { fs.writeFileSync('x', opname); }").map(([id]) => id), ['termTooLong']);
+  });
+
   it('localStorage and sessionStorage, by key and by value', () => {
     const text = ["localStorage.setItem('bsn', x);", "window.sessionStorage.setItem('k', JSON.stringify({ naam }));", "localStorage.setItem('theme', 'dark');", "map.setItem('bsn', x);"].join('\n');
     assert.deepEqual(retention(text).map(([id, t, c]) => [id, t, c]), [

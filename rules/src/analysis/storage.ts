@@ -37,7 +37,10 @@ export interface StorageSite {
   readonly reportNode: ts.Node;
   /** The node whose JSDoc holds `@retention`, and before which a quick fix inserts it. */
   readonly declaration: ts.Node;
-  /** Further nodes whose JSDoc may hold the tag (the statement of a `Model.init` call beside its class). */
+  /**
+   * Further nodes whose JSDoc may hold the tag: the statement of a `Model.init` call beside its class, the functions
+   * and methods around a write.
+   */
   readonly alternativeDeclarations: readonly ts.Node[];
   /** The categories stored, in catalogue order, without duplicates. */
   readonly categories: readonly Category[];
@@ -405,7 +408,7 @@ class StorageFinder {
       return;
     }
     const verb = method === 'createTable' || method === 'createTableIfNotExists' ? 'table' : 'table change';
-    this.add('table', `${library} ${verb} \`${tableName.text}\``, node, enclosingStatement(node), [], collector);
+    this.add('table', `${library} ${verb} \`${tableName.text}\``, node, enclosingStatement(node), enclosingFunctions(node), collector);
   }
 
   // ---------------------------------------------------------------- writes
@@ -419,7 +422,7 @@ class StorageFinder {
     const path = node.arguments[0];
     // A file named after its content (`bsn.txt`) says what it holds.
     if (path && ts.isStringLiteralLike(path)) collector.name(path.text.replace(/^.*[\\/]/, '').replace(/\..*$/, ''));
-    this.add('file', `\`${callee.getText(this.sourceFile)}\``, node, enclosingStatement(node), [], collector);
+    this.add('file', `\`${callee.getText(this.sourceFile)}\``, node, enclosingStatement(node), enclosingFunctions(node), collector);
   }
 
   private isFsFunction(callee: ts.LeftHandSideExpression, method: string): boolean {
@@ -454,7 +457,7 @@ class StorageFinder {
     const collector = this.collector();
     if (key && ts.isStringLiteralLike(key)) collector.name(key.text);
     if (value) collector.stored(value);
-    this.add('browser-storage', `\`${storage}.setItem\``, node, enclosingStatement(node), [], collector);
+    this.add('browser-storage', `\`${storage}.setItem\``, node, enclosingStatement(node), enclosingFunctions(node), collector);
   }
 
   private redisWrite(node: ts.CallExpression, callee: ts.PropertyAccessExpression, method: string): void {
@@ -479,7 +482,7 @@ class StorageFinder {
         else collector.stored(arg);
       }
     }
-    this.add('cache', `Redis \`${method}\``, node, enclosingStatement(node), [], collector, ttl);
+    this.add('cache', `Redis \`${method}\``, node, enclosingStatement(node), enclosingFunctions(node), collector, ttl);
   }
 
   /** The TTL of `set(key, value, 'EX', 60)` (ioredis) or `set(key, value, { EX: 60 })` (node-redis). */
@@ -548,7 +551,7 @@ class StorageFinder {
       // minio and similar clients: putObject(bucket, name, data).
       for (const arg of args.slice(2)) collector.stored(arg);
     }
-    this.add('object-store', store, node, enclosingStatement(node), [], collector);
+    this.add('object-store', store, node, enclosingStatement(node), enclosingFunctions(node), collector);
   }
 
   // ---------------------------------------------------------------- helpers
@@ -881,6 +884,24 @@ function endsWithSchema(expression: ts.Expression): boolean {
   // knex.schema.withSchema('x').createTable(…)
   if (ts.isCallExpression(inner) && ts.isPropertyAccessExpression(inner.expression) && inner.expression.name.text === 'withSchema') return endsWithSchema(inner.expression.expression);
   return false;
+}
+
+/**
+ * The functions and methods a write sits in, innermost first: a `@retention` tag on one of them covers the writes in
+ * its body (`/** @retention leerlingdossier *\/ export async function exporteer() { … writeFile(…) … }`). For a
+ * function expression or arrow function, the statement that declares it (`const save = () => …`).
+ */
+function enclosingFunctions(node: ts.Node): ts.Node[] {
+  const result: ts.Node[] = [];
+  for (let current = node.parent; current && !ts.isSourceFile(current); current = current.parent) {
+    if (ts.isFunctionDeclaration(current) || ts.isMethodDeclaration(current) || ts.isConstructorDeclaration(current) || ts.isAccessor(current)) {
+      result.push(current);
+    } else if (ts.isArrowFunction(current) || ts.isFunctionExpression(current)) {
+      const statement = enclosingStatement(current);
+      if (!result.includes(statement)) result.push(statement);
+    }
+  }
+  return result;
 }
 
 /** The statement a node is part of: where a JSDoc comment for it is written. */
