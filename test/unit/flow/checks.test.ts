@@ -118,6 +118,23 @@ describe('flow: logs, consent and access checks', () => {
     assert.equal(run(wrong, { rules: ['no-unauthorised-access'] }).findings.length, 1);
   });
 
+  it('access: without types, a variable declared with a restricted type (once: not again when its initialiser was a read)', () => {
+    const code = [
+      'interface Handelingsplan { doelen: string }',
+      'declare function haal(): Promise<Handelingsplan>;',
+      'declare const l: { handelingsplan: Handelingsplan };',
+      'export async function f() {',
+      '  const plan: Handelingsplan = await haal();',
+      '  const ander: Handelingsplan = l.handelingsplan;',
+      '  return [plan.doelen, ander];',
+      '}',
+    ].join('\n');
+    assert.deepEqual(brief(run(code, { rules: ['no-unauthorised-access'] })), [
+      'no-unauthorised-access:unauthorisedRead:zorgdossier@plan',
+      'no-unauthorised-access:unauthorisedRead:zorgdossier@l.handelingsplan',
+    ]);
+  });
+
   it('access: with types, a value typed as a restricted type and a spread of an object holding one', () => {
     const code = [
       'interface Zorgdossier { plan: string }',

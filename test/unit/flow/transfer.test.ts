@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { both, brief, run } from './program';
+import { analyseFile } from '@avglint/rules';
+import { both, brief, run, testCatalogue } from './program';
 
 const T = ['no-unauthorised-transfer'] as const;
 
@@ -43,5 +44,21 @@ describe('flow: transfer end to end (fetch)', () => {
     const unresolved = 'export function f(bsn: string, url: string) { return fetch(url, { body: bsn }); }';
     assert.deepEqual(brief(run(unresolved, { rules: [...T] })), []);
     assert.deepEqual(brief(run(unresolved, { rules: [...T], ruleOptions: { 'no-unauthorised-transfer': { reportUnresolvedDestinations: true } } })), ['no-unauthorised-transfer:unresolvedDestination:bsn@bsn']);
+  });
+
+  it('a cancelled run returns what it has and is not cached: the next run sees every flow', () => {
+    // Parsed only (no rule runs), so nothing is cached for this file yet.
+    const r = run("export function f(l: { bsn: string }) { return fetch('https://api.leermiddel.example/x', { body: l.bsn }); }", { rules: [] });
+    assert.equal(r.findings.length, 0);
+    // Cancelled from inside the flow walk (and from then on), not by the orchestrator before the check starts.
+    let inWalk = false;
+    const isCancelled = (): boolean => (inWalk ||= (new Error().stack ?? '').includes('fileFlows'));
+    const cancelled = analyseFile({ sourceFile: r.sourceFile, catalogue: testCatalogue(), options: { rules: new Set(T) }, isCancelled });
+    assert.equal(inWalk, true);
+    assert.equal(cancelled.cancelled, true);
+    assert.deepEqual(cancelled.findings, []);
+    const again = analyseFile({ sourceFile: r.sourceFile, catalogue: testCatalogue(), options: { rules: new Set(T) } });
+    assert.equal(again.cancelled, false);
+    assert.equal(again.findings.length, 1);
   });
 });

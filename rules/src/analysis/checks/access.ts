@@ -72,6 +72,12 @@ export const accessCheck: Check = {
       } else if ((ts.isSpreadAssignment(node) || ts.isSpreadElement(node)) && !ts.isArrayLiteralExpression(node.parent)) {
         const members = categoriesOf(engine.valueOf(node.expression)).filter((l) => l.path.length > 0);
         report(node, members.map((l) => ({ category: l.category, reason: l.reason, detail: `member \`${l.path.join('.')}\``, path: [] })), () => `spreading \`${shortText(node.expression)}\``);
+      } else if (!engine.checker && ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.type) {
+        // Without types, a variable declared with a restricted type (`const plan: Handelingsplan = await haal()`) is
+        // where the restricted value comes in, unless its initialiser was already reported as a read.
+        const init = node.initializer;
+        const hits = direct(engine.classifier.typeNode(node.type)).filter((h) => !init || !alreadyRestricted(engine, init, h.category));
+        report(node.name, hits, () => `\`${(node.name as ts.Identifier).text}\``);
       } else if (engine.checker && (ts.isAwaitExpression(node) || (ts.isCallExpression(node) && !ts.isAwaitExpression(node.parent)))) {
         report(node, direct(engine.classifier.type(engine.checker.getTypeAtLocation(node))), () => `\`${shortText(node)}\``);
       }
