@@ -7,6 +7,7 @@ import { RULES, type RuleId } from '../rules/registry';
 import type { AnalysisInput, AnalysisResult } from './api';
 import type { Check, CheckContext } from './context';
 import { CHECKS } from './checks';
+import { ensureParents } from './flow/walk';
 
 /**
  * Runs every enabled check over one file. Never throws: a check that fails becomes a problem at the top of the file,
@@ -14,6 +15,7 @@ import { CHECKS } from './checks';
  */
 export function analyseFile(input: AnalysisInput): AnalysisResult {
   const { sourceFile, program, catalogue } = input;
+  ensureParents(sourceFile);
   const options = input.options ?? {};
   const isCancelled = input.isCancelled ?? ((): boolean => false);
   const context: CheckContext = {

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { analyseFile } from '@avglint/rules';
-import { both, brief, run, testCatalogue } from './program';
+import * as ts from 'typescript';
+import { both, brief, fileName, run, testCatalogue } from './program';
 
 const T = ['no-unauthorised-transfer'] as const;
 
@@ -60,5 +61,13 @@ describe('flow: transfer end to end (fetch)', () => {
     const again = analyseFile({ sourceFile: r.sourceFile, catalogue: testCatalogue(), options: { rules: new Set(T) } });
     assert.equal(again.cancelled, false);
     assert.equal(again.findings.length, 1);
+  });
+
+  it('analyses a file parsed without parent pointers (a program used without its checker)', () => {
+    const text = "export function f(l: { bsn: string }) { return fetch('https://api.leermiddel.example/x', { body: l.bsn }); }";
+    const sourceFile = ts.createSourceFile(fileName('src/main.ts'), text, ts.ScriptTarget.ES2022, false);
+    const result = analyseFile({ sourceFile, catalogue: testCatalogue() });
+    assert.deepEqual(result.problems, []);
+    assert.deepEqual(result.findings.map((f) => f.ruleId), ['no-unauthorised-transfer']);
   });
 });

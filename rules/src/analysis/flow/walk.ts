@@ -18,3 +18,18 @@ export function forEachNode(root: ts.Node, visit: (node: ts.Node) => boolean): v
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as ts.Node);
   }
 }
+
+/**
+ * Sets parent pointers on a file that has none: a file parsed without `setParentNodes` and never bound (a program
+ * used without its checker). Every check walks up from nodes, so the orchestrator calls this before any runs.
+ */
+export function ensureParents(file: ts.SourceFile): void {
+  const first = file.statements[0];
+  if (!first || first.parent !== undefined) return;
+  forEachNode(file, (node) => {
+    ts.forEachChild(node, (child) => {
+      (child as { parent: ts.Node }).parent = node;
+    });
+    return true;
+  });
+}
