@@ -16,14 +16,20 @@ export function list(items: readonly string[]): string {
 
 export function legalBasis(processor: Processor): string {
   const basis = LEGAL_BASES[processor.legalBasis];
-  return processor.legalBasisNote ? `${basis}, ${processor.legalBasisNote}` : basis;
+  return processor.legalBasisNote ? `${basis}: ${processor.legalBasisNote}` : basis;
+}
+
+/** The agreement in words; "verwerkersovereenkomst" is added only when the reference does not say what it is. */
+function agreement(processor: Processor): string | undefined {
+  const reference = processor.agreement?.reference;
+  if (!reference) return undefined;
+  return /overeenkomst|convenant|agreement/i.test(reference) ? reference : `verwerkersovereenkomst ${reference}`;
 }
 
 /** Why a category may not go to a processor: what the processor may receive, and on which basis. */
 export function transferWhy(catalogue: Catalogue, category: Category, processor: Processor): string {
-  const parts = [`the catalogue (processors.${processor.id}) lets ${processor.label} receive ${labels(catalogue, processor.receives)} only, on the legal basis ${legalBasis(processor)}`];
-  if (processor.agreement) parts.push(`under verwerkersovereenkomst ${processor.agreement.reference}`);
-  let why = `${parts.join(' ')}.`;
+  const agreed = agreement(processor);
+  let why = `the catalogue (processors.${processor.id}) lets ${processor.label} receive only ${labels(catalogue, processor.receives)}; legal basis: ${legalBasis(processor)}${agreed ? `; ${agreed}` : ''}.`;
   if (category.identifier) why += ' A national identifying number may only be processed where a law requires it (AVG art. 87, UAVG art. 46).';
   if (category.special) why += ' It is a bijzonder persoonsgegeven (AVG art. 9).';
   return why;
