@@ -17,7 +17,7 @@ import { fillerBlock } from './filler';
 import { Prng } from './prng';
 
 /** Bumped whenever the generated output changes, so cached corpora are regenerated. */
-export const GENERATOR_VERSION = 3;
+export const GENERATOR_VERSION = 4;
 
 export const RULE_IDS = [
   'no-unauthorised-access',
