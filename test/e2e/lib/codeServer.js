@@ -24,6 +24,8 @@ const settings = {
   'update.mode': 'none',
   'editor.quickSuggestions': { other: false, comments: false, strings: false },
   'editor.hover.delay': 200,
+  // Workbench hovers (on Problems rows, tabs, the status bar) must not pop up under the pointer while a test scrolls.
+  'workbench.hover.delay': 10000,
   'editor.minimap.enabled': false,
   'files.autoSave': 'off',
   'window.restoreWindows': 'none',

@@ -91,34 +91,36 @@ async function squiggledLines(page) {
 const nextFrame = (page) => page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
 
 /**
- * Every row of the Problems list, in order, whitespace collapsed. The list draws only the rows in view, so it is
- * scrolled from top to bottom with the mouse wheel, as a person reads a long list.
+ * Every row of the Problems list, in list order, whitespace collapsed. The list draws only the rows in view, so it is
+ * scrolled from top to bottom with the mouse wheel, as a person reads a long list; rows are keyed by their list index
+ * (`data-index`), so identical texts (the same flow step under two findings) are all kept.
  */
 async function problemRows(page) {
-  const rowsOf = async () =>
-    (await page.locator('.markers-panel .monaco-list-row').allInnerTexts()).map((row) => row.replace(/\s+/g, ' ').trim());
+  const rowsOf = () => page.$$eval('.markers-panel .monaco-list-row',
+    (rows) => rows.map((row) => [Number(row.dataset.index), row.innerText.replace(/\s+/g, ' ').trim()]));
   const box = await page.locator('.markers-panel .monaco-list').first().boundingBox();
-  if (!box) return rowsOf();
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-  await page.mouse.wheel(0, -1e6);
-  await nextFrame(page);
-  const seen = [];
+  if (!box) return (await rowsOf()).sort((a, b) => a[0] - b[0]).map(([, text]) => text);
+  // The left edge holds only indentation and twisties, so no hover pops up under the pointer to take the wheel.
+  await page.mouse.move(box.x + 6, box.y + box.height / 2);
+  for (let i = 0; i < 50 && !(await rowsOf()).some(([index]) => index === 0); i++) {
+    await page.mouse.wheel(0, -10000);
+    await nextFrame(page);
+  }
+  const seen = new Map();
   let unchanged = 0;
-  while (unchanged < 2) {
+  for (let i = 0; i < 500 && unchanged < 3; i++) {
     let added = 0;
-    for (const row of await rowsOf()) {
-      if (!seen.includes(row)) {
-        seen.push(row);
-        added++;
-      }
+    for (const [index, text] of await rowsOf()) {
+      if (!seen.has(index)) added++;
+      seen.set(index, text);
     }
     unchanged = added === 0 ? unchanged + 1 : 0;
-    await page.mouse.wheel(0, Math.max(100, box.height * 0.7));
+    await page.mouse.wheel(0, Math.max(60, box.height * 0.6));
     await nextFrame(page);
   }
   await page.mouse.wheel(0, -1e6);
   await nextFrame(page);
-  return seen;
+  return [...seen.entries()].sort((a, b) => a[0] - b[0]).map(([, text]) => text);
 }
 
 /** Opens the Problems panel (Ctrl+Shift+M) and returns the text of its rows once `until(rows)` holds. */
