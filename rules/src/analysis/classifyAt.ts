@@ -2,7 +2,8 @@
  * Classification at a position, for editors: which categories the expression or declaration under the cursor is or
  * carries, and why (its name, type, member, JSDoc tag or brand matches the catalogue, or data flows into it).
  */
-import * as ts from 'typescript';
+// Default import: `import * as` would read every member through an esModuleInterop getter (a sixth of the time).
+import ts from 'typescript';
 import type { Catalogue } from '../catalogue/model';
 import type { FlowStep, TextRange } from '../finding';
 import { declarationName, type Hit } from './flow/classify';

@@ -2,7 +2,8 @@
  * no-unauthorised-transfer: a category reaches a sink whose destination is a processor that may not receive it, a
  * host the catalogue does not know, or (in strict mode) a destination that cannot be resolved.
  */
-import * as ts from 'typescript';
+// Default import: `import * as` would read every member through an esModuleInterop getter (a sixth of the time).
+import ts from 'typescript';
 import type { Category, Processor } from '../../catalogue/model';
 import { normaliseName } from '../../catalogue/names';
 import type { Finding, Suggestion } from '../../finding';

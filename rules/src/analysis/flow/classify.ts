@@ -3,7 +3,8 @@
  * entries. Names work everywhere; types, members, JSDoc tags and brands need the type checker, except where the type
  * is written in the same file (an annotation naming a local interface), which is read without one.
  */
-import * as ts from 'typescript';
+// Default import: `import * as` would read every member through an esModuleInterop getter (a sixth of the time).
+import ts from 'typescript';
 import type { Catalogue, Category } from '../../catalogue/model';
 import { normaliseName, type CategoryIndex } from '../../catalogue/names';
 import type { MatchReason } from './labels';

@@ -2,7 +2,8 @@
  * Turning the analysis' traces into the public `FlowStep[]` of a finding, and a finding's path into words for hovers
  * and reports.
  */
-import * as ts from 'typescript';
+// Default import: `import * as` would read every member through an esModuleInterop getter (a sixth of the time).
+import ts from 'typescript';
 import type { FlowStep } from '../../finding';
 import { traceToArray, type TraceStep } from './labels';
 

@@ -4,7 +4,8 @@
  * the catalogue's processors by host (`*.` matches any subdomain) and URL glob.
  */
 import picomatch from 'picomatch';
-import * as ts from 'typescript';
+// Default import: `import * as` would read every member through an esModuleInterop getter (a sixth of the time).
+import ts from 'typescript';
 import type { Processor } from '../../catalogue/model';
 import { propertyNameText, skipOuter } from './classify';
 import type { FlowEngine } from './engine';

@@ -4,7 +4,8 @@
  * parameters, imports, catch and loop variables); `var` hoisting out of nested blocks is not modelled, which only
  * matters for code that relies on it.
  */
-import * as ts from 'typescript';
+// Default import: `import * as` would read every member through an esModuleInterop getter (a sixth of the time).
+import ts from 'typescript';
 
 const tables = new WeakMap<ts.Node, Map<string, ts.Node>>();
 

