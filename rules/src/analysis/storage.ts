@@ -62,6 +62,25 @@ const FS_MODULES = new Set(['fs', 'node:fs']);
 const FS_PROMISES_MODULES = new Set(['fs/promises', 'node:fs/promises']);
 const FS_WRITES = new Set(['writeFile', 'writeFileSync', 'appendFile', 'appendFileSync']);
 const REDIS_MODULES = new Set(['ioredis', 'redis', '@redis/client']);
+/** Files that declare a Redis client's types. */
+const REDIS_DECLARATIONS = /[\\/]node_modules[\\/](ioredis|redis|@redis[\\/][^\\/]+)[\\/]/;
+const redisPrograms = new WeakMap<ts.Program, boolean>();
+
+/**
+ * Whether the program holds a Redis client's declarations at all. Without them no value can have a Redis type, so
+ * the type checker need not be asked about every `x.set(…)` receiver (Map.set is everywhere): the benchmark profile
+ * showed that question as a visible share of require-retention's time (BENCHMARKS.md, "Profile").
+ */
+function programHasRedis(program: ts.Program | undefined): boolean {
+  if (!program) return true;
+  let has = redisPrograms.get(program);
+  if (has === undefined) {
+    has = program.getSourceFiles().some((file) => REDIS_DECLARATIONS.test(file.fileName));
+    redisPrograms.set(program, has);
+  }
+  return has;
+}
+
 const REDIS_WRITES = new Set(['set', 'setex', 'setEx', 'psetex', 'pSetEx', 'hset', 'hSet', 'hmset', 'hmSet']);
 const COLUMN_DECORATORS = new Set([
   'Column', 'PrimaryColumn', 'PrimaryGeneratedColumn', 'CreateDateColumn', 'UpdateDateColumn', 'DeleteDateColumn',
@@ -526,10 +545,10 @@ class StorageFinder {
     const inner = skipWrappers(receiver);
     const name = ts.isIdentifier(inner) ? inner.text : ts.isPropertyAccessExpression(inner) ? inner.name.text : undefined;
     if (name !== undefined && (this.redisClients.has(name) || /redis/i.test(name))) return true;
-    if (!this.checker) return false;
+    if (!this.checker || !programHasRedis(this.context.program)) return false;
     const type = this.checker.getTypeAtLocation(inner);
     const symbol = type.aliasSymbol ?? type.getSymbol();
-    return (symbol?.declarations ?? []).some((d) => /[\\/]node_modules[\\/](ioredis|redis|@redis[\\/][^\\/]+)[\\/]/.test(d.getSourceFile().fileName));
+    return (symbol?.declarations ?? []).some((d) => REDIS_DECLARATIONS.test(d.getSourceFile().fileName));
   }
 
   private s3Put(node: ts.CallExpression | ts.NewExpression, store: string): void {
