@@ -84,6 +84,7 @@ export class Apis {
   private readonly origins = new Map<ts.Node, Origin | null>();
   private readonly sinks = new Map<ts.CallExpression, SinkSite | null>();
   private readonly inProgress = new Set<ts.Node>();
+  private readonly imports = new Map<ts.Node, Origin | null>();
 
   constructor(private readonly engine: FlowEngine) {}
 
@@ -160,9 +161,16 @@ export class Apis {
     }
     const direct = this.originOf(local);
     if (direct) return direct;
-    // An import of one of the project's own modules: follow it to the exported declaration.
-    const target = this.engine.resolve(id);
-    if (target && target !== local) return this.originOf(target);
+    // An import of one of the project's own modules: follow it to the exported declaration, once per import.
+    if (isImportBinding(local)) {
+      let followed = this.imports.get(local);
+      if (followed === undefined) {
+        const target = this.engine.resolve(id);
+        followed = (target && target !== local ? this.originOf(target) : undefined) ?? null;
+        this.imports.set(local, followed);
+      }
+      return followed ?? undefined;
+    }
     if (ts.isParameter(local) && ts.isIdentifier(local.name) && LOGGER_NAME.test(local.name.text)) return { kind: 'logger', member: [], name: local.name.text };
     return undefined;
   }
@@ -389,6 +397,10 @@ export class Apis {
   private superagentDestination(request: ts.CallExpression): Destination {
     return this.destination(this.superagentUrl(request), undefined);
   }
+}
+
+function isImportBinding(node: ts.Node): boolean {
+  return ts.isImportClause(node) || ts.isImportSpecifier(node) || ts.isNamespaceImport(node) || ts.isImportEqualsDeclaration(node);
 }
 
 /** The value of `key` in an object literal argument (`{ baseURL: … }`), following a const that holds the object. */

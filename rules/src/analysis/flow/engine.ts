@@ -53,6 +53,9 @@ type FunctionWithBody = ts.FunctionLikeDeclaration & { readonly body: ts.Concise
 const ARRAY_CALLBACK_METHODS = new Set(['map', 'flatMap', 'filter', 'find', 'findLast', 'findIndex', 'findLastIndex', 'forEach', 'some', 'every', 'sort', 'toSorted']);
 const ARRAY_SAME_METHODS = new Set(['filter', 'find', 'findLast', 'slice', 'sort', 'toSorted', 'reverse', 'toReversed', 'at', 'flat', 'values', 'splice', 'shift', 'pop', 'with', 'get', 'getAll', 'toString', 'toJSON', 'valueOf', 'trim', 'trimStart', 'trimEnd', 'toLowerCase', 'toUpperCase', 'padStart', 'padEnd', 'substring', 'substr', 'split', 'normalize', 'charAt', 'replace', 'replaceAll', 'repeat', 'entries', 'toLocaleString']);
 const VALUELESS_METHODS = new Set(['forEach', 'some', 'every', 'includes', 'indexOf', 'lastIndexOf', 'findIndex', 'findLastIndex', 'has', 'keys', 'push', 'unshift', 'append', 'set', 'add', 'delete', 'startsWith', 'endsWith', 'localeCompare', 'test']);
+/** Globals of every JavaScript host: a name the file does not declare and that is one of these is the global. */
+const WELL_KNOWN_GLOBALS = new Set(['console', 'fetch', 'JSON', 'Object', 'Array', 'Promise', 'Math', 'Number', 'String', 'Boolean', 'Date', 'Error', 'Map', 'Set', 'URL', 'URLSearchParams', 'FormData', 'encodeURIComponent', 'encodeURI', 'structuredClone', 'globalThis', 'window', 'self', 'undefined', 'require', 'process', 'Buffer', 'setTimeout', 'setInterval', 'clearTimeout', 'parseInt', 'parseFloat', 'Symbol', 'RegExp', 'BigInt']);
+
 /** How many evaluations may be in progress at once before the analysis stops following a value. */
 const MAX_NESTING = 600;
 /** Evaluations one top-level question (the value at a sink, a summary) may take. */
@@ -130,6 +133,7 @@ export class FlowEngine {
     const local = lexicalDeclaration(id);
     const checker = this.checker;
     if (!checker || (local && (!followAliases || !isImportBinding(local)))) return local;
+    if (!local && WELL_KNOWN_GLOBALS.has(id.text)) return undefined;
     let symbol = ts.isShorthandPropertyAssignment(id.parent) && id.parent.name === id ? checker.getShorthandAssignmentValueSymbol(id.parent) : checker.getSymbolAtLocation(id);
     if (!symbol) return lexicalDeclaration(id);
     if (followAliases && symbol.flags & ts.SymbolFlags.Alias) {
