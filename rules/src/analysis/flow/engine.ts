@@ -387,7 +387,9 @@ export class FlowEngine {
     if (callback) return callback;
     const name = ts.isIdentifier(parameter.name) ? parameter.name.text : `#${index + 1}`;
     const label: ParameterLabel = { kind: 'parameter', fn, index, ops: [], trace: step(undefined, parameter.name, `parameter \`${name}\``) };
-    return [label];
+    // A default value is what the parameter holds when a call leaves it out.
+    const fallback = parameter.initializer ? withStep(this.valueOf(parameter.initializer), parameter.name, `default of \`${name}\``) : EMPTY;
+    return union([label], fallback);
   }
 
   private callbackValue(fn: ts.SignatureDeclaration, index: number): Value | undefined {
