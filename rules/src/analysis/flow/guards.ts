@@ -64,10 +64,34 @@ function callsCheck(expression: ts.Expression, names: ReadonlySet<string>, depth
   return false;
 }
 
-function isCheckCall(call: ts.CallExpression, names: ReadonlySet<string>): boolean {
+function isCheckCall(call: ts.CallExpression, names: ReadonlySet<string>, depth = 0): boolean {
   const callee = skipOuter(call.expression);
   const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
-  return name !== undefined && names.has(name);
+  if (name !== undefined && names.has(name)) return true;
+  // A wrapper in the same file whose every return is a check (`const mag = (l) => heeftToestemming(l, 'zat')`).
+  if (!ts.isIdentifier(callee) || depth >= 2) return false;
+  let decl = lexicalDeclaration(callee);
+  if (decl && ts.isVariableDeclaration(decl) && decl.initializer) decl = skipOuter(decl.initializer);
+  if (!decl || !(ts.isFunctionDeclaration(decl) || ts.isArrowFunction(decl) || ts.isFunctionExpression(decl)) || !decl.body) return false;
+  const body = decl.body;
+  if (!ts.isBlock(body)) return callsCheckDeep(body, names, depth + 1);
+  const returns: ts.Expression[] = [];
+  let bare = false;
+  const walk = (node: ts.Node): void => {
+    if (ts.isReturnStatement(node)) {
+      if (node.expression) returns.push(node.expression);
+      else bare = true;
+    }
+    if (!ts.isFunctionLike(node)) ts.forEachChild(node, walk);
+  };
+  ts.forEachChild(body, walk);
+  return !bare && returns.length > 0 && returns.every((r) => callsCheckDeep(r, names, depth + 1));
+}
+
+function callsCheckDeep(expression: ts.Expression, names: ReadonlySet<string>, depth: number): boolean {
+  let e = skipOuter(expression);
+  if (ts.isAwaitExpression(e)) e = skipOuter(e.expression);
+  return ts.isCallExpression(e) && isCheckCall(e, names, depth);
 }
 
 /** `if (!check(…)) return;` / `throw` (also in a block). */
