@@ -58,6 +58,8 @@ const cases: readonly Case[] = [
   { name: 'a default parameter value', code: 'function send(x = leerling.bsn) { return fetch(URL_, { body: x }); }\nsend();', reported: ['x'] },
   { name: 'a method of an object literal', code: 'const api = { send(x: string) { return fetch(URL_, { body: x }); } };\napi.send(leerling.bsn);', reported: ['leerling.bsn'] },
   { name: 'for-of over an array', code: 'const ls = [leerling];\nfor (const l of ls) fetch(URL_, { body: l.bsn });', reported: ['l.bsn'] },
+  { name: 'constructor argument into a field, sent by a method of a new instance', code: 'class Sync {\n  private nummer: string;\n  constructor(n: string) { this.nummer = n; }\n  run() { return fetch(URL_, { body: this.nummer }); }\n}\nnew Sync(leerling.bsn).run();', reported: ['leerling.bsn'] },
+  { name: 'constructor parameter property, instance in a const, value returned by a method', code: 'class Houder {\n  constructor(private readonly nr: string) {}\n  waarde() { return this.nr; }\n}\nconst h = new Houder(leerling.bsn);\nfetch(URL_, { body: h.waarde() });', reported: ['h.waarde()'] },
   { name: 'class field', code: 'class Sync {\n  private nummer = leerling.bsn;\n  run() { return fetch(URL_, { body: this.nummer }); }\n}\nvoid Sync;', reported: ['this.nummer'] },
   { name: 'class field set in the constructor', code: 'class Sync {\n  private nummer: string;\n  constructor() { this.nummer = leerling.bsn; }\n  run() { return fetch(URL_, { body: this.nummer }); }\n}\nvoid Sync;', reported: ['this.nummer'] },
   { name: 'getter', code: 'class Sync {\n  get nummer() { return leerling.bsn; }\n  run() { return fetch(URL_, { body: this.nummer }); }\n}\nvoid Sync;', reported: ['this.nummer'] },

@@ -423,7 +423,9 @@ export class FlowEngine {
     const member = this.resolveMember(node);
     const field = member && (ts.isPropertyDeclaration(member) || ts.isGetAccessorDeclaration(member)) && !this.classifier.isLibraryFile(member.getSourceFile())
       ? this.fieldValue(member)
-      : EMPTY;
+      : member && ts.isParameter(member) && ts.isConstructorDeclaration(member.parent)
+        ? this.declarationValue(member)
+        : EMPTY;
     return union(own, base, field);
   }
 
@@ -703,14 +705,36 @@ export class FlowEngine {
   private applySummary(call: ts.CallExpression, fn: FunctionWithBody): Value {
     if (this.returnsOf(fn).length === 0) return EMPTY;
     const calleeText = shortText(skipOuter(call.expression));
-    return withStep(
-      this.substitute(this.returnsOf(fn), fn, (index) => {
-        const arg = call.arguments[index];
+    let value = this.substitute(this.returnsOf(fn), fn, (index) => {
+      const arg = call.arguments[index];
+      return arg ? { value: this.valueOf(arg), node: arg } : undefined;
+    }, calleeText);
+    // A method returning instance state set from constructor arguments: put in the arguments of the `new`.
+    const construction = this.constructionFor(call, fn);
+    if (construction) {
+      value = this.substitute(value, construction.ctor, (index) => {
+        const arg = construction.site.arguments?.[index];
         return arg ? { value: this.valueOf(arg), node: arg } : undefined;
-      }, calleeText),
-      call,
-      `returned by \`${calleeText}\``,
-    );
+      }, shortText(construction.site));
+    }
+    return withStep(value, call, `returned by \`${calleeText}\``);
+  }
+
+  /**
+   * For a method call on an instance made in the same file (`new Sync(l).run()`, `const s = new Sync(l); s.run()`):
+   * the class's constructor and the `new` expression, so values the constructor stored can be followed.
+   */
+  private constructionFor(call: ts.CallExpression, fn: FunctionWithBody): { ctor: ts.ConstructorDeclaration; site: ts.NewExpression } | undefined {
+    const ctor = constructorOf(fn);
+    const callee = skipOuter(call.expression);
+    if (!ctor || !ts.isPropertyAccessExpression(callee)) return undefined;
+    let receiver: ts.Node | undefined = skipOuter(callee.expression);
+    if (ts.isIdentifier(receiver)) {
+      const decl = this.resolve(receiver);
+      receiver = decl && ts.isVariableDeclaration(decl) && decl.initializer && isConst(decl) ? skipOuter(decl.initializer) : undefined;
+    }
+    if (!receiver || !ts.isNewExpression(receiver) || receiver.getSourceFile() !== call.getSourceFile()) return undefined;
+    return this.classOf(receiver.expression) === ctor.parent ? { ctor, site: receiver } : undefined;
   }
 
   /** Replaces the parameter labels of `fn` in `value` by the arguments' values. */
@@ -746,12 +770,13 @@ export class FlowEngine {
     this.summarisingReaches.add(fn);
     let reaches: readonly Reach[] = [];
     try {
+      const ctor = constructorOf(fn);
       reaches = this.fixpoint<readonly Reach[]>(fn, this.headsReaches, this.provisionalReaches, [], sameReaches, () => {
         const found: Reach[] = [];
         forEachCall(fn.body, (call) => {
           for (const flow of this.flowsAtCall(call)) {
             for (const label of parametersOf(flow.value)) {
-              if (label.fn === fn) found.push({ sink: flow.sink, label, covered: flow.covered });
+              if (label.fn === fn || (ctor !== undefined && label.fn === ctor)) found.push({ sink: flow.sink, label, covered: flow.covered });
             }
           }
         });
@@ -783,8 +808,15 @@ export class FlowEngine {
     const decl = this.calleeDeclaration(call);
     if (!decl) return flows;
     const calleeText = shortText(skipOuter(call.expression));
+    let construction: { ctor: ts.ConstructorDeclaration; site: ts.NewExpression } | undefined | null = null;
     for (const reach of this.reachesOf(decl)) {
-      const arg = call.arguments[reach.label.index];
+      let arg: ts.Expression | undefined;
+      if (reach.label.fn === decl) arg = call.arguments[reach.label.index];
+      else {
+        // Instance state from the constructor reaches the sink: the argument is in the `new` expression.
+        if (construction === null) construction = this.constructionFor(call, decl);
+        arg = construction && reach.label.fn === construction.ctor ? construction.site.arguments?.[reach.label.index] : undefined;
+      }
       if (!arg) continue;
       const argValue = this.valueOf(arg);
       if (argValue.length === 0) continue;
@@ -974,6 +1006,12 @@ function inSameLoop(definition: ts.Node, use: ts.Node, stop: ts.Node): boolean {
     if (ts.isIterationStatement(n, false) && definition.pos >= n.pos && definition.end <= n.end) return true;
   }
   return false;
+}
+
+/** The constructor (with a body) of the class a method or accessor belongs to. */
+function constructorOf(fn: ts.Node): ts.ConstructorDeclaration | undefined {
+  if (!(ts.isMethodDeclaration(fn) || ts.isGetAccessorDeclaration(fn)) || !ts.isClassLike(fn.parent)) return undefined;
+  return fn.parent.members.find((m): m is ts.ConstructorDeclaration => ts.isConstructorDeclaration(m) && m.body !== undefined);
 }
 
 function enclosingClass(at: ts.Node): ts.ClassLikeDeclaration | undefined {
