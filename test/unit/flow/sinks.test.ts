@@ -74,6 +74,7 @@ const destinations: readonly Case[] = [
   { name: 'a wildcard host', code: "fetch('https://toets.cito.nl/x', { body: leerling.bsn });", expected: ['no-unauthorised-transfer:unauthorisedTransfer:bsn>cito@leerling.bsn'] },
   { name: 'an authorised processor', code: "fetch('https://api.duo.nl/bron', { body: leerling.bsn });", expected: [] },
   { name: 'an unknown host', code: "fetch('https://example.com/x', { body: leerling.bsn });", expected: ['no-unauthorised-transfer:unknownDestination:bsn@leerling.bsn'] },
+  { name: 'the machine itself is no recipient', code: "fetch('http://localhost:3000/api/x', { body: leerling.bsn });\nfetch('http://127.0.0.1/x', { body: leerling.bsn });", expected: [] },
   { name: 'a relative URL without a base is unresolved (off by default)', code: "fetch('/api/x', { body: leerling.bsn });", expected: [] },
 ];
 

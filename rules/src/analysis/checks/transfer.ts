@@ -35,6 +35,8 @@ export const transferCheck: Check = {
           if (processor.receives.includes(label.category.id)) continue;
           findings.push(unauthorised(context, engine, flow, label, processor));
         }
+      } else if (destination.kind === 'internal') {
+        continue;
       } else if (destination.kind === 'unknown' ? options['reportUnknownDestinations'] !== false : options['reportUnresolvedDestinations'] === true) {
         const messageId = destination.kind === 'unknown' ? 'unknownDestination' : 'unresolvedDestination';
         for (const label of found) {

@@ -13,7 +13,9 @@ import type { FlowEngine } from './engine';
 export type Destination =
   | { readonly kind: 'processor'; readonly processor: Processor; readonly text: string }
   | { readonly kind: 'unknown'; readonly host: string; readonly text: string }
-  | { readonly kind: 'unresolved'; readonly text?: string };
+  | { readonly kind: 'unresolved'; readonly text?: string }
+  /** The machine itself (`localhost`, `127.0.0.1`): the school's own service, not a recipient. */
+  | { readonly kind: 'internal'; readonly host: string; readonly text: string };
 
 /** Stands for a part of a URL that cannot be known statically (an id in the path). */
 export const HOLE = '\u2026';
@@ -32,6 +34,7 @@ export function resolveDestination(engine: FlowEngine, url: ts.Expression | unde
 export function matchUrl(engine: FlowEngine, text: string): Destination {
   const parsed = parseUrl(text);
   if (!parsed || parsed.host.includes(HOLE) || parsed.host.length === 0) return { kind: 'unresolved', text };
+  if (isLoopback(parsed.host)) return { kind: 'internal', host: parsed.host, text };
   for (const processor of engine.catalogue.processors.values()) {
     if (processor.hosts.some((h) => hostMatches(h, parsed.host))) return { kind: 'processor', processor, text };
     if (processor.urls.some((glob) => urlGlob(glob)(parsed.withoutQuery))) return { kind: 'processor', processor, text };
@@ -45,6 +48,10 @@ function parseUrl(text: string): { host: string; withoutQuery: string } | undefi
   const authority = (match[2] ?? '').replace(/^[^@]*@/, '');
   const host = authority.replace(/:[^:]*$/, '').toLowerCase();
   return { host, withoutQuery: `${(match[1] ?? '').toLowerCase()}://${host}${match[3] ?? ''}` };
+}
+
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host.endsWith('.localhost') || /^127\.\d+\.\d+\.\d+$/.test(host) || host === '[::1]' || host === '0.0.0.0';
 }
 
 export function hostMatches(pattern: string, host: string): boolean {
@@ -153,6 +160,7 @@ export function destinationText(destination: Destination): string {
     case 'processor':
       return destination.processor.label;
     case 'unknown':
+    case 'internal':
       return destination.host;
     case 'unresolved':
       return destination.text ?? 'an unknown destination';
