@@ -2,6 +2,7 @@
  * require-consent-check: personal data sent to a processor whose legal basis is consent (even data it may receive)
  * must be guarded by one of the checks the catalogue names for it (`processors.<id>.consent.check`).
  */
+import type * as ts from 'typescript';
 import type { Finding } from '../../finding';
 import { LEGAL_BASES } from '../../catalogue/model';
 import { fillMessage, RULES } from '../../rules/registry';
@@ -26,7 +27,8 @@ export const consentCheck: Check = {
       if (flow.sink.kind !== 'transfer' || destination?.kind !== 'processor' || destination.processor.legalBasis !== 'consent') continue;
       const processor = destination.processor;
       const checks = processor.consent?.check ?? [];
-      if (isGuarded(flow.sink.call, checks) || (flow.at !== flow.sink.call && isGuarded(flow.at, checks))) continue;
+      const resolve = (id: ts.Identifier): ts.Node | undefined => engine.resolve(id);
+      if (isGuarded(flow.sink.call, checks, resolve) || (flow.at !== flow.sink.call && isGuarded(flow.at, checks, resolve))) continue;
       if (reported.has(flow.at.pos)) continue;
       // One finding per unguarded call, naming every category that reaches it there.
       const labels = firstPerCategory(flows.filter((f) => f.at === flow.at && f.sink === flow.sink).flatMap((f) => categoriesOf(f.value)));

@@ -9,9 +9,15 @@ import ts from 'typescript';
 import { skipOuter } from './classify';
 import { lexicalDeclaration } from './scopes';
 
-export function isGuarded(call: ts.Node, checks: readonly string[]): boolean {
+/** The catalogue's check names, and how to find what a name refers to (the engine's resolver follows imports). */
+interface Checks {
+  readonly names: ReadonlySet<string>;
+  resolve(id: ts.Identifier): ts.Node | undefined;
+}
+
+export function isGuarded(call: ts.Node, checks: readonly string[], resolve: (id: ts.Identifier) => ts.Node | undefined = lexicalDeclaration): boolean {
   if (checks.length === 0) return false;
-  const names = new Set(checks);
+  const names: Checks = { names: new Set(checks), resolve };
   let child: ts.Node = call;
   for (let n: ts.Node | undefined = call.parent; n; child = n, n = n.parent) {
     if (ts.isIfStatement(n)) {
@@ -33,7 +39,7 @@ export function isGuarded(call: ts.Node, checks: readonly string[]): boolean {
 }
 
 /** The condition holds only when a check said yes: `check()`, `await check()`, `a && check()`, `ok` (from a check). */
-function isPositiveCheck(condition: ts.Expression, names: ReadonlySet<string>): boolean {
+function isPositiveCheck(condition: ts.Expression, names: Checks): boolean {
   const e = skipOuter(condition);
   if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) return isPositiveCheck(e.left, names) || isPositiveCheck(e.right, names);
   if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.EqualsEqualsEqualsToken || e.operatorToken.kind === ts.SyntaxKind.EqualsEqualsToken)) {
@@ -43,7 +49,7 @@ function isPositiveCheck(condition: ts.Expression, names: ReadonlySet<string>): 
 }
 
 /** `!check()`, `!(await check())`, `check() === false`, `!ok`, `a || !check()`. */
-function isNegatedCheck(condition: ts.Expression, names: ReadonlySet<string>): boolean {
+function isNegatedCheck(condition: ts.Expression, names: Checks): boolean {
   const e = skipOuter(condition);
   if (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.ExclamationToken) return isPositiveCheck(e.operand, names);
   if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.BarBarToken) return isNegatedCheck(e.left, names) || isNegatedCheck(e.right, names);
@@ -53,24 +59,24 @@ function isNegatedCheck(condition: ts.Expression, names: ReadonlySet<string>): b
   return false;
 }
 
-function callsCheck(expression: ts.Expression, names: ReadonlySet<string>, depth = 0): boolean {
+function callsCheck(expression: ts.Expression, names: Checks, depth = 0): boolean {
   const e = skipOuter(expression);
   if (ts.isAwaitExpression(e)) return callsCheck(e.expression, names, depth);
   if (ts.isCallExpression(e)) return isCheckCall(e, names);
   if (ts.isIdentifier(e) && depth < 3) {
-    const decl = lexicalDeclaration(e);
+    const decl = names.resolve(e);
     return decl !== undefined && ts.isVariableDeclaration(decl) && decl.initializer !== undefined && callsCheck(decl.initializer, names, depth + 1);
   }
   return false;
 }
 
-function isCheckCall(call: ts.CallExpression, names: ReadonlySet<string>, depth = 0): boolean {
+function isCheckCall(call: ts.CallExpression, names: Checks, depth = 0): boolean {
   const callee = skipOuter(call.expression);
   const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
-  if (name !== undefined && names.has(name)) return true;
+  if (name !== undefined && names.names.has(name)) return true;
   // A wrapper in the same file whose every return is a check (`const mag = (l) => heeftToestemming(l, 'zat')`).
   if (!ts.isIdentifier(callee) || depth >= 2) return false;
-  let decl = lexicalDeclaration(callee);
+  let decl = names.resolve(callee);
   if (decl && ts.isVariableDeclaration(decl) && decl.initializer) decl = skipOuter(decl.initializer);
   if (!decl || !(ts.isFunctionDeclaration(decl) || ts.isArrowFunction(decl) || ts.isFunctionExpression(decl)) || !decl.body) return false;
   const body = decl.body;
@@ -88,14 +94,14 @@ function isCheckCall(call: ts.CallExpression, names: ReadonlySet<string>, depth 
   return !bare && returns.length > 0 && returns.every((r) => callsCheckDeep(r, names, depth + 1));
 }
 
-function callsCheckDeep(expression: ts.Expression, names: ReadonlySet<string>, depth: number): boolean {
+function callsCheckDeep(expression: ts.Expression, names: Checks, depth: number): boolean {
   let e = skipOuter(expression);
   if (ts.isAwaitExpression(e)) e = skipOuter(e.expression);
   return ts.isCallExpression(e) && isCheckCall(e, names, depth);
 }
 
 /** `if (!check(…)) return;` / `throw` (also in a block). */
-function isEarlyExit(statement: ts.Statement, names: ReadonlySet<string>): boolean {
+function isEarlyExit(statement: ts.Statement, names: Checks): boolean {
   if (!ts.isIfStatement(statement) || statement.elseStatement || !isNegatedCheck(statement.expression, names)) return false;
   return exits(statement.thenStatement);
 }
@@ -110,7 +116,7 @@ function exits(statement: ts.Statement): boolean {
 }
 
 /** `await assertToestemming(…);` — a check that throws when there is no consent. */
-function isAssertion(statement: ts.Statement, names: ReadonlySet<string>): boolean {
+function isAssertion(statement: ts.Statement, names: Checks): boolean {
   if (!ts.isExpressionStatement(statement)) return false;
   let e = skipOuter(statement.expression);
   if (ts.isAwaitExpression(e)) e = skipOuter(e.expression);
