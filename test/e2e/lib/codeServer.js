@@ -73,9 +73,11 @@ async function startCodeServer({ stateDir, vsix, workspace, extensionId }) {
   fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
   const dirs = ['--user-data-dir', userDataDir, '--extensions-dir', extensionsDir];
 
-  const installed = execFileSync(process.execPath, [entry, ...dirs, '--install-extension', vsix, '--force'], { encoding: 'utf8' });
-  process.stdout.write(installed.trim().replace(/^/gm, '    [code-server] ') + '\n');
-  if (extensionId) {
+  if (vsix) {
+    const installed = execFileSync(process.execPath, [entry, ...dirs, '--install-extension', vsix, '--force'], { encoding: 'utf8' });
+    process.stdout.write(installed.trim().replace(/^/gm, '    [code-server] ') + '\n');
+  }
+  if (vsix && extensionId) {
     const list = execFileSync(process.execPath, [entry, ...dirs, '--list-extensions'], { encoding: 'utf8' });
     if (!list.split('\n').map((s) => s.trim().toLowerCase()).includes(extensionId.toLowerCase())) {
       throw new Error(`code-server did not install ${extensionId} from ${vsix}; it lists: ${list}`);

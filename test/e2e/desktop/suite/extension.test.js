@@ -8,7 +8,7 @@ const { expectedFindings, poll } = require('../../lib/env');
 
 describe('avglint extension on the vscode API (desktop VS Code)', function () {
   this.timeout(120000);
-  const workspace = process.env.AVGLINT_DESKTOP_WORKSPACE;
+  const workspace = process.env.AVGLINT_DESKTOP_WORKSPACE || vscode.workspace.workspaceFolders[0].uri.fsPath;
   const uri = vscode.Uri.file(path.join(workspace, 'src', 'leerlingen.ts'));
   let document;
   let expected;
