@@ -280,7 +280,7 @@ export class Apis {
     if (!origin) return undefined;
     const args = call.arguments;
     const method = origin.member[origin.member.length - 1];
-    const api = origin.member.length === 0 ? calleeLabel(callee, origin) : calleeLabel(callee, origin);
+    const api = calleeLabel(callee, origin);
     const transfer = (carriers: Carrier[], destination: Destination): SinkSite => ({ kind: 'transfer', call, api, carriers: carriers.filter((c) => !isInert(c.expression)), destination });
     const log = (): SinkSite => ({ kind: 'log', call, api, carriers: args.map((a) => ({ expression: a, role: 'argument' })) });
     const base = origin.instance?.base;
@@ -374,7 +374,7 @@ export class Apis {
   }
 
   private httpDestination(request: ts.CallExpression): Destination {
-    const [first, second] = request.arguments;
+    const first = request.arguments[0];
     if (first && ts.isObjectLiteralExpression(skipOuter(first))) {
       const host = optionValue(first, 'hostname') ?? optionValue(first, 'host');
       const hostText = host ? stringValue(this.engine, host) : undefined;
@@ -384,7 +384,6 @@ export class Apis {
       if (hostText === undefined) return { kind: 'unresolved' };
       return resolveDestination(this.engine, undefined, undefined, `${protocolText}//${hostText}${(path ? stringValue(this.engine, path) : undefined) ?? '/'}`);
     }
-    void second;
     return this.destination(first, undefined);
   }
 

@@ -70,8 +70,8 @@ export class Classifier {
     const hits: Hit[] = [];
     const name = declarationName(decl);
     if (name !== undefined) hits.push(...this.byName(name));
-    const tagHost = ts.isBindingElement(decl) ? undefined : ts.isVariableDeclaration(decl) ? decl : decl;
-    if (tagHost) hits.push(...this.byTags(tagHost));
+    // A destructured name has no JSDoc of its own; every other declaration may carry a tag.
+    if (!ts.isBindingElement(decl)) hits.push(...this.byTags(decl));
     if (this.env.checker) {
       const nameNode = (decl as ts.NamedDeclaration).name;
       if (nameNode && ts.isIdentifier(nameNode)) hits.push(...this.type(this.env.checker.getTypeAtLocation(nameNode)));
