@@ -16,7 +16,7 @@ import { normaliseName } from '../../catalogue/names';
 import type { Finding } from '../../finding';
 import { fillMessage, RULES } from '../../rules/registry';
 import type { Check, CheckContext } from '../context';
-import { Classifier, declarationName, type Hit } from '../flow/classify';
+import { Classifier, declarationName, skipOuter, type Hit } from '../flow/classify';
 import { pathOf } from '../flow/describe';
 import { shortText, type FlowEngine } from '../flow/engine';
 import { engineOf, forEachNode } from '../flow/flows';
@@ -50,6 +50,7 @@ export const accessCheck: Check = {
     // restricted. Asking the checker about every call and member would then type-check the whole file for nothing:
     // on the benchmark corpus that was most of the scan's time (BENCHMARKS.md, "Profile").
     const typeLevel = restricted.some((r) => hasTypeLevelMatch(context.catalogue.categories.get(r.category)));
+    const restrictedTypeNames = restricted.flatMap((r) => context.catalogue.categories.get(r.category)?.match.types ?? []);
     const restrictedName = (name: string | undefined): boolean => name !== undefined && (context.index.byName.get(normaliseName(name)) ?? []).some((c) => rules.has(c.id));
     const report = (node: ts.Node, hits: readonly Hit[], describe: () => string): void => {
       for (const hit of firstHitPerCategory(hits)) {
@@ -80,7 +81,7 @@ export const accessCheck: Check = {
         const hits = direct(engine.classifier.typeNode(node.type)).filter((h) => !init || !alreadyRestricted(engine, init, h.category));
         report(node.name, hits, () => `\`${(node.name as ts.Identifier).text}\``);
       } else if (engine.checker && (ts.isAwaitExpression(node) || (ts.isCallExpression(node) && !ts.isAwaitExpression(node.parent)))) {
-        report(node, direct(engine.classifier.type(engine.checker.getTypeAtLocation(node))), () => `\`${shortText(node)}\``);
+        report(node, direct(callResultHits(engine, node, restrictedTypeNames)), () => `\`${shortText(node)}\``);
       }
       return true;
     };
@@ -88,6 +89,38 @@ export const accessCheck: Check = {
     return findings;
   },
 };
+
+/**
+ * The categories a call's result is typed as. Typing every call in a file would make the checker resolve every
+ * signature (on a large file, most of the analysis' time), so the checker is asked only when the declarations leave
+ * the answer open: a project function without a return type annotation, a library call on a receiver declared with a
+ * restricted type (`Repository<Zorgdossier>`), or an `await` of something that is not a call. A written return type
+ * (`Promise<Zorgdossier>`) or explicit type arguments (`api.get<Handelingsplan>(…)`) are read without it.
+ */
+function callResultHits(engine: FlowEngine, node: ts.AwaitExpression | ts.CallExpression, restrictedTypeNames: readonly string[]): readonly Hit[] {
+  const checker = engine.checker;
+  if (!checker) return [];
+  const call = ts.isAwaitExpression(node) ? skipOuter(node.expression) : node;
+  if (!ts.isCallExpression(call)) return engine.classifier.type(checker.getTypeAtLocation(node));
+  const fromTypeArguments = (call.typeArguments ?? []).flatMap((t) => [...engine.classifier.typeNode(t)]);
+  const decl = engine.calleeSignature(call);
+  if (decl && !engine.classifier.isLibraryFile(decl.getSourceFile())) {
+    return decl.type ? [...engine.classifier.typeNode(decl.type), ...fromTypeArguments] : engine.classifier.type(checker.getTypeAtLocation(node));
+  }
+  if (fromTypeArguments.length > 0) return fromTypeArguments;
+  const annotation = receiverAnnotation(engine, call);
+  return annotation !== undefined && restrictedTypeNames.some((name) => annotation.includes(name)) ? engine.classifier.type(checker.getTypeAtLocation(node)) : [];
+}
+
+/** The type annotation text of the declaration of a method call's receiver (`repo` in `repo.findOne()`). */
+function receiverAnnotation(engine: FlowEngine, call: ts.CallExpression): string | undefined {
+  const callee = skipOuter(call.expression);
+  if (!ts.isPropertyAccessExpression(callee)) return undefined;
+  const receiver = skipOuter(callee.expression);
+  const decl = ts.isIdentifier(receiver) ? engine.resolve(receiver) : ts.isPropertyAccessExpression(receiver) ? engine.resolveMember(receiver) : undefined;
+  const type = decl && (decl as { type?: ts.TypeNode }).type;
+  return type ? type.getText() : undefined;
+}
 
 function hasTypeLevelMatch(category: Category | undefined): boolean {
   if (!category) return false;

@@ -179,8 +179,18 @@ export class FlowEngine {
       }
     }
     const typeNode = (decl as { type?: ts.TypeNode }).type;
-    if (typeNode && ts.isTypeReferenceNode(typeNode)) return this.classOf(typeNode.typeName);
+    if (typeNode && ts.isTypeReferenceNode(typeNode)) return this.classOf(typeNode.typeName) ?? this.interfaceOf(typeNode.typeName);
     return undefined;
+  }
+
+  /** The interface a type name refers to (for method signatures: what a call on it returns). */
+  private interfaceOf(name: ts.EntityName): ts.InterfaceDeclaration | undefined {
+    if (!ts.isIdentifier(name)) return undefined;
+    // With a checker the name resolves like any other (imports followed); without one, type names are looked up
+    // among the file's top-level declarations, as the scope walk only knows values.
+    const decl = this.resolve(name);
+    if (decl && ts.isInterfaceDeclaration(decl)) return decl;
+    return name.getSourceFile().statements.find((st): st is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(st) && st.name.text === name.text);
   }
 
   /** The class a name (`Client`, `sdk.Client`) refers to. */
@@ -193,6 +203,21 @@ export class FlowEngine {
       decl = symbol?.valueDeclaration ?? symbol?.declarations?.[0];
     }
     return decl && ts.isClassLike(decl) ? decl : undefined;
+  }
+
+  /**
+   * The declaration that types a call, with or without a body: a function (also `declare`d), a method or method
+   * signature of a class or interface, or a variable holding a function. Found like `calleeDeclaration`, without
+   * asking the checker to type the receiver.
+   */
+  calleeSignature(call: ts.CallExpression): ts.SignatureDeclaration | undefined {
+    const callee = skipOuter(call.expression);
+    let decl: ts.Node | undefined = ts.isIdentifier(callee) ? this.resolve(callee) : ts.isPropertyAccessExpression(callee) ? this.resolveMember(callee) : undefined;
+    if (decl && (ts.isVariableDeclaration(decl) || ts.isPropertyAssignment(decl) || ts.isPropertyDeclaration(decl)) && decl.initializer) {
+      const init = skipOuter(decl.initializer);
+      if (ts.isFunctionExpression(init) || ts.isArrowFunction(init)) decl = init;
+    }
+    return decl && ts.isFunctionLike(decl) ? decl : undefined;
   }
 
   /** A name not declared in the project: a global such as `JSON`, `Object` or `encodeURIComponent`. */
@@ -1034,6 +1059,9 @@ function memberOf(container: ts.Node | undefined, name: string): ts.Node | undef
       }
     }
     return undefined;
+  }
+  if (ts.isInterfaceDeclaration(container)) {
+    return container.members.find((m) => (ts.isMethodSignature(m) || ts.isPropertySignature(m)) && propertyNameText(m.name) === name);
   }
   if (ts.isObjectLiteralExpression(container)) {
     for (const property of container.properties) {
