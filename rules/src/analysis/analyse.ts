@@ -7,6 +7,7 @@ import { RULES, type RuleId } from '../rules/registry';
 import type { AnalysisInput, AnalysisResult } from './api';
 import type { Check, CheckContext } from './context';
 import { CHECKS } from './checks';
+import { releaseFileCaches } from './flow/flows';
 import { ensureParents } from './flow/walk';
 
 /**
@@ -32,12 +33,17 @@ export function analyseFile(input: AnalysisInput): AnalysisResult {
   };
   const findings: Finding[] = [];
   const problems: Problem[] = [];
+  let cancelled = false;
   for (const check of CHECKS) {
-    if (isCancelled()) return { findings: normalise(findings), problems, cancelled: true };
+    if (isCancelled()) {
+      cancelled = true;
+      break;
+    }
     if (!check.rules.some(context.enabled)) continue;
     runCheck(check, context, findings, problems);
   }
-  return { findings: normalise(findings), problems, cancelled: false };
+  releaseFileCaches(context);
+  return { findings: normalise(findings), problems, cancelled };
 }
 
 function runCheck(check: Check, context: CheckContext, findings: Finding[], problems: Problem[]): void {

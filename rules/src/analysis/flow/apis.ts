@@ -88,6 +88,13 @@ export class Apis {
 
   constructor(private readonly engine: FlowEngine) {}
 
+  /** See `FlowEngine.releaseFileCaches`. */
+  release(): void {
+    this.origins.clear();
+    this.sinks.clear();
+    this.imports.clear();
+  }
+
   /** What API an expression denotes, if any. */
   originOf(node: ts.Node): Origin | undefined {
     const cached = this.origins.get(node);

@@ -4,7 +4,7 @@
 // Default import: `import * as` would read every member through an esModuleInterop getter (a sixth of the time).
 import ts from 'typescript';
 import type { CheckContext } from '../context';
-import { engineFor, type Flow, type FlowEngine } from './engine';
+import { engineFor, existingEngine, type Flow, type FlowEngine } from './engine';
 import { forEachNode } from './walk';
 
 export { forEachNode };
@@ -40,3 +40,8 @@ export function fileFlows(engine: FlowEngine, sourceFile: ts.SourceFile, isCance
   return flows;
 }
 
+
+/** Called by the orchestrator when every check has run on a file: see `FlowEngine.releaseFileCaches`. */
+export function releaseFileCaches(context: Pick<CheckContext, 'catalogue' | 'program' | 'sourceFile'>): void {
+  existingEngine(context.catalogue, context.program, context.sourceFile)?.releaseFileCaches();
+}
