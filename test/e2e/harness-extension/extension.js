@@ -13,11 +13,11 @@ function activate(context) {
       const match = /\/\/ expect: (.*)$/.exec(text);
       if (!match) continue;
       for (const id of match[1].split(',').map((s) => s.trim().replace(/^avglint\//, ''))) {
-        if (id === 'require-retention' && line > 0 && document.lineAt(line - 1).text.includes('@retention')) continue;
+        if (id === 'require-retention' && line > 0 && /^\s*\/\*\*\s*@retention /.test(document.lineAt(line - 1).text)) continue;
         const start = document.lineAt(line).firstNonWhitespaceCharacterIndex;
         const end = text.indexOf('//');
         const diagnostic = new vscode.Diagnostic(new vscode.Range(line, start, line, Math.max(start + 1, end - 1)),
-          `Harness finding for ${id}.`, vscode.DiagnosticSeverity.Warning);
+          `Harness finding ${diagnostics.length + 1} for ${id}.`, vscode.DiagnosticSeverity.Warning);
         diagnostic.source = 'avglint';
         diagnostic.code = id;
         diagnostics.push(diagnostic);
@@ -32,7 +32,7 @@ function activate(context) {
       provideHover(document, position) {
         const range = document.getWordRangeAtPosition(position);
         if (!range || document.getText(range).toLowerCase() !== 'bsn') return undefined;
-        return new vscode.Hover(new vscode.MarkdownString('**Burgerservicenummer (BSN)** (harness)\n\nProcessors allowed: DUO'), range);
+        return new vscode.Hover(new vscode.MarkdownString('**Burgerservicenummer (BSN)** (harness)\n\nBewaartermijn: Leerlingdossier\n\nProcessors allowed: DUO'), range);
       },
     }),
     vscode.languages.registerCodeActionsProvider(['typescript', 'javascript'], {
