@@ -40,6 +40,8 @@ const sinks: readonly Case[] = [
     expected: [`${LM}leerling.bsn`],
     typedOnly: true,
   },
+  { name: 'axios instance from a factory function', code: "import axios from 'axios';\nfunction maakApi() {\n  return axios.create({ baseURL: 'https://api.leermiddel.example' });\n}\nconst api = maakApi();\napi.post('/x', leerling.bsn);", expected: [`${LM}leerling.bsn`] },
+  { name: 'a method of a client made by a factory function', code: "class Client {\n  send(x: string) { return fetch('https://api.leermiddel.example/x', { body: x }); }\n}\nconst maak = () => new Client();\nconst c = maak();\nc.send(leerling.bsn);", expected: [`${LM}leerling.bsn`] },
   { name: 'got.post json', code: "import got from 'got';\ngot.post('https://api.leermiddel.example/x', { json: { id: leerling.bsn } });", expected: [`${LM}{ id: leerling.bsn }`] },
   { name: 'got(url, searchParams)', code: "import got from 'got';\ngot('https://api.leermiddel.example/x', { searchParams: { id: leerling.bsn } });", expected: [`${LM}{ id: leerling.bsn }`] },
   { name: 'got.extend prefixUrl', code: "import got from 'got';\nconst client = got.extend({ prefixUrl: 'https://api.leermiddel.example' });\nclient.post('x', { json: leerling.bsn });", expected: [`${LM}leerling.bsn`] },

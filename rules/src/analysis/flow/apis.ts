@@ -8,7 +8,7 @@
 import ts from 'typescript';
 import type { Processor } from '../../catalogue/model';
 import { propertyNameText, skipOuter } from './classify';
-import type { FlowEngine } from './engine';
+import { returnedExpressions, type FlowEngine } from './engine';
 import { resolveDestination, stringValue, type Destination } from './destinations';
 import { importOf, requiredModule } from './scopes';
 
@@ -222,7 +222,16 @@ export class Apis {
     const module = requiredModule(call);
     if (module !== undefined) return this.moduleOrigin(module, 'default');
     const base = this.originOf(callee);
-    if (!base) return undefined;
+    if (!base) {
+      // A factory in the project that returns a client (`function maakApi() { return axios.create({ … }) }`).
+      const fn = this.engine.calleeDeclaration(call);
+      if (!fn) return undefined;
+      for (const result of returnedExpressions(fn)) {
+        const origin = this.originOf(result);
+        if (origin) return origin;
+      }
+      return undefined;
+    }
     const method = base.member[base.member.length - 1];
     const config = call.arguments[0];
     switch (base.kind) {

@@ -184,6 +184,18 @@ export class FlowEngine {
     if (ts.isObjectLiteralExpression(e)) return e;
     if (ts.isNewExpression(e)) return this.classOf(e.expression);
     if (e.kind === ts.SyntaxKind.ThisKeyword) return enclosingClass(e);
+    if (ts.isAwaitExpression(e)) return this.containerOf(e.expression, depth + 1);
+    if (ts.isCallExpression(e)) {
+      // A factory in the project (`const client = maakClient()`): what it returns, or its written return type.
+      const fn = this.calleeDeclaration(e);
+      if (!fn) return undefined;
+      if (fn.type && ts.isTypeReferenceNode(fn.type)) return this.classOf(fn.type.typeName) ?? this.interfaceOf(fn.type.typeName);
+      for (const result of returnedExpressions(fn)) {
+        const container = this.containerOf(result, depth + 1);
+        if (container) return container;
+      }
+      return undefined;
+    }
     let decl: ts.Node | undefined;
     if (ts.isIdentifier(e)) decl = this.resolve(e);
     else if (ts.isPropertyAccessExpression(e)) decl = this.resolveMember(e);
@@ -1118,6 +1130,16 @@ function classMember(at: ts.Node, name: string): ts.Node | undefined {
     if (ts.isFunctionDeclaration(n) || ts.isFunctionExpression(n)) return undefined;
   }
   return undefined;
+}
+
+/** The expressions a function returns (its expression body, or each `return`'s expression). */
+export function returnedExpressions(fn: FunctionWithBody): ts.Expression[] {
+  if (!ts.isBlock(fn.body)) return [fn.body];
+  const results: ts.Expression[] = [];
+  forEachReturn(fn.body, (r) => {
+    if (r.expression) results.push(r.expression);
+  });
+  return results;
 }
 
 export function forEachReturn(body: ts.Node, visit: (node: ts.ReturnStatement) => void): void {
