@@ -5,33 +5,13 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { workspaceDir, expectedFindings, poll, artifactsDir, repoRoot } = require('./lib/env');
+const { workspaceDir, expectedFindings, poll, artifactsDir, copyExamples, plantedFiles } = require('./lib/env');
 const { startCodeServer } = require('./lib/codeServer');
 const wb = require('./lib/workbench');
 
 const fixture = 'leerlingen.ts';
 // Which extension is installed: the real one, or the stand-in that only proves the harness (run.js --harness).
 const harness = process.env.AVGLINT_E2E_EXTENSION === 'harness';
-
-/** A copy of examples/ (the demo project a person opens first), without the SARIF the demo writes. */
-function copyExamples() {
-  const dir = fs.mkdtempSync(path.join(process.env.AVGLINT_E2E_STATE || os.tmpdir(), 'examples-'));
-  fs.cpSync(path.join(repoRoot, 'examples'), dir, { recursive: true, filter: (source) => !source.endsWith('.sarif') });
-  // The editor does not read eslint.config.mjs; a project mirrors the rule options that config sets in the
-  // workspace settings. Until examples/ ships its own .vscode/settings.json, the copy gets the mirror of its ESLint
-  // config: the strict config's unresolved destinations, and the allowed test BSN.
-  const settings = path.join(dir, '.vscode', 'settings.json');
-  if (!fs.existsSync(settings)) {
-    fs.mkdirSync(path.dirname(settings), { recursive: true });
-    fs.writeFileSync(settings, JSON.stringify({
-      'avglint.ruleOptions': {
-        'no-bsn-literal': { allow: ['123456782'] },
-        'no-unauthorised-transfer': { reportUnknownDestinations: true, reportUnresolvedDestinations: true },
-      },
-    }, null, 2));
-  }
-  return dir;
-}
 
 /**
  * Whether a Problems panel row (as its text: "message avglint rule-id [Ln 10, Col 1]"; the parentheses around the
@@ -152,12 +132,7 @@ describe('VS Code (code-server + Chromium): avglint as a person sees it', functi
   });
   it('shows every planted violation of examples/ in the Problems panel, file by file', async () => {
     const examples = copyExamples();
-    const files = fs.readdirSync(path.join(examples, 'src'), { recursive: true })
-      .map((f) => `src/${String(f).split(path.sep).join('/')}`)
-      .filter((f) => /\.(ts|js)$/.test(f))
-      .map((f) => ({ relative: f, expected: expectedFindings(fs.readFileSync(path.join(examples, f), 'utf8')) }))
-      .filter((f) => f.expected.length > 0)
-      .sort((a, b) => a.relative.localeCompare(b.relative));
+    const files = plantedFiles(examples);
     assert.ok(files.length >= 5, `examples/ plants violations in several files (${files.length})`);
     await wb.openWorkbench(page, server.url, examples);
     const seen = [];

@@ -35,6 +35,40 @@ function makeWorkspace(parent) {
 }
 
 /**
+ * The rule options of examples/eslint.config.mjs, as the editor setting `avglint.ruleOptions` mirrors them (the editor
+ * does not read ESLint's config): the strict config's unknown and unresolved destinations, and the allowed test BSN.
+ */
+const examplesRuleOptions = {
+  'no-bsn-literal': { allow: ['123456782'] },
+  'no-unauthorised-transfer': { reportUnknownDestinations: true, reportUnresolvedDestinations: true },
+};
+
+/**
+ * A copy of examples/ (the demo project a person opens first), without the SARIF the demo writes. Until examples/
+ * ships its own .vscode/settings.json, the copy gets one with `examplesRuleOptions`.
+ */
+function copyExamples() {
+  const dir = fs.mkdtempSync(path.join(process.env.AVGLINT_E2E_STATE || os.tmpdir(), 'examples-'));
+  fs.cpSync(path.join(repoRoot, 'examples'), dir, { recursive: true, filter: (source) => !source.endsWith('.sarif') });
+  const settings = path.join(dir, '.vscode', 'settings.json');
+  if (!fs.existsSync(settings)) {
+    fs.mkdirSync(path.dirname(settings), { recursive: true });
+    fs.writeFileSync(settings, JSON.stringify({ 'avglint.ruleOptions': examplesRuleOptions }, null, 2));
+  }
+  return dir;
+}
+
+/** The files of a workspace's src/ that plant violations, with their expected findings, sorted by path. */
+function plantedFiles(workspace) {
+  return fs.readdirSync(path.join(workspace, 'src'), { recursive: true })
+    .map((f) => `src/${String(f).split(path.sep).join('/')}`)
+    .filter((f) => /\.(ts|js)$/.test(f))
+    .map((f) => ({ relative: f, expected: expectedFindings(fs.readFileSync(path.join(workspace, f), 'utf8')) }))
+    .filter((f) => f.expected.length > 0)
+    .sort((a, b) => a.relative.localeCompare(b.relative));
+}
+
+/**
  * The planted violations of a fixture file: `// expect: avglint/a, avglint/b` at the end of the line where each finding
  * starts (the convention examples/ uses). Lines are 0-based.
  */
@@ -105,4 +139,4 @@ function killTree(rootPid) {
 }
 
 module.exports = {
-  killTree, e2eDir, repoRoot, toolsDir, artifactsDir, requireTool, workspaceDir, makeWorkspace, expectedFindings, poll };
+  killTree, examplesRuleOptions, copyExamples, plantedFiles, e2eDir, repoRoot, toolsDir, artifactsDir, requireTool, workspaceDir, makeWorkspace, expectedFindings, poll };
