@@ -91,7 +91,7 @@ describe('ESLint adapter', function () {
         ['avglint/no-unauthorised-access', 1, 2, 11, 2, 21],
       ],
     );
-    assert.equal(messages[0]?.message, "BSN is written to a log by PROBE_LOG. Why: logs are kept and read outside the catalogue's bewaartermijnen and access rules. What to do: log the ECK iD");
+    assert.equal(messages[0]?.message, "PROBE_LOG writes BSN to a log. Why: logs are kept and read outside the catalogue's bewaartermijnen and access rules. What to do: log the ECK iD");
   });
 
   it('gives the core the program with typed linting, and none without', () => {
@@ -114,7 +114,7 @@ describe('ESLint adapter', function () {
     assert.deepEqual(
       message?.suggestions?.map((s) => [s.desc, s.fix.range, s.fix.text]),
       [
-        ["ECK iD is written to a log by PROBE_LOG. Why: logs are kept and read outside the catalogue's bewaartermijnen and access rules. What to do: nothing", [10, 13], 'eckId'],
+        ["PROBE_LOG writes ECK iD to a log. Why: logs are kept and read outside the catalogue's bewaartermijnen and access rules. What to do: nothing", [10, 13], 'eckId'],
         ['Remove the argument', [10, 13], ''],
       ],
     );

@@ -101,7 +101,7 @@ export const RULES: Readonly<Record<RuleId, RuleMeta>> = {
     recommended: true,
     messages: {
       personalDataInLog:
-        '{{category}} is written to a log by {{logger}}. Why: logs are kept and read outside the catalogue\'s bewaartermijnen and access rules. What to do: {{todo}}',
+        '{{logger}} writes {{category}} to a log. Why: logs are kept and read outside the catalogue\'s bewaartermijnen and access rules. What to do: {{todo}}',
     },
     schema: [],
     defaultOptions: [],
@@ -134,7 +134,7 @@ export const RULES: Readonly<Record<RuleId, RuleMeta>> = {
     recommended: true,
     messages: {
       missingConsentCheck:
-        '{{category}} is sent to {{processor}} without a consent check. Why: the legal basis is {{basis}}; consent is needed from {{from}}. What to do: guard the call with {{checks}}.',
+        'This call sends {{category}} to {{processor}} without a consent check. Why: the legal basis is {{basis}}; consent is needed from {{from}}. What to do: guard the call with {{checks}}.',
     },
     schema: [],
     defaultOptions: [],

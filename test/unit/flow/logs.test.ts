@@ -12,6 +12,7 @@ const cases: readonly { name: string; code: string; expected: readonly string[] 
   { name: 'pino via require', code: "const pino = require('pino');\nconst log = pino();\nlog.info(leerling.bsn);", expected: ['bsn@leerling.bsn'] },
   { name: 'a logger passed in as a parameter', code: 'export function f(logger: { info(...a: unknown[]): void }) { logger.info(leerling.bsn); }', expected: ['bsn@leerling.bsn'] },
   { name: 'a logger in a class field', code: "import pino from 'pino';\nclass S {\n  private log = pino();\n  run() { this.log.debug({ naam: leerling.naam }); }\n}\nvoid S;", expected: ['naw@{ naam: leerling.naam }'] },
+  { name: 'a whole object is one finding naming every category', code: 'console.log(leerling);', expected: ['bsn+naw@leerling'] },
   { name: 'a technical id is fine', code: "console.log('synced', leerling.id);", expected: [] },
   { name: 'a sanitised value is fine', code: 'declare function pseudonymise(x: string): string;\nconsole.log(pseudonymise(leerling.bsn));', expected: [] },
 ];

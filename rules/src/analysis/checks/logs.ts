@@ -7,6 +7,7 @@ import { fillMessage, RULES } from '../../rules/registry';
 import type { Check } from '../context';
 import { engineOf, fileFlows } from '../flow/flows';
 import { categoriesOf } from '../flow/labels';
+import { list } from '../flow/wording';
 import { firstPerCategory, flowPath, rangeOf } from './transfer';
 
 const RULE = 'no-personal-data-in-logs';
@@ -19,21 +20,24 @@ export const logsCheck: Check = {
     const cleaning = context.catalogue.sanitisers.filter((s) => !s.produces).map((s) => `\`${s.function}(…)\``);
     for (const flow of fileFlows(engine, context.sourceFile, () => context.isCancelled())) {
       if (flow.sink.kind !== 'log') continue;
-      for (const label of firstPerCategory(categoriesOf(flow.value))) {
-        const category = label.category;
-        const todo = `leave ${category.label} out of the log message and log a technical reference that is not personal data${cleaning.length > 0 ? `, or pass it through ${cleaning.join(' or ')} first` : ''}.`;
-        const data = { category: category.label, logger: `\`${flow.sink.api}\``, todo };
-        findings.push({
-          ruleId: RULE,
-          messageId: 'personalDataInLog',
-          message: fillMessage(RULES[RULE].messages['personalDataInLog'] ?? '', data),
-          data,
-          range: rangeOf(flow.carrier),
-          path: flowPath(flow, label),
-          categories: [category.id],
-          suggestions: [],
-        });
-      }
+      // One finding per log call, naming every category it writes: `logger.info({ leerling })` is one mistake,
+      // not one per member of Leerling. The path follows the first category found.
+      const found = firstPerCategory(categoriesOf(flow.value));
+      const first = found[0];
+      if (!first) continue;
+      const what = list(found.map((label) => label.category.label));
+      const todo = `leave ${what} out of the log message and log a technical reference that is not personal data${cleaning.length > 0 ? `, or pass it through ${cleaning.join(' or ')} first` : ''}.`;
+      const data = { category: what, logger: `\`${flow.sink.api}\``, todo };
+      findings.push({
+        ruleId: RULE,
+        messageId: 'personalDataInLog',
+        message: fillMessage(RULES[RULE].messages['personalDataInLog'] ?? '', data),
+        data,
+        range: rangeOf(flow.carrier),
+        path: flowPath(flow, first),
+        categories: found.map((label) => label.category.id),
+        suggestions: [],
+      });
     }
     return findings;
   },
