@@ -63,7 +63,7 @@ function unauthorised(context: CheckContext, engine: FlowEngine, flow: Flow, lab
   const data = {
     category: category.label,
     processor: processor.label,
-    why: transferWhy(context.catalogue, category, processor),
+    why: transferWhy(category, processor),
     todo: transferTodo(context.catalogue, category, processor),
   };
   return {

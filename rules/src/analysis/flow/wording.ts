@@ -26,10 +26,12 @@ function agreement(processor: Processor): string | undefined {
   return /overeenkomst|convenant|agreement/i.test(reference) ? reference : `verwerkersovereenkomst ${reference}`;
 }
 
-/** Why a category may not go to a processor: what the processor may receive, and on which basis. */
-export function transferWhy(catalogue: Catalogue, category: Category, processor: Processor): string {
+/** Why a category may not go to a processor: which catalogue entry leaves it out, and the processor's basis. */
+export function transferWhy(category: Category, processor: Processor): string {
   const agreed = agreement(processor);
-  let why = `the catalogue (processors.${processor.id}) lets ${processor.label} receive only ${labels(catalogue, processor.receives)}; legal basis: ${legalBasis(processor)}${agreed ? `; ${agreed}` : ''}.`;
+  // Name what is missing rather than everything the processor may receive: a vendor's list runs to a dozen labels,
+  // and the FG wants to see at a glance which entry would have to change.
+  let why = `the catalogue does not list it in \`processors.${processor.id}.receives\`; legal basis of ${processor.label}: ${legalBasis(processor)}${agreed ? `; ${agreed}` : ''}.`;
   if (category.identifier) why += ' A national identifying number may only be processed where a law requires it (AVG art. 87, UAVG art. 46).';
   if (category.special) why += ' It is a bijzonder persoonsgegeven (AVG art. 9).';
   return why;
