@@ -14,21 +14,15 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fillerBlock } from './filler';
+import { RULE_IDS, type RuleId } from '@avglint/rules';
 import { Prng } from './prng';
 
 /** Bumped whenever the generated output changes, so cached corpora are regenerated. */
 export const GENERATOR_VERSION = 4;
 
-export const RULE_IDS = [
-  'no-unauthorised-access',
-  'no-unauthorised-transfer',
-  'require-retention',
-  'no-personal-data-in-logs',
-  'no-bsn-literal',
-  'require-consent-check',
-  'require-suppression-reason',
-] as const;
-export type PlantedRule = (typeof RULE_IDS)[number];
+// The rules come from the registry: a new rule fails to compile here until the generator plants it too.
+export { RULE_IDS };
+export type PlantedRule = RuleId;
 
 export interface PlantedViolation {
   /** Path relative to the corpus root, with `/`. */
