@@ -125,8 +125,11 @@ describe('VS Code (code-server + Chromium): avglint as a person sees it', functi
       return text.includes('@retention leerlingdossier') ? text : undefined;
     });
     assert.notEqual(saved, lines.join('\n'));
-    const rows = await wb.problems(page, (r) => !r.some((row) => problemRow(row, 'require-retention')),
-      'the retention problem to disappear');
+    // The Problems panel re-renders row by row as the new diagnostics arrive: wait for the settled list (the
+    // retention problem gone and the others still there) rather than reading it halfway through an update.
+    const rows = await wb.problems(page,
+      (r) => !r.some((row) => problemRow(row, 'require-retention')) && r.filter((row) => problemRow(row)).length === expected.length - 1,
+      'the retention problem to disappear and the other problems to stay');
     await shot('quick-fix-applied');
     assert.equal(rows.filter((row) => problemRow(row)).length, expected.length - 1);
   });
