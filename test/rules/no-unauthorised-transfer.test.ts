@@ -1,4 +1,4 @@
-import { at, within } from '../unit/flow/positions';
+import { at, within } from '../helpers/positions';
 import { rule, ruleTester, typedRuleTester } from '../helpers/ruleTester';
 
 const pre = 'declare const leerling: { bsn: string; eckid: string; naam: string };\n';

@@ -1,4 +1,4 @@
-import { at } from '../unit/flow/positions';
+import { at } from '../helpers/positions';
 import { rule, ruleTester, typedRuleTester } from '../helpers/ruleTester';
 
 const pre = "declare const leerling: { naam: string; diagnose: string };\ndeclare function heeftToestemming(l: unknown): Promise<boolean>;\ndeclare function assertToestemming(l: unknown): Promise<void>;\nconst ZORG = 'https://portaal.jeugdzorg.example/melding';\n";

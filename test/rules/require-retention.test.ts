@@ -1,23 +1,5 @@
+import { at } from '../helpers/positions';
 import { rule, ruleTester, typedRuleTester } from '../helpers/ruleTester';
-
-/**
- * The exact position of the `occurrence`-th (0-based) appearance of `text` in `code`, in ESLint's terms (1-based
- * lines and columns, end exclusive), so each case says *what* is reported rather than counting columns by hand.
- */
-function at(code: string, text: string, occurrence = 0): { line: number; column: number; endLine: number; endColumn: number } {
-  let start = -1;
-  for (let i = 0; i <= occurrence; i++) {
-    start = code.indexOf(text, start + 1);
-    if (start < 0) throw new Error(`"${text}" is not in the case's code`);
-  }
-  const position = (offset: number): [number, number] => {
-    const before = code.slice(0, offset).split('\n');
-    return [before.length, (before.at(-1)?.length ?? 0) + 1];
-  };
-  const [line, column] = position(start);
-  const [endLine, endColumn] = position(start + text.length);
-  return { line, column, endLine, endColumn };
-}
 
 /** The suggestions that insert `/** @retention <term> *\/` on its own line before `anchor` (at its indentation). */
 function insert(code: string, anchor: string, terms: readonly string[]): { messageId: 'addRetention'; output: string }[] {
