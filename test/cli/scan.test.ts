@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { runScan, scanProject, toSarif, type Io } from 'avglint/dist/scan';
-import { fixtureCatalogueText, tempProject, type TempProject } from '../helpers/tempProject';
+import { fixtureCatalogueText, tempProjectsForSuite } from '../helpers/tempProject';
 
 const BSN = "export const bsn = '111222333';\n";
 const CLEAN = "export const bsn = '111222334';\n";
@@ -37,13 +37,7 @@ interface SarifLog {
 
 describe('avglint scan', function () {
   this.timeout(60_000);
-  const projects: TempProject[] = [];
-  const project = (files: Record<string, string>): TempProject => {
-    const p = tempProject(files);
-    projects.push(p);
-    return p;
-  };
-  after(() => projects.forEach((p) => p.remove()));
+  const project = tempProjectsForSuite();
 
   it('exits 1 on a finding and prints it with its position and rule, then 0 once it is fixed', () => {
     const p = project({ 'avglint.catalogue.yaml': fixtureCatalogueText(), 'src/ids.ts': BSN });

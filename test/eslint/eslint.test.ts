@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ESLint } from 'eslint';
-import { eslintBin, eslintConfig, fixtureCatalogueText, tempProject, type TempProject } from '../helpers/tempProject';
+import { eslintBin, eslintConfig, fixtureCatalogueText, tempProjectsForSuite, type TempProject } from '../helpers/tempProject';
 
 const BSN = "export const bsn = '111222333';\n"; // passes the elfproef: a planted no-bsn-literal violation
 const CLEAN = "export const bsn = '111222334';\n"; // its neighbour fails the elfproef
@@ -27,13 +27,7 @@ function errorCount(results: readonly ESLint.LintResult[]): number {
 
 describe('ESLint with eslint-plugin-avglint', function () {
   this.timeout(60_000);
-  const projects: TempProject[] = [];
-  const project = (files: Record<string, string>): TempProject => {
-    const p = tempProject(files);
-    projects.push(p);
-    return p;
-  };
-  after(() => projects.forEach((p) => p.remove()));
+  const project = tempProjectsForSuite();
 
   it('fails on a violation and passes once it is fixed (ESLint class)', async () => {
     const p = project({

@@ -34,6 +34,20 @@ export function tempProject(files: Readonly<Record<string, string>> = {}): TempP
   return project;
 }
 
+/**
+ * A factory for the current mocha suite: every project it makes is removed after the suite. Call it in the body of a
+ * `describe`.
+ */
+export function tempProjectsForSuite(): (files: Readonly<Record<string, string>>) => TempProject {
+  const projects: TempProject[] = [];
+  after(() => projects.forEach((p) => p.remove()));
+  return (files) => {
+    const p = tempProject(files);
+    projects.push(p);
+    return p;
+  };
+}
+
 /** The shared test catalogue's text, to copy into a project. */
 export function fixtureCatalogueText(): string {
   return fs.readFileSync(FIXTURE_CATALOGUE, 'utf8');
