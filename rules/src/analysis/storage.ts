@@ -15,7 +15,8 @@
  * from type names, and — when a type checker is available — from the type of the stored value: writing a `Leerling`
  * stores its `bsn`.
  */
-import * as ts from 'typescript';
+// Default import: `import * as` would read every member through an esModuleInterop getter (a sixth of the time).
+import ts from 'typescript';
 import type { Category } from '../catalogue/model';
 import { normaliseName } from '../catalogue/names';
 import type { TextRange } from '../finding';

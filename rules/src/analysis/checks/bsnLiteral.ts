@@ -15,7 +15,8 @@
  * URLs in strings are *not* exempt, nor query strings in comments: a BSN in a URL the code requests ends up in access
  * logs and browser history, which is exactly the leak this rule is about.
  */
-import * as ts from 'typescript';
+// Default import: `import * as` would read every member through an esModuleInterop getter (a sixth of the time).
+import ts from 'typescript';
 import { identifierCheck, padIdentifier } from '../../bsn';
 import { normaliseName } from '../../catalogue/names';
 import type { Finding, TextRange } from '../../finding';
@@ -97,6 +98,25 @@ function numericDigits(text: string): string | undefined {
   return isBitMask(digits) ? undefined : digits;
 }
 
+/**
+ * Whether any piece of `text` could be a candidate that passes the elfproef or the onderwijsnummer check: a cheap
+ * pass over the whole file before the walk over its literals and comments. It over-approximates every candidate form
+ * above — a maximal run of digits (a string's or comment's word, a plain numeric literal: a literal's slice of the text
+ * starts and ends at a quote, delimiter or token edge, never inside a run), the run with its `_` separators removed (a
+ * numeric literal) and the dotted form — so it only ever lets through files that then turn out clean.
+ */
+export function mayHoldIdentifier(text: string): boolean {
+  const runs = /\d(?:[._]?\d)*/g;
+  for (let match = runs.exec(text); match; match = runs.exec(text)) {
+    const run = match[0];
+    if (run.length < 8) continue;
+    const pieces = [run.replace(/[._]/g, ''), ...run.split(/[._]/)];
+    for (const dotted of run.matchAll(/(?=(\d{4}\.\d{2}\.\d{3}))/g)) pieces.push((dotted[1] ?? '').replace(/\./g, ''));
+    for (const piece of pieces) if ((piece.length === 8 || piece.length === 9) && identifierCheck(piece) !== undefined) return true;
+  }
+  return false;
+}
+
 export const bsnLiteralCheck: Check = {
   rules: [RULE],
   run(context: CheckContext): Finding[] {
@@ -106,6 +126,8 @@ export const bsnLiteralCheck: Check = {
     const { sourceFile } = context;
     const text = sourceFile.text;
     const findings: Finding[] = [];
+    // Most files hold no 8- or 9-digit number that passes either check at all: then no literal or comment can.
+    if (!mayHoldIdentifier(text)) return findings;
 
     const report = (digits: string, written: string, range: TextRange, where: string): void => {
       const check = identifierCheck(digits);
