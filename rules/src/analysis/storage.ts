@@ -23,6 +23,7 @@ import type { TextRange } from '../finding';
 import type { CheckContext } from './context';
 import type { FlowEngine } from './flow/engine';
 import { engineOf } from './flow/flows';
+import { fileNodes, type FileNodes } from './flow/nodes';
 import { categoriesOf, type TraceStep } from './flow/labels';
 
 export type StoreKind = 'entity' | 'model' | 'schema' | 'table' | 'file' | 'browser-storage' | 'cache' | 'object-store';
@@ -107,8 +108,12 @@ interface ImportBinding {
 
 /** All storage sites in the file that store at least one catalogued category. */
 export function findStorageSites(context: CheckContext): StorageSite[] {
-  const finder = new StorageFinder(context);
-  finder.visit(context.sourceFile);
+  const nodes = fileNodes(context.sourceFile);
+  const finder = new StorageFinder(context, nodes);
+  for (const node of nodes.storage) {
+    if (context.isCancelled()) break;
+    finder.visit(node);
+  }
   return finder.sites;
 }
 
@@ -146,24 +151,25 @@ class StorageFinder {
   /** The flow analysis shared with the transfer and log checks, created on the first write that needs it. */
   private engine: FlowEngine | undefined;
 
-  constructor(private readonly context: CheckContext) {
+  constructor(
+    private readonly context: CheckContext,
+    nodes: FileNodes,
+  ) {
     this.sourceFile = context.sourceFile;
     this.checker = context.checker;
-    this.collectBindings(context.sourceFile);
+    this.collectBindings(nodes.bindings);
   }
 
-  visit(node: ts.Node): void {
-    if (this.context.isCancelled()) return;
+  visit(node: ts.ClassLikeDeclaration | ts.CallExpression | ts.NewExpression): void {
     if (ts.isClassLike(node)) this.entity(node);
     else if (ts.isCallExpression(node)) this.call(node);
-    else if (ts.isNewExpression(node)) this.construct(node);
-    ts.forEachChild(node, (child) => this.visit(child));
+    else this.construct(node);
   }
 
   // ---------------------------------------------------------------- bindings
 
-  private collectBindings(root: ts.Node): void {
-    const visit = (node: ts.Node): void => {
+  private collectBindings(declarations: FileNodes['bindings']): void {
+    for (const node of declarations) {
       if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier) && node.importClause) {
         const module = node.moduleSpecifier.text;
         const clause = node.importClause;
@@ -190,9 +196,7 @@ class StorageFinder {
           this.constants.set(node.name.text, node.initializer);
         }
       }
-      ts.forEachChild(node, visit);
-    };
-    visit(root);
+    }
     // Redis clients need the imports, so they are found in a second pass over the constants.
     for (const [name, initializer] of this.constants) if (this.createsRedisClient(initializer)) this.redisClients.add(name);
   }

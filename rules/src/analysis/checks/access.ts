@@ -19,7 +19,8 @@ import type { Check, CheckContext } from '../context';
 import { Classifier, declarationName, skipOuter, type Hit } from '../flow/classify';
 import { pathOf } from '../flow/describe';
 import { shortText, type FlowEngine } from '../flow/engine';
-import { engineOf, forEachNode } from '../flow/flows';
+import { engineOf } from '../flow/flows';
+import { fileNodes } from '../flow/nodes';
 import { categoriesOf, step } from '../flow/labels';
 import { list } from '../flow/wording';
 
@@ -59,9 +60,8 @@ export const accessCheck: Check = {
         findings.push(finding(context, node, hit, rule, describe()));
       }
     };
-    const visit = (node: ts.Node): boolean => {
-      if (context.isCancelled()) return false;
-      if (!typeLevel && !ts.isSpreadAssignment(node) && !ts.isSpreadElement(node) && !restrictedName(readName(node))) return true;
+    const visit = (node: ts.Node): void => {
+      if (!typeLevel && !ts.isSpreadAssignment(node) && !ts.isSpreadElement(node) && !restrictedName(readName(node))) return;
       if (ts.isPropertyAccessExpression(node) && !isWrite(node) && !ts.isQualifiedName(node.parent)) {
         report(node, direct(engine.classifier.member(node, node.name.text)).filter((h) => !alreadyRestricted(engine, node.expression, h.category)), () => `\`${shortText(node)}\``);
       } else if (ts.isElementAccessExpression(node) && !isWrite(node) && (ts.isStringLiteral(node.argumentExpression) || ts.isNoSubstitutionTemplateLiteral(node.argumentExpression))) {
@@ -83,9 +83,11 @@ export const accessCheck: Check = {
       } else if (engine.checker && (ts.isAwaitExpression(node) || (ts.isCallExpression(node) && !ts.isAwaitExpression(node.parent)))) {
         report(node, direct(callResultHits(engine, node, restrictedTypeNames)), () => `\`${shortText(node)}\``);
       }
-      return true;
     };
-    forEachNode(context.sourceFile, visit);
+    for (const node of fileNodes(context.sourceFile).reads) {
+      if (context.isCancelled()) break;
+      visit(node);
+    }
     return findings;
   },
 };

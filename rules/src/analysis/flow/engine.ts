@@ -28,7 +28,7 @@ import {
   type Value,
 } from './labels';
 import { lexicalDeclaration } from './scopes';
-import { forEachNode } from './walk';
+import { nodesFor } from './nodes';
 import { Apis, type SinkSite } from './apis';
 
 /** A parameter of a function that reaches a sink inside it (directly or through further calls). */
@@ -903,7 +903,7 @@ export class FlowEngine {
       if (list) list.push(definition);
       else table.set(target, [definition]);
     };
-    forEachNode(file, (node) => {
+    for (const node of nodesFor(file).writes) {
       if (ts.isBinaryExpression(node) && isAssignment(node.operatorToken.kind)) {
         const assign = node.operatorToken.kind === ts.SyntaxKind.EqualsToken;
         this.addWrite(node.left, node, assign, () => this.valueOf(node.right), add);
@@ -920,8 +920,7 @@ export class FlowEngine {
           if (first) this.addWrite(first, node, false, () => union(...rest.map((a) => this.valueOf(a))), add);
         }
       }
-      return true;
-    });
+    }
     return table;
   }
 

@@ -5,6 +5,8 @@
 import ts from 'typescript';
 import type { CheckContext } from '../context';
 import { engineFor, existingEngine, type Flow, type FlowEngine } from './engine';
+import { fileNodes, releaseFileNodes } from './nodes';
+import { releaseScopeTables } from './scopes';
 import { forEachNode } from './walk';
 
 export { forEachNode };
@@ -26,15 +28,13 @@ export function fileFlows(engine: FlowEngine, sourceFile: ts.SourceFile, isCance
   if (cached) return cached;
   const flows: Flow[] = [];
   let cancelled = false;
-  forEachNode(sourceFile, (node) => {
-    if (!ts.isCallExpression(node)) return true;
+  for (const call of fileNodes(sourceFile).calls) {
     if (isCancelled()) {
       cancelled = true;
-      return false;
+      break;
     }
-    flows.push(...engine.flowsAtCall(node));
-    return true;
-  });
+    for (const flow of engine.flowsAtCall(call)) flows.push(flow);
+  }
   // A cancelled run is not cached: the next run must see every flow.
   if (!cancelled) files.set(sourceFile, flows);
   return flows;
@@ -43,5 +43,7 @@ export function fileFlows(engine: FlowEngine, sourceFile: ts.SourceFile, isCance
 
 /** Called by the orchestrator when every check has run on a file: see `FlowEngine.releaseFileCaches`. */
 export function releaseFileCaches(context: Pick<CheckContext, 'catalogue' | 'program' | 'sourceFile'>): void {
+  releaseFileNodes(context.sourceFile);
+  releaseScopeTables();
   existingEngine(context.catalogue, context.program, context.sourceFile)?.releaseFileCaches();
 }

@@ -1,0 +1,113 @@
+/**
+ * One walk per file: the nodes the checks and the flow engine look at, collected by kind in source order, so each
+ * check iterates a short list instead of walking the whole tree again. Before this, every check (transfer, access,
+ * storage bindings, storage sites, the engine's assignment table) walked the file on its own: five walks per file,
+ * the largest single share of the analysis on the benchmark corpus (BENCHMARKS.md, "Profile").
+ *
+ * The lists are kept only while a file is being analysed: `releaseFileNodes` drops them when the orchestrator is done,
+ * so a long ESLint run does not keep node arrays for every file of the project alive.
+ */
+// Default import: `import * as` would read every member through an esModuleInterop getter (a sixth of the time).
+import ts from 'typescript';
+
+export interface FileNodes {
+  /** Every call expression. */
+  readonly calls: readonly ts.CallExpression[];
+  /** Classes, calls and `new` expressions: where storage is declared or written. */
+  readonly storage: readonly (ts.ClassLikeDeclaration | ts.CallExpression | ts.NewExpression)[];
+  /** Imports, `import x = require()` and variable declarations: the bindings storage detection follows by name. */
+  readonly bindings: readonly (ts.ImportDeclaration | ts.ImportEqualsDeclaration | ts.VariableDeclaration)[];
+  /** Assignments (`=`, `+=`, …) and method calls: what the flow engine's table of writes is built from. */
+  readonly writes: readonly (ts.BinaryExpression | ts.CallExpression)[];
+  /**
+   * What the access check may report: property and element accesses, binding elements, parameters, spreads, and —
+   * only classified through types — variable declarations, `await` and call expressions.
+   */
+  readonly reads: readonly ts.Node[];
+}
+
+const cache = new WeakMap<ts.SourceFile, FileNodes>();
+
+/** The file's nodes by kind, collected in one walk (once per file while it is being analysed). */
+export function fileNodes(file: ts.SourceFile): FileNodes {
+  const cached = cache.get(file);
+  if (cached) return cached;
+  const nodes = collect(file);
+  cache.set(file, nodes);
+  return nodes;
+}
+
+/**
+ * The lists of a file being analysed, or — for another file (a module the engine follows) — lists collected for this
+ * one use and not kept.
+ */
+export function nodesFor(file: ts.SourceFile): FileNodes {
+  return cache.get(file) ?? collect(file);
+}
+
+/** Forgets the lists of a file; the next `fileNodes` walks it again. */
+export function releaseFileNodes(file: ts.SourceFile): void {
+  cache.delete(file);
+}
+
+function collect(file: ts.SourceFile): FileNodes {
+  const calls: ts.CallExpression[] = [];
+  const storage: (ts.ClassLikeDeclaration | ts.CallExpression | ts.NewExpression)[] = [];
+  const bindings: (ts.ImportDeclaration | ts.ImportEqualsDeclaration | ts.VariableDeclaration)[] = [];
+  const writes: (ts.BinaryExpression | ts.CallExpression)[] = [];
+  const reads: ts.Node[] = [];
+  // Iterative pre-order walk: generated code nested thousands of levels deep cannot exhaust the stack.
+  const stack: ts.Node[] = [file];
+  const children: ts.Node[] = [];
+  const push = (child: ts.Node): void => {
+    children.push(child);
+  };
+  while (stack.length > 0) {
+    const node = stack.pop() as ts.Node;
+    switch (node.kind) {
+      case ts.SyntaxKind.CallExpression:
+        calls.push(node as ts.CallExpression);
+        storage.push(node as ts.CallExpression);
+        writes.push(node as ts.CallExpression);
+        reads.push(node);
+        break;
+      case ts.SyntaxKind.NewExpression:
+        storage.push(node as ts.NewExpression);
+        break;
+      case ts.SyntaxKind.ClassDeclaration:
+      case ts.SyntaxKind.ClassExpression:
+        storage.push(node as ts.ClassLikeDeclaration);
+        break;
+      case ts.SyntaxKind.ImportDeclaration:
+      case ts.SyntaxKind.ImportEqualsDeclaration:
+        bindings.push(node as ts.ImportDeclaration | ts.ImportEqualsDeclaration);
+        break;
+      case ts.SyntaxKind.VariableDeclaration:
+        bindings.push(node as ts.VariableDeclaration);
+        reads.push(node);
+        break;
+      case ts.SyntaxKind.BinaryExpression:
+        if (isAssignmentOperator((node as ts.BinaryExpression).operatorToken.kind)) writes.push(node as ts.BinaryExpression);
+        break;
+      case ts.SyntaxKind.PropertyAccessExpression:
+      case ts.SyntaxKind.ElementAccessExpression:
+      case ts.SyntaxKind.BindingElement:
+      case ts.SyntaxKind.Parameter:
+      case ts.SyntaxKind.SpreadAssignment:
+      case ts.SyntaxKind.SpreadElement:
+      case ts.SyntaxKind.AwaitExpression:
+        reads.push(node);
+        break;
+      default:
+        break;
+    }
+    children.length = 0;
+    ts.forEachChild(node, push);
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as ts.Node);
+  }
+  return { calls, storage, bindings, writes, reads };
+}
+
+export function isAssignmentOperator(kind: ts.SyntaxKind): boolean {
+  return kind >= ts.SyntaxKind.FirstAssignment && kind <= ts.SyntaxKind.LastAssignment;
+}
