@@ -6,8 +6,21 @@ import type { Catalogue, Category } from './model';
 
 /** Lower-cases and drops every character that is not a letter or digit: `burger_Service-Nummer` → `burgerservicenummer`. */
 export function normaliseName(name: string): string {
-  return name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]/g, '');
+  // The analysis asks this for every name it reads: already-normal names are returned as they are, the others are
+  // remembered (code repeats its names), so the common case allocates nothing.
+  if (PLAIN.test(name)) return name;
+  let normal = normalised.get(name);
+  if (normal === undefined) {
+    normal = name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]/g, '');
+    // A bound, so a language server that runs for days does not keep every name it ever saw.
+    if (normalised.size >= 50_000) normalised.clear();
+    normalised.set(name, normal);
+  }
+  return normal;
 }
+
+const PLAIN = /^[a-z0-9]*$/;
+const normalised = new Map<string, string>();
 
 /** Lookup tables derived once per catalogue; the analysis asks these on every identifier, so they are maps. */
 export interface CategoryIndex {

@@ -52,7 +52,7 @@ export const accessCheck: Check = {
     // on the benchmark corpus that was most of the scan's time (BENCHMARKS.md, "Profile").
     const typeLevel = restricted.some((r) => hasTypeLevelMatch(context.catalogue.categories.get(r.category)));
     const restrictedTypeNames = restricted.flatMap((r) => context.catalogue.categories.get(r.category)?.match.types ?? []);
-    const restrictedName = (name: string | undefined): boolean => name !== undefined && (context.index.byName.get(normaliseName(name)) ?? []).some((c) => rules.has(c.id));
+    const restrictedName = (name: string | undefined): boolean => name !== undefined && (context.index.byName.get(normaliseName(name))?.some((c) => rules.has(c.id)) ?? false);
     const report = (node: ts.Node, hits: readonly Hit[], describe: () => string): void => {
       for (const hit of firstHitPerCategory(hits)) {
         const rule = rules.get(hit.category.id);
@@ -61,7 +61,6 @@ export const accessCheck: Check = {
       }
     };
     const visit = (node: ts.Node): void => {
-      if (!typeLevel && !ts.isSpreadAssignment(node) && !ts.isSpreadElement(node) && !restrictedName(readName(node))) return;
       if (ts.isPropertyAccessExpression(node) && !isWrite(node) && !ts.isQualifiedName(node.parent)) {
         report(node, direct(engine.classifier.member(node, node.name.text)).filter((h) => !alreadyRestricted(engine, node.expression, h.category)), () => `\`${shortText(node)}\``);
       } else if (ts.isElementAccessExpression(node) && !isWrite(node) && (ts.isStringLiteral(node.argumentExpression) || ts.isNoSubstitutionTemplateLiteral(node.argumentExpression))) {
@@ -86,6 +85,8 @@ export const accessCheck: Check = {
     };
     for (const node of fileNodes(context.sourceFile).reads) {
       if (context.isCancelled()) break;
+      // Decided here rather than in `visit`: its closures capture the node, so every call to it allocates.
+      if (!typeLevel && !ts.isSpreadAssignment(node) && !ts.isSpreadElement(node) && !restrictedName(readName(node))) continue;
       visit(node);
     }
     return findings;

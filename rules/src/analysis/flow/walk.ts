@@ -7,16 +7,20 @@ import ts from 'typescript';
  */
 export function forEachNode(root: ts.Node, visit: (node: ts.Node) => boolean): void {
   const stack: ts.Node[] = [root];
-  const children: ts.Node[] = [];
-  const collect = (child: ts.Node): void => {
-    children.push(child);
+  const push = (child: ts.Node): void => {
+    stack.push(child);
   };
   while (stack.length > 0) {
     const node = stack.pop() as ts.Node;
     if (!visit(node)) return;
-    children.length = 0;
-    ts.forEachChild(node, collect);
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as ts.Node);
+    // Children straight onto the stack, that stretch reversed in place: no array per node (see nodes.ts).
+    const from = stack.length;
+    ts.forEachChild(node, push);
+    for (let i = from, j = stack.length - 1; i < j; i++, j--) {
+      const first = stack[i] as ts.Node;
+      stack[i] = stack[j] as ts.Node;
+      stack[j] = first;
+    }
   }
 }
 
