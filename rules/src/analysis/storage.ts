@@ -25,6 +25,8 @@ import type { FlowEngine } from './flow/engine';
 import { engineOf } from './flow/flows';
 import { fileNodes, type FileNodes } from './flow/nodes';
 import { categoriesOf, type TraceStep } from './flow/labels';
+// Read once: every member of the typescript module is a getter, and these run for every node.
+const { canHaveDecorators, canHaveModifiers, forEachChild, getDecorators, getJSDocTags, getLeadingCommentRanges, getModifiers, isAccessor, isArrayLiteralExpression, isArrowFunction, isAsExpression, isAwaitExpression, isBinaryExpression, isBlock, isCallExpression, isCaseClause, isClassDeclaration, isClassLike, isComputedPropertyName, isConditionalExpression, isConstructorDeclaration, isDefaultClause, isElementAccessExpression, isExternalModuleReference, isFunctionDeclaration, isFunctionExpression, isIdentifier, isImportDeclaration, isImportEqualsDeclaration, isMethodDeclaration, isModuleBlock, isNamedImports, isNamespaceImport, isNewExpression, isNonNullExpression, isNumericLiteral, isObjectBindingPattern, isObjectLiteralExpression, isParenthesizedExpression, isPrefixUnaryExpression, isPrivateIdentifier, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isSatisfiesExpression, isShorthandPropertyAssignment, isSourceFile, isSpreadAssignment, isSpreadElement, isStringLiteral, isStringLiteralLike, isTemplateExpression, isTypeAssertionExpression, isTypeReferenceNode, isVariableDeclaration, SyntaxKind, TypeFlags } = ts;
 
 export type StoreKind = 'entity' | 'model' | 'schema' | 'table' | 'file' | 'browser-storage' | 'cache' | 'object-store';
 
@@ -122,10 +124,10 @@ export function retentionTagOf(node: ts.Node, sourceFile: ts.SourceFile): Retent
   const text = sourceFile.text;
   const positions = [node.getFullStart()];
   // JSDoc may also sit between decorators and the declaration (`@Entity() /** @retention x */ export class …`).
-  if (ts.canHaveModifiers(node)) for (const modifier of ts.getModifiers(node) ?? []) positions.push(modifier.end);
-  if (ts.canHaveDecorators(node)) for (const decorator of ts.getDecorators(node) ?? []) positions.push(decorator.end);
+  if (canHaveModifiers(node)) for (const modifier of getModifiers(node) ?? []) positions.push(modifier.end);
+  if (canHaveDecorators(node)) for (const decorator of getDecorators(node) ?? []) positions.push(decorator.end);
   for (const pos of positions) {
-    for (const range of ts.getLeadingCommentRanges(text, pos) ?? []) {
+    for (const range of getLeadingCommentRanges(text, pos) ?? []) {
       const comment = text.slice(range.pos, range.end);
       if (!comment.startsWith('/**')) continue;
       const match = /@retention(?![\w-])[ \t]*([^\s*]*)/.exec(comment);
@@ -161,8 +163,8 @@ class StorageFinder {
   }
 
   visit(node: ts.ClassLikeDeclaration | ts.CallExpression | ts.NewExpression): void {
-    if (ts.isClassLike(node)) this.entity(node);
-    else if (ts.isCallExpression(node)) this.call(node);
+    if (isClassLike(node)) this.entity(node);
+    else if (isCallExpression(node)) this.call(node);
     else this.construct(node);
   }
 
@@ -170,29 +172,29 @@ class StorageFinder {
 
   private collectBindings(declarations: FileNodes['bindings']): void {
     for (const node of declarations) {
-      if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier) && node.importClause) {
+      if (isImportDeclaration(node) && isStringLiteral(node.moduleSpecifier) && node.importClause) {
         const module = node.moduleSpecifier.text;
         const clause = node.importClause;
         if (clause.name) this.imports.set(clause.name.text, { module, name: 'default' });
         const bindings = clause.namedBindings;
-        if (bindings && ts.isNamespaceImport(bindings)) this.imports.set(bindings.name.text, { module, name: '*' });
-        if (bindings && ts.isNamedImports(bindings)) {
+        if (bindings && isNamespaceImport(bindings)) this.imports.set(bindings.name.text, { module, name: '*' });
+        if (bindings && isNamedImports(bindings)) {
           for (const element of bindings.elements) this.imports.set(element.name.text, { module, name: (element.propertyName ?? element.name).text });
         }
-      } else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference) && ts.isStringLiteral(node.moduleReference.expression)) {
+      } else if (isImportEqualsDeclaration(node) && isExternalModuleReference(node.moduleReference) && isStringLiteral(node.moduleReference.expression)) {
         this.imports.set(node.name.text, { module: node.moduleReference.expression.text, name: '*' });
-      } else if (ts.isVariableDeclaration(node) && node.initializer) {
+      } else if (isVariableDeclaration(node) && node.initializer) {
         const required = requiredModule(node.initializer);
         if (required !== undefined) {
-          if (ts.isIdentifier(node.name)) this.imports.set(node.name.text, { module: required, name: '*' });
-          else if (ts.isObjectBindingPattern(node.name)) {
+          if (isIdentifier(node.name)) this.imports.set(node.name.text, { module: required, name: '*' });
+          else if (isObjectBindingPattern(node.name)) {
             for (const element of node.name.elements) {
-              if (!ts.isIdentifier(element.name)) continue;
-              const imported = element.propertyName && ts.isIdentifier(element.propertyName) ? element.propertyName.text : element.name.text;
+              if (!isIdentifier(element.name)) continue;
+              const imported = element.propertyName && isIdentifier(element.propertyName) ? element.propertyName.text : element.name.text;
               this.imports.set(element.name.text, { module: required, name: imported });
             }
           }
-        } else if (ts.isIdentifier(node.name)) {
+        } else if (isIdentifier(node.name)) {
           this.constants.set(node.name.text, node.initializer);
         }
       }
@@ -202,21 +204,21 @@ class StorageFinder {
   }
 
   private binding(expression: ts.Expression): ImportBinding | undefined {
-    return ts.isIdentifier(expression) ? this.imports.get(expression.text) : undefined;
+    return isIdentifier(expression) ? this.imports.get(expression.text) : undefined;
   }
 
   private createsRedisClient(expression: ts.Expression): boolean {
     const inner = skipWrappers(expression);
-    if (ts.isNewExpression(inner)) {
+    if (isNewExpression(inner)) {
       const callee = inner.expression;
-      const binding = this.binding(ts.isPropertyAccessExpression(callee) ? callee.expression : callee);
+      const binding = this.binding(isPropertyAccessExpression(callee) ? callee.expression : callee);
       return binding !== undefined && REDIS_MODULES.has(binding.module);
     }
-    if (ts.isCallExpression(inner)) {
+    if (isCallExpression(inner)) {
       const callee = inner.expression;
       const name = calleeName(callee);
       if (name !== 'createClient' && name !== 'createCluster') return false;
-      const binding = this.binding(ts.isPropertyAccessExpression(callee) ? callee.expression : callee);
+      const binding = this.binding(isPropertyAccessExpression(callee) ? callee.expression : callee);
       return binding !== undefined && REDIS_MODULES.has(binding.module);
     }
     return false;
@@ -225,14 +227,14 @@ class StorageFinder {
   // ---------------------------------------------------------------- declarations
 
   private entity(node: ts.ClassLikeDeclaration): void {
-    const decorators = ts.canHaveDecorators(node) ? (ts.getDecorators(node) ?? []) : [];
+    const decorators = canHaveDecorators(node) ? (getDecorators(node) ?? []) : [];
     if (!decorators.some((d) => decoratorName(d) === 'Entity')) return;
     const className = node.name?.text;
     const collector = this.collector();
     if (className !== undefined) collector.typeName(className);
     for (const member of node.members) {
-      if (!ts.isPropertyDeclaration(member) || !ts.canHaveDecorators(member)) continue;
-      const columns = (ts.getDecorators(member) ?? []).filter((d) => COLUMN_DECORATORS.has(decoratorName(d) ?? ''));
+      if (!isPropertyDeclaration(member) || !canHaveDecorators(member)) continue;
+      const columns = (getDecorators(member) ?? []).filter((d) => COLUMN_DECORATORS.has(decoratorName(d) ?? ''));
       if (columns.length === 0) continue;
       const memberName = propertyNameText(member.name);
       if (memberName !== undefined) {
@@ -240,9 +242,9 @@ class StorageFinder {
         if (className !== undefined) collector.member(className, memberName);
       }
       for (const column of columns) {
-        if (!ts.isCallExpression(column.expression)) continue;
+        if (!isCallExpression(column.expression)) continue;
         for (const arg of column.expression.arguments) {
-          if (ts.isObjectLiteralExpression(arg)) {
+          if (isObjectLiteralExpression(arg)) {
             const name = stringProperty(arg, 'name');
             if (name !== undefined) collector.name(name);
           }
@@ -258,17 +260,17 @@ class StorageFinder {
   private call(node: ts.CallExpression): void {
     const callee = node.expression;
     // A function imported under another name is known by its exported name: `import { appendFileSync as append }`.
-    const imported = ts.isIdentifier(callee) ? this.imports.get(callee.text) : undefined;
+    const imported = isIdentifier(callee) ? this.imports.get(callee.text) : undefined;
     const name = imported && imported.name !== '*' && imported.name !== 'default' ? imported.name : calleeName(callee);
     if (name === undefined) return;
-    if (name === 'define' && ts.isPropertyAccessExpression(callee)) this.sequelizeDefine(node);
-    else if (name === 'init' && ts.isPropertyAccessExpression(callee)) this.sequelizeInit(node, callee);
+    if (name === 'define' && isPropertyAccessExpression(callee)) this.sequelizeDefine(node);
+    else if (name === 'init' && isPropertyAccessExpression(callee)) this.sequelizeInit(node, callee);
     else if (DRIZZLE_TABLES.has(name)) this.drizzleTable(node, name);
-    else if (isCreateTable(name) && ts.isPropertyAccessExpression(callee) && endsWithSchema(callee.expression)) this.schemaTable(node, name);
+    else if (isCreateTable(name) && isPropertyAccessExpression(callee) && endsWithSchema(callee.expression)) this.schemaTable(node, name);
     else if (FS_WRITES.has(name)) this.fsWrite(node, callee, name);
-    else if (name === 'setItem' && ts.isPropertyAccessExpression(callee)) this.browserStorage(node, callee);
-    else if (REDIS_WRITES.has(name) && ts.isPropertyAccessExpression(callee)) this.redisWrite(node, callee, name);
-    else if (name === 'putObject' && ts.isPropertyAccessExpression(callee)) this.s3Put(node, '`putObject` (S3)');
+    else if (name === 'setItem' && isPropertyAccessExpression(callee)) this.browserStorage(node, callee);
+    else if (REDIS_WRITES.has(name) && isPropertyAccessExpression(callee)) this.redisWrite(node, callee, name);
+    else if (name === 'putObject' && isPropertyAccessExpression(callee)) this.s3Put(node, '`putObject` (S3)');
   }
 
   private construct(node: ts.NewExpression): void {
@@ -281,7 +283,7 @@ class StorageFinder {
   /** `const Leerling = sequelize.define('Leerling', { bsn: DataTypes.STRING })`. */
   private sequelizeDefine(node: ts.CallExpression): void {
     const [modelName, attributes] = node.arguments;
-    if (!modelName || !ts.isStringLiteralLike(modelName) || !attributes) return;
+    if (!modelName || !isStringLiteralLike(modelName) || !attributes) return;
     const object = this.objectLiteral(attributes);
     if (!object) return;
     const collector = this.collector();
@@ -294,16 +296,16 @@ class StorageFinder {
   /** `Leerling.init({ bsn: DataTypes.STRING }, { sequelize })`, reported at the class when it is in this file. */
   private sequelizeInit(node: ts.CallExpression, callee: ts.PropertyAccessExpression): void {
     const [attributes, options] = node.arguments;
-    if (!attributes || !options || !ts.isObjectLiteralExpression(options)) return;
+    if (!attributes || !options || !isObjectLiteralExpression(options)) return;
     if (!options.properties.some((p) => (p.name !== undefined && propertyNameText(p.name)) === 'sequelize')) return;
     const object = this.objectLiteral(attributes);
     if (!object) return;
-    const modelName = ts.isIdentifier(callee.expression) ? callee.expression.text : callee.expression.getText(this.sourceFile);
+    const modelName = isIdentifier(callee.expression) ? callee.expression.text : callee.expression.getText(this.sourceFile);
     const collector = this.collector();
     collector.typeName(modelName);
     this.attributes(object, collector);
     const statement = enclosingStatement(node);
-    const classDeclaration = ts.isIdentifier(callee.expression) ? this.localClass(callee.expression.text) : undefined;
+    const classDeclaration = isIdentifier(callee.expression) ? this.localClass(callee.expression.text) : undefined;
     if (classDeclaration?.name) {
       this.add('model', `Sequelize model \`${modelName}\``, classDeclaration.name, classDeclaration, [statement], collector);
     } else {
@@ -316,7 +318,7 @@ class StorageFinder {
     for (const property of object.properties) {
       const name = property.name ? propertyNameText(property.name) : undefined;
       if (name !== undefined) collector.name(name);
-      if (ts.isPropertyAssignment(property) && ts.isObjectLiteralExpression(property.initializer)) {
+      if (isPropertyAssignment(property) && isObjectLiteralExpression(property.initializer)) {
         // The column's own name: Sequelize `field: 'bsn'`, TypeORM EntitySchema `name: 'bsn'`.
         for (const key of ['field', 'name']) {
           const column = stringProperty(property.initializer, key);
@@ -339,7 +341,7 @@ class StorageFinder {
         if (name === undefined || name === 'type') continue;
         collector.name(name);
         // A nested object is a subdocument unless it is a field's options (`{ type: String, required: true }`).
-        if (depth < MAX_DEPTH && ts.isPropertyAssignment(property) && ts.isObjectLiteralExpression(property.initializer)) {
+        if (depth < MAX_DEPTH && isPropertyAssignment(property) && isObjectLiteralExpression(property.initializer)) {
           const nested = property.initializer;
           if (!nested.properties.some((p) => propertyNameText(p.name ?? p) === 'type')) visitFields(nested, depth + 1);
         }
@@ -348,7 +350,7 @@ class StorageFinder {
     visitFields(object, 0);
     for (const typeArgument of node.typeArguments ?? []) collector.typeNode(typeArgument);
     const { reportNode, declaration } = this.declarationOf(node);
-    const store = ts.isIdentifier(reportNode) ? `Mongoose schema \`${reportNode.text}\`` : 'a Mongoose schema';
+    const store = isIdentifier(reportNode) ? `Mongoose schema \`${reportNode.text}\`` : 'a Mongoose schema';
     this.add('schema', store, reportNode, declaration, [], collector);
   }
 
@@ -363,7 +365,7 @@ class StorageFinder {
     const collector = this.collector();
     for (const property of object.properties) {
       const key = property.name ? propertyNameText(property.name) : undefined;
-      if ((key === 'columns' || key === 'properties') && ts.isPropertyAssignment(property)) {
+      if ((key === 'columns' || key === 'properties') && isPropertyAssignment(property)) {
         const columns = this.objectLiteral(property.initializer);
         if (columns) this.attributes(columns, collector);
       }
@@ -378,7 +380,7 @@ class StorageFinder {
   /** `export const leerlingen = pgTable('leerlingen', { bsn: varchar('bsn', { length: 9 }) })`. */
   private drizzleTable(node: ts.CallExpression, factory: string): void {
     const [tableName, columns] = node.arguments;
-    if (!tableName || !ts.isStringLiteralLike(tableName) || !columns) return;
+    if (!tableName || !isStringLiteralLike(tableName) || !columns) return;
     const object = this.objectLiteral(columns);
     if (!object) return;
     const collector = this.collector();
@@ -386,10 +388,10 @@ class StorageFinder {
       const name = property.name ? propertyNameText(property.name) : undefined;
       if (name !== undefined) collector.name(name);
       // The column's own name is the builder's first argument: `varchar('burgerservicenummer')`.
-      if (ts.isPropertyAssignment(property)) {
+      if (isPropertyAssignment(property)) {
         const builder = innermostCall(property.initializer);
         const first = builder?.arguments[0];
-        if (first && ts.isStringLiteralLike(first)) collector.name(first.text);
+        if (first && isStringLiteralLike(first)) collector.name(first.text);
       }
     }
     const { reportNode, declaration } = this.declarationOf(node);
@@ -399,33 +401,33 @@ class StorageFinder {
   /** knex `schema.createTable('t', (t) => { t.string('bsn') })` or Kysely `schema.createTable('t').addColumn('bsn', …)`. */
   private schemaTable(node: ts.CallExpression, method: string): void {
     const [tableName, builder] = node.arguments;
-    if (!tableName || !ts.isStringLiteralLike(tableName)) return;
+    if (!tableName || !isStringLiteralLike(tableName)) return;
     const collector = this.collector();
     let library: string;
-    if (builder && (ts.isArrowFunction(builder) || ts.isFunctionExpression(builder))) {
+    if (builder && (isArrowFunction(builder) || isFunctionExpression(builder))) {
       library = 'knex';
       const parameter = builder.parameters[0];
-      if (!parameter || !ts.isIdentifier(parameter.name)) return;
+      if (!parameter || !isIdentifier(parameter.name)) return;
       const table = parameter.name.text;
       const visit = (child: ts.Node): void => {
-        if (ts.isCallExpression(child) && ts.isPropertyAccessExpression(child.expression)) {
+        if (isCallExpression(child) && isPropertyAccessExpression(child.expression)) {
           const receiver = child.expression.expression;
           const column = child.arguments[0];
-          if (ts.isIdentifier(receiver) && receiver.text === table && !KNEX_NON_COLUMNS.has(child.expression.name.text) && column && ts.isStringLiteralLike(column)) {
+          if (isIdentifier(receiver) && receiver.text === table && !KNEX_NON_COLUMNS.has(child.expression.name.text) && column && isStringLiteralLike(column)) {
             collector.name(column.text);
           }
         }
-        ts.forEachChild(child, visit);
+        forEachChild(child, visit);
       };
       visit(builder.body);
     } else if (!builder) {
       library = 'Kysely';
       // Walk up the builder chain: createTable('t').addColumn('bsn', 'varchar(9)').addColumn(…).execute().
       let current: ts.Expression = node;
-      while (ts.isPropertyAccessExpression(current.parent) && ts.isCallExpression(current.parent.parent) && current.parent.parent.expression === current.parent) {
+      while (isPropertyAccessExpression(current.parent) && isCallExpression(current.parent.parent) && current.parent.parent.expression === current.parent) {
         const call: ts.CallExpression = current.parent.parent;
         const column = call.arguments[0];
-        if ((current.parent.name.text === 'addColumn' || current.parent.name.text === 'modifyColumn') && column && ts.isStringLiteralLike(column)) collector.name(column.text);
+        if ((current.parent.name.text === 'addColumn' || current.parent.name.text === 'modifyColumn') && column && isStringLiteralLike(column)) collector.name(column.text);
         current = call;
       }
     } else {
@@ -445,16 +447,16 @@ class StorageFinder {
     collector.stored(data);
     const path = node.arguments[0];
     // A file named after its content (`bsn.txt`) says what it holds.
-    if (path && ts.isStringLiteralLike(path)) collector.name(path.text.replace(/^.*[\\/]/, '').replace(/\..*$/, ''));
+    if (path && isStringLiteralLike(path)) collector.name(path.text.replace(/^.*[\\/]/, '').replace(/\..*$/, ''));
     this.add('file', `\`${callee.getText(this.sourceFile)}\``, node, enclosingStatement(node), enclosingFunctions(node), collector);
   }
 
   private isFsFunction(callee: ts.LeftHandSideExpression, method: string): boolean {
-    if (ts.isIdentifier(callee)) {
+    if (isIdentifier(callee)) {
       const binding = this.imports.get(callee.text);
       return binding !== undefined && binding.name === method && (FS_MODULES.has(binding.module) || FS_PROMISES_MODULES.has(binding.module));
     }
-    if (!ts.isPropertyAccessExpression(callee)) return false;
+    if (!isPropertyAccessExpression(callee)) return false;
     const receiver = callee.expression;
     const binding = this.binding(receiver);
     if (binding) {
@@ -462,7 +464,7 @@ class StorageFinder {
       return binding.name === 'promises' && FS_MODULES.has(binding.module);
     }
     // fs.promises.writeFile
-    if (ts.isPropertyAccessExpression(receiver) && receiver.name.text === 'promises') {
+    if (isPropertyAccessExpression(receiver) && receiver.name.text === 'promises') {
       const inner = this.binding(receiver.expression);
       return inner !== undefined && (inner.name === '*' || inner.name === 'default') && FS_MODULES.has(inner.module);
     }
@@ -471,15 +473,15 @@ class StorageFinder {
 
   private browserStorage(node: ts.CallExpression, callee: ts.PropertyAccessExpression): void {
     const receiver = callee.expression;
-    const storage = ts.isIdentifier(receiver)
+    const storage = isIdentifier(receiver)
       ? receiver.text
-      : ts.isPropertyAccessExpression(receiver) && ts.isIdentifier(receiver.expression) && ['window', 'globalThis', 'self'].includes(receiver.expression.text)
+      : isPropertyAccessExpression(receiver) && isIdentifier(receiver.expression) && ['window', 'globalThis', 'self'].includes(receiver.expression.text)
         ? receiver.name.text
         : undefined;
     if (storage !== 'localStorage' && storage !== 'sessionStorage') return;
     const [key, value] = node.arguments;
     const collector = this.collector();
-    if (key && ts.isStringLiteralLike(key)) collector.name(key.text);
+    if (key && isStringLiteralLike(key)) collector.name(key.text);
     if (value) collector.stored(value);
     this.add('browser-storage', `\`${storage}.setItem\``, node, enclosingStatement(node), enclosingFunctions(node), collector);
   }
@@ -502,7 +504,7 @@ class StorageFinder {
       for (let i = 1; i < args.length; i++) {
         const arg = args[i];
         if (!arg) continue;
-        if (i % 2 === 1 && ts.isStringLiteralLike(arg)) collector.name(arg.text);
+        if (i % 2 === 1 && isStringLiteralLike(arg)) collector.name(arg.text);
         else collector.stored(arg);
       }
     }
@@ -514,7 +516,7 @@ class StorageFinder {
     for (let i = 0; i < options.length; i++) {
       const option = options[i];
       if (!option) continue;
-      if (ts.isStringLiteralLike(option)) {
+      if (isStringLiteralLike(option)) {
         const flag = option.text.toUpperCase();
         if (flag === 'EX' || flag === 'PX') {
           const next = options[i + 1];
@@ -522,19 +524,19 @@ class StorageFinder {
           return amount === undefined ? 'unresolved' : { seconds: flag === 'PX' ? amount / 1000 : amount };
         }
         if (flag === 'EXAT' || flag === 'PXAT' || flag === 'KEEPTTL') return 'unresolved';
-      } else if (ts.isObjectLiteralExpression(option)) {
+      } else if (isObjectLiteralExpression(option)) {
         for (const property of option.properties) {
           const key = property.name ? propertyNameText(property.name)?.toUpperCase() : undefined;
           if (key === 'EX' || key === 'PX') {
-            const amount = ts.isPropertyAssignment(property) ? this.evaluateNumber(property.initializer) : undefined;
+            const amount = isPropertyAssignment(property) ? this.evaluateNumber(property.initializer) : undefined;
             return amount === undefined ? 'unresolved' : { seconds: key === 'PX' ? amount / 1000 : amount };
           }
           if (key === 'EXAT' || key === 'PXAT' || key === 'KEEPTTL') return 'unresolved';
-          if (key === 'EXPIRATION' && ts.isPropertyAssignment(property) && ts.isObjectLiteralExpression(property.initializer)) {
+          if (key === 'EXPIRATION' && isPropertyAssignment(property) && isObjectLiteralExpression(property.initializer)) {
             // node-redis 5: { expiration: { type: 'EX', value: 60 } }
             const type = stringProperty(property.initializer, 'type')?.toUpperCase();
             const value = property.initializer.properties.find((p) => propertyNameText(p.name ?? p) === 'value');
-            const amount = value && ts.isPropertyAssignment(value) ? this.evaluateNumber(value.initializer) : undefined;
+            const amount = value && isPropertyAssignment(value) ? this.evaluateNumber(value.initializer) : undefined;
             if (type === 'EX' || type === 'PX') return amount === undefined ? 'unresolved' : { seconds: type === 'PX' ? amount / 1000 : amount };
             return 'unresolved';
           }
@@ -548,7 +550,7 @@ class StorageFinder {
 
   private isRedisClient(receiver: ts.Expression): boolean {
     const inner = skipWrappers(receiver);
-    const name = ts.isIdentifier(inner) ? inner.text : ts.isPropertyAccessExpression(inner) ? inner.name.text : undefined;
+    const name = isIdentifier(inner) ? inner.text : isPropertyAccessExpression(inner) ? inner.name.text : undefined;
     if (name !== undefined && (this.redisClients.has(name) || /redis/i.test(name))) return true;
     if (!this.checker || !programHasRedis(this.context.program)) return false;
     const type = this.checker.getTypeAtLocation(inner);
@@ -563,8 +565,8 @@ class StorageFinder {
     if (params) {
       for (const property of params.properties) {
         const key = property.name ? propertyNameText(property.name) : undefined;
-        if ((key === 'Body' || key === 'Metadata') && ts.isPropertyAssignment(property)) collector.stored(property.initializer);
-        else if (key === 'Body' && ts.isShorthandPropertyAssignment(property)) collector.stored(property.name);
+        if ((key === 'Body' || key === 'Metadata') && isPropertyAssignment(property)) collector.stored(property.initializer);
+        else if (key === 'Body' && isShorthandPropertyAssignment(property)) collector.stored(property.name);
       }
     } else if (args[0] && this.checker) {
       // A parameter object built elsewhere: what its `Body` holds, by type.
@@ -590,28 +592,28 @@ class StorageFinder {
   /** A schema assigned to a variable is reported at the variable's name and documented on its statement. */
   private declarationOf(node: ts.Expression): { reportNode: ts.Node; declaration: ts.Node } {
     let current: ts.Node = node;
-    while (ts.isAsExpression(current.parent) || ts.isSatisfiesExpression(current.parent) || ts.isParenthesizedExpression(current.parent)) current = current.parent;
+    while (isAsExpression(current.parent) || isSatisfiesExpression(current.parent) || isParenthesizedExpression(current.parent)) current = current.parent;
     const parent = current.parent;
-    if (ts.isVariableDeclaration(parent) && parent.initializer === current && ts.isIdentifier(parent.name)) {
+    if (isVariableDeclaration(parent) && parent.initializer === current && isIdentifier(parent.name)) {
       return { reportNode: parent.name, declaration: enclosingStatement(parent) };
     }
     return { reportNode: node, declaration: enclosingStatement(node) };
   }
 
   private localClass(name: string): ts.ClassDeclaration | undefined {
-    for (const statement of this.sourceFile.statements) if (ts.isClassDeclaration(statement) && statement.name?.text === name) return statement;
+    for (const statement of this.sourceFile.statements) if (isClassDeclaration(statement) && statement.name?.text === name) return statement;
     return undefined;
   }
 
   /** An object literal, directly or through a local constant. */
   private objectLiteral(expression: ts.Expression): ts.ObjectLiteralExpression | undefined {
     const inner = skipWrappers(expression);
-    if (ts.isObjectLiteralExpression(inner)) return inner;
-    if (ts.isIdentifier(inner)) {
+    if (isObjectLiteralExpression(inner)) return inner;
+    if (isIdentifier(inner)) {
       const initializer = this.constants.get(inner.text);
       if (initializer) {
         const resolved = skipWrappers(initializer);
-        if (ts.isObjectLiteralExpression(resolved)) return resolved;
+        if (isObjectLiteralExpression(resolved)) return resolved;
       }
     }
     return undefined;
@@ -621,30 +623,30 @@ class StorageFinder {
   evaluateNumber(expression: ts.Expression, depth = 0): number | undefined {
     if (depth > MAX_DEPTH * 2) return undefined;
     const inner = skipWrappers(expression);
-    if (ts.isNumericLiteral(inner)) return Number(inner.text.replace(/_/g, ''));
-    if (ts.isStringLiteralLike(inner) && /^\d+$/.test(inner.text)) return Number(inner.text);
-    if (ts.isPrefixUnaryExpression(inner) && inner.operator === ts.SyntaxKind.MinusToken) {
+    if (isNumericLiteral(inner)) return Number(inner.text.replace(/_/g, ''));
+    if (isStringLiteralLike(inner) && /^\d+$/.test(inner.text)) return Number(inner.text);
+    if (isPrefixUnaryExpression(inner) && inner.operator === SyntaxKind.MinusToken) {
       const value = this.evaluateNumber(inner.operand, depth + 1);
       return value === undefined ? undefined : -value;
     }
-    if (ts.isBinaryExpression(inner)) {
+    if (isBinaryExpression(inner)) {
       const left = this.evaluateNumber(inner.left, depth + 1);
       const right = this.evaluateNumber(inner.right, depth + 1);
       if (left === undefined || right === undefined) return undefined;
       switch (inner.operatorToken.kind) {
-        case ts.SyntaxKind.AsteriskToken:
+        case SyntaxKind.AsteriskToken:
           return left * right;
-        case ts.SyntaxKind.PlusToken:
+        case SyntaxKind.PlusToken:
           return left + right;
-        case ts.SyntaxKind.MinusToken:
+        case SyntaxKind.MinusToken:
           return left - right;
-        case ts.SyntaxKind.SlashToken:
+        case SyntaxKind.SlashToken:
           return right === 0 ? undefined : left / right;
         default:
           return undefined;
       }
     }
-    if (ts.isIdentifier(inner)) {
+    if (isIdentifier(inner)) {
       const initializer = this.constants.get(inner.text);
       if (initializer) return this.evaluateNumber(initializer, depth + 1);
     }
@@ -712,7 +714,7 @@ class CategoryCollector {
   }
 
   jsdocTags(node: ts.Node): void {
-    for (const tag of ts.getJSDocTags(node)) this.addAll(this.context.index.byJsdocTag.get(normaliseName(tag.tagName.text)));
+    for (const tag of getJSDocTags(node)) this.addAll(this.context.index.byJsdocTag.get(normaliseName(tag.tagName.text)));
   }
 
   typeNode(node: ts.TypeNode): void {
@@ -723,8 +725,8 @@ class CategoryCollector {
     }
     // Without a checker, the names written in the type: `Bsn`, `Zorgdossier | null`, `Leerling[]`.
     const visit = (child: ts.Node): void => {
-      if (ts.isTypeReferenceNode(child)) this.typeName(ts.isIdentifier(child.typeName) ? child.typeName.text : child.typeName.right.text);
-      ts.forEachChild(child, visit);
+      if (isTypeReferenceNode(child)) this.typeName(isIdentifier(child.typeName) ? child.typeName.text : child.typeName.right.text);
+      forEachChild(child, visit);
     };
     visit(node);
   }
@@ -734,59 +736,59 @@ class CategoryCollector {
     if (depth > MAX_DEPTH) return;
     const node = skipWrappers(expression);
     const checker = this.context.checker;
-    if (ts.isObjectLiteralExpression(node)) {
+    if (isObjectLiteralExpression(node)) {
       for (const property of node.properties) {
-        if (ts.isSpreadAssignment(property)) {
+        if (isSpreadAssignment(property)) {
           this.expression(property.expression, depth + 1);
           continue;
         }
         const name = property.name ? propertyNameText(property.name) : undefined;
         if (name !== undefined) this.name(name);
-        if (ts.isPropertyAssignment(property)) this.expression(property.initializer, depth + 1);
-        else if (ts.isShorthandPropertyAssignment(property)) this.expression(property.name, depth + 1);
+        if (isPropertyAssignment(property)) this.expression(property.initializer, depth + 1);
+        else if (isShorthandPropertyAssignment(property)) this.expression(property.name, depth + 1);
       }
       return;
     }
-    if (ts.isArrayLiteralExpression(node)) {
-      for (const element of node.elements) this.expression(ts.isSpreadElement(element) ? element.expression : element, depth + 1);
+    if (isArrayLiteralExpression(node)) {
+      for (const element of node.elements) this.expression(isSpreadElement(element) ? element.expression : element, depth + 1);
       return;
     }
-    if (ts.isTemplateExpression(node)) {
+    if (isTemplateExpression(node)) {
       for (const span of node.templateSpans) this.expression(span.expression, depth + 1);
       return;
     }
-    if (ts.isBinaryExpression(node)) {
+    if (isBinaryExpression(node)) {
       this.expression(node.left, depth + 1);
       this.expression(node.right, depth + 1);
       return;
     }
-    if (ts.isConditionalExpression(node)) {
+    if (isConditionalExpression(node)) {
       this.expression(node.whenTrue, depth + 1);
       this.expression(node.whenFalse, depth + 1);
       return;
     }
-    if (ts.isCallExpression(node)) {
+    if (isCallExpression(node)) {
       // Serialisers keep what they are given: JSON.stringify(leerling), String(bsn), Buffer.from(text).
       const name = calleeName(node.expression);
       if (name === 'stringify' || name === 'String' || name === 'from' || name === 'toString') {
         for (const arg of node.arguments) this.expression(arg, depth + 1);
-        if (name === 'toString' && ts.isPropertyAccessExpression(node.expression)) this.expression(node.expression.expression, depth + 1);
+        if (name === 'toString' && isPropertyAccessExpression(node.expression)) this.expression(node.expression.expression, depth + 1);
         return;
       }
     }
-    if (ts.isIdentifier(node)) {
+    if (isIdentifier(node)) {
       this.name(node.text);
       if (!checker && !this.seenConstants.has(node.text)) {
         this.seenConstants.add(node.text);
         const initializer = this.constants.get(node.text);
         if (initializer) this.expression(initializer, depth + 1);
       }
-    } else if (ts.isPropertyAccessExpression(node)) {
+    } else if (isPropertyAccessExpression(node)) {
       this.name(node.name.text);
-    } else if (ts.isElementAccessExpression(node) && ts.isStringLiteralLike(node.argumentExpression)) {
+    } else if (isElementAccessExpression(node) && isStringLiteralLike(node.argumentExpression)) {
       this.name(node.argumentExpression.text);
     }
-    if (checker && (ts.isIdentifier(node) || ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node) || ts.isCallExpression(node) || ts.isNewExpression(node))) {
+    if (checker && (isIdentifier(node) || isPropertyAccessExpression(node) || isElementAccessExpression(node) || isCallExpression(node) || isNewExpression(node))) {
       this.type(checker.getTypeAtLocation(node), depth);
     }
   }
@@ -803,7 +805,7 @@ class CategoryCollector {
     const symbol = type.aliasSymbol ?? type.getSymbol();
     if (type.aliasSymbol) this.typeName(type.aliasSymbol.name);
     if (type.getSymbol()) this.typeName(type.getSymbol()?.name ?? '');
-    if (!(type.flags & ts.TypeFlags.Object)) return;
+    if (!(type.flags & TypeFlags.Object)) return;
     if (checker.isArrayType(type) || checker.isTupleType(type)) {
       for (const element of checker.getTypeArguments(type as ts.TypeReference)) this.type(element, depth + 1);
       return;
@@ -822,7 +824,7 @@ class CategoryCollector {
       }
       const propertyType = declaration ? checker.getTypeOfSymbolAtLocation(property, declaration) : undefined;
       // Methods are not stored (JSON.stringify and ORMs drop them), so their names say nothing about the data.
-      if (propertyType && propertyType.getCallSignatures().length > 0 && !(propertyType.flags & ts.TypeFlags.Union)) continue;
+      if (propertyType && propertyType.getCallSignatures().length > 0 && !(propertyType.flags & TypeFlags.Union)) continue;
       this.name(property.name);
       if (owner !== undefined) this.member(owner, property.name);
       if (declaration && propertyType) {
@@ -841,44 +843,44 @@ class CategoryCollector {
 
 function skipWrappers(expression: ts.Expression): ts.Expression {
   let node = expression;
-  while (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isSatisfiesExpression(node) || ts.isNonNullExpression(node) || ts.isAwaitExpression(node) || ts.isTypeAssertionExpression(node)) {
+  while (isParenthesizedExpression(node) || isAsExpression(node) || isSatisfiesExpression(node) || isNonNullExpression(node) || isAwaitExpression(node) || isTypeAssertionExpression(node)) {
     node = node.expression;
   }
   return node;
 }
 
 function calleeName(callee: ts.Expression): string | undefined {
-  if (ts.isIdentifier(callee)) return callee.text;
-  if (ts.isPropertyAccessExpression(callee)) return callee.name.text;
+  if (isIdentifier(callee)) return callee.text;
+  if (isPropertyAccessExpression(callee)) return callee.name.text;
   return undefined;
 }
 
 function decoratorName(decorator: ts.Decorator): string | undefined {
-  const expression = ts.isCallExpression(decorator.expression) ? decorator.expression.expression : decorator.expression;
+  const expression = isCallExpression(decorator.expression) ? decorator.expression.expression : decorator.expression;
   return calleeName(expression);
 }
 
 function propertyNameText(name: ts.Node): string | undefined {
-  if (ts.isIdentifier(name) || ts.isStringLiteralLike(name) || ts.isNumericLiteral(name) || ts.isPrivateIdentifier(name)) return name.text.replace(/^#/, '');
-  if (ts.isComputedPropertyName(name) && ts.isStringLiteralLike(name.expression)) return name.expression.text;
+  if (isIdentifier(name) || isStringLiteralLike(name) || isNumericLiteral(name) || isPrivateIdentifier(name)) return name.text.replace(/^#/, '');
+  if (isComputedPropertyName(name) && isStringLiteralLike(name.expression)) return name.expression.text;
   return undefined;
 }
 
 function stringProperty(object: ts.ObjectLiteralExpression, key: string): string | undefined {
   for (const property of object.properties) {
-    if (ts.isPropertyAssignment(property) && propertyNameText(property.name) === key && ts.isStringLiteralLike(property.initializer)) return property.initializer.text;
+    if (isPropertyAssignment(property) && propertyNameText(property.name) === key && isStringLiteralLike(property.initializer)) return property.initializer.text;
   }
   return undefined;
 }
 
 function requiredModule(expression: ts.Expression): string | undefined {
   const inner = skipWrappers(expression);
-  if (ts.isCallExpression(inner) && ts.isIdentifier(inner.expression) && inner.expression.text === 'require') {
+  if (isCallExpression(inner) && isIdentifier(inner.expression) && inner.expression.text === 'require') {
     const [spec] = inner.arguments;
-    if (spec && ts.isStringLiteralLike(spec)) return spec.text;
+    if (spec && isStringLiteralLike(spec)) return spec.text;
   }
   // require('fs').promises
-  if (ts.isPropertyAccessExpression(inner) && inner.name.text === 'promises' && requiredModule(inner.expression) !== undefined) {
+  if (isPropertyAccessExpression(inner) && inner.name.text === 'promises' && requiredModule(inner.expression) !== undefined) {
     const base = requiredModule(inner.expression);
     return base !== undefined && FS_MODULES.has(base) ? 'fs/promises' : undefined;
   }
@@ -889,9 +891,9 @@ function requiredModule(expression: ts.Expression): string | undefined {
 function innermostCall(expression: ts.Expression): ts.CallExpression | undefined {
   let node = skipWrappers(expression);
   let found: ts.CallExpression | undefined;
-  while (ts.isCallExpression(node)) {
+  while (isCallExpression(node)) {
     found = node;
-    if (!ts.isPropertyAccessExpression(node.expression)) break;
+    if (!isPropertyAccessExpression(node.expression)) break;
     node = node.expression.expression;
   }
   return found;
@@ -903,10 +905,10 @@ function isCreateTable(name: string): boolean {
 
 function endsWithSchema(expression: ts.Expression): boolean {
   const inner = skipWrappers(expression);
-  if (ts.isIdentifier(inner)) return inner.text === 'schema';
-  if (ts.isPropertyAccessExpression(inner)) return inner.name.text === 'schema';
+  if (isIdentifier(inner)) return inner.text === 'schema';
+  if (isPropertyAccessExpression(inner)) return inner.name.text === 'schema';
   // knex.schema.withSchema('x').createTable(…)
-  if (ts.isCallExpression(inner) && ts.isPropertyAccessExpression(inner.expression) && inner.expression.name.text === 'withSchema') return endsWithSchema(inner.expression.expression);
+  if (isCallExpression(inner) && isPropertyAccessExpression(inner.expression) && inner.expression.name.text === 'withSchema') return endsWithSchema(inner.expression.expression);
   return false;
 }
 
@@ -917,10 +919,10 @@ function endsWithSchema(expression: ts.Expression): boolean {
  */
 function enclosingFunctions(node: ts.Node): ts.Node[] {
   const result: ts.Node[] = [];
-  for (let current = node.parent; current && !ts.isSourceFile(current); current = current.parent) {
-    if (ts.isFunctionDeclaration(current) || ts.isMethodDeclaration(current) || ts.isConstructorDeclaration(current) || ts.isAccessor(current)) {
+  for (let current = node.parent; current && !isSourceFile(current); current = current.parent) {
+    if (isFunctionDeclaration(current) || isMethodDeclaration(current) || isConstructorDeclaration(current) || isAccessor(current)) {
       result.push(current);
-    } else if (ts.isArrowFunction(current) || ts.isFunctionExpression(current)) {
+    } else if (isArrowFunction(current) || isFunctionExpression(current)) {
       const statement = enclosingStatement(current);
       if (!result.includes(statement)) result.push(statement);
     }
@@ -931,7 +933,7 @@ function enclosingFunctions(node: ts.Node): ts.Node[] {
 /** The statement a node is part of: where a JSDoc comment for it is written. */
 export function enclosingStatement(node: ts.Node): ts.Node {
   let current = node;
-  while (current.parent && !ts.isSourceFile(current.parent) && !ts.isBlock(current.parent) && !ts.isModuleBlock(current.parent) && !ts.isCaseClause(current.parent) && !ts.isDefaultClause(current.parent) && !ts.isClassLike(current.parent)) {
+  while (current.parent && !isSourceFile(current.parent) && !isBlock(current.parent) && !isModuleBlock(current.parent) && !isCaseClause(current.parent) && !isDefaultClause(current.parent) && !isClassLike(current.parent)) {
     current = current.parent;
   }
   return current;

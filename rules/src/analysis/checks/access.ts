@@ -23,6 +23,8 @@ import { engineOf } from '../flow/flows';
 import { fileNodes } from '../flow/nodes';
 import { categoriesOf, step } from '../flow/labels';
 import { list } from '../flow/wording';
+// Read once: every member of the typescript module is a getter, and these run for every node.
+const { getJSDocTags, getLeadingCommentRanges, isArrayLiteralExpression, isArrowFunction, isAwaitExpression, isBinaryExpression, isBindingElement, isCallExpression, isClassLike, isConstructorDeclaration, isElementAccessExpression, isFunctionDeclaration, isFunctionExpression, isFunctionLike, isIdentifier, isImportDeclaration, isMethodDeclaration, isNoSubstitutionTemplateLiteral, isObjectBindingPattern, isParameter, isPropertyAccessExpression, isPropertyAssignment, isQualifiedName, isSpreadAssignment, isSpreadElement, isStringLiteral, isVariableDeclaration, isVariableStatement, SyntaxKind } = ts;
 
 const RULE = 'no-unauthorised-access';
 
@@ -61,32 +63,32 @@ export const accessCheck: Check = {
       }
     };
     const visit = (node: ts.Node): void => {
-      if (ts.isPropertyAccessExpression(node) && !isWrite(node) && !ts.isQualifiedName(node.parent)) {
+      if (isPropertyAccessExpression(node) && !isWrite(node) && !isQualifiedName(node.parent)) {
         report(node, direct(engine.classifier.member(node, node.name.text)).filter((h) => !alreadyRestricted(engine, node.expression, h.category)), () => `\`${shortText(node)}\``);
-      } else if (ts.isElementAccessExpression(node) && !isWrite(node) && (ts.isStringLiteral(node.argumentExpression) || ts.isNoSubstitutionTemplateLiteral(node.argumentExpression))) {
+      } else if (isElementAccessExpression(node) && !isWrite(node) && (isStringLiteral(node.argumentExpression) || isNoSubstitutionTemplateLiteral(node.argumentExpression))) {
         report(node, direct(engine.classifier.member(node, node.argumentExpression.text)).filter((h) => !alreadyRestricted(engine, node.expression, h.category)), () => `\`${shortText(node)}\``);
-      } else if (ts.isBindingElement(node) && ts.isObjectBindingPattern(node.parent) && !node.dotDotDotToken) {
+      } else if (isBindingElement(node) && isObjectBindingPattern(node.parent) && !node.dotDotDotToken) {
         const name = declarationName(node);
         if (name !== undefined) report(node, direct(bindingHits(engine.classifier, node, name)), () => `destructuring \`${name}\``);
-      } else if (ts.isParameter(node) && ts.isIdentifier(node.name) && isFunctionParameter(node)) {
+      } else if (isParameter(node) && isIdentifier(node.name) && isFunctionParameter(node)) {
         report(node.name, direct(engine.classifier.declaration(node)), () => `parameter \`${(node.name as ts.Identifier).text}\``);
-      } else if ((ts.isSpreadAssignment(node) || ts.isSpreadElement(node)) && !ts.isArrayLiteralExpression(node.parent)) {
+      } else if ((isSpreadAssignment(node) || isSpreadElement(node)) && !isArrayLiteralExpression(node.parent)) {
         const members = categoriesOf(engine.valueOf(node.expression)).filter((l) => l.path.length > 0);
         report(node, members.map((l) => ({ category: l.category, reason: l.reason, detail: `member \`${l.path.join('.')}\``, path: [] })), () => `spreading \`${shortText(node.expression)}\``);
-      } else if (!engine.checker && ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.type) {
+      } else if (!engine.checker && isVariableDeclaration(node) && isIdentifier(node.name) && node.type) {
         // Without types, a variable declared with a restricted type (`const plan: Handelingsplan = await haal()`) is
         // where the restricted value comes in, unless its initialiser was already reported as a read.
         const init = node.initializer;
         const hits = direct(engine.classifier.typeNode(node.type)).filter((h) => !init || !alreadyRestricted(engine, init, h.category));
         report(node.name, hits, () => `\`${(node.name as ts.Identifier).text}\``);
-      } else if (engine.checker && (ts.isAwaitExpression(node) || (ts.isCallExpression(node) && !ts.isAwaitExpression(node.parent)))) {
+      } else if (engine.checker && (isAwaitExpression(node) || (isCallExpression(node) && !isAwaitExpression(node.parent)))) {
         report(node, direct(callResultHits(engine, node, restrictedTypeNames)), () => `\`${shortText(node)}\``);
       }
     };
     for (const node of fileNodes(context.sourceFile).reads) {
       if (context.isCancelled()) break;
       // Decided here rather than in `visit`: its closures capture the node, so every call to it allocates.
-      if (!typeLevel && !ts.isSpreadAssignment(node) && !ts.isSpreadElement(node) && !restrictedName(readName(node))) continue;
+      if (!typeLevel && !isSpreadAssignment(node) && !isSpreadElement(node) && !restrictedName(readName(node))) continue;
       visit(node);
     }
     return findings;
@@ -103,8 +105,8 @@ export const accessCheck: Check = {
 function callResultHits(engine: FlowEngine, node: ts.AwaitExpression | ts.CallExpression, restrictedTypeNames: readonly string[]): readonly Hit[] {
   const checker = engine.checker;
   if (!checker) return [];
-  const call = ts.isAwaitExpression(node) ? skipOuter(node.expression) : node;
-  if (!ts.isCallExpression(call)) return engine.classifier.type(checker.getTypeAtLocation(node));
+  const call = isAwaitExpression(node) ? skipOuter(node.expression) : node;
+  if (!isCallExpression(call)) return engine.classifier.type(checker.getTypeAtLocation(node));
   const fromTypeArguments = (call.typeArguments ?? []).flatMap((t) => [...engine.classifier.typeNode(t)]);
   const decl = engine.calleeSignature(call);
   if (decl && !engine.classifier.isLibraryFile(decl.getSourceFile())) {
@@ -118,9 +120,9 @@ function callResultHits(engine: FlowEngine, node: ts.AwaitExpression | ts.CallEx
 /** The type annotation text of the declaration of a method call's receiver (`repo` in `repo.findOne()`). */
 function receiverAnnotation(engine: FlowEngine, call: ts.CallExpression): string | undefined {
   const callee = skipOuter(call.expression);
-  if (!ts.isPropertyAccessExpression(callee)) return undefined;
+  if (!isPropertyAccessExpression(callee)) return undefined;
   const receiver = skipOuter(callee.expression);
-  const decl = ts.isIdentifier(receiver) ? engine.resolve(receiver) : ts.isPropertyAccessExpression(receiver) ? engine.resolveMember(receiver) : undefined;
+  const decl = isIdentifier(receiver) ? engine.resolve(receiver) : isPropertyAccessExpression(receiver) ? engine.resolveMember(receiver) : undefined;
   const type = decl && (decl as { type?: ts.TypeNode }).type;
   return type ? type.getText() : undefined;
 }
@@ -133,12 +135,12 @@ function hasTypeLevelMatch(category: Category | undefined): boolean {
 
 /** The name a node reads or declares, for the name-only fast path; undefined for nodes only types can classify. */
 function readName(node: ts.Node): string | undefined {
-  if (ts.isPropertyAccessExpression(node)) return node.name.text;
-  if (ts.isElementAccessExpression(node)) {
+  if (isPropertyAccessExpression(node)) return node.name.text;
+  if (isElementAccessExpression(node)) {
     const key = node.argumentExpression;
-    return ts.isStringLiteral(key) || ts.isNoSubstitutionTemplateLiteral(key) ? key.text : undefined;
+    return isStringLiteral(key) || isNoSubstitutionTemplateLiteral(key) ? key.text : undefined;
   }
-  if (ts.isBindingElement(node) || ts.isParameter(node)) return declarationName(node);
+  if (isBindingElement(node) || isParameter(node)) return declarationName(node);
   return undefined;
 }
 
@@ -198,12 +200,12 @@ function bindingHits(classifier: Classifier, element: ts.BindingElement, name: s
 
 function isWrite(node: ts.Expression): boolean {
   const parent = node.parent;
-  return ts.isBinaryExpression(parent) && parent.left === node && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken;
+  return isBinaryExpression(parent) && parent.left === node && parent.operatorToken.kind === SyntaxKind.EqualsToken;
 }
 
 function isFunctionParameter(node: ts.ParameterDeclaration): boolean {
   const fn = node.parent;
-  return (ts.isFunctionDeclaration(fn) || ts.isFunctionExpression(fn) || ts.isArrowFunction(fn) || ts.isMethodDeclaration(fn) || ts.isConstructorDeclaration(fn)) && fn.body !== undefined;
+  return (isFunctionDeclaration(fn) || isFunctionExpression(fn) || isArrowFunction(fn) || isMethodDeclaration(fn) || isConstructorDeclaration(fn)) && fn.body !== undefined;
 }
 
 interface Declared {
@@ -216,7 +218,7 @@ function declares(node: ts.Node, rule: AccessRule, file: Declared): boolean {
   const allowed = (d: Declared): boolean => rule.purposes.some((p) => d.purposes.has(p)) || rule.roles.some((r) => d.roles.has(r));
   if (allowed(file)) return true;
   for (let n: ts.Node | undefined = node; n; n = n.parent) {
-    if (ts.isFunctionLike(n) || ts.isClassLike(n) || ts.isVariableStatement(n) || ts.isPropertyAssignment(n)) {
+    if (isFunctionLike(n) || isClassLike(n) || isVariableStatement(n) || isPropertyAssignment(n)) {
       if (allowed(declaredBy(n))) return true;
     }
   }
@@ -230,7 +232,7 @@ function declaredBy(node: ts.Node): Declared {
   if (!declared) {
     const purposes = new Set<string>();
     const roles = new Set<string>();
-    for (const tag of ts.getJSDocTags(node)) {
+    for (const tag of getJSDocTags(node)) {
       const name = tag.tagName.text;
       if (name !== 'purpose' && name !== 'role') continue;
       for (const id of tagIds(tag)) (name === 'purpose' ? purposes : roles).add(id);
@@ -255,11 +257,11 @@ function fileDeclarations(file: ts.SourceFile): Declared {
   const roles = new Set<string>();
   const first = file.statements[0];
   const start = first ? first.getStart(file) : file.text.length;
-  const comments = ts.getLeadingCommentRanges(file.text, 0) ?? [];
+  const comments = getLeadingCommentRanges(file.text, 0) ?? [];
   comments.forEach((comment, i) => {
     const text = file.text.slice(comment.pos, comment.end);
     const last = i === comments.length - 1;
-    const detached = !last || /\n[ \t]*\r?\n/.test(file.text.slice(comment.end, start)) || (first !== undefined && ts.isImportDeclaration(first)) || first === undefined;
+    const detached = !last || /\n[ \t]*\r?\n/.test(file.text.slice(comment.end, start)) || (first !== undefined && isImportDeclaration(first)) || first === undefined;
     if (!detached) return;
     for (const match of text.matchAll(/@(purpose|role)\s+([\w-]+)/g)) (match[1] === 'purpose' ? purposes : roles).add(match[2] ?? '');
   });

@@ -15,6 +15,8 @@ import { pathOf } from '../flow/describe';
 import { engineOf, fileFlows } from '../flow/flows';
 import { categoriesOf, type CategoryLabel } from '../flow/labels';
 import { transferTodo, transferWhy } from '../flow/wording';
+// Read once: every member of the typescript module is a getter, and these run for every node.
+const { isPropertyAccessExpression } = ts;
 
 const RULE = 'no-unauthorised-transfer';
 
@@ -114,7 +116,7 @@ function alternativeSuggestion(context: CheckContext, engine: FlowEngine, label:
   let source = label.trace;
   while (source.prev) source = source.prev;
   const node = source.node;
-  if (!ts.isPropertyAccessExpression(node) || node.getSourceFile() !== context.sourceFile) return [];
+  if (!isPropertyAccessExpression(node) || node.getSourceFile() !== context.sourceFile) return [];
   const receiver = checker.getNonNullableType(checker.getTypeAtLocation(node.expression));
   const wanted = new Set(alternative.match.names.map(normaliseName));
   const member = checker.getPropertiesOfType(receiver).find((p) => wanted.has(normaliseName(p.name)));

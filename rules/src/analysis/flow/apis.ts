@@ -11,6 +11,8 @@ import { propertyNameText, skipOuter } from './classify';
 import { returnedExpressions, type FlowEngine } from './engine';
 import { resolveDestination, stringValue, type Destination } from './destinations';
 import { importOf, requiredModule } from './scopes';
+// Read once: every member of the typescript module is a getter, and these run for every node.
+const { forEachChild, isAsExpression, isAwaitExpression, isBinaryExpression, isBindingElement, isCallExpression, isIdentifier, isImportClause, isImportEqualsDeclaration, isImportSpecifier, isNamespaceImport, isNewExpression, isNoSubstitutionTemplateLiteral, isNonNullExpression, isNumericLiteral, isObjectLiteralExpression, isParameter, isParenthesizedExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isSatisfiesExpression, isShorthandPropertyAssignment, isSpreadAssignment, isStringLiteral, isVariableDeclaration, SyntaxKind } = ts;
 
 export type ApiKind = 'fetch' | 'axios' | 'got' | 'ky' | 'http' | 'undici' | 'superagent' | 'sdk' | 'console' | 'pino' | 'winston' | 'bunyan' | 'debug' | 'logger';
 
@@ -112,28 +114,28 @@ export class Apis {
   }
 
   private computeOrigin(node: ts.Node): Origin | undefined {
-    if (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isNonNullExpression(node) || ts.isAwaitExpression(node) || ts.isSatisfiesExpression(node)) {
+    if (isParenthesizedExpression(node) || isAsExpression(node) || isNonNullExpression(node) || isAwaitExpression(node) || isSatisfiesExpression(node)) {
       return this.originOf(node.expression);
     }
-    if (ts.isIdentifier(node)) return this.identifierOrigin(node);
-    if (ts.isPropertyAccessExpression(node)) return this.memberOrigin(node);
-    if (ts.isCallExpression(node)) return this.callOrigin(node);
-    if (ts.isNewExpression(node)) return this.newOrigin(node);
-    if (ts.isVariableDeclaration(node) || ts.isPropertyDeclaration(node) || ts.isPropertyAssignment(node)) {
+    if (isIdentifier(node)) return this.identifierOrigin(node);
+    if (isPropertyAccessExpression(node)) return this.memberOrigin(node);
+    if (isCallExpression(node)) return this.callOrigin(node);
+    if (isNewExpression(node)) return this.newOrigin(node);
+    if (isVariableDeclaration(node) || isPropertyDeclaration(node) || isPropertyAssignment(node)) {
       if (node.initializer) {
         const module = requiredModule(skipOuter(node.initializer));
         if (module !== undefined) return this.moduleOrigin(module, 'default');
         const origin = this.originOf(node.initializer);
         if (origin) return origin;
       }
-      if (ts.isPropertyDeclaration(node)) return this.fieldAssignmentOrigin(node);
+      if (isPropertyDeclaration(node)) return this.fieldAssignmentOrigin(node);
       return undefined;
     }
-    if (ts.isBindingElement(node)) {
+    if (isBindingElement(node)) {
       const pattern = node.parent;
       const owner = pattern.parent;
-      const key = node.propertyName ? propertyNameText(node.propertyName) : ts.isIdentifier(node.name) ? node.name.text : undefined;
-      if (ts.isVariableDeclaration(owner) && owner.initializer && key !== undefined) {
+      const key = node.propertyName ? propertyNameText(node.propertyName) : isIdentifier(node.name) ? node.name.text : undefined;
+      if (isVariableDeclaration(owner) && owner.initializer && key !== undefined) {
         const module = requiredModule(skipOuter(owner.initializer));
         if (module !== undefined) return this.moduleOrigin(module, key);
         const base = this.originOf(owner.initializer);
@@ -141,11 +143,11 @@ export class Apis {
       }
       return undefined;
     }
-    if (ts.isImportClause(node) || ts.isImportSpecifier(node) || ts.isNamespaceImport(node) || ts.isImportEqualsDeclaration(node)) {
+    if (isImportClause(node) || isImportSpecifier(node) || isNamespaceImport(node) || isImportEqualsDeclaration(node)) {
       const imported = importOf(node);
       return imported ? this.moduleOrigin(imported.module, imported.name) : undefined;
     }
-    if (ts.isParameter(node) && ts.isIdentifier(node.name) && LOGGER_NAME.test(node.name.text)) return { kind: 'logger', member: [], name: node.name.text };
+    if (isParameter(node) && isIdentifier(node.name) && LOGGER_NAME.test(node.name.text)) return { kind: 'logger', member: [], name: node.name.text };
     return undefined;
   }
 
@@ -178,26 +180,26 @@ export class Apis {
       }
       return followed ?? undefined;
     }
-    if (ts.isParameter(local) && ts.isIdentifier(local.name) && LOGGER_NAME.test(local.name.text)) return { kind: 'logger', member: [], name: local.name.text };
+    if (isParameter(local) && isIdentifier(local.name) && LOGGER_NAME.test(local.name.text)) return { kind: 'logger', member: [], name: local.name.text };
     return undefined;
   }
 
   private memberOrigin(node: ts.PropertyAccessExpression): Origin | undefined {
     const name = node.name.text;
     const owner = skipOuter(node.expression);
-    if (ts.isIdentifier(owner) && (owner.text === 'globalThis' || owner.text === 'window' || owner.text === 'self') && this.engine.isGlobal(owner)) {
+    if (isIdentifier(owner) && (owner.text === 'globalThis' || owner.text === 'window' || owner.text === 'self') && this.engine.isGlobal(owner)) {
       if (name === 'fetch') return { kind: 'fetch', member: [], name: 'fetch' };
       if (name === 'console') return { kind: 'console', member: [], name: 'console' };
     }
-    const base = node.expression.kind === ts.SyntaxKind.ThisKeyword ? undefined : this.originOf(node.expression);
+    const base = node.expression.kind === SyntaxKind.ThisKeyword ? undefined : this.originOf(node.expression);
     if (base) return { ...base, member: [...base.member, name] };
     const member = this.engine.resolveMember(node);
-    if (member && (ts.isPropertyDeclaration(member) || ts.isPropertyAssignment(member) || ts.isParameter(member))) {
+    if (member && (isPropertyDeclaration(member) || isPropertyAssignment(member) || isParameter(member))) {
       const origin = this.originOf(member);
       if (origin) return origin;
     }
     if (LOGGER_NAME.test(name) && !member) return { kind: 'logger', member: [], name: node.getText() };
-    if (member && ts.isParameter(member) && LOGGER_NAME.test(name)) return { kind: 'logger', member: [], name: node.getText() };
+    if (member && isParameter(member) && LOGGER_NAME.test(name)) return { kind: 'logger', member: [], name: node.getText() };
     return undefined;
   }
 
@@ -208,12 +210,12 @@ export class Apis {
     let found: Origin | undefined;
     const visit = (node: ts.Node): void => {
       if (found) return;
-      if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(node.left) && node.left.expression.kind === ts.SyntaxKind.ThisKeyword && node.left.name.text === name) {
+      if (isBinaryExpression(node) && node.operatorToken.kind === SyntaxKind.EqualsToken && isPropertyAccessExpression(node.left) && node.left.expression.kind === SyntaxKind.ThisKeyword && node.left.name.text === name) {
         found = this.originOf(node.right);
       }
-      ts.forEachChild(node, visit);
+      forEachChild(node, visit);
     };
-    ts.forEachChild(cls, visit);
+    forEachChild(cls, visit);
     return found;
   }
 
@@ -309,7 +311,7 @@ export class Apis {
       case 'axios': {
         if (origin.member.length === 0) {
           const [first, second] = args;
-          const config = first && ts.isObjectLiteralExpression(skipOuter(first)) ? first : second;
+          const config = first && isObjectLiteralExpression(skipOuter(first)) ? first : second;
           const url = first && config === first ? optionValue(first, 'url') : first;
           return transfer([...urlCarrier(url), ...options(config, ['data', 'params', 'headers'])], this.destination(url, optionValue(config, 'baseURL') ?? base));
         }
@@ -333,7 +335,7 @@ export class Apis {
       case 'ky': {
         if (origin.member.length > 1 || (method !== undefined && !HTTP_METHODS.has(method))) return undefined;
         const [first, second] = args;
-        const opts = first && ts.isObjectLiteralExpression(skipOuter(first)) ? first : second;
+        const opts = first && isObjectLiteralExpression(skipOuter(first)) ? first : second;
         const url = opts === first ? optionValue(first, 'url') : first;
         const prefix = optionValue(opts, 'prefixUrl') ?? base;
         return transfer([...urlCarrier(url), ...options(opts, ['json', 'body', 'form', 'searchParams', 'headers'])], this.destination(url, prefix));
@@ -346,7 +348,7 @@ export class Apis {
         }
         if (method !== 'request' && method !== 'get') return undefined;
         const [first, second] = args;
-        const carriers = first && ts.isObjectLiteralExpression(skipOuter(first)) ? options(first, ['path', 'headers']) : [...urlCarrier(first), ...options(second, ['path', 'headers'])];
+        const carriers = first && isObjectLiteralExpression(skipOuter(first)) ? options(first, ['path', 'headers']) : [...urlCarrier(first), ...options(second, ['path', 'headers'])];
         return transfer(carriers, this.httpDestination(call));
       }
       case 'undici': {
@@ -391,7 +393,7 @@ export class Apis {
 
   private httpDestination(request: ts.CallExpression): Destination {
     const first = request.arguments[0];
-    if (first && ts.isObjectLiteralExpression(skipOuter(first))) {
+    if (first && isObjectLiteralExpression(skipOuter(first))) {
       const host = optionValue(first, 'hostname') ?? optionValue(first, 'host');
       const hostText = host ? stringValue(this.engine, host) : undefined;
       const protocol = optionValue(first, 'protocol');
@@ -415,16 +417,16 @@ export class Apis {
 }
 
 function isImportBinding(node: ts.Node): boolean {
-  return ts.isImportClause(node) || ts.isImportSpecifier(node) || ts.isNamespaceImport(node) || ts.isImportEqualsDeclaration(node);
+  return isImportClause(node) || isImportSpecifier(node) || isNamespaceImport(node) || isImportEqualsDeclaration(node);
 }
 
 /** The value of `key` in an object literal argument (`{ baseURL: … }`), following a const that holds the object. */
 export function optionValue(node: ts.Expression | undefined, key: string): ts.Expression | undefined {
   const object = node && skipOuter(node);
-  if (!object || !ts.isObjectLiteralExpression(object)) return undefined;
+  if (!object || !isObjectLiteralExpression(object)) return undefined;
   for (const property of object.properties) {
-    if (ts.isPropertyAssignment(property) && propertyNameText(property.name) === key) return property.initializer;
-    if (ts.isShorthandPropertyAssignment(property) && property.name.text === key) return property.name;
+    if (isPropertyAssignment(property) && propertyNameText(property.name) === key) return property.initializer;
+    if (isShorthandPropertyAssignment(property) && property.name.text === key) return property.name;
   }
   return undefined;
 }
@@ -433,14 +435,14 @@ export function optionValue(node: ts.Expression | undefined, key: string): ts.Ex
 function options(node: ts.Expression | undefined, keys: readonly string[]): Carrier[] {
   if (!node) return [];
   const object = skipOuter(node);
-  if (!ts.isObjectLiteralExpression(object)) return [{ expression: node, role: 'options' }];
+  if (!isObjectLiteralExpression(object)) return [{ expression: node, role: 'options' }];
   const carriers: Carrier[] = [];
   for (const property of object.properties) {
-    if (ts.isSpreadAssignment(property)) carriers.push({ expression: property.expression, role: 'options' });
-    else if (ts.isPropertyAssignment(property)) {
+    if (isSpreadAssignment(property)) carriers.push({ expression: property.expression, role: 'options' });
+    else if (isPropertyAssignment(property)) {
       const key = propertyNameText(property.name);
       if (key !== undefined && keys.includes(key)) carriers.push({ expression: property.initializer, role: key });
-    } else if (ts.isShorthandPropertyAssignment(property) && keys.includes(property.name.text)) carriers.push({ expression: property.name, role: property.name.text });
+    } else if (isShorthandPropertyAssignment(property) && keys.includes(property.name.text)) carriers.push({ expression: property.name, role: property.name.text });
   }
   return carriers;
 }
@@ -451,7 +453,7 @@ function urlCarrier(url: ts.Expression | undefined): Carrier[] {
 
 function isInert(node: ts.Expression): boolean {
   const e = skipOuter(node);
-  return ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e) || ts.isNumericLiteral(e);
+  return isStringLiteral(e) || isNoSubstitutionTemplateLiteral(e) || isNumericLiteral(e);
 }
 
 function calleeLabel(callee: ts.Expression, origin: Origin): string {

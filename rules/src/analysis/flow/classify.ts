@@ -9,6 +9,8 @@ import type { Catalogue, Category } from '../../catalogue/model';
 import { normaliseName, type CategoryIndex } from '../../catalogue/names';
 import type { MatchReason } from './labels';
 import { lexicalDeclaration } from './scopes';
+// Read once: every member of the typescript module is a getter, and these run for every node.
+const { getJSDocTags, isArrayBindingPattern, isArrayTypeNode, isAsExpression, isBindingElement, isClassDeclaration, isClassExpression, isComputedPropertyName, isGetAccessorDeclaration, isIdentifier, isInterfaceDeclaration, isIntersectionTypeNode, isLiteralTypeNode, isMethodDeclaration, isNoSubstitutionTemplateLiteral, isNonNullExpression, isNumericLiteral, isObjectBindingPattern, isParameter, isParenthesizedExpression, isParenthesizedTypeNode, isPrivateIdentifier, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isPropertySignature, isSatisfiesExpression, isShorthandPropertyAssignment, isStringLiteral, isTypeAliasDeclaration, isTypeAssertionExpression, isTypeLiteralNode, isTypeReferenceNode, isUnionTypeNode, isVariableDeclaration, TypeFlags } = ts;
 
 /** One reason an expression is of a category. `path` is where in the value (`['bsn']` for a `Leerling`'s `bsn`). */
 export interface Hit {
@@ -56,7 +58,7 @@ export class Classifier {
 
   byTags(node: ts.Node, path: readonly string[] = []): Hit[] {
     const hits: Hit[] = [];
-    for (const tag of ts.getJSDocTags(node)) {
+    for (const tag of getJSDocTags(node)) {
       const name = tag.tagName.text;
       for (const category of this.env.index.byJsdocTag.get(normaliseName(name)) ?? []) {
         hits.push({ category, reason: 'tag', detail: `JSDoc tag \`@${name}\``, path });
@@ -71,15 +73,15 @@ export class Classifier {
     const name = declarationName(decl);
     if (name !== undefined) hits.push(...this.byName(name));
     // A destructured name has no JSDoc of its own; every other declaration may carry a tag.
-    if (!ts.isBindingElement(decl)) hits.push(...this.byTags(decl));
+    if (!isBindingElement(decl)) hits.push(...this.byTags(decl));
     if (this.env.checker) {
       const nameNode = (decl as ts.NamedDeclaration).name;
-      if (nameNode && ts.isIdentifier(nameNode)) hits.push(...this.type(this.env.checker.getTypeAtLocation(nameNode)));
+      if (nameNode && isIdentifier(nameNode)) hits.push(...this.type(this.env.checker.getTypeAtLocation(nameNode)));
       // An alias of a primitive (`type Bsn = string`) does not survive in the checker's types; the annotation has it.
       hits.push(...this.annotationNames((decl as { type?: ts.TypeNode }).type));
     } else {
       const typeNode = (decl as { type?: ts.TypeNode }).type;
-      if (typeNode && (ts.isParameter(decl) || ts.isVariableDeclaration(decl) || ts.isPropertyDeclaration(decl))) hits.push(...this.typeNode(typeNode));
+      if (typeNode && (isParameter(decl) || isVariableDeclaration(decl) || isPropertyDeclaration(decl))) hits.push(...this.typeNode(typeNode));
     }
     return hits;
   }
@@ -89,13 +91,13 @@ export class Classifier {
     const hits = this.byName(name);
     const checker = this.env.checker;
     if (checker) {
-      const symbolNode = ts.isPropertyAccessExpression(node) ? node.name : node.argumentExpression;
+      const symbolNode = isPropertyAccessExpression(node) ? node.name : node.argumentExpression;
       const symbol = checker.getSymbolAtLocation(symbolNode);
       for (const decl of symbol?.declarations ?? []) {
         const owner = ownerTypeName(decl);
         if (owner !== undefined) hits.push(...this.byMember(owner, name));
         hits.push(...this.byTags(decl));
-        if (ts.isPropertySignature(decl) || ts.isPropertyDeclaration(decl)) hits.push(...this.annotationNames(decl.type));
+        if (isPropertySignature(decl) || isPropertyDeclaration(decl)) hits.push(...this.annotationNames(decl.type));
       }
       const receiver = checker.getTypeAtLocation(node.expression);
       for (const typeName of typeNames(checker.getNonNullableType(receiver))) hits.push(...this.byMember(typeName, name));
@@ -114,10 +116,10 @@ export class Classifier {
   /** Type names written in an annotation (`Bsn`, `Bsn | undefined`, `Bsn[]`). */
   private annotationNames(node: ts.TypeNode | undefined): Hit[] {
     if (!node) return [];
-    if (ts.isTypeReferenceNode(node)) return this.byTypeName(entityText(node.typeName));
-    if (ts.isUnionTypeNode(node)) return node.types.flatMap((t) => this.annotationNames(t));
-    if (ts.isArrayTypeNode(node)) return this.annotationNames(node.elementType);
-    if (ts.isParenthesizedTypeNode(node)) return this.annotationNames(node.type);
+    if (isTypeReferenceNode(node)) return this.byTypeName(entityText(node.typeName));
+    if (isUnionTypeNode(node)) return node.types.flatMap((t) => this.annotationNames(t));
+    if (isArrayTypeNode(node)) return this.annotationNames(node.elementType);
+    if (isParenthesizedTypeNode(node)) return this.annotationNames(node.type);
     return [];
   }
 
@@ -158,7 +160,7 @@ export class Classifier {
       for (const element of checker.getTypeArguments(type as ts.TypeReference)) hits.push(...this.type(element, depth, seen));
       return hits;
     }
-    if (!(type.flags & ts.TypeFlags.Object) || this.isLibraryType(type) || type.getCallSignatures().length > 0) return hits;
+    if (!(type.flags & TypeFlags.Object) || this.isLibraryType(type) || type.getCallSignatures().length > 0) return hits;
     const owner = typeNames(type)[0];
     for (const property of checker.getPropertiesOfType(type)) {
       const path = [property.name];
@@ -171,7 +173,7 @@ export class Classifier {
       }
       if (depth < MAX_DEPTH) {
         const decl = property.valueDeclaration ?? property.declarations?.[0];
-        if (decl && ts.isMethodDeclaration(decl)) continue;
+        if (decl && isMethodDeclaration(decl)) continue;
         const propertyType = decl ? checker.getTypeOfSymbolAtLocation(property, decl) : checker.getTypeOfSymbol(property);
         for (const hit of this.type(propertyType, depth + 1, seen)) hits.push({ ...hit, path: [property.name, ...hit.path].slice(0, MAX_DEPTH + 1) });
       }
@@ -207,24 +209,24 @@ export class Classifier {
     if (cached) return cached;
     this.typeNodeHits.set(node, []);
     const hits: Hit[] = [];
-    if (ts.isTypeReferenceNode(node)) {
+    if (isTypeReferenceNode(node)) {
       const name = entityText(node.typeName);
       hits.push(...this.byTypeName(name));
       const local = depth < MAX_DEPTH ? findLocalType(node, name) : undefined;
       if (local) hits.push(...this.localTypeMembers(local, name, depth));
       if ((name === 'Array' || name === 'ReadonlyArray' || name === 'Promise') && node.typeArguments?.[0]) hits.push(...this.typeNode(node.typeArguments[0], depth));
-    } else if (ts.isArrayTypeNode(node)) {
+    } else if (isArrayTypeNode(node)) {
       hits.push(...this.typeNode(node.elementType, depth));
-    } else if (ts.isUnionTypeNode(node) || ts.isIntersectionTypeNode(node)) {
+    } else if (isUnionTypeNode(node) || isIntersectionTypeNode(node)) {
       for (const part of node.types) {
         const brand = brandOfTypeNode(part);
         if (brand !== undefined) {
           for (const category of this.env.index.byBrand.get(brand) ?? []) hits.push({ category, reason: 'brand', detail: `brand \`${brand}\``, path: [] });
         } else hits.push(...this.typeNode(part, depth));
       }
-    } else if (ts.isTypeLiteralNode(node) && depth < MAX_DEPTH) {
+    } else if (isTypeLiteralNode(node) && depth < MAX_DEPTH) {
       hits.push(...this.membersOf(node.members, undefined, depth));
-    } else if (ts.isParenthesizedTypeNode(node)) {
+    } else if (isParenthesizedTypeNode(node)) {
       hits.push(...this.typeNode(node.type, depth));
     }
     this.typeNodeHits.set(node, hits);
@@ -232,14 +234,14 @@ export class Classifier {
   }
 
   private localTypeMembers(decl: ts.InterfaceDeclaration | ts.TypeAliasDeclaration, name: string, depth: number): Hit[] {
-    if (ts.isInterfaceDeclaration(decl)) return this.membersOf(decl.members, name, depth);
-    return [...(ts.isTypeLiteralNode(decl.type) ? this.membersOf(decl.type.members, name, depth) : this.typeNode(decl.type, depth + 1))];
+    if (isInterfaceDeclaration(decl)) return this.membersOf(decl.members, name, depth);
+    return [...(isTypeLiteralNode(decl.type) ? this.membersOf(decl.type.members, name, depth) : this.typeNode(decl.type, depth + 1))];
   }
 
   private membersOf(members: ts.NodeArray<ts.TypeElement>, owner: string | undefined, depth: number): Hit[] {
     const hits: Hit[] = [];
     for (const member of members) {
-      if (!ts.isPropertySignature(member) || !member.name) continue;
+      if (!isPropertySignature(member) || !member.name) continue;
       const name = propertyNameText(member.name);
       if (name === undefined) continue;
       const path = [name];
@@ -253,47 +255,47 @@ export class Classifier {
   /** The type name written on the declaration of `expression`, when it is a plain identifier with an annotation. */
   private annotatedTypeName(expression: ts.Expression): string | undefined {
     const inner = skipOuter(expression);
-    if (!ts.isIdentifier(inner)) return undefined;
+    if (!isIdentifier(inner)) return undefined;
     const decl = lexicalDeclaration(inner);
-    const typeNode = decl && (ts.isParameter(decl) || ts.isVariableDeclaration(decl)) ? decl.type : undefined;
-    return typeNode && ts.isTypeReferenceNode(typeNode) ? entityText(typeNode.typeName) : undefined;
+    const typeNode = decl && (isParameter(decl) || isVariableDeclaration(decl)) ? decl.type : undefined;
+    return typeNode && isTypeReferenceNode(typeNode) ? entityText(typeNode.typeName) : undefined;
   }
 
   private localMember(at: ts.Node, typeName: string, name: string): ts.PropertySignature | undefined {
     const decl = findLocalType(at, typeName);
-    const members = decl && ts.isInterfaceDeclaration(decl) ? decl.members : decl && ts.isTypeLiteralNode(decl.type) ? decl.type.members : undefined;
-    return members?.find((m): m is ts.PropertySignature => ts.isPropertySignature(m) && propertyNameText(m.name) === name);
+    const members = decl && isInterfaceDeclaration(decl) ? decl.members : decl && isTypeLiteralNode(decl.type) ? decl.type.members : undefined;
+    return members?.find((m): m is ts.PropertySignature => isPropertySignature(m) && propertyNameText(m.name) === name);
   }
 }
 
 export function declarationName(decl: ts.Node): string | undefined {
-  if (ts.isBindingElement(decl)) {
+  if (isBindingElement(decl)) {
     if (decl.propertyName) return propertyNameText(decl.propertyName);
-    return ts.isIdentifier(decl.name) ? decl.name.text : undefined;
+    return isIdentifier(decl.name) ? decl.name.text : undefined;
   }
-  if (ts.isVariableDeclaration(decl) || ts.isParameter(decl) || ts.isPropertyDeclaration(decl) || ts.isPropertySignature(decl) || ts.isPropertyAssignment(decl) || ts.isShorthandPropertyAssignment(decl) || ts.isGetAccessorDeclaration(decl)) {
-    return decl.name && !ts.isObjectBindingPattern(decl.name) && !ts.isArrayBindingPattern(decl.name) ? propertyNameText(decl.name) : undefined;
+  if (isVariableDeclaration(decl) || isParameter(decl) || isPropertyDeclaration(decl) || isPropertySignature(decl) || isPropertyAssignment(decl) || isShorthandPropertyAssignment(decl) || isGetAccessorDeclaration(decl)) {
+    return decl.name && !isObjectBindingPattern(decl.name) && !isArrayBindingPattern(decl.name) ? propertyNameText(decl.name) : undefined;
   }
   return undefined;
 }
 
 export function propertyNameText(name: ts.PropertyName | ts.BindingName): string | undefined {
-  if (ts.isIdentifier(name) || ts.isPrivateIdentifier(name)) return name.text.replace(/^#/, '');
-  if (ts.isStringLiteral(name) || ts.isNumericLiteral(name) || ts.isNoSubstitutionTemplateLiteral(name)) return name.text;
-  if (ts.isComputedPropertyName(name) && (ts.isStringLiteral(name.expression) || ts.isNoSubstitutionTemplateLiteral(name.expression))) return name.expression.text;
+  if (isIdentifier(name) || isPrivateIdentifier(name)) return name.text.replace(/^#/, '');
+  if (isStringLiteral(name) || isNumericLiteral(name) || isNoSubstitutionTemplateLiteral(name)) return name.text;
+  if (isComputedPropertyName(name) && (isStringLiteral(name.expression) || isNoSubstitutionTemplateLiteral(name.expression))) return name.expression.text;
   return undefined;
 }
 
 function entityText(name: ts.EntityName): string {
-  return ts.isIdentifier(name) ? name.text : name.right.text;
+  return isIdentifier(name) ? name.text : name.right.text;
 }
 
 /** The name of the interface, class or type alias a member is declared in. */
 function ownerTypeName(decl: ts.Node): string | undefined {
   const parent = decl.parent;
   if (!parent) return undefined;
-  if ((ts.isInterfaceDeclaration(parent) || ts.isClassDeclaration(parent) || ts.isClassExpression(parent)) && parent.name) return parent.name.text;
-  if (ts.isTypeLiteralNode(parent) && ts.isTypeAliasDeclaration(parent.parent)) return parent.parent.name.text;
+  if ((isInterfaceDeclaration(parent) || isClassDeclaration(parent) || isClassExpression(parent)) && parent.name) return parent.name.text;
+  if (isTypeLiteralNode(parent) && isTypeAliasDeclaration(parent.parent)) return parent.parent.name.text;
   return undefined;
 }
 
@@ -318,11 +320,11 @@ function brandOf(checker: ts.TypeChecker, type: ts.Type): string | undefined {
 }
 
 function brandOfTypeNode(node: ts.TypeNode): string | undefined {
-  if (!ts.isTypeLiteralNode(node)) return undefined;
+  if (!isTypeLiteralNode(node)) return undefined;
   for (const member of node.members) {
-    if (!ts.isPropertySignature(member) || !member.type) continue;
+    if (!isPropertySignature(member) || !member.type) continue;
     const name = propertyNameText(member.name);
-    if ((name === '__brand' || name === '_brand') && ts.isLiteralTypeNode(member.type) && ts.isStringLiteral(member.type.literal)) return member.type.literal.text;
+    if ((name === '__brand' || name === '_brand') && isLiteralTypeNode(member.type) && isStringLiteral(member.type.literal)) return member.type.literal.text;
   }
   return undefined;
 }
@@ -330,7 +332,7 @@ function brandOfTypeNode(node: ts.TypeNode): string | undefined {
 export function skipOuter(expression: ts.Expression): ts.Expression {
   let e = expression;
   for (;;) {
-    if (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isNonNullExpression(e) || ts.isTypeAssertionExpression(e) || ts.isSatisfiesExpression(e)) e = e.expression;
+    if (isParenthesizedExpression(e) || isAsExpression(e) || isNonNullExpression(e) || isTypeAssertionExpression(e) || isSatisfiesExpression(e)) e = e.expression;
     else return e;
   }
 }
@@ -348,7 +350,7 @@ function localTypes(file: ts.SourceFile): Map<string, ts.InterfaceDeclaration | 
   if (!table) {
     table = new Map();
     for (const statement of file.statements) {
-      if ((ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement)) && !table.has(statement.name.text)) table.set(statement.name.text, statement);
+      if ((isInterfaceDeclaration(statement) || isTypeAliasDeclaration(statement)) && !table.has(statement.name.text)) table.set(statement.name.text, statement);
     }
     localTypeTables.set(file, table);
   }

@@ -9,6 +9,8 @@ import ts from 'typescript';
 import type { Processor } from '../../catalogue/model';
 import { propertyNameText, skipOuter } from './classify';
 import type { FlowEngine } from './engine';
+// Read once: every member of the typescript module is a getter, and these run for every node.
+const { isBinaryExpression, isCallExpression, isIdentifier, isNewExpression, isNoSubstitutionTemplateLiteral, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isStringLiteral, isTemplateExpression, isVariableDeclaration, isVariableDeclarationList, NodeFlags, SyntaxKind } = ts;
 
 export type Destination =
   | { readonly kind: 'processor'; readonly processor: Processor; readonly text: string }
@@ -78,38 +80,38 @@ function urlGlob(glob: string): (input: string) => boolean {
 export function stringValue(engine: FlowEngine, node: ts.Expression, depth = 0): string | undefined {
   if (depth > MAX_DEPTH) return undefined;
   const e = skipOuter(node);
-  if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) return e.text;
-  if (ts.isTemplateExpression(e)) {
+  if (isStringLiteral(e) || isNoSubstitutionTemplateLiteral(e)) return e.text;
+  if (isTemplateExpression(e)) {
     let text = e.head.text;
     for (const span of e.templateSpans) text += (stringValue(engine, span.expression, depth + 1) ?? HOLE) + span.literal.text;
     return text;
   }
-  if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+  if (isBinaryExpression(e) && e.operatorToken.kind === SyntaxKind.PlusToken) {
     const left = stringValue(engine, e.left, depth + 1);
     const right = stringValue(engine, e.right, depth + 1);
     if (left === undefined && right === undefined) return undefined;
     return (left ?? HOLE) + (right ?? HOLE);
   }
-  if (ts.isIdentifier(e)) {
+  if (isIdentifier(e)) {
     const decl = engine.resolve(e);
-    if (decl && ts.isVariableDeclaration(decl) && decl.initializer && isConstLike(decl)) return stringValue(engine, decl.initializer, depth + 1);
+    if (decl && isVariableDeclaration(decl) && decl.initializer && isConstLike(decl)) return stringValue(engine, decl.initializer, depth + 1);
     return undefined;
   }
-  if (ts.isPropertyAccessExpression(e)) {
+  if (isPropertyAccessExpression(e)) {
     if (e.name.text === 'href' || e.name.text === 'origin') return stringValue(engine, e.expression, depth + 1);
     const member = engine.resolveMember(e);
-    if (member && (ts.isPropertyAssignment(member) || ts.isPropertyDeclaration(member)) && member.initializer) return stringValue(engine, member.initializer, depth + 1);
+    if (member && (isPropertyAssignment(member) || isPropertyDeclaration(member)) && member.initializer) return stringValue(engine, member.initializer, depth + 1);
     const object = objectOf(engine, e.expression, depth);
     const value = object && propertyOf(object, e.name.text);
     return value ? stringValue(engine, value, depth + 1) : undefined;
   }
-  if (ts.isCallExpression(e)) {
+  if (isCallExpression(e)) {
     const callee = skipOuter(e.expression);
-    if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'toString' && e.arguments.length === 0) return stringValue(engine, callee.expression, depth + 1);
-    if (ts.isIdentifier(callee) && callee.text === 'String' && e.arguments[0]) return stringValue(engine, e.arguments[0], depth + 1);
+    if (isPropertyAccessExpression(callee) && callee.name.text === 'toString' && e.arguments.length === 0) return stringValue(engine, callee.expression, depth + 1);
+    if (isIdentifier(callee) && callee.text === 'String' && e.arguments[0]) return stringValue(engine, e.arguments[0], depth + 1);
     return undefined;
   }
-  if (ts.isNewExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === 'URL' && e.arguments?.[0]) {
+  if (isNewExpression(e) && isIdentifier(e.expression) && e.expression.text === 'URL' && e.arguments?.[0]) {
     const path = stringValue(engine, e.arguments[0], depth + 1);
     const base = e.arguments[1] ? stringValue(engine, e.arguments[1], depth + 1) : undefined;
     if (base === undefined) return path;
@@ -129,12 +131,12 @@ function joinUrl(path: string, base: string): string {
 
 function objectOf(engine: FlowEngine, node: ts.Expression, depth: number): ts.ObjectLiteralExpression | undefined {
   const e = skipOuter(node);
-  if (ts.isObjectLiteralExpression(e)) return e;
-  if (ts.isIdentifier(e)) {
+  if (isObjectLiteralExpression(e)) return e;
+  if (isIdentifier(e)) {
     const decl = engine.resolve(e);
-    if (decl && ts.isVariableDeclaration(decl) && decl.initializer && depth < MAX_DEPTH) return objectOf(engine, decl.initializer, depth + 1);
+    if (decl && isVariableDeclaration(decl) && decl.initializer && depth < MAX_DEPTH) return objectOf(engine, decl.initializer, depth + 1);
   }
-  if (ts.isPropertyAccessExpression(e) && depth < MAX_DEPTH) {
+  if (isPropertyAccessExpression(e) && depth < MAX_DEPTH) {
     const parent = objectOf(engine, e.expression, depth + 1);
     const value = parent && propertyOf(parent, e.name.text);
     return value ? objectOf(engine, value, depth + 1) : undefined;
@@ -144,14 +146,14 @@ function objectOf(engine: FlowEngine, node: ts.Expression, depth: number): ts.Ob
 
 function propertyOf(object: ts.ObjectLiteralExpression, key: string): ts.Expression | undefined {
   for (const property of object.properties) {
-    if (ts.isPropertyAssignment(property) && propertyNameText(property.name) === key) return property.initializer;
+    if (isPropertyAssignment(property) && propertyNameText(property.name) === key) return property.initializer;
   }
   return undefined;
 }
 
 function isConstLike(decl: ts.VariableDeclaration): boolean {
   const list = decl.parent;
-  return ts.isVariableDeclarationList(list) && (list.flags & ts.NodeFlags.Const) !== 0;
+  return isVariableDeclarationList(list) && (list.flags & NodeFlags.Const) !== 0;
 }
 
 /** Words for a destination in messages. */

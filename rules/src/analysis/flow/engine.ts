@@ -30,6 +30,8 @@ import {
 import { lexicalDeclaration } from './scopes';
 import { nodesFor } from './nodes';
 import { Apis, type SinkSite } from './apis';
+// Read once: every member of the typescript module is a getter, and these run for every node.
+const { forEachChild, getModifiers, isArrayBindingPattern, isArrayLiteralExpression, isArrowFunction, isAsExpression, isAwaitExpression, isBinaryExpression, isBindingElement, isBlock, isCallExpression, isClassDeclaration, isClassLike, isClassStaticBlockDeclaration, isConditionalExpression, isConstructorDeclaration, isElementAccessExpression, isExpressionStatement, isForOfStatement, isFunctionDeclaration, isFunctionExpression, isFunctionLike, isGetAccessorDeclaration, isIdentifier, isImportClause, isImportEqualsDeclaration, isImportSpecifier, isInterfaceDeclaration, isIterationStatement, isMethodDeclaration, isMethodSignature, isNamespaceImport, isNewExpression, isNoSubstitutionTemplateLiteral, isNonNullExpression, isNumericLiteral, isObjectLiteralExpression, isParameter, isParenthesizedExpression, isPrefixUnaryExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isPropertySignature, isQualifiedName, isReturnStatement, isSatisfiesExpression, isShorthandPropertyAssignment, isSourceFile, isSpreadAssignment, isSpreadElement, isStringLiteral, isTaggedTemplateExpression, isTemplateExpression, isTypeAssertionExpression, isTypeReferenceNode, isVariableDeclaration, isVariableDeclarationList, isVariableStatement, NodeFlags, SymbolFlags, SyntaxKind } = ts;
 
 /** A parameter of a function that reaches a sink inside it (directly or through further calls). */
 export interface Reach {
@@ -151,9 +153,9 @@ export class FlowEngine {
     const checker = this.checker;
     if (!checker || (local && (!followAliases || !isImportBinding(local)))) return local;
     if (!local && WELL_KNOWN_GLOBALS.has(id.text)) return undefined;
-    let symbol = ts.isShorthandPropertyAssignment(id.parent) && id.parent.name === id ? checker.getShorthandAssignmentValueSymbol(id.parent) : checker.getSymbolAtLocation(id);
+    let symbol = isShorthandPropertyAssignment(id.parent) && id.parent.name === id ? checker.getShorthandAssignmentValueSymbol(id.parent) : checker.getSymbolAtLocation(id);
     if (!symbol) return lexicalDeclaration(id);
-    if (followAliases && symbol.flags & ts.SymbolFlags.Alias) {
+    if (followAliases && symbol.flags & SymbolFlags.Alias) {
       const target = checker.getAliasedSymbol(symbol);
       if (target.declarations && target.declarations.length > 0) symbol = target;
     }
@@ -172,7 +174,7 @@ export class FlowEngine {
     if (cached !== undefined) return cached ?? undefined;
     this.members.set(node, null);
     const receiver = skipOuter(node.expression);
-    const decl = receiver.kind === ts.SyntaxKind.ThisKeyword ? classMember(node, node.name.text) : memberOf(this.containerOf(receiver, 0), node.name.text);
+    const decl = receiver.kind === SyntaxKind.ThisKeyword ? classMember(node, node.name.text) : memberOf(this.containerOf(receiver, 0), node.name.text);
     this.members.set(node, decl ?? null);
     return decl;
   }
@@ -181,15 +183,15 @@ export class FlowEngine {
   private containerOf(expression: ts.Expression, depth: number): ts.Node | undefined {
     if (depth > 6) return undefined;
     const e = skipOuter(expression);
-    if (ts.isObjectLiteralExpression(e)) return e;
-    if (ts.isNewExpression(e)) return this.classOf(e.expression);
-    if (e.kind === ts.SyntaxKind.ThisKeyword) return enclosingClass(e);
-    if (ts.isAwaitExpression(e)) return this.containerOf(e.expression, depth + 1);
-    if (ts.isCallExpression(e)) {
+    if (isObjectLiteralExpression(e)) return e;
+    if (isNewExpression(e)) return this.classOf(e.expression);
+    if (e.kind === SyntaxKind.ThisKeyword) return enclosingClass(e);
+    if (isAwaitExpression(e)) return this.containerOf(e.expression, depth + 1);
+    if (isCallExpression(e)) {
       // A factory in the project (`const client = maakClient()`): what it returns, or its written return type.
       const fn = this.calleeDeclaration(e);
       if (!fn) return undefined;
-      if (fn.type && ts.isTypeReferenceNode(fn.type)) return this.classOf(fn.type.typeName) ?? this.interfaceOf(fn.type.typeName);
+      if (fn.type && isTypeReferenceNode(fn.type)) return this.classOf(fn.type.typeName) ?? this.interfaceOf(fn.type.typeName);
       for (const result of returnedExpressions(fn)) {
         const container = this.containerOf(result, depth + 1);
         if (container) return container;
@@ -197,41 +199,41 @@ export class FlowEngine {
       return undefined;
     }
     let decl: ts.Node | undefined;
-    if (ts.isIdentifier(e)) decl = this.resolve(e);
-    else if (ts.isPropertyAccessExpression(e)) decl = this.resolveMember(e);
+    if (isIdentifier(e)) decl = this.resolve(e);
+    else if (isPropertyAccessExpression(e)) decl = this.resolveMember(e);
     if (!decl) return undefined;
-    if (ts.isSourceFile(decl) || ts.isClassLike(decl)) return decl;
-    if (ts.isVariableDeclaration(decl) || ts.isPropertyDeclaration(decl) || ts.isPropertyAssignment(decl)) {
+    if (isSourceFile(decl) || isClassLike(decl)) return decl;
+    if (isVariableDeclaration(decl) || isPropertyDeclaration(decl) || isPropertyAssignment(decl)) {
       if (decl.initializer) {
         const fromValue = this.containerOf(decl.initializer, depth + 1);
         if (fromValue) return fromValue;
       }
     }
     const typeNode = (decl as { type?: ts.TypeNode }).type;
-    if (typeNode && ts.isTypeReferenceNode(typeNode)) return this.classOf(typeNode.typeName) ?? this.interfaceOf(typeNode.typeName);
+    if (typeNode && isTypeReferenceNode(typeNode)) return this.classOf(typeNode.typeName) ?? this.interfaceOf(typeNode.typeName);
     return undefined;
   }
 
   /** The interface a type name refers to (for method signatures: what a call on it returns). */
   private interfaceOf(name: ts.EntityName): ts.InterfaceDeclaration | undefined {
-    if (!ts.isIdentifier(name)) return undefined;
+    if (!isIdentifier(name)) return undefined;
     // With a checker the name resolves like any other (imports followed); without one, type names are looked up
     // among the file's top-level declarations, as the scope walk only knows values.
     const decl = this.resolve(name);
-    if (decl && ts.isInterfaceDeclaration(decl)) return decl;
-    return name.getSourceFile().statements.find((st): st is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(st) && st.name.text === name.text);
+    if (decl && isInterfaceDeclaration(decl)) return decl;
+    return name.getSourceFile().statements.find((st): st is ts.InterfaceDeclaration => isInterfaceDeclaration(st) && st.name.text === name.text);
   }
 
   /** The class a name (`Client`, `sdk.Client`) refers to. */
   private classOf(name: ts.Node): ts.ClassLikeDeclaration | undefined {
     let decl: ts.Node | undefined;
-    if (ts.isIdentifier(name)) decl = this.resolve(name);
-    else if (ts.isPropertyAccessExpression(name)) decl = this.resolveMember(name);
-    else if (ts.isQualifiedName(name) && this.checker) {
+    if (isIdentifier(name)) decl = this.resolve(name);
+    else if (isPropertyAccessExpression(name)) decl = this.resolveMember(name);
+    else if (isQualifiedName(name) && this.checker) {
       const symbol = this.checker.getSymbolAtLocation(name.right);
       decl = symbol?.valueDeclaration ?? symbol?.declarations?.[0];
     }
-    return decl && ts.isClassLike(decl) ? decl : undefined;
+    return decl && isClassLike(decl) ? decl : undefined;
   }
 
   /**
@@ -241,12 +243,12 @@ export class FlowEngine {
    */
   calleeSignature(call: ts.CallExpression): ts.SignatureDeclaration | undefined {
     const callee = skipOuter(call.expression);
-    let decl: ts.Node | undefined = ts.isIdentifier(callee) ? this.resolve(callee) : ts.isPropertyAccessExpression(callee) ? this.resolveMember(callee) : undefined;
-    if (decl && (ts.isVariableDeclaration(decl) || ts.isPropertyAssignment(decl) || ts.isPropertyDeclaration(decl)) && decl.initializer) {
+    let decl: ts.Node | undefined = isIdentifier(callee) ? this.resolve(callee) : isPropertyAccessExpression(callee) ? this.resolveMember(callee) : undefined;
+    if (decl && (isVariableDeclaration(decl) || isPropertyAssignment(decl) || isPropertyDeclaration(decl)) && decl.initializer) {
       const init = skipOuter(decl.initializer);
-      if (ts.isFunctionExpression(init) || ts.isArrowFunction(init)) decl = init;
+      if (isFunctionExpression(init) || isArrowFunction(init)) decl = init;
     }
-    return decl && ts.isFunctionLike(decl) ? decl : undefined;
+    return decl && isFunctionLike(decl) ? decl : undefined;
   }
 
   /** A name not declared in the project: a global such as `JSON`, `Object` or `encodeURIComponent`. */
@@ -259,16 +261,16 @@ export class FlowEngine {
   calleeDeclaration(call: ts.CallExpression): FunctionWithBody | undefined {
     const callee = skipOuter(call.expression);
     let decl: ts.Node | undefined;
-    if (ts.isIdentifier(callee)) decl = this.resolve(callee);
-    else if (ts.isPropertyAccessExpression(callee)) decl = this.resolveMember(callee);
-    else if (ts.isFunctionExpression(callee) || ts.isArrowFunction(callee)) decl = callee;
-    if (decl && ts.isVariableDeclaration(decl) && decl.initializer) {
+    if (isIdentifier(callee)) decl = this.resolve(callee);
+    else if (isPropertyAccessExpression(callee)) decl = this.resolveMember(callee);
+    else if (isFunctionExpression(callee) || isArrowFunction(callee)) decl = callee;
+    if (decl && isVariableDeclaration(decl) && decl.initializer) {
       const init = skipOuter(decl.initializer);
-      if (ts.isFunctionExpression(init) || ts.isArrowFunction(init)) decl = init;
+      if (isFunctionExpression(init) || isArrowFunction(init)) decl = init;
     }
-    if (decl && ts.isPropertyAssignment(decl)) {
+    if (decl && isPropertyAssignment(decl)) {
       const init = skipOuter(decl.initializer);
-      if (ts.isFunctionExpression(init) || ts.isArrowFunction(init)) decl = init;
+      if (isFunctionExpression(init) || isArrowFunction(init)) decl = init;
     }
     if (!decl || !isFunctionWithBody(decl)) return undefined;
     if (this.classifier.isLibraryFile(decl.getSourceFile())) return undefined;
@@ -302,25 +304,25 @@ export class FlowEngine {
   }
 
   private compute(node: ts.Expression): Value {
-    if (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isNonNullExpression(node) || ts.isTypeAssertionExpression(node) || ts.isSatisfiesExpression(node)) {
+    if (isParenthesizedExpression(node) || isAsExpression(node) || isNonNullExpression(node) || isTypeAssertionExpression(node) || isSatisfiesExpression(node)) {
       return this.valueOf(node.expression);
     }
-    if (ts.isIdentifier(node)) return this.identifier(node);
-    if (ts.isPropertyAccessExpression(node)) return this.propertyAccess(node);
-    if (ts.isElementAccessExpression(node)) return this.elementAccess(node);
-    if (ts.isCallExpression(node)) return this.call(node);
-    if (ts.isNewExpression(node)) return union(...(node.arguments ?? []).map((a) => this.valueOf(a)));
-    if (ts.isObjectLiteralExpression(node)) return this.objectLiteral(node);
-    if (ts.isArrayLiteralExpression(node)) return union(...node.elements.map((e) => this.valueOf(e)));
-    if (ts.isSpreadElement(node)) return this.valueOf(node.expression);
-    if (ts.isTemplateExpression(node)) return this.stringOf(node, node.templateSpans.map((s) => s.expression), 'put into a template literal');
-    if (ts.isTaggedTemplateExpression(node) && ts.isTemplateExpression(node.template)) {
+    if (isIdentifier(node)) return this.identifier(node);
+    if (isPropertyAccessExpression(node)) return this.propertyAccess(node);
+    if (isElementAccessExpression(node)) return this.elementAccess(node);
+    if (isCallExpression(node)) return this.call(node);
+    if (isNewExpression(node)) return union(...(node.arguments ?? []).map((a) => this.valueOf(a)));
+    if (isObjectLiteralExpression(node)) return this.objectLiteral(node);
+    if (isArrayLiteralExpression(node)) return union(...node.elements.map((e) => this.valueOf(e)));
+    if (isSpreadElement(node)) return this.valueOf(node.expression);
+    if (isTemplateExpression(node)) return this.stringOf(node, node.templateSpans.map((s) => s.expression), 'put into a template literal');
+    if (isTaggedTemplateExpression(node) && isTemplateExpression(node.template)) {
       return this.stringOf(node, node.template.templateSpans.map((s) => s.expression), 'put into a template literal');
     }
-    if (ts.isBinaryExpression(node)) return this.binary(node);
-    if (ts.isConditionalExpression(node)) return union(this.valueOf(node.whenTrue), this.valueOf(node.whenFalse));
-    if (ts.isAwaitExpression(node)) return union(this.valueOf(node.expression), this.typeValue(node));
-    if (ts.isPrefixUnaryExpression(node)) return node.operator === ts.SyntaxKind.ExclamationToken ? EMPTY : this.valueOf(node.operand);
+    if (isBinaryExpression(node)) return this.binary(node);
+    if (isConditionalExpression(node)) return union(this.valueOf(node.whenTrue), this.valueOf(node.whenFalse));
+    if (isAwaitExpression(node)) return union(this.valueOf(node.expression), this.typeValue(node));
+    if (isPrefixUnaryExpression(node)) return node.operator === SyntaxKind.ExclamationToken ? EMPTY : this.valueOf(node.operand);
     return EMPTY;
   }
 
@@ -339,7 +341,7 @@ export class FlowEngine {
    */
   private flowSensitive(use: ts.Identifier, decl: ts.Node, definitions: readonly Definition[]): Value {
     const useFunction = enclosingFunction(use);
-    const sameFunction = enclosingFunction(decl) === useFunction || ts.isParameter(decl) && decl.parent === useFunction;
+    const sameFunction = enclosingFunction(decl) === useFunction || isParameter(decl) && decl.parent === useFunction;
     const parts: Value[] = [];
     let killed = false;
     const before = definitions.filter((d) => d.node.end <= use.pos && enclosingFunction(d.node) === useFunction);
@@ -385,23 +387,23 @@ export class FlowEngine {
     const sourceNode = (decl as ts.NamedDeclaration).name ?? decl;
     // A constant whose value is a literal or a sanitiser's result is what its value says, whatever its name:
     // `const naam = 'Rapportage'` is no name of a person, `const bsn = toEckId(x)` is no BSN.
-    const nameOnly = ts.isVariableDeclaration(decl) && decl.initializer !== undefined && isConst(decl) && isLiteralOrSanitised(decl.initializer, this.sanitisers);
+    const nameOnly = isVariableDeclaration(decl) && decl.initializer !== undefined && isConst(decl) && isLiteralOrSanitised(decl.initializer, this.sanitisers);
     const hits = this.classifier.declaration(decl);
     const own = this.fromHits(nameOnly ? hits.filter((h) => h.reason !== 'name') : hits, sourceNode, `\`${name}\``);
-    if (ts.isVariableDeclaration(decl)) {
+    if (isVariableDeclaration(decl)) {
       const forOf = decl.parent.parent;
-      const init = decl.initializer ?? (ts.isForOfStatement(forOf) ? forOf.expression : undefined);
+      const init = decl.initializer ?? (isForOfStatement(forOf) ? forOf.expression : undefined);
       const initial = init ? withStep(this.valueOf(init), decl.name, `assigned to \`${name}\``) : EMPTY;
       return union(own, initial);
     }
-    if (ts.isBindingElement(decl)) return union(own, withStep(this.bindingValue(decl), decl, `destructured as \`${ts.isIdentifier(decl.name) ? decl.name.text : name}\``));
-    if (ts.isParameter(decl)) return union(own, this.parameterValue(decl));
-    if (ts.isPropertyDeclaration(decl)) {
+    if (isBindingElement(decl)) return union(own, withStep(this.bindingValue(decl), decl, `destructured as \`${isIdentifier(decl.name) ? decl.name.text : name}\``));
+    if (isParameter(decl)) return union(own, this.parameterValue(decl));
+    if (isPropertyDeclaration(decl)) {
       const initial = decl.initializer ? withStep(this.valueOf(decl.initializer), decl.name, `stored in field \`${name}\``) : EMPTY;
       return union(own, initial);
     }
-    if (ts.isGetAccessorDeclaration(decl)) return isFunctionWithBody(decl) ? union(own, withStep(this.returnsOf(decl), decl.name, `returned by getter \`${name}\``)) : own;
-    if (ts.isPropertySignature(decl) || ts.isShorthandPropertyAssignment(decl)) return own;
+    if (isGetAccessorDeclaration(decl)) return isFunctionWithBody(decl) ? union(own, withStep(this.returnsOf(decl), decl.name, `returned by getter \`${name}\``)) : own;
+    if (isPropertySignature(decl) || isShorthandPropertyAssignment(decl)) return own;
     return EMPTY;
   }
 
@@ -409,7 +411,7 @@ export class FlowEngine {
   private bindingValue(element: ts.BindingElement): Value {
     const pattern = element.parent;
     const whole = this.patternSource(pattern);
-    if (ts.isArrayBindingPattern(pattern)) return whole;
+    if (isArrayBindingPattern(pattern)) return whole;
     if (element.dotDotDotToken) {
       const keys = pattern.elements.filter((e) => e !== element).map((e) => declarationName(e)).filter((k): k is string => k !== undefined);
       return apply(whole, { op: 'omit', keys });
@@ -420,13 +422,13 @@ export class FlowEngine {
 
   private patternSource(pattern: ts.BindingPattern): Value {
     const owner = pattern.parent;
-    if (ts.isVariableDeclaration(owner)) {
+    if (isVariableDeclaration(owner)) {
       const forOf = owner.parent.parent;
-      const init = owner.initializer ?? (ts.isForOfStatement(forOf) ? forOf.expression : undefined);
+      const init = owner.initializer ?? (isForOfStatement(forOf) ? forOf.expression : undefined);
       return init ? this.valueOf(init) : EMPTY;
     }
-    if (ts.isParameter(owner)) return this.parameterValue(owner);
-    if (ts.isBindingElement(owner)) return this.bindingValue(owner);
+    if (isParameter(owner)) return this.parameterValue(owner);
+    if (isBindingElement(owner)) return this.bindingValue(owner);
     return EMPTY;
   }
 
@@ -439,7 +441,7 @@ export class FlowEngine {
     const index = fn.parameters.indexOf(parameter);
     const callback = this.callbackValue(fn, index);
     if (callback) return callback;
-    const name = ts.isIdentifier(parameter.name) ? parameter.name.text : `#${index + 1}`;
+    const name = isIdentifier(parameter.name) ? parameter.name.text : `#${index + 1}`;
     const label: ParameterLabel = { kind: 'parameter', fn, index, ops: [], trace: step(undefined, parameter.name, `parameter \`${name}\``) };
     // A default value is what the parameter holds when a call leaves it out.
     const fallback = parameter.initializer ? withStep(this.valueOf(parameter.initializer), parameter.name, `default of \`${name}\``) : EMPTY;
@@ -447,12 +449,12 @@ export class FlowEngine {
   }
 
   private callbackValue(fn: ts.SignatureDeclaration, index: number): Value | undefined {
-    if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return undefined;
+    if (!isArrowFunction(fn) && !isFunctionExpression(fn)) return undefined;
     const call = fn.parent;
-    if (!ts.isCallExpression(call) || !call.arguments.includes(fn)) return undefined;
+    if (!isCallExpression(call) || !call.arguments.includes(fn)) return undefined;
     const position = call.arguments.indexOf(fn);
     const callee = skipOuter(call.expression);
-    if (ts.isPropertyAccessExpression(callee)) {
+    if (isPropertyAccessExpression(callee)) {
       const method = callee.name.text;
       const receiver = (): Value => withStep(this.valueOf(callee.expression), fn.parameters[index] ?? fn, `element given to \`${method}\``);
       if (position === 0 && ARRAY_CALLBACK_METHODS.has(method)) return index === 0 ? receiver() : EMPTY;
@@ -463,7 +465,7 @@ export class FlowEngine {
       }
       if (position === 0 && method === 'then') return index === 0 ? withStep(this.valueOf(callee.expression), fn.parameters[0] ?? fn, 'resolved value given to `then`') : EMPTY;
       if (method === 'catch' || method === 'finally') return EMPTY;
-      if (ts.isIdentifier(callee.expression) && callee.expression.text === 'Array' && method === 'from' && position === 1) {
+      if (isIdentifier(callee.expression) && callee.expression.text === 'Array' && method === 'from' && position === 1) {
         return index === 0 && call.arguments[0] ? this.valueOf(call.arguments[0]) : EMPTY;
       }
     }
@@ -475,9 +477,9 @@ export class FlowEngine {
     const own = this.fromHits(this.classifier.member(node, name), node, () => `reads \`${shortText(node)}\``);
     const base = apply(this.valueOf(node.expression), { op: 'get', key: name });
     const member = this.resolveMember(node);
-    const field = member && (ts.isPropertyDeclaration(member) || ts.isGetAccessorDeclaration(member)) && !this.classifier.isLibraryFile(member.getSourceFile())
+    const field = member && (isPropertyDeclaration(member) || isGetAccessorDeclaration(member)) && !this.classifier.isLibraryFile(member.getSourceFile())
       ? this.fieldValue(member)
-      : member && ts.isParameter(member) && ts.isConstructorDeclaration(member.parent)
+      : member && isParameter(member) && isConstructorDeclaration(member.parent)
         ? this.declarationValue(member)
         : EMPTY;
     return union(own, base, field);
@@ -491,7 +493,7 @@ export class FlowEngine {
 
   private elementAccess(node: ts.ElementAccessExpression): Value {
     const key = node.argumentExpression;
-    if (ts.isStringLiteral(key) || ts.isNoSubstitutionTemplateLiteral(key)) {
+    if (isStringLiteral(key) || isNoSubstitutionTemplateLiteral(key)) {
       const own = this.fromHits(this.classifier.member(node, key.text), node, () => `reads \`${shortText(node)}\``);
       return union(own, apply(this.valueOf(node.expression), { op: 'get', key: key.text }));
     }
@@ -502,7 +504,7 @@ export class FlowEngine {
   private objectLiteral(node: ts.ObjectLiteralExpression): Value {
     const parts: Value[] = [];
     for (const property of node.properties) {
-      if (ts.isPropertyAssignment(property)) {
+      if (isPropertyAssignment(property)) {
         const key = propertyNameText(property.name);
         let value = this.valueOf(property.initializer);
         if (key !== undefined) {
@@ -510,11 +512,11 @@ export class FlowEngine {
           value = withStep(apply(value, { op: 'put', key }), property.name, `put in \`${key}\``);
         }
         parts.push(value);
-      } else if (ts.isShorthandPropertyAssignment(property)) {
+      } else if (isShorthandPropertyAssignment(property)) {
         const key = property.name.text;
         const value = union(this.fromHits(this.classifier.byName(key), property.name, `sent as \`${key}\``), this.identifier(property.name));
         parts.push(withStep(apply(value, { op: 'put', key }), property.name, `put in \`${key}\``));
-      } else if (ts.isSpreadAssignment(property)) {
+      } else if (isSpreadAssignment(property)) {
         // Members written after the spread replace the spread's members of the same name.
         const later = node.properties.slice(node.properties.indexOf(property) + 1);
         const except = later.map((p) => (p.name ? propertyNameText(p.name) : undefined)).filter((k): k is string => k !== undefined);
@@ -531,32 +533,32 @@ export class FlowEngine {
   private binary(node: ts.BinaryExpression): Value {
     const op = node.operatorToken.kind;
     switch (op) {
-      case ts.SyntaxKind.PlusToken: {
+      case SyntaxKind.PlusToken: {
         // `a + b + c + …` nests to the left; walking the chain here keeps long concatenations off the call stack.
         const operands: ts.Expression[] = [];
         let e: ts.Expression = node;
-        while (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+        while (isBinaryExpression(e) && e.operatorToken.kind === SyntaxKind.PlusToken) {
           operands.push(e.right);
           e = e.left;
         }
         operands.push(e);
         return this.stringOf(node, operands.reverse(), 'concatenated');
       }
-      case ts.SyntaxKind.QuestionQuestionToken:
-      case ts.SyntaxKind.BarBarToken:
-      case ts.SyntaxKind.AmpersandAmpersandToken:
+      case SyntaxKind.QuestionQuestionToken:
+      case SyntaxKind.BarBarToken:
+      case SyntaxKind.AmpersandAmpersandToken:
         return union(this.valueOf(node.left), this.valueOf(node.right));
-      case ts.SyntaxKind.CommaToken:
+      case SyntaxKind.CommaToken:
         return this.valueOf(node.right);
-      case ts.SyntaxKind.EqualsToken:
-      case ts.SyntaxKind.PlusEqualsToken:
-      case ts.SyntaxKind.QuestionQuestionEqualsToken:
-      case ts.SyntaxKind.BarBarEqualsToken:
+      case SyntaxKind.EqualsToken:
+      case SyntaxKind.PlusEqualsToken:
+      case SyntaxKind.QuestionQuestionEqualsToken:
+      case SyntaxKind.BarBarEqualsToken:
         return this.valueOf(node.right);
-      case ts.SyntaxKind.MinusToken:
-      case ts.SyntaxKind.AsteriskToken:
-      case ts.SyntaxKind.SlashToken:
-      case ts.SyntaxKind.PercentToken:
+      case SyntaxKind.MinusToken:
+      case SyntaxKind.AsteriskToken:
+      case SyntaxKind.SlashToken:
+      case SyntaxKind.PercentToken:
         return apply(union(this.valueOf(node.left), this.valueOf(node.right)), { op: 'flatten' });
       default:
         return EMPTY;
@@ -571,20 +573,20 @@ export class FlowEngine {
     if (this.apis.sinkAt(call) || this.apis.originOf(call)) return this.typeValue(call);
     const typed = this.typeValue(call);
     const calleeText = (): string => shortText(callee);
-    if (ts.isPropertyAccessExpression(callee)) {
+    if (isPropertyAccessExpression(callee)) {
       const method = callee.name.text;
       const owner = skipOuter(callee.expression);
-      if (ts.isIdentifier(owner) && this.isGlobal(owner)) {
+      if (isIdentifier(owner) && this.isGlobal(owner)) {
         const builtin = this.builtin(owner.text, method, call);
         if (builtin) return union(builtin, typed);
       }
-    } else if (ts.isIdentifier(callee) && this.isGlobal(callee) && (callee.text === 'String' || callee.text === 'encodeURIComponent' || callee.text === 'encodeURI' || callee.text === 'structuredClone')) {
+    } else if (isIdentifier(callee) && this.isGlobal(callee) && (callee.text === 'String' || callee.text === 'encodeURIComponent' || callee.text === 'encodeURI' || callee.text === 'structuredClone')) {
       const first = args[0] ? this.valueOf(args[0]) : EMPTY;
       return callee.text === 'structuredClone' ? first : apply(first, { op: 'flatten' });
     }
     const decl = this.calleeDeclaration(call);
     if (decl) return union(this.applySummary(call, decl), typed);
-    if (ts.isPropertyAccessExpression(callee)) {
+    if (isPropertyAccessExpression(callee)) {
       const method = callee.name.text;
       const receiver = callee.expression;
       if (method === 'map' || method === 'flatMap') return union(this.callbackReturn(args[0], call), typed);
@@ -623,12 +625,12 @@ export class FlowEngine {
   private callbackReturn(arg: ts.Expression | undefined, call: ts.CallExpression): Value {
     if (!arg) return EMPTY;
     const fn = skipOuter(arg);
-    if (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) return withStep(this.returnsOf(fn), fn, 'returned by the callback');
+    if (isArrowFunction(fn) || isFunctionExpression(fn)) return withStep(this.returnsOf(fn), fn, 'returned by the callback');
     // A named function passed as callback: its parameter 0 receives the elements.
-    let decl: ts.Node | undefined = ts.isIdentifier(fn) ? this.resolve(fn) : undefined;
-    if (decl && ts.isVariableDeclaration(decl) && decl.initializer) decl = skipOuter(decl.initializer);
+    let decl: ts.Node | undefined = isIdentifier(fn) ? this.resolve(fn) : undefined;
+    if (decl && isVariableDeclaration(decl) && decl.initializer) decl = skipOuter(decl.initializer);
     if (decl && isFunctionWithBody(decl)) {
-      const receiver = ts.isPropertyAccessExpression(skipOuter(call.expression)) ? (skipOuter(call.expression) as ts.PropertyAccessExpression).expression : undefined;
+      const receiver = isPropertyAccessExpression(skipOuter(call.expression)) ? (skipOuter(call.expression) as ts.PropertyAccessExpression).expression : undefined;
       const elements = receiver ? this.valueOf(receiver) : EMPTY;
       return this.substitute(this.returnsOf(decl), decl, (index) => (index === 0 ? { value: elements, node: arg } : undefined), shortText(fn));
     }
@@ -637,12 +639,12 @@ export class FlowEngine {
 
   private sanitiserFor(callee: ts.Expression): Sanitiser | undefined {
     if (this.sanitisers.size === 0) return undefined;
-    const full = ts.isIdentifier(callee) || ts.isPropertyAccessExpression(callee) ? callee.getText() : undefined;
+    const full = isIdentifier(callee) || isPropertyAccessExpression(callee) ? callee.getText() : undefined;
     if (full !== undefined) {
       const exact = this.sanitisers.get(full);
       if (exact) return exact;
     }
-    const last = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+    const last = isIdentifier(callee) ? callee.text : isPropertyAccessExpression(callee) ? callee.name.text : undefined;
     const byName = last === undefined ? undefined : this.sanitisers.get(last);
     return byName && !byName.function.includes('.') ? byName : undefined;
   }
@@ -741,7 +743,7 @@ export class FlowEngine {
     let value: Value = EMPTY;
     try {
       value = this.fixpoint(fn, this.headsReturns, this.provisionalReturns, EMPTY, sameLabels, () => {
-        if (!ts.isBlock(fn.body)) return this.valueOf(fn.body);
+        if (!isBlock(fn.body)) return this.valueOf(fn.body);
         const parts: Value[] = [];
         forEachReturn(fn.body, (r) => {
           if (r.expression) parts.push(withStep(this.valueOf(r.expression), r, 'returned'));
@@ -781,13 +783,13 @@ export class FlowEngine {
   private constructionFor(call: ts.CallExpression, fn: FunctionWithBody): { ctor: ts.ConstructorDeclaration; site: ts.NewExpression } | undefined {
     const ctor = constructorOf(fn);
     const callee = skipOuter(call.expression);
-    if (!ctor || !ts.isPropertyAccessExpression(callee)) return undefined;
+    if (!ctor || !isPropertyAccessExpression(callee)) return undefined;
     let receiver: ts.Node | undefined = skipOuter(callee.expression);
-    if (ts.isIdentifier(receiver)) {
+    if (isIdentifier(receiver)) {
       const decl = this.resolve(receiver);
-      receiver = decl && ts.isVariableDeclaration(decl) && decl.initializer && isConst(decl) ? skipOuter(decl.initializer) : undefined;
+      receiver = decl && isVariableDeclaration(decl) && decl.initializer && isConst(decl) ? skipOuter(decl.initializer) : undefined;
     }
-    if (!receiver || !ts.isNewExpression(receiver) || receiver.getSourceFile() !== call.getSourceFile()) return undefined;
+    if (!receiver || !isNewExpression(receiver) || receiver.getSourceFile() !== call.getSourceFile()) return undefined;
     return this.classOf(receiver.expression) === ctor.parent ? { ctor, site: receiver } : undefined;
   }
 
@@ -904,10 +906,10 @@ export class FlowEngine {
       else table.set(target, [definition]);
     };
     for (const node of nodesFor(file).writes) {
-      if (ts.isBinaryExpression(node) && isAssignment(node.operatorToken.kind)) {
-        const assign = node.operatorToken.kind === ts.SyntaxKind.EqualsToken;
+      if (isBinaryExpression(node) && isAssignment(node.operatorToken.kind)) {
+        const assign = node.operatorToken.kind === SyntaxKind.EqualsToken;
         this.addWrite(node.left, node, assign, () => this.valueOf(node.right), add);
-      } else if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
+      } else if (isCallExpression(node) && isPropertyAccessExpression(node.expression)) {
         const method = node.expression.name.text;
         const target = node.expression.expression;
         if (MUTATING_ADD.has(method)) {
@@ -915,7 +917,7 @@ export class FlowEngine {
         } else if (MUTATING_KEYED.has(method) && node.arguments.length >= 2) {
           const [keyNode, valueNode] = node.arguments;
           if (keyNode && valueNode) this.addWrite(target, node, false, () => this.keyed(keyNode, valueNode, method), add);
-        } else if (method === 'assign' && ts.isIdentifier(target) && target.text === 'Object' && node.arguments[0]) {
+        } else if (method === 'assign' && isIdentifier(target) && target.text === 'Object' && node.arguments[0]) {
           const [first, ...rest] = node.arguments;
           if (first) this.addWrite(first, node, false, () => union(...rest.map((a) => this.valueOf(a))), add);
         }
@@ -927,7 +929,7 @@ export class FlowEngine {
   /** `params.append('bsn', x)`: x under key `bsn`, and the key's own name classifies the value. */
   private keyed(keyNode: ts.Expression, valueNode: ts.Expression, method: string): Value {
     let value = this.valueOf(valueNode);
-    if (ts.isStringLiteral(keyNode) || ts.isNoSubstitutionTemplateLiteral(keyNode)) {
+    if (isStringLiteral(keyNode) || isNoSubstitutionTemplateLiteral(keyNode)) {
       const key = keyNode.text;
       if (!isLiteralOrSanitised(valueNode, this.sanitisers)) value = union(this.fromHits(this.classifier.byName(key), keyNode, `sent as \`${key}\``), value);
       value = apply(value, { op: 'put', key });
@@ -939,12 +941,12 @@ export class FlowEngine {
     const keys: string[] = [];
     let e = skipOuter(target);
     for (;;) {
-      if (ts.isPropertyAccessExpression(e) && e.expression.kind !== ts.SyntaxKind.ThisKeyword) {
+      if (isPropertyAccessExpression(e) && e.expression.kind !== SyntaxKind.ThisKeyword) {
         keys.unshift(e.name.text);
         e = skipOuter(e.expression);
-      } else if (ts.isElementAccessExpression(e)) {
+      } else if (isElementAccessExpression(e)) {
         const k = e.argumentExpression;
-        if (ts.isStringLiteral(k) || ts.isNoSubstitutionTemplateLiteral(k)) keys.unshift(k.text);
+        if (isStringLiteral(k) || isNoSubstitutionTemplateLiteral(k)) keys.unshift(k.text);
         e = skipOuter(e.expression);
       } else break;
     }
@@ -953,12 +955,12 @@ export class FlowEngine {
       for (let i = keys.length - 1; i >= 0; i--) v = apply(v, { op: 'put', key: keys[i] ?? '' });
       return v;
     };
-    if (ts.isIdentifier(e)) {
+    if (isIdentifier(e)) {
       const decl = this.resolve(e);
       add(decl, { node, kind: assign && keys.length === 0 ? 'assign' : 'mutate', value: () => withStep(withKeys(), node, `assigned to \`${shortText(target)}\``) });
-    } else if (ts.isPropertyAccessExpression(e) && e.expression.kind === ts.SyntaxKind.ThisKeyword) {
+    } else if (isPropertyAccessExpression(e) && e.expression.kind === SyntaxKind.ThisKeyword) {
       const member = this.resolveMember(e) ?? classMember(e, e.name.text);
-      if (member && (ts.isPropertyDeclaration(member) || ts.isGetAccessorDeclaration(member) || ts.isParameter(member))) {
+      if (member && (isPropertyDeclaration(member) || isGetAccessorDeclaration(member) || isParameter(member))) {
         add(member, { node, kind: 'mutate', value: () => withStep(withKeys(), node, `stored in \`${shortText(target)}\``) });
       }
     }
@@ -1010,7 +1012,7 @@ export function engineFor(catalogue: Catalogue, program: ts.Program | undefined,
 
 export function isFunctionWithBody(node: ts.Node): node is FunctionWithBody {
   return (
-    (ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isArrowFunction(node) || ts.isMethodDeclaration(node) || ts.isGetAccessorDeclaration(node)) &&
+    (isFunctionDeclaration(node) || isFunctionExpression(node) || isArrowFunction(node) || isMethodDeclaration(node) || isGetAccessorDeclaration(node)) &&
     node.body !== undefined
   );
 }
@@ -1023,37 +1025,37 @@ function sameReaches(a: readonly Reach[], b: readonly Reach[]): boolean {
 }
 
 function isImportBinding(node: ts.Node): boolean {
-  return ts.isImportClause(node) || ts.isImportSpecifier(node) || ts.isNamespaceImport(node) || ts.isImportEqualsDeclaration(node);
+  return isImportClause(node) || isImportSpecifier(node) || isNamespaceImport(node) || isImportEqualsDeclaration(node);
 }
 
 function isConst(decl: ts.VariableDeclaration): boolean {
-  return ts.isVariableDeclarationList(decl.parent) && (decl.parent.flags & ts.NodeFlags.Const) !== 0;
+  return isVariableDeclarationList(decl.parent) && (decl.parent.flags & NodeFlags.Const) !== 0;
 }
 
 function isAssignment(kind: ts.SyntaxKind): boolean {
-  return kind === ts.SyntaxKind.EqualsToken || kind === ts.SyntaxKind.PlusEqualsToken || kind === ts.SyntaxKind.QuestionQuestionEqualsToken || kind === ts.SyntaxKind.BarBarEqualsToken || kind === ts.SyntaxKind.AmpersandAmpersandEqualsToken;
+  return kind === SyntaxKind.EqualsToken || kind === SyntaxKind.PlusEqualsToken || kind === SyntaxKind.QuestionQuestionEqualsToken || kind === SyntaxKind.BarBarEqualsToken || kind === SyntaxKind.AmpersandAmpersandEqualsToken;
 }
 
 function isLiteralOrSanitised(node: ts.Expression, sanitisers: ReadonlyMap<string, Sanitiser>): boolean {
   const e = skipOuter(node);
-  if (ts.isStringLiteral(e) || ts.isNumericLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e) || e.kind === ts.SyntaxKind.TrueKeyword || e.kind === ts.SyntaxKind.FalseKeyword || e.kind === ts.SyntaxKind.NullKeyword) return true;
-  if (ts.isCallExpression(e)) {
+  if (isStringLiteral(e) || isNumericLiteral(e) || isNoSubstitutionTemplateLiteral(e) || e.kind === SyntaxKind.TrueKeyword || e.kind === SyntaxKind.FalseKeyword || e.kind === SyntaxKind.NullKeyword) return true;
+  if (isCallExpression(e)) {
     const callee = skipOuter(e.expression);
-    const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+    const name = isIdentifier(callee) ? callee.text : isPropertyAccessExpression(callee) ? callee.name.text : undefined;
     if (name !== undefined && (sanitisers.has(name) || sanitisers.has(callee.getText()))) return true;
   }
   return false;
 }
 
 export function enclosingFunction(node: ts.Node): ts.Node {
-  for (let n = node.parent; n; n = n.parent) if (ts.isFunctionLike(n) || ts.isSourceFile(n) || ts.isClassStaticBlockDeclaration(n)) return n;
+  for (let n = node.parent; n; n = n.parent) if (isFunctionLike(n) || isSourceFile(n) || isClassStaticBlockDeclaration(n)) return n;
   return node.getSourceFile();
 }
 
 /** Whether `definition` runs on every path to `use`: it is a statement of a block that encloses `use`. */
 function alwaysRunsBefore(definition: ts.Node, use: ts.Node): boolean {
   const statement = definition.parent;
-  if (!ts.isExpressionStatement(statement)) return false;
+  if (!isExpressionStatement(statement)) return false;
   const block = statement.parent;
   for (let n: ts.Node | undefined = use.parent; n; n = n.parent) if (n === block) return true;
   return false;
@@ -1061,21 +1063,21 @@ function alwaysRunsBefore(definition: ts.Node, use: ts.Node): boolean {
 
 function inSameLoop(definition: ts.Node, use: ts.Node, stop: ts.Node): boolean {
   for (let n: ts.Node | undefined = use.parent; n && n !== stop; n = n.parent) {
-    if (ts.isIterationStatement(n, false) && definition.pos >= n.pos && definition.end <= n.end) return true;
+    if (isIterationStatement(n, false) && definition.pos >= n.pos && definition.end <= n.end) return true;
   }
   return false;
 }
 
 /** The constructor (with a body) of the class a method or accessor belongs to. */
 function constructorOf(fn: ts.Node): ts.ConstructorDeclaration | undefined {
-  if (!(ts.isMethodDeclaration(fn) || ts.isGetAccessorDeclaration(fn)) || !ts.isClassLike(fn.parent)) return undefined;
-  return fn.parent.members.find((m): m is ts.ConstructorDeclaration => ts.isConstructorDeclaration(m) && m.body !== undefined);
+  if (!(isMethodDeclaration(fn) || isGetAccessorDeclaration(fn)) || !isClassLike(fn.parent)) return undefined;
+  return fn.parent.members.find((m): m is ts.ConstructorDeclaration => isConstructorDeclaration(m) && m.body !== undefined);
 }
 
 function enclosingClass(at: ts.Node): ts.ClassLikeDeclaration | undefined {
   for (let n: ts.Node | undefined = at.parent; n; n = n.parent) {
-    if (ts.isClassLike(n)) return n;
-    if (ts.isFunctionDeclaration(n) || ts.isFunctionExpression(n)) return undefined;
+    if (isClassLike(n)) return n;
+    if (isFunctionDeclaration(n) || isFunctionExpression(n)) return undefined;
   }
   return undefined;
 }
@@ -1083,30 +1085,30 @@ function enclosingClass(at: ts.Node): ts.ClassLikeDeclaration | undefined {
 /** A member of a class, an object literal or a module (its exported declaration of that name). */
 function memberOf(container: ts.Node | undefined, name: string): ts.Node | undefined {
   if (!container) return undefined;
-  if (ts.isClassLike(container)) {
+  if (isClassLike(container)) {
     for (const member of container.members) {
-      if ((ts.isPropertyDeclaration(member) || ts.isGetAccessorDeclaration(member) || ts.isMethodDeclaration(member)) && member.name && propertyNameText(member.name) === name) return member;
-      if (ts.isConstructorDeclaration(member)) {
-        const property = member.parameters.find((p) => ts.isIdentifier(p.name) && p.name.text === name && ts.getModifiers(p)?.length);
+      if ((isPropertyDeclaration(member) || isGetAccessorDeclaration(member) || isMethodDeclaration(member)) && member.name && propertyNameText(member.name) === name) return member;
+      if (isConstructorDeclaration(member)) {
+        const property = member.parameters.find((p) => isIdentifier(p.name) && p.name.text === name && getModifiers(p)?.length);
         if (property) return property;
       }
     }
     return undefined;
   }
-  if (ts.isInterfaceDeclaration(container)) {
-    return container.members.find((m) => (ts.isMethodSignature(m) || ts.isPropertySignature(m)) && propertyNameText(m.name) === name);
+  if (isInterfaceDeclaration(container)) {
+    return container.members.find((m) => (isMethodSignature(m) || isPropertySignature(m)) && propertyNameText(m.name) === name);
   }
-  if (ts.isObjectLiteralExpression(container)) {
+  if (isObjectLiteralExpression(container)) {
     for (const property of container.properties) {
-      if ((ts.isPropertyAssignment(property) || ts.isMethodDeclaration(property) || ts.isShorthandPropertyAssignment(property)) && propertyNameText(property.name) === name) return property;
+      if ((isPropertyAssignment(property) || isMethodDeclaration(property) || isShorthandPropertyAssignment(property)) && propertyNameText(property.name) === name) return property;
     }
     return undefined;
   }
-  if (ts.isSourceFile(container)) {
+  if (isSourceFile(container)) {
     for (const statement of container.statements) {
-      if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) && statement.name?.text === name) return statement;
-      if (ts.isVariableStatement(statement)) {
-        const decl = statement.declarationList.declarations.find((d) => ts.isIdentifier(d.name) && d.name.text === name);
+      if ((isFunctionDeclaration(statement) || isClassDeclaration(statement)) && statement.name?.text === name) return statement;
+      if (isVariableStatement(statement)) {
+        const decl = statement.declarationList.declarations.find((d) => isIdentifier(d.name) && d.name.text === name);
         if (decl) return decl;
       }
     }
@@ -1116,24 +1118,24 @@ function memberOf(container: ts.Node | undefined, name: string): ts.Node | undef
 
 function classMember(at: ts.Node, name: string): ts.Node | undefined {
   for (let n: ts.Node | undefined = at.parent; n; n = n.parent) {
-    if (ts.isClassLike(n)) {
+    if (isClassLike(n)) {
       for (const member of n.members) {
-        if ((ts.isPropertyDeclaration(member) || ts.isGetAccessorDeclaration(member)) && member.name && propertyNameText(member.name) === name) return member;
-        if (ts.isConstructorDeclaration(member)) {
-          const property = member.parameters.find((p) => ts.isIdentifier(p.name) && p.name.text === name && ts.getModifiers(p)?.length);
+        if ((isPropertyDeclaration(member) || isGetAccessorDeclaration(member)) && member.name && propertyNameText(member.name) === name) return member;
+        if (isConstructorDeclaration(member)) {
+          const property = member.parameters.find((p) => isIdentifier(p.name) && p.name.text === name && getModifiers(p)?.length);
           if (property) return property;
         }
       }
       return undefined;
     }
-    if (ts.isFunctionDeclaration(n) || ts.isFunctionExpression(n)) return undefined;
+    if (isFunctionDeclaration(n) || isFunctionExpression(n)) return undefined;
   }
   return undefined;
 }
 
 /** The expressions a function returns (its expression body, or each `return`'s expression). */
 export function returnedExpressions(fn: FunctionWithBody): ts.Expression[] {
-  if (!ts.isBlock(fn.body)) return [fn.body];
+  if (!isBlock(fn.body)) return [fn.body];
   const results: ts.Expression[] = [];
   forEachReturn(fn.body, (r) => {
     if (r.expression) results.push(r.expression);
@@ -1143,22 +1145,22 @@ export function returnedExpressions(fn: FunctionWithBody): ts.Expression[] {
 
 export function forEachReturn(body: ts.Node, visit: (node: ts.ReturnStatement) => void): void {
   const walk = (node: ts.Node): void => {
-    if (ts.isReturnStatement(node)) visit(node);
-    if (ts.isFunctionLike(node) || ts.isClassLike(node)) return;
-    ts.forEachChild(node, walk);
+    if (isReturnStatement(node)) visit(node);
+    if (isFunctionLike(node) || isClassLike(node)) return;
+    forEachChild(node, walk);
   };
-  ts.forEachChild(body, walk);
+  forEachChild(body, walk);
 }
 
 /** Every call in a function body, nested callbacks included (they run with the function's parameters in scope). */
 export function forEachCall(body: ts.Node, visit: (call: ts.CallExpression) => void): void {
   const walk = (node: ts.Node): void => {
-    if (ts.isCallExpression(node)) visit(node);
-    if (ts.isFunctionDeclaration(node) || ts.isClassLike(node) || ts.isMethodDeclaration(node)) return;
-    ts.forEachChild(node, walk);
+    if (isCallExpression(node)) visit(node);
+    if (isFunctionDeclaration(node) || isClassLike(node) || isMethodDeclaration(node)) return;
+    forEachChild(node, walk);
   };
-  if (ts.isCallExpression(body)) visit(body);
-  ts.forEachChild(body, walk);
+  if (isCallExpression(body)) visit(body);
+  forEachChild(body, walk);
 }
 
 /** The source text of a node on one line, shortened for messages. */

@@ -8,6 +8,8 @@
 import ts from 'typescript';
 import { skipOuter } from './classify';
 import { lexicalDeclaration } from './scopes';
+// Read once: every member of the typescript module is a getter, and these run for every node.
+const { forEachChild, isArrowFunction, isAwaitExpression, isBinaryExpression, isBlock, isCallExpression, isCaseClause, isConditionalExpression, isDefaultClause, isExpressionStatement, isFunctionDeclaration, isFunctionExpression, isFunctionLike, isIdentifier, isIfStatement, isPrefixUnaryExpression, isPropertyAccessExpression, isReturnStatement, isSourceFile, isThrowStatement, isVariableDeclaration, SyntaxKind } = ts;
 
 /** The catalogue's check names, and how to find what a name refers to (the engine's resolver follows imports). */
 interface Checks {
@@ -20,20 +22,20 @@ export function isGuarded(call: ts.Node, checks: readonly string[], resolve: (id
   const names: Checks = { names: new Set(checks), resolve };
   let child: ts.Node = call;
   for (let n: ts.Node | undefined = call.parent; n; child = n, n = n.parent) {
-    if (ts.isIfStatement(n)) {
+    if (isIfStatement(n)) {
       if (child === n.thenStatement && isPositiveCheck(n.expression, names)) return true;
       if (child === n.elseStatement && isNegatedCheck(n.expression, names)) return true;
-    } else if (ts.isConditionalExpression(n)) {
+    } else if (isConditionalExpression(n)) {
       if (child === n.whenTrue && isPositiveCheck(n.condition, names)) return true;
-    } else if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) {
+    } else if (isBinaryExpression(n) && n.operatorToken.kind === SyntaxKind.AmpersandAmpersandToken) {
       if (child === n.right && isPositiveCheck(n.left, names)) return true;
-    } else if (ts.isBlock(n) || ts.isSourceFile(n) || ts.isCaseClause(n) || ts.isDefaultClause(n)) {
+    } else if (isBlock(n) || isSourceFile(n) || isCaseClause(n) || isDefaultClause(n)) {
       for (const statement of n.statements) {
         if (statement === child || statement.pos >= child.pos) break;
         if (isEarlyExit(statement, names) || isAssertion(statement, names)) return true;
       }
     }
-    if (ts.isFunctionLike(n)) return false;
+    if (isFunctionLike(n)) return false;
   }
   return false;
 }
@@ -41,9 +43,9 @@ export function isGuarded(call: ts.Node, checks: readonly string[], resolve: (id
 /** The condition holds only when a check said yes: `check()`, `await check()`, `a && check()`, `ok` (from a check). */
 function isPositiveCheck(condition: ts.Expression, names: Checks): boolean {
   const e = skipOuter(condition);
-  if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) return isPositiveCheck(e.left, names) || isPositiveCheck(e.right, names);
-  if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.EqualsEqualsEqualsToken || e.operatorToken.kind === ts.SyntaxKind.EqualsEqualsToken)) {
-    return (e.right.kind === ts.SyntaxKind.TrueKeyword && callsCheck(e.left, names)) || (e.left.kind === ts.SyntaxKind.TrueKeyword && callsCheck(e.right, names));
+  if (isBinaryExpression(e) && e.operatorToken.kind === SyntaxKind.AmpersandAmpersandToken) return isPositiveCheck(e.left, names) || isPositiveCheck(e.right, names);
+  if (isBinaryExpression(e) && (e.operatorToken.kind === SyntaxKind.EqualsEqualsEqualsToken || e.operatorToken.kind === SyntaxKind.EqualsEqualsToken)) {
+    return (e.right.kind === SyntaxKind.TrueKeyword && callsCheck(e.left, names)) || (e.left.kind === SyntaxKind.TrueKeyword && callsCheck(e.right, names));
   }
   return callsCheck(e, names);
 }
@@ -51,64 +53,64 @@ function isPositiveCheck(condition: ts.Expression, names: Checks): boolean {
 /** `!check()`, `!(await check())`, `check() === false`, `!ok`, `a || !check()`. */
 function isNegatedCheck(condition: ts.Expression, names: Checks): boolean {
   const e = skipOuter(condition);
-  if (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.ExclamationToken) return isPositiveCheck(e.operand, names);
-  if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.BarBarToken) return isNegatedCheck(e.left, names) || isNegatedCheck(e.right, names);
-  if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.EqualsEqualsEqualsToken || e.operatorToken.kind === ts.SyntaxKind.EqualsEqualsToken)) {
-    return (e.right.kind === ts.SyntaxKind.FalseKeyword && callsCheck(e.left, names)) || (e.left.kind === ts.SyntaxKind.FalseKeyword && callsCheck(e.right, names));
+  if (isPrefixUnaryExpression(e) && e.operator === SyntaxKind.ExclamationToken) return isPositiveCheck(e.operand, names);
+  if (isBinaryExpression(e) && e.operatorToken.kind === SyntaxKind.BarBarToken) return isNegatedCheck(e.left, names) || isNegatedCheck(e.right, names);
+  if (isBinaryExpression(e) && (e.operatorToken.kind === SyntaxKind.EqualsEqualsEqualsToken || e.operatorToken.kind === SyntaxKind.EqualsEqualsToken)) {
+    return (e.right.kind === SyntaxKind.FalseKeyword && callsCheck(e.left, names)) || (e.left.kind === SyntaxKind.FalseKeyword && callsCheck(e.right, names));
   }
   return false;
 }
 
 function callsCheck(expression: ts.Expression, names: Checks, depth = 0): boolean {
   const e = skipOuter(expression);
-  if (ts.isAwaitExpression(e)) return callsCheck(e.expression, names, depth);
-  if (ts.isCallExpression(e)) return isCheckCall(e, names);
-  if (ts.isIdentifier(e) && depth < 3) {
+  if (isAwaitExpression(e)) return callsCheck(e.expression, names, depth);
+  if (isCallExpression(e)) return isCheckCall(e, names);
+  if (isIdentifier(e) && depth < 3) {
     const decl = names.resolve(e);
-    return decl !== undefined && ts.isVariableDeclaration(decl) && decl.initializer !== undefined && callsCheck(decl.initializer, names, depth + 1);
+    return decl !== undefined && isVariableDeclaration(decl) && decl.initializer !== undefined && callsCheck(decl.initializer, names, depth + 1);
   }
   return false;
 }
 
 function isCheckCall(call: ts.CallExpression, names: Checks, depth = 0): boolean {
   const callee = skipOuter(call.expression);
-  const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+  const name = isIdentifier(callee) ? callee.text : isPropertyAccessExpression(callee) ? callee.name.text : undefined;
   if (name !== undefined && names.names.has(name)) return true;
   // A wrapper in the same file whose every return is a check (`const mag = (l) => heeftToestemming(l, 'zat')`).
-  if (!ts.isIdentifier(callee) || depth >= 2) return false;
+  if (!isIdentifier(callee) || depth >= 2) return false;
   let decl = names.resolve(callee);
-  if (decl && ts.isVariableDeclaration(decl) && decl.initializer) decl = skipOuter(decl.initializer);
-  if (!decl || !(ts.isFunctionDeclaration(decl) || ts.isArrowFunction(decl) || ts.isFunctionExpression(decl)) || !decl.body) return false;
+  if (decl && isVariableDeclaration(decl) && decl.initializer) decl = skipOuter(decl.initializer);
+  if (!decl || !(isFunctionDeclaration(decl) || isArrowFunction(decl) || isFunctionExpression(decl)) || !decl.body) return false;
   const body = decl.body;
-  if (!ts.isBlock(body)) return callsCheckDeep(body, names, depth + 1);
+  if (!isBlock(body)) return callsCheckDeep(body, names, depth + 1);
   const returns: ts.Expression[] = [];
   let bare = false;
   const walk = (node: ts.Node): void => {
-    if (ts.isReturnStatement(node)) {
+    if (isReturnStatement(node)) {
       if (node.expression) returns.push(node.expression);
       else bare = true;
     }
-    if (!ts.isFunctionLike(node)) ts.forEachChild(node, walk);
+    if (!isFunctionLike(node)) forEachChild(node, walk);
   };
-  ts.forEachChild(body, walk);
+  forEachChild(body, walk);
   return !bare && returns.length > 0 && returns.every((r) => callsCheckDeep(r, names, depth + 1));
 }
 
 function callsCheckDeep(expression: ts.Expression, names: Checks, depth: number): boolean {
   let e = skipOuter(expression);
-  if (ts.isAwaitExpression(e)) e = skipOuter(e.expression);
-  return ts.isCallExpression(e) && isCheckCall(e, names, depth);
+  if (isAwaitExpression(e)) e = skipOuter(e.expression);
+  return isCallExpression(e) && isCheckCall(e, names, depth);
 }
 
 /** `if (!check(…)) return;` / `throw` (also in a block). */
 function isEarlyExit(statement: ts.Statement, names: Checks): boolean {
-  if (!ts.isIfStatement(statement) || statement.elseStatement || !isNegatedCheck(statement.expression, names)) return false;
+  if (!isIfStatement(statement) || statement.elseStatement || !isNegatedCheck(statement.expression, names)) return false;
   return exits(statement.thenStatement);
 }
 
 function exits(statement: ts.Statement): boolean {
-  if (ts.isReturnStatement(statement) || ts.isThrowStatement(statement)) return true;
-  if (ts.isBlock(statement)) {
+  if (isReturnStatement(statement) || isThrowStatement(statement)) return true;
+  if (isBlock(statement)) {
     const last = statement.statements[statement.statements.length - 1];
     return last !== undefined && exits(last);
   }
@@ -117,8 +119,8 @@ function exits(statement: ts.Statement): boolean {
 
 /** `await assertToestemming(…);` — a check that throws when there is no consent. */
 function isAssertion(statement: ts.Statement, names: Checks): boolean {
-  if (!ts.isExpressionStatement(statement)) return false;
+  if (!isExpressionStatement(statement)) return false;
   let e = skipOuter(statement.expression);
-  if (ts.isAwaitExpression(e)) e = skipOuter(e.expression);
-  return ts.isCallExpression(e) && isCheckCall(e, names);
+  if (isAwaitExpression(e)) e = skipOuter(e.expression);
+  return isCallExpression(e) && isCheckCall(e, names);
 }

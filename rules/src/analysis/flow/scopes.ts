@@ -6,6 +6,8 @@
  */
 // Default import: `import * as` would read every member through an esModuleInterop getter (a sixth of the time).
 import ts from 'typescript';
+// Read once: every member of the typescript module is a getter, and these run for every node.
+const { isBindingElement, isBlock, isCallExpression, isCaseBlock, isCatchClause, isClassDeclaration, isClassExpression, isEnumDeclaration, isExternalModuleReference, isForInStatement, isForOfStatement, isForStatement, isFunctionDeclaration, isFunctionExpression, isFunctionLike, isIdentifier, isImportClause, isImportDeclaration, isImportEqualsDeclaration, isImportSpecifier, isModuleBlock, isNamespaceImport, isPropertyAccessExpression, isSourceFile, isStringLiteral, isVariableDeclarationList, isVariableStatement } = ts;
 
 let tables = new WeakMap<ts.Node, Map<string, ts.Node>>();
 
@@ -41,16 +43,16 @@ function scopeTable(scope: ts.Node): Map<string, ts.Node> | undefined {
 
 function isScope(node: ts.Node): boolean {
   return (
-    ts.isSourceFile(node) ||
-    ts.isBlock(node) ||
-    ts.isModuleBlock(node) ||
-    ts.isCaseBlock(node) ||
-    ts.isFunctionLike(node) ||
-    ts.isForStatement(node) ||
-    ts.isForOfStatement(node) ||
-    ts.isForInStatement(node) ||
-    ts.isCatchClause(node) ||
-    ts.isClassExpression(node)
+    isSourceFile(node) ||
+    isBlock(node) ||
+    isModuleBlock(node) ||
+    isCaseBlock(node) ||
+    isFunctionLike(node) ||
+    isForStatement(node) ||
+    isForOfStatement(node) ||
+    isForInStatement(node) ||
+    isCatchClause(node) ||
+    isClassExpression(node)
   );
 }
 
@@ -59,27 +61,27 @@ function fill(scope: ts.Node, table: Map<string, ts.Node>): void {
     if (!table.has(name)) table.set(name, decl);
   };
   const addBinding = (name: ts.BindingName, decl: ts.Node): void => {
-    if (ts.isIdentifier(name)) add(name.text, decl);
-    else for (const element of name.elements) if (ts.isBindingElement(element)) addBinding(element.name, element);
+    if (isIdentifier(name)) add(name.text, decl);
+    else for (const element of name.elements) if (isBindingElement(element)) addBinding(element.name, element);
   };
   const addStatements = (statements: readonly ts.Statement[]): void => {
     for (const statement of statements) {
-      if (ts.isVariableStatement(statement)) for (const d of statement.declarationList.declarations) addBinding(d.name, d);
-      else if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isEnumDeclaration(statement)) && statement.name) add(statement.name.text, statement);
-      else if (ts.isImportDeclaration(statement)) addImport(statement, add);
+      if (isVariableStatement(statement)) for (const d of statement.declarationList.declarations) addBinding(d.name, d);
+      else if ((isFunctionDeclaration(statement) || isClassDeclaration(statement) || isEnumDeclaration(statement)) && statement.name) add(statement.name.text, statement);
+      else if (isImportDeclaration(statement)) addImport(statement, add);
     }
   };
-  if (ts.isSourceFile(scope) || ts.isBlock(scope) || ts.isModuleBlock(scope)) addStatements(scope.statements);
-  else if (ts.isCaseBlock(scope)) for (const clause of scope.clauses) addStatements(clause.statements);
-  else if (ts.isFunctionLike(scope)) {
+  if (isSourceFile(scope) || isBlock(scope) || isModuleBlock(scope)) addStatements(scope.statements);
+  else if (isCaseBlock(scope)) for (const clause of scope.clauses) addStatements(clause.statements);
+  else if (isFunctionLike(scope)) {
     for (const p of scope.parameters) addBinding(p.name, p);
-    if ((ts.isFunctionExpression(scope) || ts.isFunctionDeclaration(scope)) && scope.name) add(scope.name.text, scope);
-  } else if (ts.isForStatement(scope) || ts.isForOfStatement(scope) || ts.isForInStatement(scope)) {
+    if ((isFunctionExpression(scope) || isFunctionDeclaration(scope)) && scope.name) add(scope.name.text, scope);
+  } else if (isForStatement(scope) || isForOfStatement(scope) || isForInStatement(scope)) {
     const init = scope.initializer;
-    if (init && ts.isVariableDeclarationList(init)) for (const d of init.declarations) addBinding(d.name, d);
-  } else if (ts.isCatchClause(scope)) {
+    if (init && isVariableDeclarationList(init)) for (const d of init.declarations) addBinding(d.name, d);
+  } else if (isCatchClause(scope)) {
     if (scope.variableDeclaration) addBinding(scope.variableDeclaration.name, scope.variableDeclaration);
-  } else if (ts.isClassExpression(scope) && scope.name) add(scope.name.text, scope);
+  } else if (isClassExpression(scope) && scope.name) add(scope.name.text, scope);
 }
 
 function addImport(statement: ts.ImportDeclaration, add: (name: string, decl: ts.Node) => void): void {
@@ -88,7 +90,7 @@ function addImport(statement: ts.ImportDeclaration, add: (name: string, decl: ts
   if (clause.name) add(clause.name.text, clause);
   const bindings = clause.namedBindings;
   if (!bindings) return;
-  if (ts.isNamespaceImport(bindings)) add(bindings.name.text, bindings);
+  if (isNamespaceImport(bindings)) add(bindings.name.text, bindings);
   else for (const specifier of bindings.elements) add(specifier.name.text, specifier);
 }
 
@@ -96,29 +98,29 @@ function addImport(statement: ts.ImportDeclaration, add: (name: string, decl: ts
 export function importOf(decl: ts.Node): { module: string; name: string } | undefined {
   let module: ts.Expression | undefined;
   let name: string;
-  if (ts.isImportClause(decl)) {
+  if (isImportClause(decl)) {
     module = decl.parent.moduleSpecifier;
     name = 'default';
-  } else if (ts.isNamespaceImport(decl)) {
+  } else if (isNamespaceImport(decl)) {
     module = decl.parent.parent.moduleSpecifier;
     name = '*';
-  } else if (ts.isImportSpecifier(decl)) {
+  } else if (isImportSpecifier(decl)) {
     module = decl.parent.parent.parent.moduleSpecifier;
     name = (decl.propertyName ?? decl.name).text;
-  } else if (ts.isImportEqualsDeclaration(decl) && ts.isExternalModuleReference(decl.moduleReference)) {
+  } else if (isImportEqualsDeclaration(decl) && isExternalModuleReference(decl.moduleReference)) {
     module = decl.moduleReference.expression;
     name = '*';
   } else return undefined;
-  return module && ts.isStringLiteral(module) ? { module: module.text, name } : undefined;
+  return module && isStringLiteral(module) ? { module: module.text, name } : undefined;
 }
 
 /** `require('axios')` and `require('axios').default`: the module name. */
 export function requiredModule(expression: ts.Expression): string | undefined {
   let e = expression;
-  if (ts.isPropertyAccessExpression(e) && e.name.text === 'default') e = e.expression;
-  if (ts.isCallExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === 'require' && e.arguments.length === 1) {
+  if (isPropertyAccessExpression(e) && e.name.text === 'default') e = e.expression;
+  if (isCallExpression(e) && isIdentifier(e.expression) && e.expression.text === 'require' && e.arguments.length === 1) {
     const arg = e.arguments[0];
-    if (arg && ts.isStringLiteral(arg)) return arg.text;
+    if (arg && isStringLiteral(arg)) return arg.text;
   }
   return undefined;
 }
