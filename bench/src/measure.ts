@@ -130,7 +130,15 @@ export interface PairResult {
  * Runs the baseline and the subject `reps` times each, alternating which goes first (A B, B A, A B, …), so that a
  * warm cache or a background job favours neither, and compares their medians.
  */
-export async function measurePair(baseline: CommandSpec, subject: CommandSpec, reps: number, tmpDir: string, log: (line: string) => void): Promise<PairResult> {
+export async function measurePair(
+  baseline: CommandSpec,
+  subject: CommandSpec,
+  reps: number,
+  tmpDir: string,
+  log: (line: string) => void,
+  /** Called after every run, e.g. to read what the command wrote before the next run overwrites it. */
+  onRun?: (spec: CommandSpec, timing: Timing) => void,
+): Promise<PairResult> {
   const a: Timing[] = [];
   const b: Timing[] = [];
   for (let rep = 0; rep < reps; rep++) {
@@ -138,6 +146,7 @@ export async function measurePair(baseline: CommandSpec, subject: CommandSpec, r
     for (const [spec, into] of order) {
       const timing = await timeCommand(spec, tmpDir);
       into.push(timing);
+      onRun?.(spec, timing);
       log(`    ${spec.name} #${rep + 1}: ${formatMs(timing.wallMs)} wall${timing.cpuMs !== undefined ? `, ${formatMs(timing.cpuMs)} cpu` : ''}${timing.maxRssMb !== undefined ? `, ${timing.maxRssMb.toFixed(0)} MiB` : ''}`);
     }
   }

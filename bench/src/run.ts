@@ -23,7 +23,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { checkCounts, describeMismatch, readEslintFindings, readScanFindings, type CountCheck } from './counts';
+import { checkCounts, describeMismatch, readEslintFindings, readEslintStats, readScanFindings, type CountCheck, type EslintStats } from './counts';
 import { runServer, runTsServer, type EditorRun, type EditPlan } from './editor';
 import { ensureCorpus, MIN_FILES, type Manifest } from './generate';
 import { formatMs, logLogFit, machine, measurePair, percentile, type CommandSpec, type Machine, type PairResult } from './measure';
@@ -83,6 +83,8 @@ function log(line: string): void {
 interface PairMeasurement extends PairResult {
   readonly target: number;
   readonly met: boolean;
+  /** For ESLint: ESLint's own `--stats` of every avglint run, and the run with the median in-process ratio. */
+  inProcess?: { readonly runs: readonly EslintStats[]; readonly median: EslintStats };
 }
 
 interface EditorSummary {
@@ -122,6 +124,8 @@ interface SizeResult {
   readonly reps: number;
   readonly commands: Readonly<Record<string, string>>;
   eslint?: PairMeasurement;
+  /** The control at the main size: ESLint with no rules against ESLint with one rule that does nothing. */
+  eslintControl?: PairResult;
   scan?: PairMeasurement;
   editor?: EditorMeasurement;
   readonly counts: CountCheck[];
@@ -147,7 +151,7 @@ function resolveBin(pkg: string, bin: string): string {
   return path.join(path.dirname(require.resolve(`${pkg}/package.json`)), bin);
 }
 
-function writeEslintConfigs(root: string): { base: string; avglint: string } {
+function writeEslintConfigs(root: string): { base: string; avglint: string; noop: string } {
   const shared = `{
     files: ['**/*.ts'],
     languageOptions: { parser, parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
@@ -163,7 +167,12 @@ function writeEslintConfigs(root: string): { base: string; avglint: string } {
     avglint,
     `// The same setup plus avglint's strict config.\nimport parser from '@typescript-eslint/parser';\nimport avglint from 'eslint-plugin-avglint';\n\nexport default [\n  avglint.configs.strict,\n  ${shared},\n  { settings: { avglint: { catalogue: ${JSON.stringify(path.join(root, 'avglint.catalogue.yaml'))} } } },\n];\n`,
   );
-  return { base, avglint };
+  const noop = path.join(root, 'eslint.noop.config.mjs');
+  fs.writeFileSync(
+    noop,
+    `// The control: the same setup plus one rule that does nothing, to show what having any rule costs.\nimport parser from '@typescript-eslint/parser';\n\nconst control = { rules: { noop: { meta: { type: 'problem', schema: [] }, create: () => ({}) } } };\n\nexport default [\n  { files: ['**/*.ts'], plugins: { control }, rules: { 'control/noop': 'error' } },\n  ${shared},\n];\n`,
+  );
+  return { base, avglint, noop };
 }
 
 function commandLine(spec: CommandSpec): string {
@@ -226,9 +235,12 @@ async function measureSize(size: number, options: Options, date: string): Promis
   const node = process.execPath;
   const configs = writeEslintConfigs(root);
   const eslintBin = resolveBin('eslint', 'bin/eslint.js');
-  const eslintOut = { base: path.join(tmp, 'eslint-base.json'), avglint: path.join(tmp, 'eslint-avglint.json') };
-  const eslintBase: CommandSpec = { name: 'eslint-base', command: node, args: [eslintBin, '--config', configs.base, '--format', 'json', 'src'], cwd: root, stdoutFile: eslintOut.base, okExitCodes: [0, 1] };
-  const eslintAvglint: CommandSpec = { name: 'eslint-avglint', command: node, args: [eslintBin, '--config', configs.avglint, '--format', 'json', 'src'], cwd: root, stdoutFile: eslintOut.avglint, okExitCodes: [0, 1] };
+  const eslintOut = { base: path.join(tmp, 'eslint-base.json'), avglint: path.join(tmp, 'eslint-avglint.json'), noop: path.join(tmp, 'eslint-noop.json') };
+  // `--stats` on every ESLint command alike: ESLint then times each rule on each file, which gives the in-process figure.
+  const eslintCommand = (name: string, config: string, stdoutFile: string): CommandSpec => ({ name, command: node, args: [eslintBin, '--config', config, '--format', 'json', '--stats', 'src'], cwd: root, stdoutFile, okExitCodes: [0, 1] });
+  const eslintBase = eslintCommand('eslint-base', configs.base, eslintOut.base);
+  const eslintAvglint = eslintCommand('eslint-avglint', configs.avglint, eslintOut.avglint);
+  const eslintNoop = eslintCommand('eslint-noop-rule', configs.noop, eslintOut.noop);
   const tsc: CommandSpec = { name: 'tsc', command: node, args: [resolveBin('typescript', 'bin/tsc'), '--noEmit', '-p', path.join(root, 'tsconfig.json')], cwd: root };
   const scanOut = path.join(tmp, 'scan.json');
   const scan: CommandSpec = {
@@ -246,7 +258,7 @@ async function measureSize(size: number, options: Options, date: string): Promis
     corpus: { files: manifest.files, lines: manifest.lines, seed: manifest.seed, generatorVersion: manifest.generatorVersion, violations: manifest.violations },
     machine: machine(),
     reps,
-    commands: Object.fromEntries([eslintBase, eslintAvglint, tsc, scan].map((s) => [s.name, commandLine(s)])),
+    commands: Object.fromEntries([eslintBase, eslintAvglint, eslintNoop, tsc, scan].map((s) => [s.name, commandLine(s)])),
     counts: [],
     errors: [],
   };
@@ -254,9 +266,25 @@ async function measureSize(size: number, options: Options, date: string): Promis
   if (options.only.has('eslint')) {
     log(`-- (1) ESLint, no rules vs. avglint strict (${reps}×, alternating)`);
     try {
-      const pair = await measurePair(eslintBase, eslintAvglint, reps, tmp, log);
+      const stats: EslintStats[] = [];
+      const pair = await measurePair(eslintBase, eslintAvglint, reps, tmp, log, (spec) => {
+        if (spec !== eslintAvglint) return;
+        const one = readEslintStats(eslintOut.avglint);
+        if (one) stats.push(one);
+      });
       result.eslint = { ...pair, target: TARGETS.eslintRatio, met: pair.ratio <= TARGETS.eslintRatio };
       log(`   ratio ${pair.ratio.toFixed(3)}× wall${pair.cpuRatio !== undefined ? `, ${pair.cpuRatio.toFixed(3)}× cpu` : ''} (target ≤ ${TARGETS.eslintRatio}×: ${result.eslint.met ? 'met' : 'MISSED'})`);
+      const median = [...stats].sort((a, b) => a.ratio - b.ratio)[Math.floor((stats.length - 1) / 2)];
+      if (median) {
+        result.eslint.inProcess = { runs: stats, median };
+        log(`   in process (ESLint --stats): avglint's rules ${formatMs(median.avglintMs)} of ${formatMs(median.lintMs)} linting → ${median.ratio.toFixed(3)}×; per file p50 ${median.perFileP50Ms.toFixed(2)} ms, p90 ${median.perFileP90Ms.toFixed(2)} ms`);
+      }
+      if (size === options.mainSize) {
+        log(`-- (1c) control: ESLint no rules vs. one rule that does nothing (${reps}×, alternating)`);
+        const control = await measurePair(eslintBase, eslintNoop, reps, tmp, log);
+        result.eslintControl = control;
+        log(`   ratio ${control.ratio.toFixed(3)}× wall${control.cpuRatio !== undefined ? `, ${control.cpuRatio.toFixed(3)}× cpu` : ''} (no target: what any rule costs)`);
+      }
     } catch (error) {
       result.errors.push(`eslint: ${errorText(error)}`);
       log(`   FAILED: ${errorText(error)}`);
@@ -398,13 +426,32 @@ export function markdownSummary(results: readonly SizeResult[], grow: GrowthResu
   for (const r of results) {
     for (const [label, m] of [
       ['(1) ESLint no rules → + avglint strict', r.eslint],
+      ['(1c) control: ESLint no rules → + one rule that does nothing', r.eslintControl ? { ...r.eslintControl, target: undefined, met: undefined } : undefined],
       ['(2) tsc --noEmit → avglint scan --strict', r.scan],
     ] as const) {
       if (!m) continue;
+      if (m.target === undefined) {
+        const cpuOf = (ms: number | undefined): string => (ms === undefined ? '' : ` (${formatMs(ms)})`);
+        lines.push(`| ${r.corpus.files} | ${r.corpus.lines} | ${label} | ${formatMs(m.baseline.medianWallMs)}${cpuOf(m.baseline.medianCpuMs)} | ${formatMs(m.subject.medianWallMs)}${cpuOf(m.subject.medianCpuMs)} | ${m.ratio.toFixed(2)}× | ${m.cpuRatio?.toFixed(2) ?? 'n/a'}× | – | – | – |`);
+        continue;
+      }
       const cpu = (ms: number | undefined): string => (ms === undefined ? '' : ` (${formatMs(ms)})`);
       lines.push(
         `| ${r.corpus.files} | ${r.corpus.lines} | ${label} | ${formatMs(m.baseline.medianWallMs)}${cpu(m.baseline.medianCpuMs)} | ${formatMs(m.subject.medianWallMs)}${cpu(m.subject.medianCpuMs)} | ${m.ratio.toFixed(2)}× | ${m.cpuRatio?.toFixed(2) ?? 'n/a'}× | ≤ ${m.target}× | ${metText(m.met)} | ${metText(m.cpuRatio === undefined ? undefined : m.cpuRatio <= m.target)} |`,
       );
+    }
+  }
+  const inProcess = results.filter((r) => r.eslint?.inProcess);
+  if (inProcess.length > 0) {
+    lines.push('');
+    lines.push("In process (ESLint's own `--stats` timing of the avglint runs; the run with the median ratio):");
+    lines.push('');
+    lines.push("| Files | Linting, all files | of which parsing | of which avglint's rules | Lint / (lint − avglint) | Per file p50 | p90 | p99 | max |");
+    lines.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+    for (const r of inProcess) {
+      const m = r.eslint?.inProcess?.median;
+      if (!m) continue;
+      lines.push(`| ${r.corpus.files} | ${formatMs(m.lintMs)} | ${formatMs(m.parseMs)} | ${formatMs(m.avglintMs)} | ${m.ratio.toFixed(3)}× | ${m.perFileP50Ms.toFixed(2)} ms | ${m.perFileP90Ms.toFixed(2)} ms | ${m.perFileP99Ms.toFixed(1)} ms | ${m.perFileMaxMs.toFixed(0)} ms |`);
     }
   }
   for (const r of results) {
