@@ -157,3 +157,21 @@ describe('flow: logs, consent and access checks', () => {
     ]);
   });
 });
+
+describe('flow: one walk per file', () => {
+  it('survives deeply nested code and still reports what is next to it', () => {
+    // Generated code (a big literal table, a minified bundle) nests deep; the walk over it is iterative, so the depth
+    // is bounded by TypeScript's own (recursive) parser and checker, not by avglint.
+    const depth = 500;
+    const code = [
+      `export const table = ${'['.repeat(depth)}1, 111222333${']'.repeat(depth)};`,
+      'export function f(leerling: { bsn: string }) {',
+      '  console.log(leerling.bsn);',
+      '}',
+    ].join('\n');
+    for (const typed of [false, true]) {
+      const r = run(code, { typed, rules: ['no-personal-data-in-logs', 'no-bsn-literal', 'require-retention', 'no-unauthorised-access'] });
+      assert.deepEqual(brief(r), ['no-bsn-literal:bsnLiteral:bsn@111222333', 'no-personal-data-in-logs:personalDataInLog:bsn@leerling.bsn'], `typed: ${typed}`);
+    }
+  });
+});
