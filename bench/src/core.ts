@@ -1,0 +1,115 @@
+/**
+ * The core alone: builds the corpus program once, then runs `analyseFile` over every file and reports the analysis
+ * time, the garbage collection during it and, with `--alloc`, what the analysis allocated (V8's sampling heap profiler,
+ * objects already collected included), by function. This is how the hot paths in BENCHMARKS.md ("Profile") were
+ * found and checked; it isolates the core from ESLint's parse and from the load of a shared machine better than the
+ * end-to-end commands can.
+ *
+ * Usage: node bench/dist/core.js bench/corpus/1000 [--rules no-unauthorised-transfer,require-consent-check]
+ *        [--alloc [--top 30]]
+ */
+import * as fs from 'node:fs';
+import * as inspector from 'node:inspector';
+import * as path from 'node:path';
+import { performance, PerformanceObserver } from 'node:perf_hooks';
+import ts from 'typescript';
+import { analyseFile, loadCatalogue, RULE_IDS, type CatalogueHost, type RuleId } from '@avglint/rules';
+
+interface SamplingNode {
+  readonly callFrame: { readonly functionName: string; readonly url: string; readonly lineNumber: number };
+  readonly selfSize: number;
+  readonly children: readonly SamplingNode[];
+}
+
+const host: CatalogueHost = {
+  readFile: (file) => {
+    try {
+      return fs.readFileSync(file, 'utf8');
+    } catch {
+      return undefined;
+    }
+  },
+  fileExists: (file) => fs.existsSync(file),
+};
+
+function post<T>(session: inspector.Session, method: string, params: object = {}): Promise<T> {
+  return new Promise((resolve, reject) => {
+    session.post(method, params, (error, result) => (error ? reject(error) : resolve(result as T)));
+  });
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const value = (flag: string): string | undefined => {
+    const i = args.indexOf(flag);
+    return i >= 0 ? args[i + 1] : undefined;
+  };
+  const root = path.resolve(args.find((a) => !a.startsWith('--') && a !== value('--rules') && a !== value('--top')) ?? 'bench/corpus/1000');
+  const rules = new Set((value('--rules')?.split(',') ?? RULE_IDS) as RuleId[]);
+  const top = Number(value('--top') ?? 30);
+
+  const config = ts.getParsedCommandLineOfConfigFile(path.join(root, 'tsconfig.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined });
+  if (!config) throw new Error(`no tsconfig.json in ${root}`);
+  let started = performance.now();
+  const program = ts.createProgram(config.fileNames, config.options);
+  program.getTypeChecker();
+  const programMs = performance.now() - started;
+  const { catalogue, problems } = loadCatalogue(path.join(root, 'avglint.catalogue.yaml'), host, { root });
+  if (!catalogue) throw new Error(`catalogue: ${JSON.stringify(problems)}`);
+  const files = program.getSourceFiles().filter((f) => !f.isDeclarationFile && f.fileName.startsWith(root));
+
+  let gcMs = 0;
+  let scavenges = 0;
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      gcMs += entry.duration;
+      if ((entry as { detail?: { kind?: number } }).detail?.kind === 1) scavenges++;
+    }
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  const session = new inspector.Session();
+  if (args.includes('--alloc')) {
+    session.connect();
+    await post(session, 'HeapProfiler.enable');
+    await post(session, 'HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+  }
+
+  started = performance.now();
+  let findings = 0;
+  const now = new Date('2026-11-30T12:00:00Z');
+  for (const sourceFile of files) findings += analyseFile({ sourceFile, program, catalogue, options: { rules, now } }).findings.length;
+  const analysisMs = performance.now() - started;
+
+  let allocation: Array<[string, number]> = [];
+  let allocatedMb = 0;
+  if (args.includes('--alloc')) {
+    const { profile } = await post<{ profile: { head: SamplingNode } }>(session, 'HeapProfiler.stopSampling');
+    const byFrame = new Map<string, number>();
+    const visit = (node: SamplingNode): void => {
+      const frame = `${node.callFrame.functionName || '(anonymous)'} ${node.callFrame.url.split('/').slice(-3).join('/')}:${node.callFrame.lineNumber + 1}`;
+      byFrame.set(frame, (byFrame.get(frame) ?? 0) + node.selfSize);
+      allocatedMb += node.selfSize / 1e6;
+      for (const child of node.children) visit(child);
+    };
+    visit(profile.head);
+    allocation = [...byFrame].sort((a, b) => b[1] - a[1]).slice(0, top);
+  }
+  // GC entries arrive asynchronously: report after they have been delivered.
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  observer.disconnect();
+  const lines = [
+    `${files.length} files, program + checker ${programMs.toFixed(0)} ms`,
+    `analysis ${analysisMs.toFixed(0)} ms (${((analysisMs / files.length) * 1000).toFixed(0)} µs per file), ${findings} findings, rules: ${[...rules].join(', ')}`,
+    `garbage collection during the run: ${gcMs.toFixed(0)} ms in ${scavenges} scavenges and the rest`,
+  ];
+  if (args.includes('--alloc')) {
+    lines.push(`allocated (sampled, collected objects included): ${allocatedMb.toFixed(0)} MB; top ${top} by function:`);
+    for (const [frame, bytes] of allocation) lines.push(`  ${(bytes / 1e6).toFixed(1).padStart(7)} MB  ${frame}`);
+  }
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+});
