@@ -7,9 +7,6 @@ import type { CheckContext } from '../context';
 import { engineFor, existingEngine, type Flow, type FlowEngine } from './engine';
 import { fileNodes, releaseFileNodes } from './nodes';
 import { releaseScopeTables } from './scopes';
-import { forEachNode } from './walk';
-
-export { forEachNode };
 
 const perFile = new WeakMap<FlowEngine, WeakMap<ts.SourceFile, readonly Flow[]>>();
 
