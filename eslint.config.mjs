@@ -38,6 +38,10 @@ export default tseslint.config(
       }],
       'no-console': 'error',
       'no-restricted-globals': ['error', { name: 'process', message: 'rules/ reads no environment; take it as input.' }],
+      'no-restricted-syntax': ['error', {
+        selector: "ImportDeclaration[source.value='typescript'][importKind='value'] > ImportNamespaceSpecifier",
+        message: "Use `import ts from 'typescript'` (or `import type * as ts`): a namespace import reads every ts.x through an esModuleInterop getter, which the benchmark measured (BENCHMARKS.md, \"Fixed in the second pass\").",
+      }],
     },
   },
 );
