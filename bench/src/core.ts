@@ -8,7 +8,6 @@
  * Usage: node bench/dist/core.js bench/corpus/1000 [--rules no-unauthorised-transfer,require-consent-check]
  *        [--alloc [--top 30]]
  */
-import * as fs from 'node:fs';
 import * as inspector from 'node:inspector';
 import * as path from 'node:path';
 import { performance, PerformanceObserver } from 'node:perf_hooks';
@@ -21,16 +20,8 @@ interface SamplingNode {
   readonly children: readonly SamplingNode[];
 }
 
-const host: CatalogueHost = {
-  readFile: (file) => {
-    try {
-      return fs.readFileSync(file, 'utf8');
-    } catch {
-      return undefined;
-    }
-  },
-  fileExists: (file) => fs.existsSync(file),
-};
+// The compiler's own file system access, as the other benchmark scripts use it.
+const host: CatalogueHost = { readFile: (file) => ts.sys.readFile(file), fileExists: (file) => ts.sys.fileExists(file) };
 
 function post<T>(session: inspector.Session, method: string, params: object = {}): Promise<T> {
   return new Promise((resolve, reject) => {

@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import * as ts from 'typescript';
-import { analyseFile, isValidBsn, type Catalogue } from '@avglint/rules';
+import { analyseFile, isValidBsn } from '@avglint/rules';
+import { emptyCatalogue } from '../helpers/catalogue';
 
 /**
  * no-bsn-literal first asks whether the file's text holds any 8- or 9-digit number that passes a check at all, and
@@ -10,17 +11,7 @@ import { analyseFile, isValidBsn, type Catalogue } from '@avglint/rules';
  * allowed test number in a comment, which makes the shortcut pass but is not itself reported — and both must give the
  * same findings.
  */
-const catalogue: Catalogue = {
-  files: ['/project/avglint.catalogue.yaml'],
-  root: '/project',
-  categories: new Map(),
-  processors: new Map(),
-  retention: new Map(),
-  roles: new Map(),
-  purposes: new Map(),
-  access: new Map(),
-  sanitisers: [],
-};
+const catalogue = emptyCatalogue();
 
 const DECOY = '123456782';
 

@@ -2,20 +2,10 @@ import * as assert from 'node:assert/strict';
 import { Linter, type Rule } from 'eslint';
 import * as fc from 'fast-check';
 import * as ts from 'typescript';
-import { analyseFile, applySuppressions, collectComments, isExpired, parseSuppressions, type Catalogue, type Finding } from '@avglint/rules';
+import { analyseFile, applySuppressions, collectComments, isExpired, parseSuppressions, type Finding } from '@avglint/rules';
+import { emptyCatalogue } from '../helpers/catalogue';
 
-const location = { file: '/project/avglint.catalogue.yaml', line: 1, column: 1 };
-const catalogue: Catalogue = {
-  files: [location.file],
-  root: '/project',
-  categories: new Map(),
-  processors: new Map(),
-  retention: new Map(),
-  roles: new Map(),
-  purposes: new Map(),
-  access: new Map(),
-  sanitisers: [],
-};
+const catalogue = emptyCatalogue();
 
 function source(text: string, fileName = '/project/src/file.ts'): ts.SourceFile {
   return ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, fileName.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
