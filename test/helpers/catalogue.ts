@@ -1,6 +1,6 @@
 import type { Catalogue } from '@avglint/rules';
 
-/** A catalogue with nothing in it, rooted at `/project`: for checks that need no categories (BSN literals, suppressions). */
+/** A catalogue with nothing in it, rooted at `/project`: for checks that need little of it (BSN literals, suppressions). */
 export function emptyCatalogue(): Catalogue {
   return {
     files: ['/project/avglint.catalogue.yaml'],

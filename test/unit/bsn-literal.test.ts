@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as ts from 'typescript';
-import { analyseFile, type Catalogue, type Category } from '@avglint/rules';
+import { analyseFile, type Category } from '@avglint/rules';
+import { emptyCatalogue } from '../helpers/catalogue';
 
 const location = { file: '/project/avglint.catalogue.yaml', line: 1, column: 1 };
 const bsn: Category = {
@@ -13,17 +14,7 @@ const bsn: Category = {
   restricted: false,
   location,
 };
-const catalogue: Catalogue = {
-  files: [location.file],
-  root: '/project',
-  categories: new Map([['bsn', bsn]]),
-  processors: new Map(),
-  retention: new Map(),
-  roles: new Map(),
-  purposes: new Map(),
-  access: new Map(),
-  sanitisers: [],
-};
+const catalogue = { ...emptyCatalogue(), categories: new Map([['bsn', bsn]]) };
 
 /** [value, check, reported text] per finding. */
 function literals(text: string, ruleOptions?: Record<string, unknown>, fileName = '/project/src/file.ts'): [string, string, string][] {
