@@ -9,6 +9,7 @@
  */
 // Default import: `import * as` would read every member through an esModuleInterop getter (a sixth of the time).
 import ts from 'typescript';
+import { forEachNode } from './walk';
 
 export interface FileNodes {
   /** Every call expression. */
@@ -74,7 +75,6 @@ const ROLES = (() => {
 })();
 const FIRST_ASSIGNMENT = ts.SyntaxKind.FirstAssignment;
 const LAST_ASSIGNMENT = ts.SyntaxKind.LastAssignment;
-const forEachChild = ts.forEachChild;
 
 function collect(file: ts.SourceFile): FileNodes {
   const calls: ts.CallExpression[] = [];
@@ -82,34 +82,20 @@ function collect(file: ts.SourceFile): FileNodes {
   const bindings: (ts.ImportDeclaration | ts.ImportEqualsDeclaration | ts.VariableDeclaration)[] = [];
   const writes: (ts.BinaryExpression | ts.CallExpression)[] = [];
   const reads: ts.Node[] = [];
-  // Iterative pre-order walk: generated code nested thousands of levels deep cannot exhaust the stack. Children are
-  // pushed straight onto the stack and that stretch reversed in place, so the walk allocates no array per node (a
-  // scratch array emptied with `length = 0` gives up its backing store: it was a third of the analysis' allocation).
-  const stack: ts.Node[] = [file];
-  const push = (child: ts.Node): void => {
-    stack.push(child);
-  };
-  while (stack.length > 0) {
-    const node = stack.pop() as ts.Node;
+  // Pre-order and iterative (`forEachNode`): generated code nested thousands of levels deep cannot exhaust the stack.
+  forEachNode(file, (node) => {
     const role = ROLES[node.kind] ?? 0;
-    if (role !== 0) {
-      if (role & CALL) calls.push(node as ts.CallExpression);
-      if (role & STORAGE) storage.push(node as ts.ClassLikeDeclaration | ts.CallExpression | ts.NewExpression);
-      if (role & BINDING) bindings.push(node as ts.ImportDeclaration | ts.ImportEqualsDeclaration | ts.VariableDeclaration);
-      if (role & WRITE) writes.push(node as ts.CallExpression);
-      if (role & READ) reads.push(node);
-      if (role & ASSIGNMENT) {
-        const operator = (node as ts.BinaryExpression).operatorToken.kind;
-        if (operator >= FIRST_ASSIGNMENT && operator <= LAST_ASSIGNMENT) writes.push(node as ts.BinaryExpression);
-      }
+    if (role === 0) return true;
+    if (role & CALL) calls.push(node as ts.CallExpression);
+    if (role & STORAGE) storage.push(node as ts.ClassLikeDeclaration | ts.CallExpression | ts.NewExpression);
+    if (role & BINDING) bindings.push(node as ts.ImportDeclaration | ts.ImportEqualsDeclaration | ts.VariableDeclaration);
+    if (role & WRITE) writes.push(node as ts.CallExpression);
+    if (role & READ) reads.push(node);
+    if (role & ASSIGNMENT) {
+      const operator = (node as ts.BinaryExpression).operatorToken.kind;
+      if (operator >= FIRST_ASSIGNMENT && operator <= LAST_ASSIGNMENT) writes.push(node as ts.BinaryExpression);
     }
-    const from = stack.length;
-    forEachChild(node, push);
-    for (let i = from, j = stack.length - 1; i < j; i++, j--) {
-      const first = stack[i] as ts.Node;
-      stack[i] = stack[j] as ts.Node;
-      stack[j] = first;
-    }
-  }
+    return true;
+  });
   return { calls, storage, bindings, writes, reads };
 }

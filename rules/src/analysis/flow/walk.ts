@@ -1,6 +1,9 @@
 // Default import: `import * as` would read every member through an esModuleInterop getter (a sixth of the time).
 import ts from 'typescript';
 
+// Read once: every member of the typescript module is a getter, and this runs for every node.
+const { forEachChild } = ts;
+
 /**
  * Visits `root` and its descendants in source order without recursion, so generated code nested thousands of levels
  * deep cannot exhaust the stack. `visit` returns false to stop the whole walk.
@@ -13,9 +16,10 @@ export function forEachNode(root: ts.Node, visit: (node: ts.Node) => boolean): v
   while (stack.length > 0) {
     const node = stack.pop() as ts.Node;
     if (!visit(node)) return;
-    // Children straight onto the stack, that stretch reversed in place: no array per node (see nodes.ts).
+    // Children straight onto the stack, that stretch reversed in place: no array per node. (A scratch array emptied
+    // with `length = 0` gives up its backing store: that was a third of the analysis' allocation.)
     const from = stack.length;
-    ts.forEachChild(node, push);
+    forEachChild(node, push);
     for (let i = from, j = stack.length - 1; i < j; i++, j--) {
       const first = stack[i] as ts.Node;
       stack[i] = stack[j] as ts.Node;
@@ -32,7 +36,7 @@ export function ensureParents(file: ts.SourceFile): void {
   const first = file.statements[0];
   if (!first || first.parent !== undefined) return;
   forEachNode(file, (node) => {
-    ts.forEachChild(node, (child) => {
+    forEachChild(node, (child) => {
       (child as { parent: ts.Node }).parent = node;
     });
     return true;
