@@ -2,6 +2,7 @@ export * from './problem';
 export * from './finding';
 export * from './catalogue/model';
 export * from './rules/registry';
+export * from './rules/rule';
 export * from './analysis/api';
 export * from './analysis/analyse';
 export * from './analysis/context';

@@ -1,29 +1,31 @@
 /**
  * The ESLint adapter's own contract, independent of what the real checks find: one analysis per file for all enabled
  * rules, each rule reporting only its own findings at the right place, suggestions, core problems, and catalogue
- * problems reported once per file by one rule. A probe check is added to the core's check table for these tests
- * only, and removed after.
+ * problems reported once per file by one rule. A probe is added to two rules' checks for these tests only, and
+ * removed after.
  */
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { Linter } from 'eslint';
-import type { Check, CheckContext, Finding } from '@avglint/rules';
+import { RULE_MODULES, type CheckContext, type Finding, type RuleModule } from '@avglint/rules';
 import plugin from 'eslint-plugin-avglint';
 import { FIXTURE_CATALOGUE, FIXTURE_PROJECT } from '../helpers/ruleTester';
 
-// The check table is internal to the core (not in its exports); the tests reach it by file, which is the same module
-// instance the plugin uses.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { CHECKS } = require(path.join(path.dirname(require.resolve('@avglint/rules/package.json')), 'dist', 'analysis', 'checks', 'index.js')) as { CHECKS: Check[] };
+/** The analysis runs of the probe: one per analysed file, with the probed rules that were enabled. */
+const runs: { file: string; rules: string[]; typed: boolean }[] = [];
+const PROBED = ['no-personal-data-in-logs', 'no-unauthorised-access'] as const;
+const seen = new WeakSet<CheckContext>();
 
 /** Reports `PROBE_LOG(x)` arguments for no-personal-data-in-logs and `PROBE_READ` identifiers for no-unauthorised-access. */
-const runs: { file: string; rules: string[]; typed: boolean }[] = [];
-const probe: Check = {
-  rules: ['no-personal-data-in-logs', 'no-unauthorised-access'],
-  run(context: CheckContext): Finding[] {
-    runs.push({ file: context.sourceFile.fileName, typed: context.program !== undefined && context.checker !== undefined, rules: ['no-personal-data-in-logs', 'no-unauthorised-access'].filter((r) => context.enabled(r as never)) });
-    const text = context.sourceFile.text;
-    const findings: Finding[] = [];
+function probe(id: (typeof PROBED)[number], context: CheckContext): Finding[] {
+  // Every rule of one analysis gets the same context: a run is recorded once, by whichever probed rule runs first.
+  if (!seen.has(context)) {
+    seen.add(context);
+    runs.push({ file: context.sourceFile.fileName, typed: context.program !== undefined && context.checker !== undefined, rules: PROBED.filter((r) => context.enabled(r)) });
+  }
+  const text = context.sourceFile.text;
+  const findings: Finding[] = [];
+  if (id === 'no-personal-data-in-logs') {
     for (const match of text.matchAll(/PROBE_LOG\(([^)]*)\)/gu)) {
       const start = (match.index ?? 0) + 'PROBE_LOG('.length;
       const end = start + (match[1]?.length ?? 0);
@@ -41,6 +43,8 @@ const probe: Check = {
         ],
       });
     }
+    if (text.includes('PROBE_THROW')) throw new Error('probe failure');
+  } else {
     for (const match of text.matchAll(/PROBE_READ/gu)) {
       const start = match.index ?? 0;
       findings.push({
@@ -54,10 +58,28 @@ const probe: Check = {
         suggestions: [],
       });
     }
-    if (text.includes('PROBE_THROW')) throw new Error('probe failure');
-    return findings;
-  },
-};
+  }
+  return findings;
+}
+
+/**
+ * The probed rules' checks are wrapped for these tests only (the rule modules are the same instances the plugin
+ * uses): the real check runs, then the probe adds its findings.
+ */
+const originals = new Map<RuleModule, RuleModule['check']>();
+function installProbe(): void {
+  for (const rule of RULE_MODULES as readonly RuleModule[]) {
+    const id = PROBED.find((p) => p === rule.id);
+    if (id === undefined) continue;
+    const original = rule.check;
+    originals.set(rule, original);
+    (rule as { check: RuleModule['check'] }).check = (context, helpers) => [...original.call(rule, context, helpers), ...probe(id, context)];
+  }
+}
+function removeProbe(): void {
+  for (const [rule, original] of originals) (rule as { check: RuleModule['check'] }).check = original;
+  originals.clear();
+}
 
 function lint(
   code: string,
@@ -76,8 +98,8 @@ function lint(
 
 describe('ESLint adapter', function () {
   this.timeout(60_000);
-  before(() => CHECKS.push(probe));
-  after(() => CHECKS.splice(CHECKS.indexOf(probe), 1));
+  before(installProbe);
+  after(removeProbe);
   beforeEach(() => (runs.length = 0));
 
   it('analyses a file once for all enabled rules and lets each rule report only its own findings', () => {

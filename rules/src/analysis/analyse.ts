@@ -3,16 +3,17 @@ import type * as ts from 'typescript';
 import { categoryIndex } from '../catalogue/names';
 import type { Finding } from '../finding';
 import type { Problem } from '../problem';
-import { RULES, type RuleId } from '../rules/registry';
+import { RULE_MODULES, RULES, type RuleId } from '../rules/registry';
+import { ruleHelpers, type RuleModule } from '../rules/rule';
 import type { AnalysisInput, AnalysisResult } from './api';
-import type { Check, CheckContext } from './context';
-import { CHECKS } from './checks';
+import type { CheckContext } from './context';
 import { releaseFileCaches } from './flow/flows';
 import { ensureParents } from './flow/walk';
 
 /**
- * Runs every enabled check over one file. Never throws: a check that fails becomes a problem at the top of the file,
- * and the other checks still report.
+ * Runs every enabled rule's check over one file, in registry order (the findings are sorted afterwards, so the order
+ * does not show in the result; the flow-based rules share one flow engine per file). Never throws: a check that fails
+ * becomes a problem at the top of the file, and the other checks still report.
  */
 export function analyseFile(input: AnalysisInput): AnalysisResult {
   const { sourceFile, program, catalogue } = input;
@@ -34,23 +35,23 @@ export function analyseFile(input: AnalysisInput): AnalysisResult {
   const findings: Finding[] = [];
   const problems: Problem[] = [];
   let cancelled = false;
-  for (const check of CHECKS) {
+  for (const rule of RULE_MODULES as readonly RuleModule<RuleId>[]) {
     if (isCancelled()) {
       cancelled = true;
       break;
     }
-    if (!check.rules.some(context.enabled)) continue;
-    runCheck(check, context, findings, problems);
+    if (!context.enabled(rule.id)) continue;
+    runCheck(rule, context, findings, problems);
   }
   releaseFileCaches(context);
   return { findings: normalise(findings), problems, cancelled };
 }
 
-function runCheck(check: Check, context: CheckContext, findings: Finding[], problems: Problem[]): void {
+function runCheck(rule: RuleModule<RuleId>, context: CheckContext, findings: Finding[], problems: Problem[]): void {
   try {
-    for (const finding of check.run(context)) if (context.enabled(finding.ruleId)) findings.push(finding);
+    findings.push(...rule.check(context, ruleHelpers(rule, context)));
   } catch (error) {
-    problems.push(internalError(context.sourceFile, check.rules, error));
+    problems.push(internalError(context.sourceFile, [rule.id], error));
   }
 }
 

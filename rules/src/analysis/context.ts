@@ -1,7 +1,6 @@
 import type * as ts from 'typescript';
 import type { Catalogue } from '../catalogue/model';
 import type { CategoryIndex } from '../catalogue/names';
-import type { Finding } from '../finding';
 import type { RuleId } from '../rules/registry';
 import type { AnalysisOptions } from './api';
 
@@ -20,10 +19,4 @@ export interface CheckContext {
   enabled(rule: RuleId): boolean;
   /** Options for `rule`, merged over its defaults. */
   ruleOptions(rule: RuleId): Readonly<Record<string, unknown>>;
-}
-
-/** A check produces the findings of one or more rules. */
-export interface Check {
-  readonly rules: readonly RuleId[];
-  run(context: CheckContext): Finding[];
 }

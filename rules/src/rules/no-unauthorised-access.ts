@@ -11,22 +11,20 @@
 import picomatch from 'picomatch';
 // Default import: `import * as` would read every member through an esModuleInterop getter (a sixth of the time).
 import ts from 'typescript';
-import type { AccessRule, Category } from '../../catalogue/model';
-import { normaliseName } from '../../catalogue/names';
-import type { Finding } from '../../finding';
-import { fillMessage, RULES } from '../../rules/registry';
-import type { Check, CheckContext } from '../context';
-import { Classifier, declarationName, skipOuter, type Hit } from '../flow/classify';
-import { pathOf } from '../flow/describe';
-import { shortText, type FlowEngine } from '../flow/engine';
-import { engineOf } from '../flow/flows';
-import { fileNodes } from '../flow/nodes';
-import { categoriesOf, step } from '../flow/labels';
-import { list } from '../flow/wording';
+import type { AccessRule, Category } from '../catalogue/model';
+import { normaliseName } from '../catalogue/names';
+import type { Finding } from '../finding';
+import type { CheckContext } from '../analysis/context';
+import { Classifier, declarationName, skipOuter, type Hit } from '../analysis/flow/classify';
+import { pathOf } from '../analysis/flow/describe';
+import { shortText, type FlowEngine } from '../analysis/flow/engine';
+import { engineOf } from '../analysis/flow/flows';
+import { fileNodes } from '../analysis/flow/nodes';
+import { categoriesOf, step } from '../analysis/flow/labels';
+import { list } from '../analysis/flow/wording';
+import { createRule, type RuleHelpers } from './rule';
 // Read once: every member of the typescript module is a getter, and these run for every node.
 const { getJSDocTags, getLeadingCommentRanges, isArrayLiteralExpression, isArrowFunction, isAwaitExpression, isBinaryExpression, isBindingElement, isCallExpression, isClassLike, isConstructorDeclaration, isElementAccessExpression, isFunctionDeclaration, isFunctionExpression, isFunctionLike, isIdentifier, isImportDeclaration, isMethodDeclaration, isNoSubstitutionTemplateLiteral, isObjectBindingPattern, isParameter, isPropertyAccessExpression, isPropertyAssignment, isQualifiedName, isSpreadAssignment, isSpreadElement, isStringLiteral, isVariableDeclaration, isVariableStatement, SyntaxKind } = ts;
-
-const RULE = 'no-unauthorised-access';
 
 const pathMatchers = new WeakMap<AccessRule, (path: string) => boolean>();
 
@@ -40,9 +38,22 @@ function pathAllowed(rule: AccessRule, relativePath: string): boolean {
   return matcher(relativePath);
 }
 
-export const accessCheck: Check = {
-  rules: [RULE],
-  run(context) {
+type MessageId = 'unauthorisedRead';
+
+export default createRule({
+  id: 'no-unauthorised-access',
+  meta: {
+    description: 'Disallow reading a restricted category (such as the zorgdossier) outside the code the catalogue authorises',
+    requiresTypes: false,
+    recommended: true,
+    messages: {
+      unauthorisedRead:
+        '{{what}} reads {{category}}{{special}} outside the code the catalogue authorises. Why: {{why}} What to do: {{todo}}',
+    } satisfies Record<MessageId, string>,
+    schema: [],
+    defaultOptions: [],
+  },
+  check(context, helpers) {
     const restricted = [...context.catalogue.access.values()].filter((rule) => !pathAllowed(rule, context.relativePath));
     if (restricted.length === 0) return [];
     const rules = new Map(restricted.map((r) => [r.category, r]));
@@ -57,9 +68,9 @@ export const accessCheck: Check = {
     const restrictedName = (name: string | undefined): boolean => name !== undefined && (context.index.byName.get(normaliseName(name))?.some((c) => rules.has(c.id)) ?? false);
     const report = (node: ts.Node, hits: readonly Hit[], describe: () => string): void => {
       for (const hit of firstHitPerCategory(hits)) {
-        const rule = rules.get(hit.category.id);
-        if (!rule || declares(node, rule, fileTags)) continue;
-        findings.push(finding(context, node, hit, rule, describe()));
+        const access = rules.get(hit.category.id);
+        if (!access || declares(node, access, fileTags)) continue;
+        findings.push(finding(context, helpers, node, hit, access, describe()));
       }
     };
     const visit = (node: ts.Node): void => {
@@ -93,7 +104,7 @@ export const accessCheck: Check = {
     }
     return findings;
   },
-};
+});
 
 /**
  * The categories a call's result is typed as. Typing every call in a file would make the checker resolve every
@@ -144,19 +155,16 @@ function readName(node: ts.Node): string | undefined {
   return undefined;
 }
 
-function finding(context: CheckContext, node: ts.Node, hit: Hit, rule: AccessRule, what: string): Finding {
+function finding(context: CheckContext, helpers: RuleHelpers<MessageId>, node: ts.Node, hit: Hit, rule: AccessRule, what: string): Finding {
   const category = hit.category;
   const data = { what, category: category.label, special: category.special ? ' (bijzondere persoonsgegevens, AVG art. 9)' : '', why: why(context, category, rule), todo: todo(context, rule) };
-  return {
-    ruleId: RULE,
+  return helpers.finding({
     messageId: 'unauthorisedRead',
-    message: fillMessage(RULES[RULE].messages['unauthorisedRead'] ?? '', data),
     data,
     range: { start: node.getStart(), end: node.getEnd() },
     path: pathOf(step(undefined, node, `reads ${category.label} (by ${hit.detail})`)),
     categories: [category.id],
-    suggestions: [],
-  };
+  });
 }
 
 function why(context: CheckContext, category: Category, rule: AccessRule): string {

@@ -17,14 +17,14 @@
  */
 // Default import: `import * as` would read every member through an esModuleInterop getter (a sixth of the time).
 import ts from 'typescript';
-import { identifierCheck, padIdentifier } from '../../bsn';
-import { normaliseName } from '../../catalogue/names';
-import type { Finding, TextRange } from '../../finding';
-import { fillMessage, RULES } from '../../rules/registry';
-import type { Check, CheckContext } from '../context';
-import { collectComments } from '../suppressions';
+import { identifierCheck, padIdentifier } from '../bsn';
+import { normaliseName } from '../catalogue/names';
+import type { Finding, TextRange } from '../finding';
+import type { CheckContext } from '../analysis/context';
+import { collectComments } from '../analysis/suppressions';
+import { createRule, type RuleHelpers } from './rule';
 
-const RULE = 'no-bsn-literal';
+type MessageId = 'bsnLiteral';
 
 /** A candidate inside a piece of text: its digits and where they are, relative to the text. */
 interface Candidate {
@@ -117,10 +117,30 @@ export function mayHoldIdentifier(text: string): boolean {
   return false;
 }
 
-export const bsnLiteralCheck: Check = {
-  rules: [RULE],
-  run(context: CheckContext): Finding[] {
-    const options = context.ruleOptions(RULE);
+export default createRule({
+  id: 'no-bsn-literal',
+  meta: {
+    description: 'Disallow literals that pass the BSN elfproef or the onderwijsnummer check: a real number in the repository',
+    requiresTypes: false,
+    recommended: true,
+    messages: {
+      bsnLiteral:
+        '{{value}} passes the {{check}}: it may be a real person\'s {{kind}}. Why: a BSN may only be processed where a law requires it (AVG art. 87, UAVG art. 46), and a repository is not such a place. What to do: use a generated test number and list it in the rule\'s `allow` option.',
+    } satisfies Record<MessageId, string>,
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          allow: { type: 'array', items: { type: 'string', pattern: '^[0-9]{8,9}$' }, uniqueItems: true },
+          checkComments: { type: 'boolean' },
+        },
+      },
+    ],
+    defaultOptions: [{ allow: [], checkComments: true }],
+  },
+  check(context, rule) {
+    const options = rule.options;
     const allow = new Set((Array.isArray(options['allow']) ? options['allow'] : []).filter((a): a is string => typeof a === 'string').map((a) => padIdentifier(a) ?? a));
     const checkComments = options['checkComments'] !== false;
     const { sourceFile } = context;
@@ -133,7 +153,7 @@ export const bsnLiteralCheck: Check = {
       const check = identifierCheck(digits);
       if (!check) return;
       if (allow.has(padIdentifier(digits) ?? digits)) return;
-      findings.push(makeFinding(context, written, check, range, where));
+      findings.push(makeFinding(context, rule, written, check, range, where));
     };
 
     const visit = (node: ts.Node): void => {
@@ -177,16 +197,14 @@ export const bsnLiteralCheck: Check = {
     }
     return findings;
   },
-};
+});
 
-function makeFinding(context: CheckContext, written: string, check: string, range: TextRange, where: string): Finding {
+function makeFinding(context: CheckContext, rule: RuleHelpers<MessageId>, written: string, check: string, range: TextRange, where: string): Finding {
   const kind = check === 'BSN-elfproef' ? 'BSN' : 'onderwijsnummer';
   const data = { value: written, check, kind };
   const position = context.sourceFile.getLineAndCharacterOfPosition(range.start);
-  return {
-    ruleId: RULE,
+  return rule.finding({
     messageId: 'bsnLiteral',
-    message: fillMessage(RULES[RULE].messages['bsnLiteral'] ?? '', data),
     data,
     range,
     path: [
@@ -201,6 +219,5 @@ function makeFinding(context: CheckContext, written: string, check: string, rang
     ],
     // The catalogue's own category for the number (usually `bsn`), so hosts can link the finding to its entry.
     categories: (context.index.byName.get(normaliseName(kind)) ?? []).map((c) => c.id),
-    suggestions: [],
-  };
+  });
 }

@@ -2,19 +2,29 @@
  * no-personal-data-in-logs: a catalogued category reaches console.*, pino, winston, bunyan or debug (instances and
  * child loggers too).
  */
-import type { Finding } from '../../finding';
-import { fillMessage, RULES } from '../../rules/registry';
-import type { Check } from '../context';
-import { engineOf, fileFlows } from '../flow/flows';
-import { categoriesOf } from '../flow/labels';
-import { list } from '../flow/wording';
-import { firstPerCategory, flowPath, rangeOf } from './transfer';
+import type { Finding } from '../finding';
+import { engineOf, fileFlows } from '../analysis/flow/flows';
+import { categoriesOf } from '../analysis/flow/labels';
+import { firstPerCategory, flowPath, rangeOf } from '../analysis/flow/report';
+import { list } from '../analysis/flow/wording';
+import { createRule } from './rule';
 
-const RULE = 'no-personal-data-in-logs';
+type MessageId = 'personalDataInLog';
 
-export const logsCheck: Check = {
-  rules: [RULE],
-  run(context) {
+export default createRule({
+  id: 'no-personal-data-in-logs',
+  meta: {
+    description: 'Disallow writing catalogued personal data to logs (console, pino, winston, bunyan, debug)',
+    requiresTypes: false,
+    recommended: true,
+    messages: {
+      personalDataInLog:
+        '{{logger}} writes {{category}} to a log. Why: logs are kept and read outside the catalogue\'s bewaartermijnen and access rules. What to do: {{todo}}',
+    } satisfies Record<MessageId, string>,
+    schema: [],
+    defaultOptions: [],
+  },
+  check(context, rule) {
     const engine = engineOf(context);
     const findings: Finding[] = [];
     const cleaning = context.catalogue.sanitisers.filter((s) => !s.produces).map((s) => `\`${s.function}(…)\``);
@@ -28,17 +38,10 @@ export const logsCheck: Check = {
       const what = list(found.map((label) => label.category.label));
       const todo = `leave ${what} out of the log message and log a technical reference that is not personal data${cleaning.length > 0 ? `, or pass it through ${cleaning.join(' or ')} first` : ''}.`;
       const data = { category: what, logger: `\`${flow.sink.api}\``, todo };
-      findings.push({
-        ruleId: RULE,
-        messageId: 'personalDataInLog',
-        message: fillMessage(RULES[RULE].messages['personalDataInLog'] ?? '', data),
-        data,
-        range: rangeOf(flow.carrier),
-        path: flowPath(flow, first),
-        categories: found.map((label) => label.category.id),
-        suggestions: [],
-      });
+      findings.push(
+        rule.finding({ messageId: 'personalDataInLog', data, range: rangeOf(flow.carrier), path: flowPath(flow, first), categories: found.map((label) => label.category.id) }),
+      );
     }
     return findings;
   },
-};
+});

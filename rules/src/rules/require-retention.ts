@@ -6,14 +6,14 @@
  * A Redis write that sets a TTL documents its own retention: it needs no tag when the TTL fits the allowed terms,
  * and is reported (`ttlTooLong`) when it does not. A TTL that cannot be computed statically is trusted.
  */
-import type { Category, RetentionTerm } from '../../catalogue/model';
-import type { Finding, Suggestion, TextRange } from '../../finding';
-import { fillMessage, RULES } from '../../rules/registry';
-import type { Check, CheckContext } from '../context';
-import { pathOf } from '../flow/describe';
-import { findStorageSites, retentionTagOf, type RetentionTag, type StorageSite } from '../storage';
+import type { Category, RetentionTerm } from '../catalogue/model';
+import type { Finding, Suggestion, TextRange } from '../finding';
+import type { CheckContext } from '../analysis/context';
+import { pathOf } from '../analysis/flow/describe';
+import { findStorageSites, retentionTagOf, type RetentionTag, type StorageSite } from '../analysis/storage';
+import { createRule, type RuleHelpers } from './rule';
 
-const RULE = 'require-retention';
+type MessageId = 'missingRetention' | 'unknownTerm' | 'termTooLong' | 'ttlTooLong' | 'addRetention';
 
 /** What the catalogue allows for a set of stored categories. */
 interface Allowance {
@@ -25,19 +25,37 @@ interface Allowance {
   readonly terms: readonly RetentionTerm[];
 }
 
-export const retentionCheck: Check = {
-  rules: [RULE],
-  run(context: CheckContext): Finding[] {
+export default createRule({
+  id: 'require-retention',
+  meta: {
+    description: 'Require retention metadata (a bewaartermijn from the catalogue) wherever personal data is stored',
+    requiresTypes: false,
+    recommended: true,
+    messages: {
+      missingRetention:
+        '{{store}} stores {{category}} without a bewaartermijn. Why: the catalogue allows {{allowed}} for this data. What to do: add `/** @retention {{suggested}} */` to the declaration.',
+      unknownTerm:
+        '`@retention {{term}}` is not a bewaartermijn in the catalogue. What to do: use one of {{allowed}}.',
+      termTooLong:
+        '{{store}} keeps {{category}} for {{term}} ({{termDuration}}), longer than the catalogue allows ({{allowed}}). Why: {{why}} What to do: use `@retention {{suggested}}`.',
+      ttlTooLong:
+        '{{store}} keeps {{category}} with a TTL of {{ttl}}, longer than the catalogue allows ({{allowed}}). What to do: lower the TTL or remove the data sooner.',
+      addRetention: 'Add `@retention {{term}}` ({{label}})',
+    } satisfies Record<MessageId, string>,
+    schema: [],
+    defaultOptions: [],
+  },
+  check(context, rule) {
     const findings: Finding[] = [];
     for (const site of findStorageSites(context)) {
-      const finding = judge(context, site);
+      const finding = judge(context, rule, site);
       if (finding) findings.push(finding);
     }
     return findings;
   },
-};
+});
 
-function judge(context: CheckContext, site: StorageSite): Finding | undefined {
+function judge(context: CheckContext, rule: RuleHelpers<MessageId>, site: StorageSite): Finding | undefined {
   const allowance = allowanceFor(context, site.categories);
   if (!allowance) return undefined;
   const tag = [site.declaration, ...site.alternativeDeclarations].map((n) => retentionTagOf(n, context.sourceFile)).find((t) => t !== undefined);
@@ -46,25 +64,26 @@ function judge(context: CheckContext, site: StorageSite): Finding | undefined {
   const suggested = allowance.terms[0]?.id ?? '';
 
   if (site.ttl !== undefined && site.ttl !== 'unresolved' && site.ttl.seconds / 86400 > allowance.maxDays) {
-    return finding(context, site, 'ttlTooLong', { store: site.store, category: allowance.strictest.label, ttl: describeSeconds(site.ttl.seconds), allowed }, []);
+    return finding(rule, context, site, 'ttlTooLong', { store: site.store, category: allowance.strictest.label, ttl: describeSeconds(site.ttl.seconds), allowed }, []);
   }
   if (!tag) {
     if (site.ttl !== undefined) return undefined;
-    return finding(context, site, 'missingRetention', { store: site.store, category: categoryLabels, allowed, suggested }, insertSuggestions(context, site, allowance));
+    return finding(rule, context, site, 'missingRetention', { store: site.store, category: categoryLabels, allowed, suggested }, insertSuggestions(rule, context, site, allowance));
   }
   const term = context.catalogue.retention.get(tag.term);
   if (!term) {
-    return finding(context, site, 'unknownTerm', { term: tag.term === '' ? '(leeg)' : tag.term, allowed }, replaceSuggestions(allowance, tag));
+    return finding(rule, context, site, 'unknownTerm', { term: tag.term === '' ? '(leeg)' : tag.term, allowed }, replaceSuggestions(rule, allowance, tag));
   }
   if (term.days > allowance.maxDays) {
     const longest = allowance.terms.filter((t) => allowance.strictest.retention.includes(t.id)).sort((a, b) => b.days - a.days)[0];
     const why = `the catalogue keeps ${allowance.strictest.label} at most ${longest ? `${longest.duration} (${longest.label})` : `${Math.round(allowance.maxDays)} days`}; AVG art. 5(1)(e) allows no longer storage than the purpose needs.`;
     return finding(
+      rule,
       context,
       site,
       'termTooLong',
       { store: site.store, category: allowance.strictest.label, term: term.id, termDuration: term.duration, allowed, why, suggested },
-      replaceSuggestions(allowance, tag),
+      replaceSuggestions(rule, allowance, tag),
     );
   }
   return undefined;
@@ -105,35 +124,32 @@ function describeSeconds(seconds: number): string {
 }
 
 /** One suggestion per allowed term, inserting `/** @retention <term> *\/` on its own line before the declaration. */
-function insertSuggestions(context: CheckContext, site: StorageSite, allowance: Allowance): Suggestion[] {
+function insertSuggestions(rule: RuleHelpers<MessageId>, context: CheckContext, site: StorageSite, allowance: Allowance): Suggestion[] {
   const sourceFile = context.sourceFile;
   const start = site.declaration.getStart(sourceFile);
   const lineStart = sourceFile.getPositionOfLineAndCharacter(sourceFile.getLineAndCharacterOfPosition(start).line, 0);
   const before = sourceFile.text.slice(lineStart, start);
   const indent = /^\s*$/.test(before) ? before : '';
   const separator = /^\s*$/.test(before) ? `\n${indent}` : ' ';
-  return allowance.terms.map((term) => suggestion(term, [{ range: { start, end: start }, text: `/** @retention ${term.id} */${separator}` }]));
+  return allowance.terms.map((term) => suggestion(rule, term, [{ range: { start, end: start }, text: `/** @retention ${term.id} */${separator}` }]));
 }
 
 /** One suggestion per allowed term, replacing the term the tag names. */
-function replaceSuggestions(allowance: Allowance, tag: RetentionTag): Suggestion[] {
+function replaceSuggestions(rule: RuleHelpers<MessageId>, allowance: Allowance, tag: RetentionTag): Suggestion[] {
   const text = (id: string): string => (tag.term === '' ? ` ${id}` : id);
-  return allowance.terms.map((term) => suggestion(term, [{ range: tag.termRange, text: text(term.id) }]));
+  return allowance.terms.map((term) => suggestion(rule, term, [{ range: tag.termRange, text: text(term.id) }]));
 }
 
-function suggestion(term: RetentionTerm, edits: Suggestion['edits']): Suggestion {
-  const data = { term: term.id, label: `${term.label}, ${term.duration}` };
-  return { messageId: 'addRetention', message: fillMessage(RULES[RULE].messages['addRetention'] ?? '', data), data, edits };
+function suggestion(rule: RuleHelpers<MessageId>, term: RetentionTerm, edits: Suggestion['edits']): Suggestion {
+  return rule.suggestion('addRetention', { term: term.id, label: `${term.label}, ${term.duration}` }, edits);
 }
 
-function finding(context: CheckContext, site: StorageSite, messageId: string, data: Record<string, string>, suggestions: Suggestion[]): Finding {
+function finding(rule: RuleHelpers<MessageId>, context: CheckContext, site: StorageSite, messageId: MessageId, data: Record<string, string>, suggestions: Suggestion[]): Finding {
   const sourceFile = context.sourceFile;
   const range: TextRange = { start: site.reportNode.getStart(sourceFile), end: site.reportNode.end };
   const position = sourceFile.getLineAndCharacterOfPosition(range.start);
-  return {
-    ruleId: RULE,
+  return rule.finding({
     messageId,
-    message: fillMessage(RULES[RULE].messages[messageId] ?? '', data),
     data,
     range,
     // For writes, the path shows where the stored data was read; a declaration is its own single step.
@@ -150,5 +166,5 @@ function finding(context: CheckContext, site: StorageSite, messageId: string, da
     ],
     categories: site.categories.map((c) => c.id),
     suggestions,
-  };
+  });
 }

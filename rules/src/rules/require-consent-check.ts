@@ -3,21 +3,31 @@
  * must be guarded by one of the checks the catalogue names for it (`processors.<id>.consent.check`).
  */
 import type * as ts from 'typescript';
-import type { Finding } from '../../finding';
-import { LEGAL_BASES } from '../../catalogue/model';
-import { fillMessage, RULES } from '../../rules/registry';
-import type { Check } from '../context';
-import { engineOf, fileFlows } from '../flow/flows';
-import { isGuarded } from '../flow/guards';
-import { categoriesOf } from '../flow/labels';
-import { consentChecks, consentFrom, list } from '../flow/wording';
-import { firstPerCategory, flowPath, rangeOf } from './transfer';
+import type { Finding } from '../finding';
+import { LEGAL_BASES } from '../catalogue/model';
+import { engineOf, fileFlows } from '../analysis/flow/flows';
+import { isGuarded } from '../analysis/flow/guards';
+import { categoriesOf } from '../analysis/flow/labels';
+import { firstPerCategory, flowPath, rangeOf } from '../analysis/flow/report';
+import { consentChecks, consentFrom, list } from '../analysis/flow/wording';
+import { createRule } from './rule';
 
-const RULE = 'require-consent-check';
+type MessageId = 'missingConsentCheck';
 
-export const consentCheck: Check = {
-  rules: [RULE],
-  run(context) {
+export default createRule({
+  id: 'require-consent-check',
+  meta: {
+    description: 'Require a consent check before sending data to a processor whose legal basis is consent',
+    requiresTypes: false,
+    recommended: true,
+    messages: {
+      missingConsentCheck:
+        'This call sends {{category}} to {{processor}} without a consent check. Why: the legal basis is {{basis}}; consent is needed from {{from}}. What to do: guard the call with {{checks}}.',
+    } satisfies Record<MessageId, string>,
+    schema: [],
+    defaultOptions: [],
+  },
+  check(context, rule) {
     const engine = engineOf(context);
     const findings: Finding[] = [];
     const reported = new Set<number>();
@@ -42,18 +52,17 @@ export const consentCheck: Check = {
         from: consentFrom(processor),
         checks: consentChecks(processor),
       };
-      findings.push({
-        ruleId: RULE,
-        messageId: 'missingConsentCheck',
-        message: fillMessage(RULES[RULE].messages['missingConsentCheck'] ?? '', data),
-        data,
-        range: rangeOf(flow.at.expression),
-        path: flowPath(flow, first),
-        categories: labels.map((l) => l.category.id),
-        processor: processor.id,
-        suggestions: [],
-      });
+      findings.push(
+        rule.finding({
+          messageId: 'missingConsentCheck',
+          data,
+          range: rangeOf(flow.at.expression),
+          path: flowPath(flow, first),
+          categories: labels.map((l) => l.category.id),
+          processor: processor.id,
+        }),
+      );
     }
     return findings;
   },
-};
+});
