@@ -15,6 +15,24 @@ ruleTester.run('no-bsn-literal', rule('no-bsn-literal'), {
     { code: '// testpersoon 999999990\nconst a = 1;', options: [{ checkComments: false }] },
     'if (node.flags & 33554432 /* Ambient */) x();', // a bit flag: 2^25
     '// See https://stackoverflow.com/a/60422853/1709587\nx();', // a cited page's path
+    // Numbers whose context says they are no person's number (rules/src/analysis/bsnContext.ts).
+    'const h = (x * 123456782) | 0;', // arithmetic
+    'const y = x - 111222333;',
+    'if (n > 999999990) f();', // a comparison
+    'const neg = -123456782;', // a negative number
+    'const TIMEOUT_MS = 123456782;', // a unit
+    'const MAX_BYTES = 111222333;', // a bound
+    'const PI = 314159265;', // a mathematical constant (here, digits that pass)
+    'const config = { cacheTtl: 123456782 };',
+    'const fixture = { id: 111222333, naam: "Anoniem" };', // a record id in an anonymised fixture
+    'const rows = [{ recordId: 123456782 }];',
+    'enum Limits { MaxItems = 123456782 }',
+    'class C { static readonly HASH_SEED = 111222333; }',
+    'setTimeout(run, 123456782);',
+    'const d = new Date(999999990);',
+    'const m = Math.min(a, 123456782);',
+    'const K = 123456782;\nexport const mix = (h: number) => (h ^ K) * 31;', // a constant only used in arithmetic
+    'const PRIMES = [123456782, 111222333];', // an array takes its name
   ],
   invalid: [
     {
@@ -63,9 +81,16 @@ ruleTester.run('no-bsn-literal', rule('no-bsn-literal'), {
       errors: [{ messageId: 'bsnLiteral', line: 1, column: 18, endLine: 1, endColumn: 27 }],
     },
     {
-      code: 'const ids = [123456782, 111222333];',
+      code: 'const nummers = [123456782, 111222333];',
       options: [{ allow: ['111222333'] }],
-      errors: [{ messageId: 'bsnLiteral', data: { value: '123456782', check: 'BSN-elfproef', kind: 'BSN' }, line: 1, column: 14, endLine: 1, endColumn: 23 }],
+      errors: [{ messageId: 'bsnLiteral', data: { value: '123456782', check: 'BSN-elfproef', kind: 'BSN' }, line: 1, column: 18, endLine: 1, endColumn: 27 }],
     },
+    // A name like a BSN wins over arithmetic; a number written into text, or a constant used as a value, is reported.
+    { code: 'const bsn = 123456782 * 1;', errors: [{ messageId: 'bsnLiteral', line: 1, column: 13, endLine: 1, endColumn: 22 }] },
+    { code: 'const leerling = { bsnId: 111222333 };', errors: [{ messageId: 'bsnLiteral', line: 1, column: 27, endLine: 1, endColumn: 36 }] },
+    { code: "const s = 'BSN ' + 123456782;", errors: [{ messageId: 'bsnLiteral', line: 1, column: 20, endLine: 1, endColumn: 29 }] },
+    { code: 'const K = 123456782;\nsend({ nummer: K });', errors: [{ messageId: 'bsnLiteral', line: 1, column: 11, endLine: 1, endColumn: 20 }] },
+    { code: 'opslaan(999999990);', errors: [{ messageId: 'bsnLiteral', line: 1, column: 9, endLine: 1, endColumn: 18 }] },
+    { code: "const ids = ['123456782'];", errors: [{ messageId: 'bsnLiteral', line: 1, column: 14, endLine: 1, endColumn: 25 }] }, // strings stay reported
   ],
 });

@@ -23,6 +23,7 @@ import type { Finding, TextRange } from '../finding';
 import type { CheckContext } from '../analysis/context';
 import { collectComments } from '../analysis/suppressions';
 import { createRule, type RuleHelpers } from './rule';
+import { numberIsNoIdentifier } from '../analysis/bsnContext';
 
 type MessageId = 'bsnLiteral';
 
@@ -163,7 +164,10 @@ export default createRule({
         case ts.SyntaxKind.BigIntLiteral: {
           const written = node.getText(sourceFile);
           const digits = numericDigits(written);
-          if (digits !== undefined) report(digits, written, { start: node.getStart(sourceFile), end: node.end }, 'a numeric literal');
+          if (digits === undefined || identifierCheck(digits) === undefined) return;
+          // The context is read only for numbers that pass a check (rare), so it costs nothing on most files.
+          if (numberIsNoIdentifier(node as ts.LiteralExpression, context)) return;
+          report(digits, written, { start: node.getStart(sourceFile), end: node.end }, 'a numeric literal');
           return;
         }
         case ts.SyntaxKind.StringLiteral:
