@@ -14,6 +14,8 @@ import * as ts from 'typescript';
 import {
   analyseFile,
   applySuppressions,
+  checkPrismaSchema,
+  findPrismaSchema,
   docsUrl,
   findCatalogue,
   hasErrors,
@@ -23,6 +25,7 @@ import {
   RULES,
   type Finding,
   type FlowStep,
+  type PrismaSchemaText,
   type Problem,
   type RuleId,
 } from '@avglint/rules';
@@ -67,6 +70,7 @@ export interface ScanResult {
 }
 
 const SOURCE_EXTENSIONS = new Set(['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs']);
+const PRISMA_EXTENSIONS = new Set(['.prisma']);
 const SKIPPED_DIRECTORIES = new Set(['node_modules', 'dist', 'build', 'coverage', '.git', 'out']);
 
 /** The rules a scan runs and their options, derived from the registry like the ESLint configs. */
@@ -108,11 +112,33 @@ export function scanProject(options: ScanOptions): ScanResult {
   const findings: ScannedFinding[] = [];
   const problems: Problem[] = [];
   const seen = new Set<string>();
+  // Prisma schemas are read here (the core reads no file): checked themselves, and passed to the analysis of the
+  // files they belong to so that writes through Prisma Client are covered by the model's `/// @retention`.
+  const schemas = new Map<string, PrismaSchemaText | undefined>();
+  const schemaFor = (fileName: string): PrismaSchemaText | undefined => {
+    const schemaFile = findPrismaSchema(fileName, nodeHost);
+    if (schemaFile === undefined) return undefined;
+    if (!schemas.has(schemaFile)) {
+      const text = nodeHost.readFile(schemaFile);
+      schemas.set(schemaFile, text === undefined ? undefined : { fileName: schemaFile, text });
+    }
+    return schemas.get(schemaFile);
+  };
+  if (selected.rules.has('require-retention')) {
+    for (const schemaFile of walk(dir, PRISMA_EXTENSIONS)) {
+      const text = nodeHost.readFile(schemaFile);
+      if (text === undefined) continue;
+      schemas.set(schemaFile, { fileName: schemaFile, text });
+      const lines = ts.createSourceFile(schemaFile, text, ts.ScriptTarget.Latest, false, ts.ScriptKind.Unknown);
+      for (const finding of checkPrismaSchema({ fileName: schemaFile, text }, catalogue)) findings.push(positioned(lines, finding));
+    }
+  }
   for (const program of programs) {
     for (const sourceFile of program.getSourceFiles()) {
       if (!isProjectFile(program, sourceFile, dir) || seen.has(sourceFile.fileName)) continue;
       seen.add(sourceFile.fileName);
-      const result = analyseFile({ sourceFile, program: typed ? program : undefined, catalogue, options: analysisOptions });
+      const prismaSchema = schemaFor(sourceFile.fileName);
+      const result = analyseFile({ sourceFile, program: typed ? program : undefined, catalogue, ...(prismaSchema ? { prismaSchema } : {}), options: analysisOptions });
       problems.push(...result.problems);
       const kept = applySuppressions(result.findings, parseSuppressions(sourceFile), sourceFile, { now });
       for (const finding of kept) findings.push(positioned(sourceFile, finding));
@@ -148,13 +174,13 @@ function createPrograms(dir: string): { programs: ts.Program[]; typed: boolean }
   return { programs, typed: true };
 }
 
-function walk(dir: string): string[] {
+function walk(dir: string, extensions: ReadonlySet<string> = SOURCE_EXTENSIONS): string[] {
   const files: string[] = [];
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (!SKIPPED_DIRECTORIES.has(entry.name)) files.push(...walk(full));
-    } else if (SOURCE_EXTENSIONS.has(path.extname(entry.name)) && !entry.name.endsWith('.d.ts')) {
+      if (!SKIPPED_DIRECTORIES.has(entry.name)) files.push(...walk(full, extensions));
+    } else if (extensions.has(path.extname(entry.name)) && !entry.name.endsWith('.d.ts')) {
       files.push(full);
     }
   }

@@ -32,6 +32,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
       ...LANGUAGES.map((language) => ({ scheme: 'file', language })),
       // The catalogue, and shared bases such as `groep.avglint.catalogue.yaml` that catalogues extend.
       { scheme: 'file', pattern: '**/*avglint.catalogue.{yaml,yml}' },
+      // Prisma schemas: require-retention checks each model's `/// @retention`.
+      { scheme: 'file', pattern: '**/*.prisma' },
     ],
     synchronize: { configurationSection: SETTINGS_SECTION },
     outputChannel: output,

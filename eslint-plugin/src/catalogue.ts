@@ -4,7 +4,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { findCatalogue, hasErrors, loadCatalogue, type Catalogue, type CatalogueHost, type Problem } from '@avglint/rules';
+import { findCatalogue, findPrismaSchema, hasErrors, loadCatalogue, type Catalogue, type CatalogueHost, type PrismaSchemaText, type Problem } from '@avglint/rules';
 
 /** What the plugin reads from `settings.avglint` in the ESLint config. */
 export interface AvglintSettings {
@@ -128,4 +128,29 @@ function notFoundProblem(file: string): Problem {
 /** `file:line:col: message (hint)`, one per line: what ESLint shows for a broken catalogue. */
 export function describeProblems(problems: readonly Problem[]): string {
   return problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message} (${p.hint})`).join('\n');
+}
+
+/** The Prisma schema found for each directory, and each schema's text by path with the mtime it was read at. */
+const schemaByDirectory = new Map<string, string | undefined>();
+const schemaTexts = new Map<string, { readonly stamp: number | undefined; readonly schema: PrismaSchemaText | undefined }>();
+
+/**
+ * The project's Prisma schema for a linted file (`prisma/schema.prisma` or `schema.prisma` upward to the package root),
+ * read here so the core can cover Prisma Client writes with the models' `/// @retention`. Never throws.
+ */
+export function prismaSchemaFor(fileName: string): PrismaSchemaText | undefined {
+  const directory = path.dirname(fileName);
+  let schemaFile = schemaByDirectory.get(directory);
+  if (!schemaByDirectory.has(directory)) {
+    schemaFile = findPrismaSchema(fileName, fsHost);
+    schemaByDirectory.set(directory, schemaFile);
+  }
+  if (schemaFile === undefined) return undefined;
+  const stamp = mtime(schemaFile);
+  const cached = schemaTexts.get(schemaFile);
+  if (cached && cached.stamp === stamp) return cached.schema;
+  const text = fsHost.readFile(schemaFile);
+  const schema = text === undefined ? undefined : { fileName: schemaFile, text };
+  schemaTexts.set(schemaFile, { stamp, schema });
+  return schema;
 }

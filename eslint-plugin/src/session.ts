@@ -9,7 +9,7 @@
 import * as path from 'node:path';
 import * as ts from 'typescript';
 import { analyseFile, RULE_IDS, type AnalysisResult, type Catalogue, type RuleId } from '@avglint/rules';
-import { readSettings, resolveCatalogue, type CatalogueResolution } from './catalogue';
+import { prismaSchemaFor, readSettings, resolveCatalogue, type CatalogueResolution } from './catalogue';
 
 /** The parts of ESLint's rule context the session needs; kept structural so the rule factory stays generic. */
 export interface LintedFile {
@@ -73,10 +73,12 @@ export function analyse(session: FileSession): AnalysisResult | undefined {
   if (byOptions === undefined) byCatalogue.set(catalogue, (byOptions = new Map()));
   let result = byOptions.get(key);
   if (result === undefined) {
+    const prismaSchema = prismaSchemaFor(session.sourceFile.fileName);
     result = analyseFile({
       sourceFile: session.sourceFile,
       program: session.program,
       catalogue,
+      ...(prismaSchema ? { prismaSchema } : {}),
       options: { rules: new Set(enabled), ruleOptions: Object.fromEntries(session.rules), now },
     });
     byOptions.set(key, result);

@@ -11,4 +11,6 @@ export * from './bsn';
 export * from './catalogue/load';
 export * from './analysis/suppressions';
 export * from './analysis/storage';
+export { checkPrismaSchema, findPrismaSchema, isPrismaSchemaFile, parsePrismaSchema, type PrismaModel, type PrismaSchemaText } from './analysis/prismaSchema';
+export { parseSql, type SqlStatement } from './analysis/sql';
 export * from './analysis/classifyAt';

@@ -3,7 +3,7 @@
  * that the entry point (stdio or node IPC) or a test (in-process streams) created.
  */
 import * as path from 'node:path';
-import { analyseFile, type Catalogue, type Finding, type FlowStep } from '@avglint/rules';
+import { analyseFile, checkPrismaSchema, findPrismaSchema, isPrismaSchemaFile, type Catalogue, type Finding, type FlowStep, type PrismaSchemaText } from '@avglint/rules';
 import * as ts from 'typescript';
 import {
   CodeActionKind,
@@ -172,12 +172,21 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         cancelled: false,
       };
     }
+    if (isPrismaSchemaFile(fileName)) {
+      // A Prisma schema: its models need a `/// @retention` (the same judgement as an entity's `@retention`).
+      if (!enabledRules(settings).has('require-retention')) return { diagnostics: [], findings: [], catalogueFile, status, cancelled: false };
+      const findings = checkPrismaSchema({ fileName, text: document.getText() }, state.catalogue);
+      const locate = (step: FlowStep): { uri: string; range: Range } => ({ uri: document.uri, range: { start: document.positionAt(step.range.start), end: document.positionAt(step.range.end) } });
+      return { diagnostics: findings.map((f) => findingToDiagnostic(f, document, settings, locate)), findings, catalogueFile, status, cancelled: false };
+    }
     const target = projects.target(fileName);
     if (!target) return { diagnostics: [], findings: [], catalogueFile, status, cancelled: false };
+    const prismaSchema = prismaSchemaFor(fileName);
     const result = analyseFile({
       sourceFile: target.sourceFile,
       program: target.program,
       catalogue: state.catalogue,
+      ...(prismaSchema ? { prismaSchema } : {}),
       options: { rules: enabledRules(settings), ruleOptions: settings.ruleOptions, now: new Date() },
       isCancelled,
     });
@@ -189,6 +198,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       if (path.resolve(problem.file) === fileName) diagnostics.push(problemToDiagnostic(problem));
     }
     return { diagnostics, findings, catalogueFile, status, cancelled: false };
+  }
+
+  /** The project's Prisma schema for a source file: the open document's text, else the file on disk. */
+  function prismaSchemaFor(fileName: string): PrismaSchemaText | undefined {
+    const schemaFile = findPrismaSchema(fileName, catalogueHost);
+    if (schemaFile === undefined) return undefined;
+    const text = documents.get(pathToUri(schemaFile))?.getText() ?? catalogueHost.readFile(schemaFile);
+    return text === undefined ? undefined : { fileName: schemaFile, text };
   }
 
   /** Analyses one source file's current text (open document or disk). Never throws: a failure is this file's diagnostic. */
@@ -216,7 +233,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       validateCatalogueDocument(document);
       return;
     }
-    if (!isSourceFile(fileName)) return;
+    if (!isSourceFile(fileName) && !isPrismaSchemaFile(fileName)) return;
     const settings = await settingsFor(uri);
     // Another edit or a newer run may have come while the settings were fetched.
     const current = documents.get(uri);

@@ -35,6 +35,36 @@ const s3v3 = "import { PutObjectCommand } from '@aws-sdk/client-s3';\nawait clie
 const unknown = '/** @retention altijd */\n@Entity()\nclass Leerling { @Column() bsn!: string; }';
 const tooLong = '/** @retention verzuim */\n@Entity()\nclass Beeld { @Column() opname!: string; @Column() naam!: string; }';
 
+// Browser and mobile stores, cookies, IndexedDB, Prisma, raw SQL and persisted Angular state.
+const localProperty = 'localStorage.roepnaam = naam;';
+const localElement = "window.localStorage['k'] = JSON.stringify({ bsn });";
+const cookieNoTtl = 'document.cookie = `naam=${leerling.naam}; path=/`;';
+const cookieConcat = "document.cookie = 'opname=' + opname + '; max-age=5184000';";
+const jsCookie = "import Cookies from 'js-cookie';\nCookies.set('bsn', leerling.bsn);";
+const jsCookieLong = "import Cookies from 'js-cookie';\nCookies.set('opname', opname, { expires: 60 });";
+const express = "app.get('/', (req, res) => {\n  res.cookie('email', leerling.email, { httpOnly: true });\n});";
+const asyncStorage = "import AsyncStorage from '@react-native-async-storage/async-storage';\nawait AsyncStorage.setItem('leerling', JSON.stringify({ naam, bsn }));";
+const rnAsyncStorage = "import { AsyncStorage } from 'react-native';\nawait AsyncStorage.multiSet([['cijfer', cijfer]]);";
+const capacitor = "import { Preferences } from '@capacitor/preferences';\nawait Preferences.set({ key: 'adres', value: JSON.stringify(adres) });";
+const idb = "import { openDB } from 'idb';\nconst db = await openDB('school', 1);\nawait db.put('leerlingen', { bsn, naam });";
+const idbTx = "const tx = db.transaction('zorg', 'readwrite');\nawait tx.store.put({ diagnose });";
+const nativeIdb = "request.result.transaction('x', 'readwrite').objectStore('adressen').add({ postcode });";
+const dexieStores = "import Dexie from 'dexie';\nconst db = new Dexie('school');\ndb.version(1).stores({ leerlingen: '++id, naam, bsn', lokalen: '++id, nummer' });\nawait db.leerlingen.put({ naam, bsn });";
+const dexieClass = "import Dexie, { type Table } from 'dexie';\nclass SchoolDb extends Dexie {\n  constructor() {\n    super('school');\n  }\n  bewaar(cijfers: unknown[]) {\n    return this.resultaten.bulkPut(cijfers.map((c) => ({ cijfer: c })));\n  }\n}";
+const prisma = "import { PrismaClient } from '@prisma/client';\nconst prisma = new PrismaClient();\nawait prisma.leerling.create({ data: { bsn: leerling.bsn, roepnaam: 'x' } });";
+const prismaUpsert = 'await this.prisma.contact.upsert({ where: { id }, create: { email }, update: { email } });';
+const prismaTx = 'await prisma.$transaction(async (tx) => {\n  await tx.uitslag.createMany({ data: cijfers });\n});';
+const pgInsert = "await pool.query('INSERT INTO leerlingen (bsn, naam) VALUES ($1, $2)', [a, b]);";
+const pgValues = "await pool.query('INSERT INTO meldingen (tekst) VALUES ($1)', [leerling.diagnose]);";
+const sqliteUpdate = "db.prepare('UPDATE leerlingen SET adres = ?, postcode = ? WHERE id = ?').run(x, y, id);";
+const mysqlCreate = 'await connection.execute(`CREATE TABLE IF NOT EXISTS leerlingen (id INT, bsn VARCHAR(9), PRIMARY KEY (id))`);';
+const sqlCovered = "db.exec('CREATE TABLE beelden (id INTEGER, opname BLOB)');\ndb.prepare('INSERT INTO beelden (opname) VALUES (?)').run(opname);";
+const postgresTag = 'await sql`insert into contacten (email, roepnaam) values (${email}, ${naam})`;';
+const slonikAlter = 'await pool.query(sql.unsafe`ALTER TABLE leerlingen ADD COLUMN diagnose text`);';
+const ngxs = "import { NgxsStoragePluginModule } from '@ngxs/storage-plugin';\nexport const imports = [NgxsStoragePluginModule.forRoot({ keys: ['auth', 'leerling.adres'] })];";
+const ngxsState = "import { withNgxsStoragePlugin } from '@ngxs/storage-plugin';\n@State<unknown>({ name: 'profiel', defaults: { roepnaam: '', email: '' } })\nclass ProfielState {}\nexport const providers = [withNgxsStoragePlugin({ keys: [ProfielState] })];";
+const ngrx = "import { localStorageSync } from 'ngrx-store-localstorage';\nexport const sync = localStorageSync({ keys: [{ leerling: ['naam', 'bsn'] }], rehydrate: true });";
+
 ruleTester.run('require-retention', rule('require-retention'), {
   valid: [
     entity.replace('@Entity()', '/** @retention leerlingdossier */\n@Entity()'),
@@ -53,6 +83,24 @@ ruleTester.run('require-retention', rule('require-retention'), {
     "await redis.set('x', opname, 'EX', ttlVanConfig);", // a TTL that cannot be computed is trusted
     "const m = new Map(); m.set('bsn', bsn);", // a Map is not Redis
     "await s3.putObject({ Bucket: 'b', Key: 'logo.png', Body: logo });",
+    // Browser, mobile, cookies, IndexedDB, Prisma, SQL and persisted state: tagged, within a TTL, or nothing catalogued.
+    "window.sessionStorage.theme = 'dark';",
+    '/** @retention sessie */\nlocalStorage.roepnaam = naam;',
+    'document.cookie = `naam=${leerling.naam}; max-age=${60 * 60}`;',
+    "import Cookies from 'js-cookie';\nCookies.set('roepnaam', naam, { expires: 1 });",
+    "import Cookies from 'js-cookie';\nCookies.set('opname', opname, { expires: vanConfig });",
+    "app.get('/', (req, res) => {\n  res.cookie('email', leerling.email, { maxAge: 1000 * 60 * 60 });\n});",
+    "import { Preferences } from '@capacitor/preferences';\nawait Preferences.set({ key: 'thema', value: 'donker' });",
+    "import Dexie from 'dexie';\nconst db = new Dexie('school');\n/** @retention leerlingdossier */\ndb.version(1).stores({ leerlingen: '++id, naam, bsn' });\nawait db.leerlingen.put({ naam, bsn });",
+    "const m = new Map();\nm.set('bsn', bsn);\ncache.put({ bsn });\nres.json({ bsn });\ncookies.set('bsn', bsn);", // not stores
+    "await pool.query('SELECT bsn, naam FROM leerlingen WHERE id = $1', [id]);",
+    "await pool.query('DELETE FROM leerlingen WHERE bsn = $1', [bsn]);",
+    "/** @retention leerlingdossier */\nawait pool.query('INSERT INTO leerlingen (bsn, naam) VALUES ($1, $2)', [a, b]);",
+    "await pool.query('INSERT INTO lokalen (nummer) VALUES ($1)', [nummer]);",
+    'await sql`update lokalen set capaciteit = ${n}`;',
+    "/** @retention camera */\nasync function bewaar() {\n  await prisma.beeld.create({ data: { opname } });\n}",
+    "const klant = { leerling: { create: (x: unknown) => x } };\nklant.leerling.create({ data: { bsn } });", // not a Prisma client
+    "import { NgxsStoragePluginModule } from '@ngxs/storage-plugin';\nexport const imports = [NgxsStoragePluginModule.forRoot({ keys: ['thema'] })];",
   ],
   invalid: [
     {
@@ -127,6 +175,34 @@ ruleTester.run('require-retention', rule('require-retention'), {
       code: s3v3,
       errors: [{ messageId: 'missingRetention', ...at(s3v3, "new PutObjectCommand({ Bucket: 'export', Key: 'k', Body: diagnose })"), suggestions: insert(s3v3, 'await', ['leerlingdossier']) }],
     },
+    { code: localProperty, errors: [{ messageId: 'missingRetention', ...at(localProperty, 'localStorage.roepnaam = naam'), suggestions: insert(localProperty, 'localStorage', ['leerlingdossier', 'sessie']) }] },
+    { code: localElement, errors: [{ messageId: 'missingRetention', ...at(localElement, "window.localStorage['k'] = JSON.stringify({ bsn })"), suggestions: insert(localElement, 'window', ['leerlingdossier']) }] },
+    { code: cookieNoTtl, errors: [{ messageId: 'missingRetention', ...at(cookieNoTtl, 'document.cookie = `naam=${leerling.naam}; path=/`'), suggestions: insert(cookieNoTtl, 'document', ['leerlingdossier', 'sessie']) }] },
+    { code: cookieConcat, errors: [{ messageId: 'ttlTooLong', ...at(cookieConcat, "document.cookie = 'opname=' + opname + '; max-age=5184000'"), suggestions: [] }] },
+    { code: jsCookie, errors: [{ messageId: 'missingRetention', ...at(jsCookie, "Cookies.set('bsn', leerling.bsn)"), suggestions: insert(jsCookie, 'Cookies.set', ['leerlingdossier']) }] },
+    { code: jsCookieLong, errors: [{ messageId: 'ttlTooLong', ...at(jsCookieLong, "Cookies.set('opname', opname, { expires: 60 })"), suggestions: [] }] },
+    { code: express, errors: [{ messageId: 'missingRetention', ...at(express, "res.cookie('email', leerling.email, { httpOnly: true })"), suggestions: insert(express, 'res.cookie', ['leerlingdossier', 'sessie']) }] },
+    { code: asyncStorage, errors: [{ messageId: 'missingRetention', ...at(asyncStorage, "AsyncStorage.setItem('leerling', JSON.stringify({ naam, bsn }))"), suggestions: insert(asyncStorage, 'await AsyncStorage', ['leerlingdossier']) }] },
+    { code: rnAsyncStorage, errors: [{ messageId: 'missingRetention', ...at(rnAsyncStorage, "AsyncStorage.multiSet([['cijfer', cijfer]])"), suggestions: insert(rnAsyncStorage, 'await AsyncStorage', ['leerlingdossier', 'examen']) }] },
+    { code: capacitor, errors: [{ messageId: 'missingRetention', ...at(capacitor, "Preferences.set({ key: 'adres', value: JSON.stringify(adres) })"), suggestions: insert(capacitor, 'await Preferences', ['leerlingdossier', 'sessie']) }] },
+    { code: idb, errors: [{ messageId: 'missingRetention', ...at(idb, "db.put('leerlingen', { bsn, naam })"), suggestions: insert(idb, 'await db.put', ['leerlingdossier']) }] },
+    { code: idbTx, errors: [{ messageId: 'missingRetention', ...at(idbTx, 'tx.store.put({ diagnose })'), suggestions: insert(idbTx, 'await tx', ['leerlingdossier']) }] },
+    { code: nativeIdb, errors: [{ messageId: 'missingRetention', ...at(nativeIdb, "request.result.transaction('x', 'readwrite').objectStore('adressen').add({ postcode })"), suggestions: insert(nativeIdb, 'request', ['leerlingdossier', 'sessie']) }] },
+    { code: dexieStores, errors: [{ messageId: 'missingRetention', ...at(dexieStores, 'leerlingen'), suggestions: insert(dexieStores, 'db.version', ['leerlingdossier']) }] },
+    { code: dexieClass, errors: [{ messageId: 'missingRetention', ...at(dexieClass, 'this.resultaten.bulkPut(cijfers.map((c) => ({ cijfer: c })))'), suggestions: insert(dexieClass, 'return this', ['leerlingdossier', 'examen']) }] },
+    { code: prisma, errors: [{ messageId: 'missingRetention', ...at(prisma, "prisma.leerling.create({ data: { bsn: leerling.bsn, roepnaam: 'x' } })"), suggestions: insert(prisma, 'await prisma', ['leerlingdossier']) }] },
+    { code: prismaUpsert, errors: [{ messageId: 'missingRetention', ...at(prismaUpsert, 'this.prisma.contact.upsert({ where: { id }, create: { email }, update: { email } })'), suggestions: insert(prismaUpsert, 'await', ['leerlingdossier', 'sessie']) }] },
+    { code: prismaTx, errors: [{ messageId: 'missingRetention', ...at(prismaTx, 'tx.uitslag.createMany({ data: cijfers })'), suggestions: insert(prismaTx, 'await tx', ['leerlingdossier', 'examen']) }] },
+    { code: pgInsert, errors: [{ messageId: 'missingRetention', ...at(pgInsert, "pool.query('INSERT INTO leerlingen (bsn, naam) VALUES ($1, $2)', [a, b])"), suggestions: insert(pgInsert, 'await', ['leerlingdossier']) }] },
+    { code: pgValues, errors: [{ messageId: 'missingRetention', ...at(pgValues, "pool.query('INSERT INTO meldingen (tekst) VALUES ($1)', [leerling.diagnose])"), suggestions: insert(pgValues, 'await', ['leerlingdossier']) }] },
+    { code: sqliteUpdate, errors: [{ messageId: 'missingRetention', ...at(sqliteUpdate, "db.prepare('UPDATE leerlingen SET adres = ?, postcode = ? WHERE id = ?')"), suggestions: insert(sqliteUpdate, 'db', ['leerlingdossier', 'sessie']) }] },
+    { code: mysqlCreate, errors: [{ messageId: 'missingRetention', ...at(mysqlCreate, 'connection.execute(`CREATE TABLE IF NOT EXISTS leerlingen (id INT, bsn VARCHAR(9), PRIMARY KEY (id))`)'), suggestions: insert(mysqlCreate, 'await', ['leerlingdossier']) }] },
+    { code: sqlCovered, errors: [{ messageId: 'missingRetention', ...at(sqlCovered, "db.exec('CREATE TABLE beelden (id INTEGER, opname BLOB)')"), suggestions: insert(sqlCovered, 'db.exec', ['camera']) }] },
+    { code: postgresTag, errors: [{ messageId: 'missingRetention', ...at(postgresTag, 'sql`insert into contacten (email, roepnaam) values (${email}, ${naam})`'), suggestions: insert(postgresTag, 'await', ['leerlingdossier', 'sessie']) }] },
+    { code: slonikAlter, errors: [{ messageId: 'missingRetention', ...at(slonikAlter, 'sql.unsafe`ALTER TABLE leerlingen ADD COLUMN diagnose text`'), suggestions: insert(slonikAlter, 'await', ['leerlingdossier']) }] },
+    { code: ngxs, errors: [{ messageId: 'missingRetention', ...at(ngxs, "NgxsStoragePluginModule.forRoot({ keys: ['auth', 'leerling.adres'] })"), suggestions: insert(ngxs, 'export', ['leerlingdossier', 'sessie']) }] },
+    { code: ngxsState, errors: [{ messageId: 'missingRetention', ...at(ngxsState, 'withNgxsStoragePlugin({ keys: [ProfielState] })'), suggestions: insert(ngxsState, 'export const providers', ['leerlingdossier', 'sessie']) }] },
+    { code: ngrx, errors: [{ messageId: 'missingRetention', ...at(ngrx, "localStorageSync({ keys: [{ leerling: ['naam', 'bsn'] }], rehydrate: true })"), suggestions: insert(ngrx, 'export', ['leerlingdossier']) }] },
     {
       code: unknown,
       errors: [{ messageId: 'unknownTerm', data: { term: 'altijd', allowed: '`leerlingdossier` (Leerlingdossier, P2Y)' }, ...at(unknown, 'Leerling'), suggestions: replace(unknown, 'altijd', ['leerlingdossier']) }],
@@ -143,8 +219,16 @@ const typedEntity = "import type { Zorgdossier } from './store-types';\n@Entity(
 const typedSchema = "import type { Leerling } from './store-types';\nexport const LeerlingSchema = new EntitySchema<Leerling>({ name: 'leerling', columns: {} });";
 const typedBrand = "import { leerlingBsn } from './store-types';\nlocalStorage.setItem('k', leerlingBsn);";
 
+// The new stores with types: a whole `Leerling` written stores its BSN, name and address; a `Lokaal` is nobody's.
+const typedAsync = "import AsyncStorage from '@react-native-async-storage/async-storage';\nimport { leerling } from './store-types';\nawait AsyncStorage.setItem('k', JSON.stringify(leerling));";
+const typedPrisma = "import { leerling } from './store-types';\nawait prisma.inschrijving.create({ data: leerling });";
+const typedSql = "import { leerlingBsn } from './store-types';\nawait sql`insert into meldingen (tekst) values (${leerlingBsn})`;";
+const typedCookie = "import { leerling } from './store-types';\ndocument.cookie = `wie=${leerling.roepnaam}`;";
+
 typedRuleTester.run('require-retention (typed)', rule('require-retention'), {
   valid: [
+    { code: "import AsyncStorage from '@react-native-async-storage/async-storage';\nimport { lokaal } from './store-types';\nawait AsyncStorage.setItem('k', JSON.stringify(lokaal));", filename: 'src/store-typed.ts' },
+    { code: "import { lokaal } from './store-types';\nawait prisma.ruimte.create({ data: lokaal });", filename: 'src/store-typed.ts' },
     { code: "import { writeFileSync } from 'fs';\nimport { lokaal } from './store-types';\nwriteFileSync('x', JSON.stringify(lokaal));", filename: 'src/store-typed.ts' },
     { code: "import { writeFileSync } from 'fs';\nimport { leerling } from './store-types';\n/** @retention leerlingdossier */\nwriteFileSync('x', JSON.stringify(leerling));", filename: 'src/store-typed.ts' },
   ],
@@ -174,6 +258,10 @@ typedRuleTester.run('require-retention (typed)', rule('require-retention'), {
       filename: 'src/store-entity.ts',
       errors: [{ messageId: 'missingRetention', ...at(typedSchema, 'LeerlingSchema'), suggestions: insert(typedSchema, 'export const', ['leerlingdossier']) }],
     },
+    { code: typedAsync, filename: 'src/store-typed.ts', errors: [{ messageId: 'missingRetention', ...at(typedAsync, "AsyncStorage.setItem('k', JSON.stringify(leerling))"), suggestions: insert(typedAsync, 'await', ['leerlingdossier']) }] },
+    { code: typedPrisma, filename: 'src/store-typed.ts', errors: [{ messageId: 'missingRetention', ...at(typedPrisma, 'prisma.inschrijving.create({ data: leerling })'), suggestions: insert(typedPrisma, 'await', ['leerlingdossier']) }] },
+    { code: typedSql, filename: 'src/store-typed.ts', errors: [{ messageId: 'missingRetention', ...at(typedSql, 'sql`insert into meldingen (tekst) values (${leerlingBsn})`'), suggestions: insert(typedSql, 'await', ['leerlingdossier']) }] },
+    { code: typedCookie, filename: 'src/store-typed.ts', errors: [{ messageId: 'missingRetention', ...at(typedCookie, 'document.cookie = `wie=${leerling.roepnaam}`'), suggestions: insert(typedCookie, 'document', ['leerlingdossier', 'sessie']) }] },
     {
       code: typedBrand,
       filename: 'src/store-typed.ts',

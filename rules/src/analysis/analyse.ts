@@ -9,6 +9,7 @@ import type { AnalysisInput, AnalysisResult } from './api';
 import type { CheckContext } from './context';
 import { releaseFileCaches } from './flow/flows';
 import { ensureParents } from './flow/walk';
+import { prismaModelsOf } from './prismaSchema';
 
 /**
  * Runs every enabled rule's check over one file, in registry order (the findings are sorted afterwards, so the order
@@ -28,6 +29,7 @@ export function analyseFile(input: AnalysisInput): AnalysisResult {
     index: categoryIndex(catalogue),
     relativePath: relativeTo(catalogue.root, sourceFile.fileName),
     options,
+    ...(input.prismaSchema ? { prismaModels: prismaModelsOf(input.prismaSchema) } : {}),
     isCancelled,
     enabled: (rule) => options.rules === undefined || options.rules.has(rule),
     ruleOptions: (rule) => ({ ...(RULES[rule].defaultOptions[0] ?? {}), ...(options.ruleOptions?.[rule] ?? {}) }),

@@ -7,6 +7,7 @@ import type { Catalogue } from '../catalogue/model';
 import type { Finding } from '../finding';
 import type { Problem } from '../problem';
 import type { RuleId } from '../rules/registry';
+import type { PrismaSchemaText } from './prismaSchema';
 
 export interface AnalysisOptions {
   /** Rules to run; all when absent. Hosts pass only enabled rules so disabled ones cost nothing. */
@@ -28,6 +29,12 @@ export interface AnalysisInput {
    */
   readonly program?: ts.Program;
   readonly catalogue: Catalogue;
+  /**
+   * The project's Prisma schema, read by the host (`findPrismaSchema` says where it is). Writes through Prisma Client
+   * to a model the schema declares are covered by the model's `/// @retention` (checked in the schema itself by
+   * `checkPrismaSchema`); without it each write needs its own tag.
+   */
+  readonly prismaSchema?: PrismaSchemaText;
   readonly options?: AnalysisOptions;
   /** Polled between steps; a cancelled analysis returns what it has with `cancelled: true`. */
   readonly isCancelled?: () => boolean;

@@ -3,6 +3,7 @@ import type { Catalogue } from '../catalogue/model';
 import type { CategoryIndex } from '../catalogue/names';
 import type { RuleId } from '../rules/registry';
 import type { AnalysisOptions } from './api';
+import type { PrismaModel } from './prismaSchema';
 
 /** What every check gets: the file, its program when there is one, and the catalogue with its lookup tables. */
 export interface CheckContext {
@@ -14,6 +15,8 @@ export interface CheckContext {
   /** The file's path relative to `catalogue.root`, with `/` separators, for access globs. */
   readonly relativePath: string;
   readonly options: AnalysisOptions;
+  /** The models of the project's Prisma schema by lower-cased name, when the host passed the schema. */
+  readonly prismaModels?: ReadonlyMap<string, PrismaModel>;
   isCancelled(): boolean;
   /** Whether `rule` is enabled for this run. */
   enabled(rule: RuleId): boolean;

@@ -18,20 +18,22 @@
 // Default import: `import * as` would read every member through an esModuleInterop getter (a sixth of the time).
 import ts from 'typescript';
 import type { Category } from '../catalogue/model';
-import { normaliseName } from '../catalogue/names';
 import type { TextRange } from '../finding';
 import type { CheckContext } from './context';
 import type { FlowEngine } from './flow/engine';
 import { engineOf } from './flow/flows';
 import { fileNodes, type FileNodes } from './flow/nodes';
-import { categoriesOf, type TraceStep } from './flow/labels';
+import type { TraceStep } from './flow/labels';
+import type { StoreKind } from './libraries/storage';
+import { StoreWrites, type ImportBinding, type StorageScope, type StorageTtl } from './storageWrites';
+import { CategoryCollector, calleeName, FS_MODULES, enclosingFunctions, enclosingStatement, MAX_DEPTH, propertyNameText, requiredModule, skipWrappers, stringProperty } from './storageCollector';
+
+export { enclosingStatement } from './storageCollector';
 // Read once: every member of the typescript module is a getter, and these run for every node.
-const { canHaveDecorators, canHaveModifiers, forEachChild, getDecorators, getJSDocTags, getLeadingCommentRanges, getModifiers, isAccessor, isArrayLiteralExpression, isArrowFunction, isAsExpression, isAwaitExpression, isBinaryExpression, isBlock, isCallExpression, isCaseClause, isClassDeclaration, isClassLike, isComputedPropertyName, isConditionalExpression, isConstructorDeclaration, isDefaultClause, isElementAccessExpression, isExternalModuleReference, isFunctionDeclaration, isFunctionExpression, isIdentifier, isImportDeclaration, isImportEqualsDeclaration, isMethodDeclaration, isModuleBlock, isNamedImports, isNamespaceImport, isNewExpression, isNonNullExpression, isNumericLiteral, isObjectBindingPattern, isObjectLiteralExpression, isParenthesizedExpression, isPrefixUnaryExpression, isPrivateIdentifier, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isSatisfiesExpression, isShorthandPropertyAssignment, isSourceFile, isSpreadAssignment, isSpreadElement, isStringLiteral, isStringLiteralLike, isTemplateExpression, isTypeAssertionExpression, isTypeReferenceNode, isVariableDeclaration, SyntaxKind, TypeFlags } = ts;
+const { canHaveDecorators, canHaveModifiers, forEachChild, getDecorators, getLeadingCommentRanges, getModifiers, isArrowFunction, isAsExpression, isBinaryExpression, isCallExpression, isClassDeclaration, isClassLike, isExternalModuleReference, isFunctionExpression, isIdentifier, isImportDeclaration, isImportEqualsDeclaration, isNamedImports, isNamespaceImport, isNewExpression, isNumericLiteral, isObjectBindingPattern, isObjectLiteralExpression, isParenthesizedExpression, isPrefixUnaryExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isSatisfiesExpression, isShorthandPropertyAssignment, isStringLiteral, isStringLiteralLike, isTaggedTemplateExpression, isVariableDeclaration, SyntaxKind } = ts;
 
-export type StoreKind = 'entity' | 'model' | 'schema' | 'table' | 'file' | 'browser-storage' | 'cache' | 'object-store';
-
-/** The TTL a Redis write sets: a number of seconds, or a TTL that is set but cannot be computed statically. */
-export type StorageTtl = { readonly seconds: number } | 'unresolved';
+export type { StoreKind } from './libraries/storage';
+export type { StorageTtl } from './storageWrites';
 
 export interface StorageSite {
   readonly kind: StoreKind;
@@ -62,7 +64,6 @@ export interface RetentionTag {
   readonly termRange: TextRange;
 }
 
-const FS_MODULES = new Set(['fs', 'node:fs']);
 const FS_PROMISES_MODULES = new Set(['fs/promises', 'node:fs/promises']);
 const FS_WRITES = new Set(['writeFile', 'writeFileSync', 'appendFile', 'appendFileSync']);
 const REDIS_MODULES = new Set(['ioredis', 'redis', '@redis/client']);
@@ -98,15 +99,6 @@ const KNEX_NON_COLUMNS = new Set([
   'dropForeign', 'dropTimestamps', 'renameColumn', 'comment', 'engine', 'charset', 'collate', 'inherits', 'check',
   'setNullable', 'dropNullable', 'queryContext',
 ]);
-/** How deep to follow property types and local constants when collecting categories. */
-const MAX_DEPTH = 4;
-
-/** What an imported or required local name refers to. */
-interface ImportBinding {
-  readonly module: string;
-  /** `*` for a namespace import or a whole `require`, `default`, or the exported name. */
-  readonly name: string;
-}
 
 /** All storage sites in the file that store at least one catalogued category. */
 export function findStorageSites(context: CheckContext): StorageSite[] {
@@ -141,7 +133,7 @@ export function retentionTagOf(node: ts.Node, sourceFile: ts.SourceFile): Retent
   return undefined;
 }
 
-class StorageFinder {
+class StorageFinder implements StorageScope {
   readonly sites: StorageSite[] = [];
   private readonly sourceFile: ts.SourceFile;
   private readonly checker: ts.TypeChecker | undefined;
@@ -152,20 +144,33 @@ class StorageFinder {
   private readonly redisClients = new Set<string>();
   /** The flow analysis shared with the transfer and log checks, created on the first write that needs it. */
   private engine: FlowEngine | undefined;
+  /** The storage library tables' interpreter. */
+  private readonly writes: StoreWrites;
 
   constructor(
-    private readonly context: CheckContext,
+    readonly context: CheckContext,
     nodes: FileNodes,
   ) {
     this.sourceFile = context.sourceFile;
     this.checker = context.checker;
     this.collectBindings(nodes.bindings);
+    this.writes = new StoreWrites(this, nodes.calls, nodes.storage.filter(isTaggedTemplateExpression));
   }
 
-  visit(node: ts.ClassLikeDeclaration | ts.CallExpression | ts.NewExpression): void {
+  visit(node: FileNodes['storage'][number]): void {
     if (isClassLike(node)) this.entity(node);
     else if (isCallExpression(node)) this.call(node);
-    else this.construct(node);
+    else if (isNewExpression(node)) this.construct(node);
+    else if (isBinaryExpression(node)) this.writes.assignment(node);
+    else this.writes.taggedTemplate(node);
+  }
+
+  importOf(name: string): ImportBinding | undefined {
+    return this.imports.get(name);
+  }
+
+  constantOf(name: string): ts.Expression | undefined {
+    return this.constants.get(name);
   }
 
   // ---------------------------------------------------------------- bindings
@@ -263,12 +268,12 @@ class StorageFinder {
     const imported = isIdentifier(callee) ? this.imports.get(callee.text) : undefined;
     const name = imported && imported.name !== '*' && imported.name !== 'default' ? imported.name : calleeName(callee);
     if (name === undefined) return;
+    if (this.writes.call(node)) return;
     if (name === 'define' && isPropertyAccessExpression(callee)) this.sequelizeDefine(node);
     else if (name === 'init' && isPropertyAccessExpression(callee)) this.sequelizeInit(node, callee);
     else if (DRIZZLE_TABLES.has(name)) this.drizzleTable(node, name);
     else if (isCreateTable(name) && isPropertyAccessExpression(callee) && endsWithSchema(callee.expression)) this.schemaTable(node, name);
     else if (FS_WRITES.has(name)) this.fsWrite(node, callee, name);
-    else if (name === 'setItem' && isPropertyAccessExpression(callee)) this.browserStorage(node, callee);
     else if (REDIS_WRITES.has(name) && isPropertyAccessExpression(callee)) this.redisWrite(node, callee, name);
     else if (name === 'putObject' && isPropertyAccessExpression(callee)) this.s3Put(node, '`putObject` (S3)');
   }
@@ -471,21 +476,6 @@ class StorageFinder {
     return false;
   }
 
-  private browserStorage(node: ts.CallExpression, callee: ts.PropertyAccessExpression): void {
-    const receiver = callee.expression;
-    const storage = isIdentifier(receiver)
-      ? receiver.text
-      : isPropertyAccessExpression(receiver) && isIdentifier(receiver.expression) && ['window', 'globalThis', 'self'].includes(receiver.expression.text)
-        ? receiver.name.text
-        : undefined;
-    if (storage !== 'localStorage' && storage !== 'sessionStorage') return;
-    const [key, value] = node.arguments;
-    const collector = this.collector();
-    if (key && isStringLiteralLike(key)) collector.name(key.text);
-    if (value) collector.stored(value);
-    this.add('browser-storage', `\`${storage}.setItem\``, node, enclosingStatement(node), enclosingFunctions(node), collector);
-  }
-
   private redisWrite(node: ts.CallExpression, callee: ts.PropertyAccessExpression, method: string): void {
     if (!this.isRedisClient(callee.expression)) return;
     const args = node.arguments;
@@ -582,7 +572,7 @@ class StorageFinder {
 
   // ---------------------------------------------------------------- helpers
 
-  private add(kind: StoreKind, store: string, reportNode: ts.Node, declaration: ts.Node, alternatives: ts.Node[], collector: CategoryCollector, ttl?: StorageTtl): void {
+  add(kind: StoreKind, store: string, reportNode: ts.Node, declaration: ts.Node, alternatives: ts.Node[], collector: CategoryCollector, ttl?: StorageTtl): void {
     const categories = collector.categories();
     if (categories.length === 0) return;
     const trace = collector.trace();
@@ -606,7 +596,7 @@ class StorageFinder {
   }
 
   /** An object literal, directly or through a local constant. */
-  private objectLiteral(expression: ts.Expression): ts.ObjectLiteralExpression | undefined {
+  objectLiteral(expression: ts.Expression): ts.ObjectLiteralExpression | undefined {
     const inner = skipWrappers(expression);
     if (isObjectLiteralExpression(inner)) return inner;
     if (isIdentifier(inner)) {
@@ -657,235 +647,17 @@ class StorageFinder {
     return undefined;
   }
 
-  private collector(): CategoryCollector {
+  collector(): CategoryCollector {
     return new CategoryCollector(this.context, this.constants, () => (this.engine ??= engineOf(this.context)));
   }
 }
 
-/** Gathers the categories a storage site stores, from names, tags, type names and (with a checker) types. */
-class CategoryCollector {
-  private readonly found = new Set<Category>();
-  private readonly seenTypes = new Set<ts.Type>();
-  private readonly seenConstants = new Set<string>();
-  private readonly traces = new Map<Category, TraceStep>();
-
-  constructor(
-    private readonly context: CheckContext,
-    private readonly constants: ReadonlyMap<string, ts.Expression>,
-    private readonly engine: () => FlowEngine,
-  ) {}
-
-  /** The trace of the first stored category that the flow analysis found, for the finding's path. */
-  trace(): TraceStep | undefined {
-    for (const category of this.categories()) {
-      const trace = this.traces.get(category);
-      if (trace) return trace;
-    }
-    return undefined;
-  }
-
-  /**
-   * What a written value carries: from its own syntax and type (`expression`), and from the flow analysis, which
-   * follows it back through variables, `map`/`join`, function calls and imported modules to where the data was read.
-   */
-  stored(expression: ts.Expression): void {
-    this.expression(expression);
-    for (const label of categoriesOf(this.engine().valueOf(expression))) {
-      this.found.add(label.category);
-      if (!this.traces.has(label.category)) this.traces.set(label.category, label.trace);
-    }
-  }
-
-  categories(): Category[] {
-    const order = [...this.context.catalogue.categories.values()];
-    return [...this.found].sort((a, b) => order.indexOf(a) - order.indexOf(b));
-  }
-
-  name(name: string): void {
-    this.addAll(this.context.index.byName.get(normaliseName(name)));
-  }
-
-  typeName(name: string): void {
-    this.addAll(this.context.index.byType.get(name));
-  }
-
-  member(typeName: string, member: string): void {
-    this.addAll(this.context.index.byMember.get(`${typeName}.${normaliseName(member)}`));
-  }
-
-  jsdocTags(node: ts.Node): void {
-    for (const tag of getJSDocTags(node)) this.addAll(this.context.index.byJsdocTag.get(normaliseName(tag.tagName.text)));
-  }
-
-  typeNode(node: ts.TypeNode): void {
-    const checker = this.context.checker;
-    if (checker) {
-      this.type(checker.getTypeFromTypeNode(node), 1);
-      return;
-    }
-    // Without a checker, the names written in the type: `Bsn`, `Zorgdossier | null`, `Leerling[]`.
-    const visit = (child: ts.Node): void => {
-      if (isTypeReferenceNode(child)) this.typeName(isIdentifier(child.typeName) ? child.typeName.text : child.typeName.right.text);
-      forEachChild(child, visit);
-    };
-    visit(node);
-  }
-
-  /** The categories an expression's value carries, as far as names, literals and types tell. */
-  expression(expression: ts.Expression, depth = 0): void {
-    if (depth > MAX_DEPTH) return;
-    const node = skipWrappers(expression);
-    const checker = this.context.checker;
-    if (isObjectLiteralExpression(node)) {
-      for (const property of node.properties) {
-        if (isSpreadAssignment(property)) {
-          this.expression(property.expression, depth + 1);
-          continue;
-        }
-        const name = property.name ? propertyNameText(property.name) : undefined;
-        if (name !== undefined) this.name(name);
-        if (isPropertyAssignment(property)) this.expression(property.initializer, depth + 1);
-        else if (isShorthandPropertyAssignment(property)) this.expression(property.name, depth + 1);
-      }
-      return;
-    }
-    if (isArrayLiteralExpression(node)) {
-      for (const element of node.elements) this.expression(isSpreadElement(element) ? element.expression : element, depth + 1);
-      return;
-    }
-    if (isTemplateExpression(node)) {
-      for (const span of node.templateSpans) this.expression(span.expression, depth + 1);
-      return;
-    }
-    if (isBinaryExpression(node)) {
-      this.expression(node.left, depth + 1);
-      this.expression(node.right, depth + 1);
-      return;
-    }
-    if (isConditionalExpression(node)) {
-      this.expression(node.whenTrue, depth + 1);
-      this.expression(node.whenFalse, depth + 1);
-      return;
-    }
-    if (isCallExpression(node)) {
-      // Serialisers keep what they are given: JSON.stringify(leerling), String(bsn), Buffer.from(text).
-      const name = calleeName(node.expression);
-      if (name === 'stringify' || name === 'String' || name === 'from' || name === 'toString') {
-        for (const arg of node.arguments) this.expression(arg, depth + 1);
-        if (name === 'toString' && isPropertyAccessExpression(node.expression)) this.expression(node.expression.expression, depth + 1);
-        return;
-      }
-    }
-    if (isIdentifier(node)) {
-      this.name(node.text);
-      if (!checker && !this.seenConstants.has(node.text)) {
-        this.seenConstants.add(node.text);
-        const initializer = this.constants.get(node.text);
-        if (initializer) this.expression(initializer, depth + 1);
-      }
-    } else if (isPropertyAccessExpression(node)) {
-      this.name(node.name.text);
-    } else if (isElementAccessExpression(node) && isStringLiteralLike(node.argumentExpression)) {
-      this.name(node.argumentExpression.text);
-    }
-    if (checker && (isIdentifier(node) || isPropertyAccessExpression(node) || isElementAccessExpression(node) || isCallExpression(node) || isNewExpression(node))) {
-      this.type(checker.getTypeAtLocation(node), depth);
-    }
-  }
-
-  /** Categories a type carries: its own name, its members' names and types, brands; arrays and unions by element. */
-  type(type: ts.Type, depth: number): void {
-    const checker = this.context.checker;
-    if (!checker || depth > MAX_DEPTH || this.seenTypes.has(type)) return;
-    this.seenTypes.add(type);
-    if (type.isUnionOrIntersection()) {
-      for (const part of type.types) this.type(part, depth);
-      return;
-    }
-    const symbol = type.aliasSymbol ?? type.getSymbol();
-    if (type.aliasSymbol) this.typeName(type.aliasSymbol.name);
-    if (type.getSymbol()) this.typeName(type.getSymbol()?.name ?? '');
-    if (!(type.flags & TypeFlags.Object)) return;
-    if (checker.isArrayType(type) || checker.isTupleType(type)) {
-      for (const element of checker.getTypeArguments(type as ts.TypeReference)) this.type(element, depth + 1);
-      return;
-    }
-    if (type.getCallSignatures().length > 0) return;
-    // Library types (Date, Map, Promise, Buffer) hold no catalogued members of their own.
-    const program = this.context.program;
-    if (program && (symbol?.declarations ?? []).some((d) => program.isSourceFileDefaultLibrary(d.getSourceFile()) || program.isSourceFileFromExternalLibrary(d.getSourceFile()))) return;
-    const owner = type.getSymbol()?.name;
-    for (const property of checker.getPropertiesOfType(type)) {
-      const declaration = property.valueDeclaration ?? property.declarations?.[0];
-      if (property.name === '__brand' && declaration) {
-        const brand = checker.getTypeOfSymbolAtLocation(property, declaration);
-        if (brand.isStringLiteral()) this.addAll(this.context.index.byBrand.get(brand.value));
-        continue;
-      }
-      const propertyType = declaration ? checker.getTypeOfSymbolAtLocation(property, declaration) : undefined;
-      // Methods are not stored (JSON.stringify and ORMs drop them), so their names say nothing about the data.
-      if (propertyType && propertyType.getCallSignatures().length > 0 && !(propertyType.flags & TypeFlags.Union)) continue;
-      this.name(property.name);
-      if (owner !== undefined) this.member(owner, property.name);
-      if (declaration && propertyType) {
-        this.jsdocTags(declaration);
-        this.type(propertyType, depth + 1);
-      }
-    }
-  }
-
-  private addAll(categories: readonly Category[] | undefined): void {
-    for (const category of categories ?? []) this.found.add(category);
-  }
-}
-
-// ---------------------------------------------------------------- syntax helpers
-
-function skipWrappers(expression: ts.Expression): ts.Expression {
-  let node = expression;
-  while (isParenthesizedExpression(node) || isAsExpression(node) || isSatisfiesExpression(node) || isNonNullExpression(node) || isAwaitExpression(node) || isTypeAssertionExpression(node)) {
-    node = node.expression;
-  }
-  return node;
-}
-
-function calleeName(callee: ts.Expression): string | undefined {
-  if (isIdentifier(callee)) return callee.text;
-  if (isPropertyAccessExpression(callee)) return callee.name.text;
-  return undefined;
-}
 
 function decoratorName(decorator: ts.Decorator): string | undefined {
   const expression = isCallExpression(decorator.expression) ? decorator.expression.expression : decorator.expression;
   return calleeName(expression);
 }
 
-function propertyNameText(name: ts.Node): string | undefined {
-  if (isIdentifier(name) || isStringLiteralLike(name) || isNumericLiteral(name) || isPrivateIdentifier(name)) return name.text.replace(/^#/, '');
-  if (isComputedPropertyName(name) && isStringLiteralLike(name.expression)) return name.expression.text;
-  return undefined;
-}
-
-function stringProperty(object: ts.ObjectLiteralExpression, key: string): string | undefined {
-  for (const property of object.properties) {
-    if (isPropertyAssignment(property) && propertyNameText(property.name) === key && isStringLiteralLike(property.initializer)) return property.initializer.text;
-  }
-  return undefined;
-}
-
-function requiredModule(expression: ts.Expression): string | undefined {
-  const inner = skipWrappers(expression);
-  if (isCallExpression(inner) && isIdentifier(inner.expression) && inner.expression.text === 'require') {
-    const [spec] = inner.arguments;
-    if (spec && isStringLiteralLike(spec)) return spec.text;
-  }
-  // require('fs').promises
-  if (isPropertyAccessExpression(inner) && inner.name.text === 'promises' && requiredModule(inner.expression) !== undefined) {
-    const base = requiredModule(inner.expression);
-    return base !== undefined && FS_MODULES.has(base) ? 'fs/promises' : undefined;
-  }
-  return undefined;
-}
 
 /** The call at the bottom of a builder chain: `varchar('bsn', { length: 9 }).notNull()` → `varchar('bsn', …)`. */
 function innermostCall(expression: ts.Expression): ts.CallExpression | undefined {
@@ -899,9 +671,11 @@ function innermostCall(expression: ts.Expression): ts.CallExpression | undefined
   return found;
 }
 
+
 function isCreateTable(name: string): boolean {
   return name === 'createTable' || name === 'createTableIfNotExists' || name === 'alterTable' || name === 'table';
 }
+
 
 function endsWithSchema(expression: ts.Expression): boolean {
   const inner = skipWrappers(expression);
@@ -912,29 +686,3 @@ function endsWithSchema(expression: ts.Expression): boolean {
   return false;
 }
 
-/**
- * The functions and methods a write sits in, innermost first: a `@retention` tag on one of them covers the writes in
- * its body (`/** @retention leerlingdossier *\/ export async function exporteer() { … writeFile(…) … }`). For a
- * function expression or arrow function, the statement that declares it (`const save = () => …`).
- */
-function enclosingFunctions(node: ts.Node): ts.Node[] {
-  const result: ts.Node[] = [];
-  for (let current = node.parent; current && !isSourceFile(current); current = current.parent) {
-    if (isFunctionDeclaration(current) || isMethodDeclaration(current) || isConstructorDeclaration(current) || isAccessor(current)) {
-      result.push(current);
-    } else if (isArrowFunction(current) || isFunctionExpression(current)) {
-      const statement = enclosingStatement(current);
-      if (!result.includes(statement)) result.push(statement);
-    }
-  }
-  return result;
-}
-
-/** The statement a node is part of: where a JSDoc comment for it is written. */
-export function enclosingStatement(node: ts.Node): ts.Node {
-  let current = node;
-  while (current.parent && !isSourceFile(current.parent) && !isBlock(current.parent) && !isModuleBlock(current.parent) && !isCaseClause(current.parent) && !isDefaultClause(current.parent) && !isClassLike(current.parent)) {
-    current = current.parent;
-  }
-  return current;
-}

@@ -6,12 +6,13 @@
  * A Redis write that sets a TTL documents its own retention: it needs no tag when the TTL fits the allowed terms,
  * and is reported (`ttlTooLong`) when it does not. A TTL that cannot be computed statically is trusted.
  */
-import type { Category, RetentionTerm } from '../catalogue/model';
+import type { Catalogue, Category, RetentionTerm } from '../catalogue/model';
 import type { Finding, Suggestion, TextRange } from '../finding';
 import type { CheckContext } from '../analysis/context';
 import { pathOf } from '../analysis/flow/describe';
 import { findStorageSites, retentionTagOf, type RetentionTag, type StorageSite } from '../analysis/storage';
-import { createRule, type RuleHelpers } from './rule';
+import type { StorageTtl } from '../analysis/storageWrites';
+import { createRule, fillMessage, type RuleHelpers } from './rule';
 
 type MessageId = 'missingRetention' | 'unknownTerm' | 'termTooLong' | 'ttlTooLong' | 'addRetention';
 
@@ -25,7 +26,7 @@ interface Allowance {
   readonly terms: readonly RetentionTerm[];
 }
 
-export default createRule({
+const rule = createRule({
   id: 'require-retention',
   meta: {
     description: 'Require retention metadata (a bewaartermijn from the catalogue) wherever personal data is stored',
@@ -55,44 +56,90 @@ export default createRule({
   },
 });
 
-function judge(context: CheckContext, rule: RuleHelpers<MessageId>, site: StorageSite): Finding | undefined {
-  const allowance = allowanceFor(context, site.categories);
+/** What `require-retention` says about a store: the message and its data, and the terms a fix may offer. */
+export interface RetentionVerdict {
+  readonly messageId: Exclude<MessageId, 'addRetention'>;
+  readonly data: Record<string, string>;
+  readonly allowance: Allowance;
+}
+
+/**
+ * The judgement on stored categories, shared by every kind of store (TypeScript sites and Prisma schema models): a
+ * TTL longer than allowed, no tag (unless a TTL documents the retention), a term the catalogue does not know, or a
+ * term longer than the strictest category allows.
+ */
+export function judgeRetention(catalogue: Catalogue, categories: readonly Category[], tag: RetentionTag | undefined, ttl: StorageTtl | undefined, store: string): RetentionVerdict | undefined {
+  const allowance = allowanceFor(catalogue, categories);
   if (!allowance) return undefined;
-  const tag = [site.declaration, ...site.alternativeDeclarations].map((n) => retentionTagOf(n, context.sourceFile)).find((t) => t !== undefined);
-  const categoryLabels = site.categories.map((c) => c.label).join(', ');
+  const categoryLabels = categories.map((c) => c.label).join(', ');
   const allowed = describeTerms(allowance.terms);
   const suggested = allowance.terms[0]?.id ?? '';
-
-  if (site.ttl !== undefined && site.ttl !== 'unresolved' && site.ttl.seconds / 86400 > allowance.maxDays) {
-    return finding(rule, context, site, 'ttlTooLong', { store: site.store, category: allowance.strictest.label, ttl: describeSeconds(site.ttl.seconds), allowed }, []);
+  if (ttl !== undefined && ttl !== 'unresolved' && ttl.seconds / 86400 > allowance.maxDays) {
+    return { messageId: 'ttlTooLong', data: { store, category: allowance.strictest.label, ttl: describeSeconds(ttl.seconds), allowed }, allowance };
   }
   if (!tag) {
-    if (site.ttl !== undefined) return undefined;
-    return finding(rule, context, site, 'missingRetention', { store: site.store, category: categoryLabels, allowed, suggested }, insertSuggestions(rule, context, site, allowance));
+    if (ttl !== undefined) return undefined;
+    return { messageId: 'missingRetention', data: { store, category: categoryLabels, allowed, suggested }, allowance };
   }
-  const term = context.catalogue.retention.get(tag.term);
-  if (!term) {
-    return finding(rule, context, site, 'unknownTerm', { term: tag.term === '' ? '(leeg)' : tag.term, allowed }, replaceSuggestions(rule, allowance, tag));
-  }
+  const term = catalogue.retention.get(tag.term);
+  if (!term) return { messageId: 'unknownTerm', data: { term: tag.term === '' ? '(leeg)' : tag.term, allowed }, allowance };
   if (term.days > allowance.maxDays) {
     const longest = allowance.terms.filter((t) => allowance.strictest.retention.includes(t.id)).sort((a, b) => b.days - a.days)[0];
     const why = `the catalogue keeps ${allowance.strictest.label} at most ${longest ? `${longest.duration} (${longest.label})` : `${Math.round(allowance.maxDays)} days`}; AVG art. 5(1)(e) allows no longer storage than the purpose needs.`;
-    return finding(
-      rule,
-      context,
-      site,
-      'termTooLong',
-      { store: site.store, category: allowance.strictest.label, term: term.id, termDuration: term.duration, allowed, why, suggested },
-      replaceSuggestions(rule, allowance, tag),
-    );
+    return { messageId: 'termTooLong', data: { store, category: allowance.strictest.label, term: term.id, termDuration: term.duration, allowed, why, suggested }, allowance };
   }
   return undefined;
 }
 
+/** Where a finding about a store outside a TypeScript file (a Prisma schema) is, and how its fixes edit the text. */
+export interface RetentionPlace {
+  readonly file: string;
+  readonly range: TextRange;
+  readonly line: number;
+  readonly column: number;
+  readonly categories: readonly Category[];
+  /** Where a new tag is inserted, and the text that holds it. */
+  readonly insertAt: number;
+  insert(term: string): string;
+  readonly tag: RetentionTag | undefined;
+}
+
+/** A verdict as a finding at a place in a file that is not TypeScript (no `CheckContext`: the message is filled here). */
+export function retentionFinding(verdict: RetentionVerdict, place: RetentionPlace): Finding {
+  const messages = rule.meta.messages;
+  const helpers: RuleHelpers<MessageId> = {
+    options: {},
+    finding: (report) => ({ ruleId: rule.id, messageId: report.messageId, message: fillMessage(messages[report.messageId], report.data), data: report.data, range: report.range, path: report.path, categories: report.categories, suggestions: report.suggestions ?? [] }),
+    suggestion: (messageId, data, edits) => ({ messageId, message: fillMessage(messages[messageId], data), data, edits }),
+  };
+  const suggestions =
+    verdict.messageId === 'ttlTooLong'
+      ? []
+      : verdict.messageId === 'missingRetention' || !place.tag
+        ? verdict.allowance.terms.map((term) => suggestion(helpers, term, [{ range: { start: place.insertAt, end: place.insertAt }, text: place.insert(term.id) }]))
+        : replaceSuggestions(helpers, verdict.allowance, place.tag);
+  return helpers.finding({
+    messageId: verdict.messageId,
+    data: verdict.data,
+    range: place.range,
+    path: [{ kind: 'sink', file: place.file, range: place.range, line: place.line, column: place.column, description: `${verdict.data['store'] ?? 'the store'} stores ${place.categories.map((c) => c.label).join(', ')}` }],
+    categories: place.categories.map((c) => c.id),
+    suggestions,
+  });
+}
+
+function judge(context: CheckContext, rule: RuleHelpers<MessageId>, site: StorageSite): Finding | undefined {
+  const tag = [site.declaration, ...site.alternativeDeclarations].map((n) => retentionTagOf(n, context.sourceFile)).find((t) => t !== undefined);
+  const verdict = judgeRetention(context.catalogue, site.categories, tag, site.ttl, site.store);
+  if (!verdict) return undefined;
+  const suggestions = verdict.messageId === 'ttlTooLong' ? [] : verdict.messageId === 'missingRetention' ? insertSuggestions(rule, context, site, verdict.allowance) : tag ? replaceSuggestions(rule, verdict.allowance, tag) : [];
+  return finding(rule, context, site, verdict.messageId, verdict.data, suggestions);
+}
+
 /** The strictest category and the terms that fit all stored categories. */
-export function allowanceFor(context: CheckContext, categories: readonly Category[]): Allowance | undefined {
+export function allowanceFor(catalogue: Catalogue, categories: readonly Category[]): Allowance | undefined {
   const termsOf = (category: Category): RetentionTerm[] =>
-    category.retention.map((id) => context.catalogue.retention.get(id)).filter((t): t is RetentionTerm => t !== undefined);
+    category.retention.map((id) => catalogue.retention.get(id)).filter((t): t is RetentionTerm => t !== undefined);
   let strictest: Category | undefined;
   let maxDays = Infinity;
   for (const category of categories) {
@@ -168,3 +215,5 @@ function finding(rule: RuleHelpers<MessageId>, context: CheckContext, site: Stor
     suggestions,
   });
 }
+
+export default rule;

@@ -14,8 +14,11 @@ import { forEachNode } from './walk';
 export interface FileNodes {
   /** Every call expression. */
   readonly calls: readonly ts.CallExpression[];
-  /** Classes, calls and `new` expressions: where storage is declared or written. */
-  readonly storage: readonly (ts.ClassLikeDeclaration | ts.CallExpression | ts.NewExpression)[];
+  /**
+   * Classes, calls, `new` expressions, assignments (`localStorage.x = …`, `document.cookie = …`) and tagged templates
+   * (`sql\`INSERT …\``): where storage is declared or written.
+   */
+  readonly storage: readonly (ts.ClassLikeDeclaration | ts.CallExpression | ts.NewExpression | ts.BinaryExpression | ts.TaggedTemplateExpression)[];
   /** Imports, `import x = require()` and variable declarations: the bindings storage detection follows by name. */
   readonly bindings: readonly (ts.ImportDeclaration | ts.ImportEqualsDeclaration | ts.VariableDeclaration)[];
   /** Assignments (`=`, `+=`, …) and method calls: what the flow engine's table of writes is built from. */
@@ -66,6 +69,7 @@ const ROLES = (() => {
   roles[K.NewExpression] = STORAGE;
   roles[K.ClassDeclaration] = STORAGE;
   roles[K.ClassExpression] = STORAGE;
+  roles[K.TaggedTemplateExpression] = STORAGE;
   roles[K.ImportDeclaration] = BINDING;
   roles[K.ImportEqualsDeclaration] = BINDING;
   roles[K.VariableDeclaration] = BINDING | READ;
@@ -75,10 +79,11 @@ const ROLES = (() => {
 })();
 const FIRST_ASSIGNMENT = ts.SyntaxKind.FirstAssignment;
 const LAST_ASSIGNMENT = ts.SyntaxKind.LastAssignment;
+const EQUALS = ts.SyntaxKind.EqualsToken;
 
 function collect(file: ts.SourceFile): FileNodes {
   const calls: ts.CallExpression[] = [];
-  const storage: (ts.ClassLikeDeclaration | ts.CallExpression | ts.NewExpression)[] = [];
+  const storage: FileNodes['storage'][number][] = [];
   const bindings: (ts.ImportDeclaration | ts.ImportEqualsDeclaration | ts.VariableDeclaration)[] = [];
   const writes: (ts.BinaryExpression | ts.CallExpression)[] = [];
   const reads: ts.Node[] = [];
@@ -87,13 +92,16 @@ function collect(file: ts.SourceFile): FileNodes {
     const role = ROLES[node.kind] ?? 0;
     if (role === 0) return true;
     if (role & CALL) calls.push(node as ts.CallExpression);
-    if (role & STORAGE) storage.push(node as ts.ClassLikeDeclaration | ts.CallExpression | ts.NewExpression);
+    if (role & STORAGE) storage.push(node as ts.ClassLikeDeclaration | ts.CallExpression | ts.NewExpression | ts.TaggedTemplateExpression);
     if (role & BINDING) bindings.push(node as ts.ImportDeclaration | ts.ImportEqualsDeclaration | ts.VariableDeclaration);
     if (role & WRITE) writes.push(node as ts.CallExpression);
     if (role & READ) reads.push(node);
     if (role & ASSIGNMENT) {
       const operator = (node as ts.BinaryExpression).operatorToken.kind;
-      if (operator >= FIRST_ASSIGNMENT && operator <= LAST_ASSIGNMENT) writes.push(node as ts.BinaryExpression);
+      if (operator >= FIRST_ASSIGNMENT && operator <= LAST_ASSIGNMENT) {
+        writes.push(node as ts.BinaryExpression);
+        if (operator === EQUALS) storage.push(node as ts.BinaryExpression);
+      }
     }
     return true;
   });

@@ -1,0 +1,175 @@
+/**
+ * Storage libraries as data: which calls and assignments write personal data to a store, where the stored value and
+ * its key are, and where a TTL lives. `storageWrites.ts` interprets these tables; nothing else in the core knows a
+ * storage library's names. A new key-value store, cookie library or ORM client is one entry here (and a test).
+ */
+
+/** What kind of store a site writes to; `require-retention` words its messages by it. */
+export type StoreKind =
+  | 'entity'
+  | 'model'
+  | 'schema'
+  | 'table'
+  | 'table-write'
+  | 'file'
+  | 'browser-storage'
+  | 'cookie'
+  | 'indexeddb'
+  | 'cache'
+  | 'object-store';
+
+/** An argument, or a property of an options-object argument (`Preferences.set({ key, value })`). */
+export interface ArgumentPlace {
+  readonly argument: number;
+  /** The property of the object literal at `argument` that holds it; the whole argument when absent. */
+  readonly property?: string;
+}
+
+/** Where a write's TTL is written and in which unit: it documents the write's retention like a Redis TTL. */
+export interface TtlPlace extends ArgumentPlace {
+  readonly unit: 'seconds' | 'milliseconds' | 'days';
+}
+
+export interface WriteMethod {
+  /** The key or name the value is stored under: a literal key names what it holds (`'roepnaam'`). */
+  readonly key?: ArgumentPlace;
+  /** The stored values. */
+  readonly values: readonly ArgumentPlace[];
+  readonly ttl?: TtlPlace;
+}
+
+/** How the receiver of a write method is recognised. */
+export type Receiver =
+  /** A global object, also as `window.x`, `globalThis.x`, `self.x`. */
+  | { readonly global: string }
+  /** A binding imported (or required) from one of the modules, by its exported name (`default` for a default export). */
+  | { readonly modules: readonly string[]; readonly export: string }
+  /**
+   * A value by its name (`res`, `response`) or, with a type checker, by a type declared in one of the modules'
+   * declaration files.
+   */
+  | { readonly names: readonly string[]; readonly typeModules: readonly string[] };
+
+/** A library whose methods write values to a store. */
+export interface StoreWriteLibrary {
+  /** For messages: "`js-cookie` `Cookies.set`". */
+  readonly library: string;
+  readonly kind: StoreKind;
+  readonly receiver: Receiver;
+  readonly methods: Readonly<Record<string, WriteMethod>>;
+  /** Whether `receiver.key = value` and `receiver['key'] = value` also store (the Web Storage API does). */
+  readonly propertyWrites?: boolean;
+}
+
+const KEY_VALUE: WriteMethod = { key: { argument: 0 }, values: [{ argument: 1 }] };
+
+export const STORE_WRITE_LIBRARIES: readonly StoreWriteLibrary[] = [
+  { library: 'Web Storage', kind: 'browser-storage', receiver: { global: 'localStorage' }, methods: { setItem: KEY_VALUE }, propertyWrites: true },
+  { library: 'Web Storage', kind: 'browser-storage', receiver: { global: 'sessionStorage' }, methods: { setItem: KEY_VALUE }, propertyWrites: true },
+  {
+    library: 'React Native AsyncStorage',
+    kind: 'browser-storage',
+    receiver: { modules: ['@react-native-async-storage/async-storage'], export: 'default' },
+    methods: { setItem: KEY_VALUE, mergeItem: KEY_VALUE, multiSet: { values: [{ argument: 0 }] }, multiMerge: { values: [{ argument: 0 }] } },
+  },
+  {
+    library: 'React Native AsyncStorage',
+    kind: 'browser-storage',
+    receiver: { modules: ['react-native', '@react-native-community/async-storage'], export: 'AsyncStorage' },
+    methods: { setItem: KEY_VALUE, mergeItem: KEY_VALUE, multiSet: { values: [{ argument: 0 }] }, multiMerge: { values: [{ argument: 0 }] } },
+  },
+  {
+    library: 'Capacitor Preferences',
+    kind: 'browser-storage',
+    receiver: { modules: ['@capacitor/preferences'], export: 'Preferences' },
+    methods: { set: { key: { argument: 0, property: 'key' }, values: [{ argument: 0, property: 'value' }] } },
+  },
+  {
+    library: 'Capacitor Storage',
+    kind: 'browser-storage',
+    receiver: { modules: ['@capacitor/storage'], export: 'Storage' },
+    methods: { set: { key: { argument: 0, property: 'key' }, values: [{ argument: 0, property: 'value' }] } },
+  },
+  {
+    library: 'js-cookie',
+    kind: 'cookie',
+    receiver: { modules: ['js-cookie'], export: 'default' },
+    methods: { set: { ...KEY_VALUE, ttl: { argument: 2, property: 'expires', unit: 'days' } } },
+  },
+  {
+    library: 'Express',
+    kind: 'cookie',
+    receiver: { names: ['res', 'response', 'resp'], typeModules: ['express-serve-static-core', 'express'] },
+    methods: { cookie: { ...KEY_VALUE, ttl: { argument: 2, property: 'maxAge', unit: 'milliseconds' } } },
+  },
+];
+
+/**
+ * IndexedDB through `idb`: `openDB(…)` makes a database whose `put`/`add(store, value)` write; native IndexedDB and
+ * idb transactions write with `objectStore(name).put/add(value)` and `tx.store.put(value)`.
+ */
+export const IDB = {
+  modules: ['idb'],
+  openers: ['openDB'],
+  /** Database methods: `db.put(storeName, value, key?)`. */
+  databaseWrites: { put: { key: { argument: 0 }, values: [{ argument: 1 }] }, add: { key: { argument: 0 }, values: [{ argument: 1 }] } } as Readonly<Record<string, WriteMethod>>,
+  /** Object store methods: `store.put(value, key?)`. */
+  storeWrites: { put: { values: [{ argument: 0 }] }, add: { values: [{ argument: 0 }] } } as Readonly<Record<string, WriteMethod>>,
+} as const;
+
+/** Dexie: `db.version(n).stores({ table: 'keys' })` declares tables; `db.table.put/add/bulkPut/bulkAdd` write. */
+export const DEXIE = {
+  modules: ['dexie'],
+  /** The class a database is made from or extends. */
+  className: 'Dexie',
+  /** Files that declare Dexie's types: a `Table` value declared there is a Dexie table. */
+  declarations: /[\\/]node_modules[\\/]dexie[\\/]/,
+  tableWrites: {
+    put: { values: [{ argument: 0 }] },
+    add: { values: [{ argument: 0 }] },
+    bulkPut: { values: [{ argument: 0 }] },
+    bulkAdd: { values: [{ argument: 0 }] },
+    update: { values: [{ argument: 1 }] },
+  } as Readonly<Record<string, WriteMethod>>,
+} as const;
+
+/**
+ * Prisma Client: `prisma.<model>.<method>({ data })`. The client is `new PrismaClient()` from these modules, a value
+ * whose name contains `prisma`, or (with types) a value of the generated client's type.
+ */
+export const PRISMA = {
+  modules: ['@prisma/client'],
+  className: 'PrismaClient',
+  clientName: /prisma/i,
+  declarations: /[\\/](\.prisma|@prisma)[\\/]client[\\/]/,
+  /** The option keys of each write method that hold stored data. */
+  writes: {
+    create: ['data'],
+    createMany: ['data'],
+    createManyAndReturn: ['data'],
+    update: ['data'],
+    updateMany: ['data'],
+    upsert: ['create', 'update'],
+  } as Readonly<Record<string, readonly string[]>>,
+} as const;
+
+/**
+ * Raw SQL: the methods of database drivers that take SQL text as their first argument (pg, mysql2, better-sqlite3,
+ * sqlite/sqlite3, pg-promise, knex `raw`, Prisma `$executeRawUnsafe`), and the tags of `sql` template literals
+ * (postgres.js `sql`, slonik `sql`/`sql.unsafe`, drizzle `sql`, Prisma `Prisma.sql`/`$executeRaw`). The text itself
+ * decides: only `INSERT`, `UPDATE`, `REPLACE`, `CREATE TABLE` and `ALTER TABLE` store.
+ */
+export const SQL = {
+  methods: new Set(['query', 'execute', 'exec', 'run', 'prepare', 'all', 'get', 'none', 'one', 'many', 'any', 'oneOrNone', 'manyOrNone', 'raw', 'unsafe', '$executeRawUnsafe', '$queryRawUnsafe']),
+  tags: new Set(['sql', 'SQL', '$executeRaw', '$queryRaw']),
+} as const;
+
+/**
+ * Persisted state in Angular stores: NGXS's storage plugin (`NgxsStoragePluginModule.forRoot({ key })`,
+ * `withNgxsStoragePlugin({ keys })`) and NgRx `localStorageSync({ keys })` from ngrx-store-localstorage. The listed
+ * state names (and, for NgRx, the listed fields) are written to localStorage.
+ */
+export const PERSISTED_STATE = [
+  { library: 'NGXS storage plugin', modules: ['@ngxs/storage-plugin'], calls: ['forRoot', 'withNgxsStoragePlugin'], options: ['key', 'keys'] },
+  { library: 'ngrx-store-localstorage', modules: ['ngrx-store-localstorage'], calls: ['localStorageSync'], options: ['keys'] },
+] as const;

@@ -1,0 +1,568 @@
+/**
+ * The interpreter of the storage library tables (`libraries/storage.ts`): key-value stores and cookies, IndexedDB
+ * (idb, native, Dexie), Prisma Client writes, raw SQL text and persisted Angular state. `storage.ts` hands it every
+ * call, assignment and tagged template of a file; it reports the ones that store through `StorageScope.add`.
+ *
+ * A write whose store is declared in the same file (a Dexie table in `stores()`, a SQL table in `CREATE TABLE`) or in
+ * the Prisma schema the host passed is covered by that declaration: the declaration carries the `@retention` tag and
+ * is the one reported, so one table is not reported at every write.
+ */
+// Default import: `import * as` would read every member through an esModuleInterop getter (a sixth of the time).
+import ts from 'typescript';
+import type { CheckContext } from './context';
+import { DEXIE, IDB, PERSISTED_STATE, PRISMA, SQL, STORE_WRITE_LIBRARIES, type ArgumentPlace, type Receiver, type StoreKind, type StoreWriteLibrary, type TtlPlace, type WriteMethod } from './libraries/storage';
+import { parseSql, type SqlStatement } from './sql';
+import { calleeName, enclosingFunctions, enclosingStatement, propertyNameText, skipWrappers, type CategoryCollector } from './storageCollector';
+// Read once: every member of the typescript module is a getter, and these run for every node.
+const { canHaveDecorators, getDecorators, isArrayLiteralExpression, isArrowFunction, isBinaryExpression, isCallExpression, isClassLike, isElementAccessExpression, isFunctionExpression, isHeritageClause, isIdentifier, isNewExpression, isNoSubstitutionTemplateLiteral, isObjectLiteralExpression, isParameter, isPropertyAccessExpression, isPropertyAssignment, isShorthandPropertyAssignment, isStringLiteralLike, isTemplateExpression, SyntaxKind } = ts;
+
+/** What an imported or required local name refers to. */
+export interface ImportBinding {
+  readonly module: string;
+  /** `*` for a namespace import or a whole `require`, `default`, or the exported name. */
+  readonly name: string;
+}
+
+/** The TTL a write sets: a number of seconds, or a TTL that is set but cannot be computed statically. */
+export type StorageTtl = { readonly seconds: number } | 'unresolved';
+
+/** What the interpreter needs from the file's storage finder. */
+export interface StorageScope {
+  readonly context: CheckContext;
+  importOf(name: string): ImportBinding | undefined;
+  /** The initialiser of a variable declared in the file under this name. */
+  constantOf(name: string): ts.Expression | undefined;
+  objectLiteral(expression: ts.Expression): ts.ObjectLiteralExpression | undefined;
+  evaluateNumber(expression: ts.Expression): number | undefined;
+  collector(): CategoryCollector;
+  add(kind: StoreKind, store: string, reportNode: ts.Node, declaration: ts.Node, alternatives: ts.Node[], collector: CategoryCollector, ttl?: StorageTtl): void;
+}
+
+const GLOBAL_OWNERS = new Set(['window', 'globalThis', 'self']);
+const TTL_OPTIONS = new Set(['expires', 'maxAge', 'max-age', 'expiration', 'ttl']);
+const typeModulePatterns = new Map<string, RegExp>();
+
+export class StoreWrites {
+  /** Dexie tables declared in this file with `stores()`. */
+  private readonly dexieTables = new Set<string>();
+  /** SQL tables created in this file. */
+  private readonly sqlTables = new Set<string>();
+  private readonly sqlByNode = new Map<ts.Node, readonly SqlStatement[]>();
+
+  constructor(
+    private readonly scope: StorageScope,
+    calls: readonly ts.CallExpression[],
+    tagged: readonly ts.TaggedTemplateExpression[],
+  ) {
+    // Declarations first, wherever they are in the file: a write before its table's `CREATE TABLE` is covered too.
+    for (const call of calls) {
+      if (calleeName(call.expression) === 'stores' && this.dexieVersion(call)) {
+        const spec = call.arguments[0] && scope.objectLiteral(call.arguments[0]);
+        for (const property of spec?.properties ?? []) {
+          const name = property.name && propertyNameText(property.name);
+          if (name !== undefined) this.dexieTables.add(name);
+        }
+      }
+      for (const statement of this.sqlOfCall(call)) if (statement.verb === 'create' || statement.verb === 'alter') this.sqlTables.add(statement.table.toLowerCase());
+    }
+    for (const node of tagged) for (const statement of this.sqlOfTagged(node)) if (statement.verb === 'create' || statement.verb === 'alter') this.sqlTables.add(statement.table.toLowerCase());
+  }
+
+  private get checker(): ts.TypeChecker | undefined {
+    return this.scope.context.checker;
+  }
+
+  // ---------------------------------------------------------------- entry points
+
+  /** Whether the call is a write this interpreter knows (reported if it stores catalogued data). */
+  call(node: ts.CallExpression): boolean {
+    const callee = node.expression;
+    if (this.sqlCall(node)) return true;
+    if (this.persistedState(node)) return true;
+    if (!isPropertyAccessExpression(callee)) return false;
+    const method = callee.name.text;
+    const receiver = callee.expression;
+    for (const library of STORE_WRITE_LIBRARIES) {
+      const write = library.methods[method];
+      if (write && this.matches(receiver, library.receiver)) {
+        this.write(node, library, write, `\`${receiverLabel(receiver, library)}.${method}\`${library.library === 'Web Storage' ? '' : ` (${library.library})`}`);
+        return true;
+      }
+    }
+    if (method === 'stores' && this.dexieVersion(node)) {
+      this.dexieStores(node);
+      return true;
+    }
+    return this.indexedDbWrite(node, callee) || this.dexieWrite(node, callee) || this.prismaWrite(node, callee);
+  }
+
+  /** `localStorage.roepnaam = naam`, `localStorage['k'] = v`, `document.cookie = 'naam=…'`. */
+  assignment(node: ts.BinaryExpression): void {
+    if (node.operatorToken.kind !== SyntaxKind.EqualsToken) return;
+    const left = skipWrappers(node.left);
+    if (!isPropertyAccessExpression(left) && !isElementAccessExpression(left)) return;
+    const owner = left.expression;
+    const key = isPropertyAccessExpression(left) ? left.name.text : isStringLiteralLike(left.argumentExpression) ? left.argumentExpression.text : undefined;
+    if (key === 'cookie' && this.isGlobal(owner, 'document')) {
+      this.documentCookie(node);
+      return;
+    }
+    for (const library of STORE_WRITE_LIBRARIES) {
+      if (!library.propertyWrites || !this.matches(owner, library.receiver)) continue;
+      const collector = this.scope.collector();
+      if (key !== undefined) collector.name(key);
+      collector.stored(node.right);
+      const label = `\`${receiverLabel(owner, library)}${key !== undefined && isPropertyAccessExpression(left) ? `.${key}` : '[…]'} = …\``;
+      this.scope.add(library.kind, label, node, enclosingStatement(node), enclosingFunctions(node), collector);
+      return;
+    }
+  }
+
+  /** postgres.js, slonik and drizzle `sql\`INSERT INTO …\`` (and Prisma's `$executeRaw\`…\``). */
+  taggedTemplate(node: ts.TaggedTemplateExpression): void {
+    const statements = this.sqlOfTagged(node);
+    if (statements.length === 0) return;
+    const values = isTemplateExpression(node.template) ? node.template.templateSpans.map((span) => span.expression) : [];
+    this.sqlSites(node, statements, values);
+  }
+
+  // ---------------------------------------------------------------- key-value stores and cookies
+
+  private write(node: ts.CallExpression, library: StoreWriteLibrary, write: WriteMethod, label: string): void {
+    const collector = this.scope.collector();
+    const key = write.key && this.place(node, write.key);
+    if (key && isStringLiteralLike(skipWrappers(key))) collector.name((skipWrappers(key) as ts.StringLiteralLike).text);
+    for (const place of write.values) {
+      const value = this.place(node, place);
+      if (value) collector.stored(value);
+    }
+    const ttl = write.ttl ? this.ttl(node, write.ttl) : undefined;
+    this.scope.add(library.kind, label, node, enclosingStatement(node), enclosingFunctions(node), collector, ttl);
+  }
+
+  /** The expression at an argument place: the argument, or the named property of the object literal there. */
+  private place(node: ts.CallExpression, place: ArgumentPlace): ts.Expression | undefined {
+    const argument = node.arguments[place.argument];
+    if (!argument || place.property === undefined) return argument;
+    const object = this.scope.objectLiteral(argument);
+    if (!object) return argument;
+    return propertyValue(object, place.property);
+  }
+
+  /** The TTL in the options: the table's property in its unit; another expiry option (a `Date`) is set but unknown. */
+  private ttl(node: ts.CallExpression, place: TtlPlace): StorageTtl | undefined {
+    const argument = node.arguments[place.argument];
+    const object = argument && this.scope.objectLiteral(argument);
+    if (!argument) return undefined;
+    if (!object) return 'unresolved';
+    const value = place.property !== undefined ? propertyValue(object, place.property) : undefined;
+    if (value) {
+      const amount = this.scope.evaluateNumber(value);
+      if (amount === undefined) return 'unresolved';
+      return { seconds: place.unit === 'days' ? amount * 86400 : place.unit === 'milliseconds' ? amount / 1000 : amount };
+    }
+    for (const property of object.properties) {
+      const name = property.name && propertyNameText(property.name);
+      if (name !== undefined && TTL_OPTIONS.has(name)) return 'unresolved';
+    }
+    return undefined;
+  }
+
+  /** `document.cookie = \`naam=${naam}; max-age=3600\``: the name before `=`, the value, `max-age`/`expires`. */
+  private documentCookie(node: ts.BinaryExpression): void {
+    const text = literalText(node.right);
+    const collector = this.scope.collector();
+    const name = text !== undefined ? /^\s*([^=;\u0000]+)=/.exec(text)?.[1] : undefined;
+    if (name !== undefined) collector.name(name.trim());
+    collector.stored(node.right);
+    let ttl: StorageTtl | undefined;
+    if (text !== undefined) {
+      const maxAge = /;\s*max-age=(\d+)/i.exec(text);
+      if (maxAge?.[1] !== undefined) ttl = { seconds: Number(maxAge[1]) };
+      else if (/;\s*(max-age|expires)=/i.test(text)) ttl = 'unresolved';
+    }
+    this.scope.add('cookie', '`document.cookie`', node, enclosingStatement(node), enclosingFunctions(node), collector, ttl);
+  }
+
+  // ---------------------------------------------------------------- IndexedDB
+
+  /** idb `db.put('store', value)`, and `objectStore('x').put(value)` / `tx.store.add(value)` (idb and native). */
+  private indexedDbWrite(node: ts.CallExpression, callee: ts.PropertyAccessExpression): boolean {
+    const method = callee.name.text;
+    const receiver = skipWrappers(callee.expression);
+    let write: WriteMethod | undefined;
+    if (IDB.storeWrites[method] && this.isObjectStore(receiver)) write = IDB.storeWrites[method];
+    else if (IDB.databaseWrites[method] && this.isIdbDatabase(receiver)) write = IDB.databaseWrites[method];
+    if (!write) return false;
+    const collector = this.scope.collector();
+    const storeName = write.key && this.place(node, write.key);
+    if (storeName && isStringLiteralLike(storeName)) collector.name(storeName.text);
+    for (const place of write.values) {
+      const value = this.place(node, place);
+      if (value) collector.stored(value);
+    }
+    this.scope.add('indexeddb', `IndexedDB \`${method}\``, node, enclosingStatement(node), enclosingFunctions(node), collector);
+    return true;
+  }
+
+  private isObjectStore(receiver: ts.Expression, depth = 0): boolean {
+    const inner = skipWrappers(receiver);
+    if (isCallExpression(inner)) return calleeName(inner.expression) === 'objectStore';
+    // idb: `tx.store`, where the transaction comes from `db.transaction(…)`.
+    if (isPropertyAccessExpression(inner) && inner.name.text === 'store') return this.isTransaction(inner.expression, depth);
+    if (isIdentifier(inner) && depth < 3) {
+      const initializer = this.scope.constantOf(inner.text);
+      return initializer !== undefined && this.isObjectStore(initializer, depth + 1);
+    }
+    return false;
+  }
+
+  private isTransaction(expression: ts.Expression, depth: number): boolean {
+    const inner = skipWrappers(expression);
+    if (isCallExpression(inner)) return calleeName(inner.expression) === 'transaction';
+    if (isIdentifier(inner) && depth < 3) {
+      const initializer = this.scope.constantOf(inner.text);
+      return initializer !== undefined && this.isTransaction(initializer, depth + 1);
+    }
+    return false;
+  }
+
+  /** A database opened with idb's `openDB` in this file, or (with types) a value of idb's database type. */
+  private isIdbDatabase(receiver: ts.Expression): boolean {
+    const inner = skipWrappers(receiver);
+    if (isIdentifier(inner)) {
+      const initializer = this.scope.constantOf(inner.text);
+      const made = initializer && skipWrappers(initializer);
+      if (made && isCallExpression(made) && isIdentifier(made.expression)) {
+        const binding = this.scope.importOf(made.expression.text);
+        if (binding && (IDB.modules as readonly string[]).includes(binding.module) && (IDB.openers as readonly string[]).includes(binding.name)) return true;
+      }
+    }
+    return this.typeDeclaredIn(inner, /[\\/]node_modules[\\/]idb[\\/]/);
+  }
+
+  // ---------------------------------------------------------------- Dexie
+
+  /** `<db>.version(n)`: the receiver of Dexie's `stores()`. */
+  private dexieVersion(node: ts.CallExpression): boolean {
+    const callee = node.expression;
+    if (!isPropertyAccessExpression(callee) || callee.name.text !== 'stores') return false;
+    const receiver = skipWrappers(callee.expression);
+    return isCallExpression(receiver) && calleeName(receiver.expression) === 'version';
+  }
+
+  /** `db.version(1).stores({ leerlingen: '++id, naam, bsn' })`: one table site per table, at its name. */
+  private dexieStores(node: ts.CallExpression): void {
+    const spec = node.arguments[0] && this.scope.objectLiteral(node.arguments[0]);
+    if (!spec) return;
+    for (const property of spec.properties) {
+      const table = property.name && propertyNameText(property.name);
+      if (table === undefined || !isPropertyAssignment(property)) continue;
+      const collector = this.scope.collector();
+      collector.name(table);
+      const indexes = skipWrappers(property.initializer);
+      if (isStringLiteralLike(indexes)) {
+        for (const part of indexes.text.split(/[,+[\]]/)) {
+          const column = part.trim().replace(/^(\+\+|&|\*)/, '').trim();
+          if (column !== '') for (const segment of column.split('.')) collector.name(segment);
+        }
+      }
+      this.scope.add('table', `Dexie table \`${table}\``, property.name, enclosingStatement(node), enclosingFunctions(node), collector);
+    }
+  }
+
+  /** `db.leerlingen.put(value)` on a Dexie database whose tables are not declared in this file. */
+  private dexieWrite(node: ts.CallExpression, callee: ts.PropertyAccessExpression): boolean {
+    const write = DEXIE.tableWrites[callee.name.text];
+    const table = skipWrappers(callee.expression);
+    if (!write || !isPropertyAccessExpression(table)) return false;
+    const tableName = table.name.text;
+    if (!this.isDexieDatabase(table.expression) && !this.typeDeclaredIn(table, DEXIE.declarations)) return false;
+    // Declared here: the `stores()` site carries the retention.
+    if (this.dexieTables.has(tableName)) return true;
+    const collector = this.scope.collector();
+    collector.name(tableName);
+    for (const place of write.values) {
+      const value = this.place(node, place);
+      if (value) collector.stored(value);
+    }
+    this.scope.add('indexeddb', `Dexie \`${tableName}.${callee.name.text}\``, node, enclosingStatement(node), enclosingFunctions(node), collector);
+    return true;
+  }
+
+  /** `new Dexie(…)`, an instance of a class extending Dexie in this file, or `this` inside such a class. */
+  private isDexieDatabase(expression: ts.Expression): boolean {
+    const inner = skipWrappers(expression);
+    if (inner.kind === SyntaxKind.ThisKeyword) {
+      for (let n: ts.Node | undefined = inner.parent; n; n = n.parent) if (isClassLike(n)) return this.extendsDexie(n);
+      return false;
+    }
+    if (!isIdentifier(inner)) return false;
+    const initializer = this.scope.constantOf(inner.text);
+    const made = initializer && skipWrappers(initializer);
+    if (!made || !isNewExpression(made) || !isIdentifier(made.expression)) return false;
+    if (this.isDexieClass(made.expression.text)) return true;
+    const local = this.localClass(made.expression.text);
+    return local !== undefined && this.extendsDexie(local);
+  }
+
+  private isDexieClass(name: string): boolean {
+    const binding = this.scope.importOf(name);
+    return binding !== undefined && (DEXIE.modules as readonly string[]).includes(binding.module) && (binding.name === 'default' || binding.name === DEXIE.className || binding.name === '*');
+  }
+
+  private extendsDexie(cls: ts.ClassLikeDeclaration): boolean {
+    return (cls.heritageClauses ?? []).some((clause) => isHeritageClause(clause) && clause.token === SyntaxKind.ExtendsKeyword && clause.types.some((t) => isIdentifier(t.expression) && this.isDexieClass(t.expression.text)));
+  }
+
+  private localClass(name: string): ts.ClassLikeDeclaration | undefined {
+    for (const statement of this.scope.context.sourceFile.statements) if (isClassLike(statement) && statement.name?.text === name) return statement;
+    return undefined;
+  }
+
+  // ---------------------------------------------------------------- Prisma
+
+  /** `prisma.leerling.create({ data })`; covered when the host's Prisma schema declares the model. */
+  private prismaWrite(node: ts.CallExpression, callee: ts.PropertyAccessExpression): boolean {
+    const keys = PRISMA.writes[callee.name.text];
+    const delegate = skipWrappers(callee.expression);
+    if (!keys || !isPropertyAccessExpression(delegate) || !this.isPrismaClient(delegate.expression)) return false;
+    const model = delegate.name.text;
+    if (this.scope.context.prismaModels?.has(model.toLowerCase())) return true;
+    const collector = this.scope.collector();
+    collector.typeName(model.charAt(0).toUpperCase() + model.slice(1));
+    const options = node.arguments[0] && this.scope.objectLiteral(node.arguments[0]);
+    if (options) {
+      for (const key of keys) {
+        const value = propertyValue(options, key);
+        if (value) collector.stored(value);
+      }
+    } else if (node.arguments[0]) {
+      collector.stored(node.arguments[0]);
+    }
+    this.scope.add('table-write', `Prisma \`${model}.${callee.name.text}\``, node, enclosingStatement(node), enclosingFunctions(node), collector);
+    return true;
+  }
+
+  private isPrismaClient(expression: ts.Expression): boolean {
+    const inner = skipWrappers(expression);
+    const name = isIdentifier(inner) ? inner.text : isPropertyAccessExpression(inner) ? inner.name.text : undefined;
+    if (name !== undefined && PRISMA.clientName.test(name)) return true;
+    if (isIdentifier(inner)) {
+      const initializer = this.scope.constantOf(inner.text);
+      const made = initializer && skipWrappers(initializer);
+      if (made && isNewExpression(made) && isIdentifier(made.expression)) {
+        const binding = this.scope.importOf(made.expression.text);
+        if (binding && (PRISMA.modules as readonly string[]).includes(binding.module)) return true;
+      }
+      if (this.isTransactionParameter(inner)) return true;
+    }
+    return this.typeDeclaredIn(inner, PRISMA.declarations);
+  }
+
+  /** `prisma.$transaction(async (tx) => tx.leerling.create(…))`: `tx` is a client too. */
+  private isTransactionParameter(id: ts.Identifier): boolean {
+    for (let n: ts.Node | undefined = id.parent; n; n = n.parent) {
+      if ((isArrowFunction(n) || isFunctionExpression(n)) && isCallExpression(n.parent) && calleeName(n.parent.expression) === '$transaction') {
+        return n.parameters.some((p) => isParameter(p) && isIdentifier(p.name) && p.name.text === id.text);
+      }
+    }
+    return false;
+  }
+
+  // ---------------------------------------------------------------- SQL
+
+  private sqlOfCall(node: ts.CallExpression): readonly SqlStatement[] {
+    const cached = this.sqlByNode.get(node);
+    if (cached) return cached;
+    const name = calleeName(node.expression);
+    let statements: readonly SqlStatement[] = [];
+    if (name !== undefined && SQL.methods.has(name) && node.arguments[0]) {
+      const text = this.sqlText(node.arguments[0]);
+      if (text !== undefined) statements = parseSql(text);
+    }
+    this.sqlByNode.set(node, statements);
+    return statements;
+  }
+
+  private sqlOfTagged(node: ts.TaggedTemplateExpression): readonly SqlStatement[] {
+    const cached = this.sqlByNode.get(node);
+    if (cached) return cached;
+    const tag = calleeName(node.tag);
+    let statements: readonly SqlStatement[] = [];
+    if (tag !== undefined && (SQL.tags.has(tag) || (tag === 'unsafe' && isPropertyAccessExpression(node.tag)))) {
+      const template = node.template;
+      statements = parseSql(isNoSubstitutionTemplateLiteral(template) ? template.text : [template.head.text, ...template.templateSpans.map((s) => s.literal.text)].join('?'));
+    }
+    this.sqlByNode.set(node, statements);
+    return statements;
+  }
+
+  /** SQL text written as a literal, a template (its expressions as `?`) or a constant holding one. */
+  private sqlText(expression: ts.Expression, depth = 0): string | undefined {
+    const inner = skipWrappers(expression);
+    if (isStringLiteralLike(inner)) return inner.text;
+    if (isTemplateExpression(inner)) return [inner.head.text, ...inner.templateSpans.map((s) => s.literal.text)].join('?');
+    if (isIdentifier(inner) && depth < 3) {
+      const initializer = this.scope.constantOf(inner.text);
+      return initializer ? this.sqlText(initializer, depth + 1) : undefined;
+    }
+    if (isCallExpression(inner) && depth < 3) {
+      // A tagged `sql` template passed to a driver: handled at the template.
+      return undefined;
+    }
+    return undefined;
+  }
+
+  private sqlCall(node: ts.CallExpression): boolean {
+    const statements = this.sqlOfCall(node);
+    if (statements.length === 0) return false;
+    // The values: the other arguments (`query(text, [bsn])`), the text's own template expressions, and for a
+    // prepared statement the arguments of the call on it (`db.prepare(text).run(bsn, naam)`).
+    const values: ts.Expression[] = [...node.arguments.slice(1)];
+    const text = skipWrappers(node.arguments[0] as ts.Expression);
+    if (isTemplateExpression(text)) values.push(...text.templateSpans.map((span) => span.expression));
+    const parent = node.parent;
+    if (isPropertyAccessExpression(parent) && parent.expression === node && isCallExpression(parent.parent)) values.push(...parent.parent.arguments);
+    this.sqlSites(node, statements, values);
+    return true;
+  }
+
+  private sqlSites(node: ts.CallExpression | ts.TaggedTemplateExpression, statements: readonly SqlStatement[], values: readonly ts.Expression[]): void {
+    for (const statement of statements) {
+      const isWrite = statement.verb === 'insert' || statement.verb === 'update';
+      // A write to a table created in this file is covered by the `CREATE TABLE` site.
+      if (isWrite && this.sqlTables.has(statement.table.toLowerCase())) continue;
+      const collector = this.scope.collector();
+      for (const column of statement.columns) collector.name(column);
+      if (isWrite) for (const value of values) collector.stored(value);
+      const words = { insert: 'INSERT INTO', update: 'UPDATE', create: 'CREATE TABLE', alter: 'ALTER TABLE' }[statement.verb];
+      this.scope.add(isWrite ? 'table-write' : 'table', `SQL \`${words} ${statement.table}\``, node, enclosingStatement(node), enclosingFunctions(node), collector);
+    }
+  }
+
+  // ---------------------------------------------------------------- persisted state
+
+  /** NGXS storage plugin and ngrx-store-localstorage: the state names (and fields) they persist. */
+  private persistedState(node: ts.CallExpression): boolean {
+    const callee = node.expression;
+    const name = calleeName(callee);
+    if (name === undefined) return false;
+    const owner = isPropertyAccessExpression(callee) ? callee.expression : callee;
+    const binding = isIdentifier(owner) ? this.scope.importOf(owner.text) : undefined;
+    const library = PERSISTED_STATE.find((l) => (l.calls as readonly string[]).includes(name) && binding !== undefined && (l.modules as readonly string[]).includes(binding.module));
+    if (!library) return false;
+    const options = node.arguments[0] && this.scope.objectLiteral(node.arguments[0]);
+    if (!options) return true;
+    const collector = this.scope.collector();
+    for (const key of library.options) {
+      const value = propertyValue(options, key);
+      if (value) this.stateKeys(value, collector, 0);
+    }
+    this.scope.add('browser-storage', `\`${name}\` (${library.library})`, node, enclosingStatement(node), enclosingFunctions(node), collector);
+    return true;
+  }
+
+  /** `'leerling'`, `'auth.leerling'`, `[…]`, `{ leerling: ['naam', 'bsn'] }`, a local `@State` class. */
+  private stateKeys(expression: ts.Expression, collector: CategoryCollector, depth: number): void {
+    if (depth > 3) return;
+    const inner = skipWrappers(expression);
+    if (isStringLiteralLike(inner)) {
+      for (const part of inner.text.split('.')) collector.name(part);
+    } else if (isArrayLiteralExpression(inner)) {
+      for (const element of inner.elements) this.stateKeys(element, collector, depth + 1);
+    } else if (isObjectLiteralExpression(inner)) {
+      for (const property of inner.properties) {
+        const name = property.name && propertyNameText(property.name);
+        if (name !== undefined) collector.name(name);
+        if (isPropertyAssignment(property)) this.stateKeys(property.initializer, collector, depth + 1);
+      }
+    } else if (isIdentifier(inner)) {
+      const cls = this.localClass(inner.text);
+      if (cls) this.stateClass(cls, collector);
+      else if (this.checker) collector.expression(inner);
+    }
+  }
+
+  /** An NGXS `@State<Model>({ name, defaults })` class: its name, its model type and the keys of its defaults. */
+  private stateClass(cls: ts.ClassLikeDeclaration, collector: CategoryCollector): void {
+    for (const decorator of canHaveDecorators(cls) ? (getDecorators(cls) ?? []) : []) {
+      const call = decorator.expression;
+      if (!isCallExpression(call) || calleeName(call.expression) !== 'State') continue;
+      for (const typeArgument of call.typeArguments ?? []) collector.typeNode(typeArgument);
+      const options = call.arguments[0] && this.scope.objectLiteral(call.arguments[0]);
+      if (!options) continue;
+      const stateName = propertyValue(options, 'name');
+      if (stateName && isStringLiteralLike(stateName)) collector.name(stateName.text);
+      const defaults = propertyValue(options, 'defaults');
+      if (defaults) collector.expression(defaults);
+    }
+  }
+
+  // ---------------------------------------------------------------- receivers
+
+  private matches(receiver: ts.Expression, expected: Receiver): boolean {
+    const inner = skipWrappers(receiver);
+    if ('global' in expected) return this.isGlobal(inner, expected.global);
+    if ('modules' in expected) {
+      if (!isIdentifier(inner)) return false;
+      const binding = this.scope.importOf(inner.text);
+      if (!binding || !expected.modules.includes(binding.module)) return false;
+      return binding.name === expected.export || (expected.export === 'default' && binding.name === '*');
+    }
+    const name = isIdentifier(inner) ? inner.text : isPropertyAccessExpression(inner) ? inner.name.text : undefined;
+    if (name !== undefined && expected.names.includes(name)) return true;
+    const key = expected.typeModules.join('|');
+    let pattern = typeModulePatterns.get(key);
+    if (!pattern) typeModulePatterns.set(key, (pattern = new RegExp(`[\\\\/]node_modules[\\\\/](@types[\\\\/])?(${expected.typeModules.map(escape).join('|')})[\\\\/]`)));
+    return this.typeDeclaredIn(inner, pattern);
+  }
+
+  /** A global (`localStorage`) not declared in the file, also as `window.localStorage`. */
+  private isGlobal(expression: ts.Expression, global: string): boolean {
+    const inner = skipWrappers(expression);
+    if (isIdentifier(inner)) return inner.text === global && this.scope.constantOf(global) === undefined && this.scope.importOf(global) === undefined;
+    return isPropertyAccessExpression(inner) && inner.name.text === global && isIdentifier(inner.expression) && GLOBAL_OWNERS.has(inner.expression.text);
+  }
+
+  /** With a type checker: whether the value's type is declared in a file matching `pattern`. */
+  private typeDeclaredIn(expression: ts.Expression, pattern: RegExp): boolean {
+    const checker = this.checker;
+    if (!checker) return false;
+    const type = checker.getTypeAtLocation(expression);
+    const symbol = type.aliasSymbol ?? type.getSymbol();
+    return (symbol?.declarations ?? []).some((d) => pattern.test(d.getSourceFile().fileName));
+  }
+}
+
+function propertyValue(object: ts.ObjectLiteralExpression, key: string): ts.Expression | undefined {
+  for (const property of object.properties) {
+    if (isPropertyAssignment(property) && propertyNameText(property.name) === key) return property.initializer;
+    if (isShorthandPropertyAssignment(property) && property.name.text === key) return property.name;
+  }
+  return undefined;
+}
+
+/** The literal parts of a string, template or `+` concatenation, with `\u0000` where an expression goes. */
+function literalText(expression: ts.Expression, depth = 0): string | undefined {
+  const inner = skipWrappers(expression);
+  if (isStringLiteralLike(inner)) return inner.text;
+  if (isTemplateExpression(inner)) return [inner.head.text, ...inner.templateSpans.map((s) => s.literal.text)].join('\u0000');
+  if (isBinaryExpression(inner) && inner.operatorToken.kind === SyntaxKind.PlusToken && depth < 32) {
+    return `${literalText(inner.left, depth + 1) ?? '\u0000'}${literalText(inner.right, depth + 1) ?? '\u0000'}`;
+  }
+  return undefined;
+}
+
+function receiverLabel(receiver: ts.Expression, library: StoreWriteLibrary): string {
+  const inner = skipWrappers(receiver);
+  if ('global' in library.receiver) return library.receiver.global;
+  if (isIdentifier(inner)) return inner.text;
+  if (isPropertyAccessExpression(inner)) return inner.name.text;
+  return library.library;
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
