@@ -7,6 +7,17 @@ const template = `${pre}console.warn(\`mislukt voor \${leerling.naam}\`);`;
 const pinoChild = `${pre}import pino from 'pino';\nconst log = pino().child({ module: 'sync' });\nlog.info({ adres: leerling.email }, 'verstuurd');`;
 const debugNs = `${pre}import createDebug from 'debug';\nconst debug = createDebug('avg:sync');\ndebug('leerling %s', leerling.naam);`;
 const viaVariable = `${pre}const wie = leerling.bsn;\nconsole.info(wie);`;
+const childBindings = `${pre}import pino from 'pino';\nconst log = pino().child({ bsn: leerling.bsn });`;
+const winstonChild = `${pre}import winston from 'winston';\nconst logger = winston.createLogger({});\nexport const child = logger.child({ email: leerling.email });`;
+const consoleTable = `${pre}console.table([{ bsn: leerling.bsn }]);`;
+const consoleDir = `${pre}console.dir({ naam: leerling.naam }, { depth: 3 });`;
+const debugFormat = `${pre}const debug = require('debug')('app:sync');\ndebug('%o', { bsn: leerling.bsn });`;
+const globalLogger = `${pre}logger.warn(\`geen klas voor \${leerling.naam}\`);`;
+const declaredLogger = `${pre}declare const log: { info(...a: unknown[]): void };\nlog.info(leerling.email);`;
+const nest = `${pre}import { Logger } from '@nestjs/common';\nexport class Sync {\n  private readonly logger = new Logger(Sync.name);\n  run() {\n    this.logger.log(leerling.bsn);\n  }\n}`;
+const consola = `${pre}import consola from 'consola';\nconsola.success({ email: leerling.email });`;
+const typedChild = "import type { Leerling } from './flow-types';\nimport pino from 'pino';\nexport function f(l: Leerling) {\n  return pino().child({ wie: l });\n}";
+const typedGlobal = "import type { Leerling } from './flow-types';\nexport function f(l: Leerling) {\n  logger.info(l.naam);\n}";
 const typedWhole = "import type { Leerling } from './flow-types';\nexport function f(l: Leerling) {\n  console.log(l);\n}";
 
 ruleTester.run('no-personal-data-in-logs', rule('no-personal-data-in-logs'), {
@@ -14,6 +25,11 @@ ruleTester.run('no-personal-data-in-logs', rule('no-personal-data-in-logs'), {
     `${pre}console.log('sync', leerling.id);`,
     `${pre}declare function pseudonymise(x: string): string;\nconsole.log(pseudonymise(leerling.bsn));`,
     `${pre}const logger = { info: (...a: unknown[]) => a };\nconsole.log('klaar');`,
+    `${pre}import pino from 'pino';\nconst log = pino().child({ module: 'sync', id: leerling.id });`,
+    `${pre}console.table([{ id: leerling.id }]);`,
+    `${pre}const debug = require('debug')('app');\ndebug('%o', { id: leerling.id });`,
+    `${pre}logger.info('klaar', leerling.id);`,
+    `${pre}const tabel = { info: (x: unknown) => x };\ntabel.info(leerling.bsn);`, // not a logger by name or origin
   ],
   invalid: [
     { code: consoleLog, errors: [{ messageId: 'personalDataInLog', ...at(consoleLog, 'leerling.bsn') }] },
@@ -21,12 +37,27 @@ ruleTester.run('no-personal-data-in-logs', rule('no-personal-data-in-logs'), {
     { code: pinoChild, errors: [{ messageId: 'personalDataInLog', ...at(pinoChild, '{ adres: leerling.email }') }] },
     { code: debugNs, errors: [{ messageId: 'personalDataInLog', ...at(debugNs, 'leerling.naam') }] },
     { code: viaVariable, errors: [{ messageId: 'personalDataInLog', ...at(viaVariable, 'wie', 1) }] },
+    { code: childBindings, errors: [{ messageId: 'personalDataInLog', ...at(childBindings, '{ bsn: leerling.bsn }') }] },
+    { code: winstonChild, errors: [{ messageId: 'personalDataInLog', ...at(winstonChild, '{ email: leerling.email }') }] },
+    { code: consoleTable, errors: [{ messageId: 'personalDataInLog', ...at(consoleTable, '[{ bsn: leerling.bsn }]') }] },
+    { code: consoleDir, errors: [{ messageId: 'personalDataInLog', ...at(consoleDir, '{ naam: leerling.naam }') }] },
+    { code: debugFormat, errors: [{ messageId: 'personalDataInLog', ...at(debugFormat, '{ bsn: leerling.bsn }') }] },
+    { code: globalLogger, errors: [{ messageId: 'personalDataInLog', ...at(globalLogger, '`geen klas voor ${leerling.naam}`') }] },
+    { code: declaredLogger, errors: [{ messageId: 'personalDataInLog', ...at(declaredLogger, 'leerling.email') }] },
+    { code: nest, errors: [{ messageId: 'personalDataInLog', ...at(nest, 'leerling.bsn') }] },
+    { code: consola, errors: [{ messageId: 'personalDataInLog', ...at(consola, '{ email: leerling.email }') }] },
   ],
 });
 
 typedRuleTester.run('no-personal-data-in-logs (typed)', rule('no-personal-data-in-logs'), {
-  valid: [{ code: "import type { Leerling } from './flow-types';\nexport function f(l: Leerling) {\n  console.log(l.id);\n}", filename: 'src/flow-typed.ts' }],
+  valid: [
+    { code: "import type { Leerling } from './flow-types';\nexport function f(l: Leerling) {\n  console.log(l.id);\n}", filename: 'src/flow-typed.ts' },
+    { code: "import type { Leerling } from './flow-types';\nimport pino from 'pino';\nexport function f(l: Leerling) {\n  return pino().child({ id: l.id });\n}", filename: 'src/flow-typed.ts' },
+  ],
   invalid: [
+    // The whole `Leerling` bound to a child logger goes into every line it writes.
+    { code: typedChild, filename: 'src/flow-typed.ts', errors: [{ messageId: 'personalDataInLog', ...at(typedChild, '{ wie: l }') }] },
+    { code: typedGlobal, filename: 'src/flow-typed.ts', errors: [{ messageId: 'personalDataInLog', ...at(typedGlobal, 'l.naam') }] },
     {
       code: typedWhole,
       filename: 'src/flow-typed.ts',

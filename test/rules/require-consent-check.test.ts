@@ -5,6 +5,14 @@ const pre = "declare const leerling: { naam: string; diagnose: string };\ndeclar
 const unguarded = `${pre}export async function meld() {\n  await fetch(ZORG, { method: 'POST', body: JSON.stringify({ naam: leerling.naam }) });\n}`;
 const axiosUnguarded = `${pre}import axios from 'axios';\nexport async function meld() {\n  await axios.post(ZORG, { diagnose: leerling.diagnose });\n}`;
 const wrongBranch = `${pre}export async function meld() {\n  if (!(await heeftToestemming(leerling))) {\n    await fetch(ZORG, { method: 'POST', body: leerling.naam });\n  }\n}`;
+const ignored = `${pre}export async function meld() {\n  await heeftToestemming(leerling);\n  await fetch(ZORG, { method: 'POST', body: leerling.naam });\n}`;
+const ignoredUndeclared = "const ZORG = 'https://portaal.jeugdzorg.example/melding';\nexport async function meld(leerling: { naam: string }) {\n  heeftToestemming(leerling);\n  await fetch(ZORG, { method: 'POST', body: leerling.naam });\n}";
+const storedOnly = `${pre}export async function meld() {\n  const ok = await heeftToestemming(leerling);\n  await fetch(ZORG, { method: 'POST', body: leerling.naam });\n}`;
+const elseBranch = `${pre}export async function meld() {\n  if (await heeftToestemming(leerling)) {\n    console.info('al gemeld');\n  } else {\n    await fetch(ZORG, { method: 'POST', body: leerling.naam });\n  }\n}`;
+const wrongExit = `${pre}export async function meld() {\n  if (await heeftToestemming(leerling)) return;\n  await fetch(ZORG, { method: 'POST', body: leerling.naam });\n}`;
+const wrongTernary = `${pre}export const meld = async () => ((await heeftToestemming(leerling)) ? undefined : fetch(ZORG, { method: 'POST', body: leerling.naam }));`;
+const wrongOr = `${pre}export const meld = async () => (await heeftToestemming(leerling)) || fetch(ZORG, { method: 'POST', body: leerling.naam });`;
+const typedIgnored = "import { meldZorg, mag } from './flow-helpers';\nimport type { Leerling } from './flow-types';\nexport async function meld(l: Leerling) {\n  await mag(l);\n  await meldZorg({ naam: l.naam });\n}";
 const typedHelper = "import { meldZorg } from './flow-helpers';\nimport type { Leerling } from './flow-types';\nexport async function meld(l: Leerling) {\n  await meldZorg({ naam: l.naam });\n}";
 
 ruleTester.run('require-consent-check', rule('require-consent-check'), {
@@ -14,11 +22,23 @@ ruleTester.run('require-consent-check', rule('require-consent-check'), {
     `${pre}export async function meld() {\n  await assertToestemming(leerling);\n  await fetch(ZORG, { method: 'POST', body: leerling.naam });\n}`,
     `${pre}export async function meld() {\n  await fetch('https://api.duo.nl/x', { method: 'POST', body: leerling.naam });\n}`,
     `${pre}export async function ping() {\n  await fetch(ZORG);\n}`,
+    // An assertion without a visible declaration is known by its name; the answer's other branch is guarded too.
+    "const ZORG = 'https://portaal.jeugdzorg.example/melding';\nexport async function meld(leerling: { naam: string }) {\n  assertToestemming(leerling);\n  await fetch(ZORG, { method: 'POST', body: leerling.naam });\n}",
+    `${pre}export const meld = async () => (!(await heeftToestemming(leerling)) ? undefined : fetch(ZORG, { method: 'POST', body: leerling.naam }));`,
+    `${pre}export const meld = async () => !(await heeftToestemming(leerling)) || fetch(ZORG, { method: 'POST', body: leerling.naam });`,
   ],
   invalid: [
     { code: unguarded, errors: [{ messageId: 'missingConsentCheck', ...at(unguarded, 'fetch', 0) }] },
     { code: axiosUnguarded, errors: [{ messageId: 'missingConsentCheck', ...at(axiosUnguarded, 'axios.post') }] },
     { code: wrongBranch, errors: [{ messageId: 'missingConsentCheck', ...at(wrongBranch, 'fetch') }] },
+    // The answer of a check that returns it is ignored, or guards the other branch: nothing is guarded.
+    { code: ignored, errors: [{ messageId: 'missingConsentCheck', ...at(ignored, 'fetch') }] },
+    { code: ignoredUndeclared, errors: [{ messageId: 'missingConsentCheck', ...at(ignoredUndeclared, 'fetch') }] },
+    { code: storedOnly, errors: [{ messageId: 'missingConsentCheck', ...at(storedOnly, 'fetch') }] },
+    { code: elseBranch, errors: [{ messageId: 'missingConsentCheck', ...at(elseBranch, 'fetch') }] },
+    { code: wrongExit, errors: [{ messageId: 'missingConsentCheck', ...at(wrongExit, 'fetch') }] },
+    { code: wrongTernary, errors: [{ messageId: 'missingConsentCheck', ...at(wrongTernary, 'fetch') }] },
+    { code: wrongOr, errors: [{ messageId: 'missingConsentCheck', ...at(wrongOr, 'fetch') }] },
   ],
 });
 
@@ -34,5 +54,9 @@ typedRuleTester.run('require-consent-check (typed)', rule('require-consent-check
       filename: 'src/flow-typed.ts',
     },
   ],
-  invalid: [{ code: typedHelper, filename: 'src/flow-typed.ts', errors: [{ messageId: 'missingConsentCheck', ...at(typedHelper, 'meldZorg', 1) }] }],
+  invalid: [
+    { code: typedHelper, filename: 'src/flow-typed.ts', errors: [{ messageId: 'missingConsentCheck', ...at(typedHelper, 'meldZorg', 1) }] },
+    // `mag` (in another module) returns `Promise<boolean>`: awaiting it and going on ignores the answer.
+    { code: typedIgnored, filename: 'src/flow-typed.ts', errors: [{ messageId: 'missingConsentCheck', ...at(typedIgnored, 'meldZorg', 1) }] },
+  ],
 });

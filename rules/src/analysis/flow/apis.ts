@@ -70,6 +70,24 @@ const MODULES: Readonly<Record<string, ApiKind>> = {
   winston: 'winston',
   bunyan: 'bunyan',
   debug: 'debug',
+  // Loggers whose default export (or module object) logs with the usual method names.
+  consola: 'logger',
+  loglevel: 'logger',
+  'electron-log': 'logger',
+  'electron-log/main': 'logger',
+  'electron-log/renderer': 'logger',
+  signale: 'logger',
+  npmlog: 'logger',
+  log4js: 'logger',
+  tslog: 'logger',
+  'roarr': 'logger',
+};
+
+/** Loggers exported by name from a larger module: NestJS `Logger` (static `Logger.log` and `new Logger(ctx)`). */
+const LOGGER_EXPORTS: Readonly<Record<string, ReadonlySet<string>>> = {
+  '@nestjs/common': new Set(['Logger', 'ConsoleLogger']),
+  tslog: new Set(['Logger']),
+  signale: new Set(['Signale']),
 };
 
 const HTTP_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options']);
@@ -78,8 +96,10 @@ const LOG_METHODS: Readonly<Record<string, ReadonlySet<string>>> = {
   pino: new Set(['info', 'warn', 'error', 'debug', 'trace', 'fatal', 'silent', 'log']),
   winston: new Set(['log', 'info', 'warn', 'error', 'debug', 'verbose', 'silly', 'http']),
   bunyan: new Set(['info', 'warn', 'error', 'debug', 'trace', 'fatal']),
-  logger: new Set(['info', 'warn', 'error', 'debug', 'trace', 'fatal', 'log', 'verbose']),
+  logger: new Set(['info', 'warn', 'error', 'debug', 'trace', 'fatal', 'log', 'verbose', 'success', 'silly', 'notice', 'critical']),
 };
+/** Loggers whose `child(bindings)` writes the bindings into every line the child logs. */
+const CHILD_BINDINGS = new Set<ApiKind>(['pino', 'bunyan', 'winston']);
 const LOGGER_NAME = /^(log|logger|.*Logger)$/;
 
 export class Apis {
@@ -152,6 +172,7 @@ export class Apis {
   }
 
   private moduleOrigin(module: string, name: string): Origin | undefined {
+    if (LOGGER_EXPORTS[module]?.has(name)) return { kind: 'logger', member: [], name };
     const kind = MODULES[module];
     const member = name === 'default' || name === '*' ? [] : [name];
     if (kind) return { kind, member, name: module };
@@ -166,10 +187,14 @@ export class Apis {
     if (!local || this.engine.classifier.isLibraryFile(local.getSourceFile())) {
       if (id.text === 'fetch') return { kind: 'fetch', member: [], name: 'fetch' };
       if (id.text === 'console') return { kind: 'console', member: [], name: 'console' };
+      // A logger the platform or a script makes global (`logger.info(…)` with no declaration in the file).
+      if (!local && LOGGER_NAME.test(id.text)) return { kind: 'logger', member: [], name: id.text };
       return undefined;
     }
     const direct = this.originOf(local);
     if (direct) return direct;
+    // A logger declared globally (`declare global { var logger: Logger }`, `declare const log: …`) without a value here.
+    if (isVariableDeclaration(local) && !local.initializer && isIdentifier(local.name) && LOGGER_NAME.test(local.name.text)) return { kind: 'logger', member: [], name: id.text };
     // An import of one of the project's own modules: follow it to the exported declaration, once per import.
     if (isImportBinding(local)) {
       let followed = this.imports.get(local);
@@ -199,7 +224,7 @@ export class Apis {
       if (origin) return origin;
     }
     if (LOGGER_NAME.test(name) && !member) return { kind: 'logger', member: [], name: node.getText() };
-    if (member && isParameter(member) && LOGGER_NAME.test(name)) return { kind: 'logger', member: [], name: node.getText() };
+    if (member && (isParameter(member) || isPropertyDeclaration(member)) && LOGGER_NAME.test(name)) return { kind: 'logger', member: [], name: node.getText() };
     return undefined;
   }
 
@@ -260,7 +285,7 @@ export class Apis {
         if (base.member.length === 0 || method === 'createLogger' || method === 'child') return { ...base, member: [], instance: {} };
         return undefined;
       case 'logger':
-        return method === 'child' ? { ...base, member: [] } : undefined;
+        return method === 'child' || method === 'getLogger' || method === 'scope' || method === 'withTag' || method === 'getSubLogger' ? { ...base, member: [] } : undefined;
       case 'sdk':
         // What an SDK call returns (`createClient()`) is taken to be a client of the same processor.
         return { ...base, member: [], instance: {} };
@@ -279,6 +304,7 @@ export class Apis {
     const cls = base.member[base.member.length - 1];
     if (base.kind === 'undici' && (cls === 'Pool' || cls === 'Client' || cls === 'Agent')) return { kind: 'undici', member: [], name: base.name, instance: { base: node.arguments?.[0] } };
     if (base.kind === 'sdk') return { ...base, member: [], instance: {} };
+    if (base.kind === 'logger') return { ...base, member: [], instance: {} };
     if (base.kind === 'axios' && cls === 'Axios') return { kind: 'axios', member: [], name: base.name, instance: { base: optionValue(node.arguments?.[0], 'baseURL') } };
     return undefined;
   }
@@ -376,10 +402,13 @@ export class Apis {
         return transfer(args.map((a) => ({ expression: a, role: 'argument' })), { kind: 'processor', processor: origin.processor, text: origin.name });
       case 'console':
       case 'logger':
+        if (origin.kind === 'logger' && method === 'child' && origin.member.length === 1) return log();
         return origin.member.length === 1 && method !== undefined && LOG_METHODS[origin.kind]?.has(method) ? log() : undefined;
       case 'pino':
       case 'bunyan':
       case 'winston':
+        // `logger.child({ leerling })`: the bindings go into every line the child writes.
+        if (origin.member.length === 1 && method === 'child' && CHILD_BINDINGS.has(origin.kind) && (origin.instance || origin.kind === 'winston')) return log();
         if (!origin.instance && !(origin.kind === 'winston' && origin.member.length === 1)) return undefined;
         return origin.member.length === 1 && method !== undefined && LOG_METHODS[origin.kind]?.has(method) ? log() : undefined;
       case 'debug':

@@ -27,8 +27,12 @@ export function isGuarded(call: ts.Node, checks: readonly string[], resolve: (id
       if (child === n.elseStatement && isNegatedCheck(n.expression, names)) return true;
     } else if (isConditionalExpression(n)) {
       if (child === n.whenTrue && isPositiveCheck(n.condition, names)) return true;
+      if (child === n.whenFalse && isNegatedCheck(n.condition, names)) return true;
     } else if (isBinaryExpression(n) && n.operatorToken.kind === SyntaxKind.AmpersandAmpersandToken) {
       if (child === n.right && isPositiveCheck(n.left, names)) return true;
+    } else if (isBinaryExpression(n) && n.operatorToken.kind === SyntaxKind.BarBarToken) {
+      // `!heeftToestemming(l) || verstuur(l)`: the right side runs only when the check said yes.
+      if (child === n.right && isNegatedCheck(n.left, names)) return true;
     } else if (isBlock(n) || isSourceFile(n) || isCaseClause(n) || isDefaultClause(n)) {
       for (const statement of n.statements) {
         if (statement === child || statement.pos >= child.pos) break;
@@ -117,10 +121,44 @@ function exits(statement: ts.Statement): boolean {
   return false;
 }
 
-/** `await assertToestemming(…);` — a check that throws when there is no consent. */
+/**
+ * `await assertToestemming(…);` — a check that throws when there is no consent. A check that answers yes or no
+ * (`heeftToestemming(…)` returning a boolean) called as a statement guards nothing: its answer is ignored.
+ */
 function isAssertion(statement: ts.Statement, names: Checks): boolean {
   if (!isExpressionStatement(statement)) return false;
   let e = skipOuter(statement.expression);
   if (isAwaitExpression(e)) e = skipOuter(e.expression);
-  return isCallExpression(e) && isCheckCall(e, names);
+  return isCallExpression(e) && isCheckCall(e, names) && !answers(e, names);
+}
+
+/** Assertion-style names, for a check whose declaration cannot be seen. */
+const ASSERTION_NAME = /^(assert|ensure|require|vereis|eis|verify|guard)/i;
+const BOOLEAN_TYPE = /^(Promise\s*<\s*)?boolean(\s*>)?$/;
+
+/**
+ * Whether a check returns its answer instead of throwing: by its declared return type (`boolean`,
+ * `Promise<boolean>` answer; `void`, `asserts x` throw), else by whether its body returns a value, else by its name.
+ */
+function answers(call: ts.CallExpression, names: Checks): boolean {
+  const callee = skipOuter(call.expression);
+  const name = isIdentifier(callee) ? callee.text : isPropertyAccessExpression(callee) ? callee.name.text : '';
+  let decl = isIdentifier(callee) ? names.resolve(callee) : undefined;
+  if (decl && isVariableDeclaration(decl) && decl.initializer) decl = skipOuter(decl.initializer);
+  if (decl && (isFunctionDeclaration(decl) || isArrowFunction(decl) || isFunctionExpression(decl))) {
+    const type = decl.type?.getText().replace(/\s+/g, ' ').trim();
+    if (type !== undefined) return BOOLEAN_TYPE.test(type);
+    const body = decl.body;
+    if (body && !isBlock(body)) return true;
+    if (body) {
+      let returnsValue = false;
+      const walk = (node: ts.Node): void => {
+        if (isReturnStatement(node) && node.expression) returnsValue = true;
+        if (!isFunctionLike(node)) forEachChild(node, walk);
+      };
+      forEachChild(body, walk);
+      return returnsValue;
+    }
+  }
+  return !ASSERTION_NAME.test(name);
 }
