@@ -131,6 +131,7 @@ describe('the VS Code extension (on a stand-in vscode API)', () => {
       { scheme: 'file', language: 'javascript' },
       { scheme: 'file', language: 'javascriptreact' },
       { scheme: 'file', pattern: '**/*avglint.catalogue.{yaml,yml}' },
+      { scheme: 'file', pattern: '**/*.prisma' },
     ]);
     assert.deepEqual(client.clientOptions.synchronize, { configurationSection: 'avglint' });
     assert.equal(state.status?.shown, true);

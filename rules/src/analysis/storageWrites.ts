@@ -172,7 +172,7 @@ export class StoreWrites {
   private documentCookie(node: ts.BinaryExpression): void {
     const text = literalText(node.right);
     const collector = this.scope.collector();
-    const name = text !== undefined ? /^\s*([^=;\u0000]+)=/.exec(text)?.[1] : undefined;
+    const name = text !== undefined ? /^\s*([^=;\uE000]+)=/.exec(text)?.[1] : undefined;
     if (name !== undefined) collector.name(name.trim());
     collector.stored(node.right);
     let ttl: StorageTtl | undefined;
@@ -543,13 +543,13 @@ function propertyValue(object: ts.ObjectLiteralExpression, key: string): ts.Expr
   return undefined;
 }
 
-/** The literal parts of a string, template or `+` concatenation, with `\u0000` where an expression goes. */
+/** The literal parts of a string, template or `+` concatenation, with `\uE000` where an expression goes. */
 function literalText(expression: ts.Expression, depth = 0): string | undefined {
   const inner = skipWrappers(expression);
   if (isStringLiteralLike(inner)) return inner.text;
-  if (isTemplateExpression(inner)) return [inner.head.text, ...inner.templateSpans.map((s) => s.literal.text)].join('\u0000');
+  if (isTemplateExpression(inner)) return [inner.head.text, ...inner.templateSpans.map((s) => s.literal.text)].join('\uE000');
   if (isBinaryExpression(inner) && inner.operatorToken.kind === SyntaxKind.PlusToken && depth < 32) {
-    return `${literalText(inner.left, depth + 1) ?? '\u0000'}${literalText(inner.right, depth + 1) ?? '\u0000'}`;
+    return `${literalText(inner.left, depth + 1) ?? '\uE000'}${literalText(inner.right, depth + 1) ?? '\uE000'}`;
   }
   return undefined;
 }
