@@ -255,3 +255,35 @@ export function firstSentence(message: string): string {
   const end = message.search(/\.\s/);
   return end === -1 ? message : message.slice(0, end + 1);
 }
+
+/** The figures table as text, for a fenced block in ACCURACY.md (the same table as the report's first lines). */
+export function figuresTable(matches: readonly RepositoryMatch[]): string {
+  const report = formatReport(matches);
+  return report.slice(0, report.indexOf('\n\n'));
+}
+
+/** Markdown for ACCURACY.md: the figures, every miss and false positive with its reason, misses by capability. */
+export function formatMarkdown(matches: readonly RepositoryMatch[]): string {
+  const short = (rule: string): string => rule.replace('no-unauthorised-transfer', 'transfer').replace('no-personal-data-in-logs', 'logs').replace('require-retention', 'retention').replace('no-unauthorised-access', 'access');
+  const cell = (text: string): string => text.replace(/\|/g, '\\|');
+  const lines = ['```', figuresTable(matches), '```', '', '| repository | recall | precision |', '| --- | ---: | ---: |'];
+  for (const m of matches) {
+    const s = score([m]);
+    lines.push(`| ${m.name} | ${ratio(s.recall)} (${s.found}/${s.expected}) | ${ratio(s.precision)} (${s.truePositives}/${s.sites}) |`);
+  }
+  lines.push('', '| repository | where | rule | verdict | what | missing capability |', '| --- | --- | --- | --- | --- | --- |');
+  for (const m of matches) {
+    for (const l of m.labels) {
+      if (l.verdict !== 'missed' && l.verdict !== 'false-positive') continue;
+      const verdict = l.verdict === 'missed' ? 'miss' : 'false positive';
+      lines.push(`| ${m.name} | ${l.label.file}:${l.label.line} | ${short(l.label.rule)} | ${verdict} | ${cell(l.label.note)} | ${cell(l.label.capability ?? '')} |`);
+    }
+    for (const s of m.sites) {
+      if (s.verdict !== 'unlabelled') continue;
+      lines.push(`| ${m.name} | ${s.site.file}:${s.site.line} | ${short(s.site.rule)} | unlabelled | ${cell(firstSentence(s.site.findings[0]?.message ?? ''))} | |`);
+    }
+  }
+  lines.push('', '| misses | missing capability |', '| ---: | --- |');
+  for (const c of missesByCapability(matches)) lines.push(`| ${c.misses} | ${cell(c.capability)} |`);
+  return lines.join('\n') + '\n';
+}

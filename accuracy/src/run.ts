@@ -4,7 +4,7 @@
  * rule, every miss and every finding no label explains. Without checkouts it says that it skipped and exits 0: CI does
  * not need them. ACCURACY.md says how to recreate the cache (`--setup` prints the commands).
  *
- * Usage: node accuracy/dist/run.js [--cache <dir>] [--repo <name>]... [--json <file>] [--setup] [--mirror <dir>]
+ * Usage: node accuracy/dist/run.js [--cache <dir>] [--repo <name>]... [--json <file>] [--markdown <file>] [--setup] [--mirror <dir>]
  * Cache folder: --cache, else $AVGLINT_ACCURACY_DIR, else ~/.cache/avglint-accuracy (outside the repository).
  * Exit codes: 0 measured or skipped; 2 a label file, the catalogue or a scan is broken.
  */
@@ -14,7 +14,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { validateRepositoryLabels, type RepositoryLabels } from './labels';
-import { formatReport, matchRepository, missesByCapability, rulesOf, score, type ObservedFinding, type RepositoryMatch } from './match';
+import { formatMarkdown, formatReport, matchRepository, missesByCapability, rulesOf, score, type ObservedFinding, type RepositoryMatch } from './match';
 
 const ACCURACY_DIR = path.resolve(__dirname, '..');
 const REPOSITORY_ROOT = path.resolve(ACCURACY_DIR, '..');
@@ -126,6 +126,7 @@ export function main(argv: readonly string[]): number {
       cache: { type: 'string' },
       repo: { type: 'string', multiple: true },
       json: { type: 'string' },
+      markdown: { type: 'string' },
       setup: { type: 'boolean' },
       mirror: { type: 'string' },
     },
@@ -196,6 +197,7 @@ export function main(argv: readonly string[]): number {
   if (skipped.length > 0) out.push(`Skipped ${skipped.length}: ${skipped.join(', ')}`);
   out.push('');
   process.stdout.write(out.join('\n') + '\n' + formatReport(matches));
+  if (values.markdown !== undefined) fs.writeFileSync(values.markdown, formatMarkdown(matches));
   if (values.json !== undefined) {
     const perRule = Object.fromEntries(rulesOf(matches).map((rule) => [rule, score(matches, rule)]));
     const report = { cache, repositories: present.map((r) => ({ name: r.name, repo: r.repo, commit: r.commit })), skipped, overall: score(matches), perRule, missesByCapability: missesByCapability(matches), matches };

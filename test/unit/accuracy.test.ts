@@ -12,6 +12,7 @@ import {
   defaultCacheDir,
   distance,
   firstSentence,
+  formatMarkdown,
   formatReport,
   loadAllLabels,
   main,
@@ -237,5 +238,20 @@ describe('accuracy harness: running without the real repositories', () => {
   it('reads the cache folder from AVGLINT_ACCURACY_DIR, else under the home folder', () => {
     assert.equal(defaultCacheDir({ AVGLINT_ACCURACY_DIR: '/x/y' }), path.resolve('/x/y'));
     assert.equal(defaultCacheDir({}), path.join(os.homedir(), '.cache', 'avglint-accuracy'));
+  });
+});
+
+describe('accuracy harness: markdown for ACCURACY.md', () => {
+  it('writes the figures, every miss, false positive and unlabelled finding, and misses by capability', () => {
+    const labels = [label(T, 'a.ts', 10, true, { note: 'BSN | naam → Discord', capability: 'SDK sends' }), label(L, 'a.ts', 20, false, { note: 'vak.naam', capability: 'owners' }), label(S, 'a.ts', 30, true)];
+    const md = formatMarkdown([matchRepository(repository(labels), [finding(L, 'a.ts', 20), finding(S, 'a.ts', 30), finding(T, 'b.ts', 1, 'Sent. Why')])]);
+    const lines = md.split('\n');
+    assert.equal(lines[0], '```');
+    assert.match(lines[1] ?? '', /^rule +labels +found/);
+    assert.ok(lines.includes('| demo | 0.50 (1/2) | 0.33 (1/3) |'));
+    assert.ok(lines.includes('| demo | a.ts:10 | transfer | miss | BSN \\| naam → Discord | SDK sends |'));
+    assert.ok(lines.includes('| demo | a.ts:20 | logs | false positive | vak.naam | owners |'));
+    assert.ok(lines.includes('| demo | b.ts:1 | transfer | unlabelled | Sent. | |'));
+    assert.ok(lines.includes('| 1 | SDK sends |'));
   });
 });
