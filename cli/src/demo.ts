@@ -7,7 +7,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ESLint } from 'eslint';
+import type { ESLint } from 'eslint';
 import { RULE_IDS } from '@avglint/rules';
 import type { Command } from './main';
 
@@ -62,6 +62,8 @@ function sourceFiles(dir: string): string[] {
 
 /** Lints `dir` with its own eslint.config.mjs, as `npx eslint .` there would. */
 export async function lintExamples(dir: string): Promise<{ eslint: ESLint; results: ESLint.LintResult[] }> {
+  // Loaded here, not at the top: ESLint is an optional peer of the CLI, and only the demo needs it.
+  const { ESLint } = await import('eslint');
   const eslint = new ESLint({ cwd: dir, overrideConfigFile: path.join(dir, 'eslint.config.mjs') });
   const results = await eslint.lintFiles(['.']);
   return { eslint, results };
@@ -122,7 +124,8 @@ export async function runDemo(args: readonly string[]): Promise<number> {
   const dir = path.resolve(args[0] ?? EXAMPLES_DIR);
   const configFile = path.join(dir, 'eslint.config.mjs');
   if (!fs.existsSync(configFile)) {
-    process.stderr.write(`avglint demo: ${configFile} does not exist.\n`);
+    // The published CLI has no examples/: the demo belongs to a clone of the repository.
+    process.stderr.write(`avglint demo: ${configFile} does not exist. The demo runs in a clone of the avglint repository (npm run demo); in your own project run \`avglint init\`, then \`npx eslint .\`.\n`);
     return 2;
   }
   const { eslint, results } = await lintExamples(dir);

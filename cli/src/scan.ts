@@ -8,29 +8,33 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import * as ts from 'typescript';
 import {
   analyseFile,
-  applySuppressions,
   checkPrismaSchema,
   findPrismaSchema,
-  docsUrl,
   findCatalogue,
   hasErrors,
   loadCatalogue,
   parseSuppressions,
+  partitionSuppressions,
   RULE_IDS,
   RULES,
   type Finding,
-  type FlowStep,
   type PrismaSchemaText,
   type Problem,
   type RuleId,
 } from '@avglint/rules';
+import { applyBulkSuppressions, readBulkSuppressions, SUPPRESSIONS_FILE, type BulkSuppressions } from './bulkSuppressions';
+import { fingerprints } from './formats/fingerprint';
+import { toCodeQuality } from './formats/gitlab';
+import { toSarif } from './formats/sarif';
 import type { Command } from './main';
+import { eslintIgnores, globIgnores } from './ignores';
 import { findRepositoryRoot, nodeHost } from './nodeHost';
+
+export { toSarif } from './formats/sarif';
 
 export interface ScanOptions {
   /** The project directory. */
@@ -43,6 +47,10 @@ export interface ScanOptions {
   readonly ruleOptions?: Readonly<Partial<Record<RuleId, Readonly<Record<string, unknown>>>>>;
   /** Today, for suppression expiry and ended agreements; the caller's clock. */
   readonly now?: Date;
+  /** Files to leave out (absolute names), besides node_modules and build output: `--ignore`, the ESLint config. */
+  readonly ignore?: (file: string) => boolean;
+  /** ESLint's bulk suppressions and the directory their paths are relative to (ESLint's working directory). */
+  readonly bulkSuppressions?: { readonly suppressions: BulkSuppressions; readonly base: string };
 }
 
 export interface ScannedFinding extends Finding {
@@ -52,6 +60,18 @@ export interface ScannedFinding extends Finding {
   readonly column: number;
   readonly endLine: number;
   readonly endColumn: number;
+  /** Identity across commits that does not depend on the line (formats/fingerprint.ts). */
+  readonly fingerprint: string;
+}
+
+/** A finding that a disable comment or the bulk-suppressions file hides: not reported, but kept for SARIF. */
+export interface SuppressedScanFinding extends ScannedFinding {
+  readonly suppression: {
+    /** SARIF's kinds: `inSource` for a disable comment, `external` for eslint-suppressions.json. */
+    readonly kind: 'inSource' | 'external';
+    /** The comment's reason after `--` (may be empty), or a note naming the suppressions file. */
+    readonly justification: string;
+  };
 }
 
 export interface ScanResult {
@@ -62,6 +82,8 @@ export interface ScanResult {
   /** Problems the core met while analysing (not findings about the code). */
   readonly problems: readonly Problem[];
   readonly findings: readonly ScannedFinding[];
+  /** Findings hidden by disable comments or bulk suppressions. */
+  readonly suppressed: readonly SuppressedScanFinding[];
   /** Files analysed. */
   readonly fileCount: number;
   /** Whether a tsconfig.json gave the analysis type information. */
@@ -86,7 +108,7 @@ export function scanProject(options: ScanOptions): ScanResult {
   const dir = path.resolve(options.dir);
   const now = options.now ?? new Date();
   const catalogueFile = options.catalogue !== undefined ? path.resolve(options.catalogue) : findCatalogue(path.join(dir, 'package.json'), nodeHost);
-  const base = { dir, catalogueFile, problems: [], findings: [], fileCount: 0, typed: false };
+  const base = { dir, catalogueFile, problems: [], findings: [], suppressed: [], fileCount: 0, typed: false };
   if (catalogueFile === undefined) {
     const problem: Problem = {
       file: dir,
@@ -104,12 +126,14 @@ export function scanProject(options: ScanOptions): ScanResult {
     return { ...base, catalogueProblems: loaded.problems, milliseconds: performance.now() - started };
   }
   const catalogue = loaded.catalogue;
-  const { programs, typed } = createPrograms(dir);
+  const ignored = options.ignore ?? ((): boolean => false);
+  const { programs, typed } = createPrograms(dir, ignored);
   const selected = scanRules(options.strict ?? false);
   const ruleOptions = { ...selected.ruleOptions };
   for (const [id, value] of Object.entries(options.ruleOptions ?? {}) as [RuleId, Record<string, unknown>][]) ruleOptions[id] = { ...ruleOptions[id], ...value };
   const analysisOptions = { rules: selected.rules, ruleOptions, now };
-  const findings: ScannedFinding[] = [];
+  let findings: ScannedFinding[] = [];
+  const suppressed: SuppressedScanFinding[] = [];
   const problems: Problem[] = [];
   const seen = new Set<string>();
   // Prisma schemas are read here (the core reads no file): checked themselves, and passed to the analysis of the
@@ -125,26 +149,37 @@ export function scanProject(options: ScanOptions): ScanResult {
     return schemas.get(schemaFile);
   };
   if (selected.rules.has('require-retention')) {
-    for (const schemaFile of walk(dir, PRISMA_EXTENSIONS)) {
+    for (const schemaFile of walk(dir, PRISMA_EXTENSIONS).filter((file) => !ignored(file))) {
       const text = nodeHost.readFile(schemaFile);
       if (text === undefined) continue;
       schemas.set(schemaFile, { fileName: schemaFile, text });
       const lines = ts.createSourceFile(schemaFile, text, ts.ScriptTarget.Latest, false, ts.ScriptKind.Unknown);
-      for (const finding of checkPrismaSchema({ fileName: schemaFile, text }, catalogue)) findings.push(positioned(lines, finding));
+      findings.push(...positioned(lines, dir, checkPrismaSchema({ fileName: schemaFile, text }, catalogue)));
     }
   }
   for (const program of programs) {
     for (const sourceFile of program.getSourceFiles()) {
-      if (!isProjectFile(program, sourceFile, dir) || seen.has(sourceFile.fileName)) continue;
+      if (!isProjectFile(program, sourceFile, dir) || seen.has(sourceFile.fileName) || ignored(path.resolve(sourceFile.fileName))) continue;
       seen.add(sourceFile.fileName);
       const prismaSchema = schemaFor(sourceFile.fileName);
       const result = analyseFile({ sourceFile, program: typed ? program : undefined, catalogue, ...(prismaSchema ? { prismaSchema } : {}), options: analysisOptions });
       problems.push(...result.problems);
-      const kept = applySuppressions(result.findings, parseSuppressions(sourceFile), sourceFile, { now });
-      for (const finding of kept) findings.push(positioned(sourceFile, finding));
+      // Positions and fingerprints over every finding in file order, before suppressions take some away, so a
+      // fingerprint does not change when a neighbouring finding is suppressed.
+      const scanned = positioned(sourceFile, dir, result.findings);
+      const of = (finding: Finding): ScannedFinding => scanned[result.findings.indexOf(finding)] as ScannedFinding;
+      const parts = partitionSuppressions(result.findings, parseSuppressions(sourceFile), sourceFile, { now });
+      findings.push(...parts.kept.map(of));
+      for (const s of parts.suppressed) suppressed.push({ ...of(s.finding), suppression: { kind: 'inSource', justification: s.directive.reason } });
     }
   }
-  return { dir, catalogueFile, catalogueProblems: loaded.problems, problems, findings, fileCount: seen.size, typed, milliseconds: performance.now() - started };
+  if (options.bulkSuppressions !== undefined) {
+    const bulk = applyBulkSuppressions(findings, options.bulkSuppressions.suppressions, options.bulkSuppressions.base);
+    findings = bulk.kept;
+    const note = `${SUPPRESSIONS_FILE}: an existing finding, suppressed in bulk until it is fixed`;
+    suppressed.push(...bulk.suppressed.map((f) => ({ ...f, suppression: { kind: 'external' as const, justification: note } })));
+  }
+  return { dir, catalogueFile, catalogueProblems: loaded.problems, problems, findings, suppressed, fileCount: seen.size, typed, milliseconds: performance.now() - started };
 }
 
 /**
@@ -152,10 +187,10 @@ export function scanProject(options: ScanOptions): ScanResult {
  * its own files), so the analysis has types and follows imports. Without one: the source files under `dir`, parsed
  * without type information, as the ESLint recommended config does for plain JavaScript.
  */
-function createPrograms(dir: string): { programs: ts.Program[]; typed: boolean } {
+function createPrograms(dir: string, ignored: (file: string) => boolean): { programs: ts.Program[]; typed: boolean } {
   const root = path.join(dir, 'tsconfig.json');
   if (!fs.existsSync(root)) {
-    const fileNames = walk(dir);
+    const fileNames = walk(dir).filter((file) => !ignored(file));
     const program = ts.createProgram(fileNames, { allowJs: true, noEmit: true, noResolve: true, noLib: true, types: [] });
     return { programs: [program], typed: false };
   }
@@ -174,7 +209,8 @@ function createPrograms(dir: string): { programs: ts.Program[]; typed: boolean }
   return { programs, typed: true };
 }
 
-function walk(dir: string, extensions: ReadonlySet<string> = SOURCE_EXTENSIONS): string[] {
+/** The files under `dir` with these extensions (default: source files), outside node_modules and build output. */
+export function walk(dir: string, extensions: ReadonlySet<string> = SOURCE_EXTENSIONS): string[] {
   const files: string[] = [];
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
@@ -194,10 +230,16 @@ function isProjectFile(program: ts.Program, sourceFile: ts.SourceFile, dir: stri
   return !relative.split(/[\\/]/).some((part) => SKIPPED_DIRECTORIES.has(part));
 }
 
-function positioned(sourceFile: ts.SourceFile, finding: Finding): ScannedFinding {
-  const start = sourceFile.getLineAndCharacterOfPosition(finding.range.start);
-  const end = sourceFile.getLineAndCharacterOfPosition(finding.range.end);
-  return { ...finding, file: path.resolve(sourceFile.fileName), line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };
+/** One file's findings with 1-based positions and their fingerprints (numbered within the file, in this order). */
+function positioned(sourceFile: ts.SourceFile, dir: string, list: readonly Finding[]): ScannedFinding[] {
+  const file = path.resolve(sourceFile.fileName);
+  const relativeFile = path.relative(dir, file).split(path.sep).join('/');
+  const keys = fingerprints(list.map((finding) => ({ finding, relativeFile, text: sourceFile.text.slice(finding.range.start, finding.range.end) })));
+  return list.map((finding, i) => {
+    const start = sourceFile.getLineAndCharacterOfPosition(finding.range.start);
+    const end = sourceFile.getLineAndCharacterOfPosition(finding.range.end);
+    return { ...finding, file, line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1, fingerprint: keys[i] ?? '' };
+  });
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -225,96 +267,45 @@ export function formatText(result: ScanResult): string {
     lines.push('');
   }
   for (const p of result.problems) lines.push(`${relative(p.file)}:${p.line}:${p.column}: ${p.severity} ${p.code}: ${p.message} (${p.hint})`);
-  const files = new Set(result.findings.map((f) => f.file)).size;
-  lines.push(
-    `${result.findings.length} finding${result.findings.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}; ` +
-      `${result.fileCount} file${result.fileCount === 1 ? '' : 's'} scanned ${result.typed ? 'with' : 'without'} type information in ${Math.round(result.milliseconds)} ms.`,
-  );
+  lines.push(summary(result));
   return lines.join('\n') + '\n';
+}
+
+/** `N findings in M files; K files scanned …`, and how many were suppressed when any were. */
+function summary(result: ScanResult): string {
+  const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const files = new Set(result.findings.map((f) => f.file)).size;
+  const suppressed = result.suppressed.length > 0 ? ` (${result.suppressed.length} more suppressed)` : '';
+  return (
+    `${plural(result.findings.length, 'finding')}${suppressed} in ${plural(files, 'file')}; ` +
+    `${plural(result.fileCount, 'file')} scanned ${result.typed ? 'with' : 'without'} type information in ${Math.round(result.milliseconds)} ms.`
+  );
 }
 
 export function formatJson(result: ScanResult): string {
   return JSON.stringify(result, null, 2) + '\n';
 }
 
-/**
- * SARIF 2.1.0, written here rather than with `@microsoft/eslint-formatter-sarif`: that formatter turns ESLint lint
- * results into SARIF, and an ESLint message has no place for a finding's flow path, so it cannot produce `codeFlows`.
- * SARIF is plain JSON; this writes the subset GitHub code scanning reads (rules, results with regions, codeFlows with
- * one threadFlow from source to sink, and catalogue problems as tool notifications). Rule ids are `avglint/<id>`, as
- * the ESLint formatter writes them, so both kinds of upload describe the same rules.
- */
-export function toSarif(result: ScanResult, version: string): object {
-  const srcroot = pathToFileURL(result.dir + path.sep).href;
-  const uri = (file: string): { uri: string; uriBaseId?: string } => {
-    const relative = path.relative(result.dir, file);
-    if (relative.startsWith('..') || path.isAbsolute(relative)) return { uri: pathToFileURL(file).href };
-    return { uri: relative.split(path.sep).map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
-  };
-  const rules = RULE_IDS.map((id) => ({
-    id: `avglint/${id}`,
-    name: id,
-    shortDescription: { text: RULES[id].description },
-    helpUri: docsUrl(id),
-    defaultConfiguration: { level: 'error' },
-    properties: { recommended: RULES[id].recommended, requiresTypes: RULES[id].requiresTypes },
-  }));
-  const stepLocation = (step: FlowStep): object => ({
-    location: {
-      physicalLocation: { artifactLocation: uri(step.file), region: { startLine: step.line, startColumn: step.column } },
-      message: { text: step.description },
-    },
-    kinds: [step.kind],
-  });
-  const results = result.findings.map((f) => ({
-    ruleId: `avglint/${f.ruleId}`,
-    ruleIndex: RULE_IDS.indexOf(f.ruleId),
-    level: 'error',
-    message: { text: f.message },
-    locations: [{ physicalLocation: { artifactLocation: uri(f.file), region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn } } }],
-    ...(f.path.length > 0 ? { codeFlows: [{ threadFlows: [{ locations: f.path.map(stepLocation) }] }] } : {}),
-    properties: { categories: f.categories, ...(f.processor !== undefined ? { processor: f.processor } : {}) },
-  }));
-  const notification = (p: Problem): object => ({
-    level: p.severity,
-    message: { text: `${p.message} (${p.hint})` },
-    descriptor: { id: p.code },
-    locations: [{ physicalLocation: { artifactLocation: uri(p.file), region: { startLine: p.line, startColumn: p.column } } }],
-  });
-  return {
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    version: '2.1.0',
-    runs: [
-      {
-        tool: { driver: { name: 'avglint', version, informationUri: 'https://github.com/avglint/avglint', rules } },
-        originalUriBaseIds: { '%SRCROOT%': { uri: srcroot } },
-        results,
-        invocations: [
-          {
-            executionSuccessful: !hasErrors(result.catalogueProblems),
-            toolConfigurationNotifications: result.catalogueProblems.map(notification),
-            toolExecutionNotifications: result.problems.map(notification),
-          },
-        ],
-      },
-    ],
-  };
-}
-
 // ---------------------------------------------------------------------------------------------------------------
 // Command
 
-export const SCAN_USAGE = `Usage: avglint scan [dir] [--format text|json|sarif] [--output file] [--catalogue file] [--strict]
-                    [--rule <rule-id>=<json options>]...
+export const SCAN_USAGE = `Usage: avglint scan [dir] [--format text|json|sarif|gitlab] [--output file] [--catalogue file] [--strict]
+                    [--ignore <glob>]... [--rule <rule-id>=<json options>]... [--suppressions-location file]
 
 Scans a project with avglint's rules without ESLint: every source file of its tsconfig.json (with type information),
 or every source file under dir when there is none. Prints each finding with its flow path.
-  --format     text (default), json, or sarif (SARIF 2.1.0 with code flows, for GitHub code scanning)
-  --output     write to this file instead of standard output
+  --format     text (default), json, sarif (SARIF 2.1.0 with code flows, for GitHub code scanning), or gitlab
+               (GitLab Code Quality, for artifacts:reports:codequality)
+  --output     write the report to this file only (standard output stays empty; a one-line summary goes to stderr)
   --catalogue  the FG's catalogue (default: the nearest avglint.catalogue.yaml upward from dir)
   --strict     all rules, and report destinations that cannot be resolved (like the ESLint strict config)
+  --ignore     leave out files matching this glob, relative to dir (a directory leaves out all below it); the
+               ignores of the project's ESLint config apply too
   --rule       a rule's options as in an ESLint config, e.g. --rule 'no-bsn-literal={"allow":["123456782"]}'
-Exit code: 0 no findings, 1 findings, 2 the catalogue is missing or invalid.`;
+  --suppressions-location
+               ESLint's bulk-suppressions file (default: ${SUPPRESSIONS_FILE} in the current directory, if it exists);
+               findings it suppresses are not reported, so only new ones fail (see \`eslint --suppress-all\`)
+Exit code: 0 no findings, 1 findings, 2 the catalogue is missing or invalid, or the command line is wrong.`;
 
 export interface Io {
   readonly stdout: (text: string) => void;
@@ -324,13 +315,16 @@ export interface Io {
 const processIo: Io = { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) };
 
 export const scanCommand: Command = {
-  summary: 'scan a project without ESLint and print every finding with its flow path (or write SARIF)',
+  summary: 'scan a project without ESLint: every finding with its flow path, or SARIF / GitLab Code Quality',
   usage: SCAN_USAGE,
   run: (args) => runScan(args),
 };
 
+const FORMATS = ['text', 'json', 'sarif', 'gitlab'] as const;
+type Format = (typeof FORMATS)[number];
+
 /** Runs `avglint scan` with the arguments after `scan`; returns the exit code. */
-export function runScan(args: readonly string[], io: Io = processIo): number {
+export async function runScan(args: readonly string[], io: Io = processIo, cwd: string = process.cwd()): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -342,6 +336,8 @@ export function runScan(args: readonly string[], io: Io = processIo): number {
         catalogue: { type: 'string' },
         strict: { type: 'boolean', default: false },
         rule: { type: 'string', multiple: true, default: [] },
+        ignore: { type: 'string', multiple: true, default: [] },
+        'suppressions-location': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -354,12 +350,12 @@ export function runScan(args: readonly string[], io: Io = processIo): number {
     io.stdout(`${SCAN_USAGE}\n`);
     return 0;
   }
-  const format = values.format;
-  if ((format !== 'text' && format !== 'json' && format !== 'sarif') || positionals.length > 1) {
-    io.stderr(`${SCAN_USAGE}\n`);
+  const format = values.format as Format;
+  if (!FORMATS.includes(format) || positionals.length > 1) {
+    io.stderr(`${!FORMATS.includes(format) ? `avglint scan: unknown format \`${format}\` (use ${FORMATS.join(', ')}).\n\n` : ''}${SCAN_USAGE}\n`);
     return 2;
   }
-  const dir = path.resolve(positionals[0] ?? '.');
+  const dir = path.resolve(cwd, positionals[0] ?? '.');
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
     io.stderr(`avglint scan: ${dir} is not a directory.\n`);
     return 2;
@@ -369,20 +365,46 @@ export function runScan(args: readonly string[], io: Io = processIo): number {
     io.stderr(`avglint scan: ${ruleOptions}\n\n${SCAN_USAGE}\n`);
     return 2;
   }
-  const result = scanProject({ dir, catalogue: values.catalogue, strict: values.strict, ruleOptions });
-  const output = format === 'sarif' ? JSON.stringify(toSarif(result, cliVersion()), null, 2) + '\n' : format === 'json' ? formatJson(result) : formatText(result);
-  if (values.output !== undefined) {
-    fs.writeFileSync(values.output, output);
-    // People still see what happened when the report goes to a file (as in CI).
-    if (format !== 'text') io.stdout(formatText(result));
-    else io.stdout(`Wrote ${values.output}\n`);
-  } else {
-    io.stdout(output);
-  }
-  if (hasErrors(result.catalogueProblems)) {
-    if (format !== 'text' && values.output === undefined) io.stderr(formatText(result));
+  const explicitSuppressions = values['suppressions-location'];
+  const suppressionsFile = path.resolve(cwd, explicitSuppressions ?? SUPPRESSIONS_FILE);
+  const bulk = readBulkSuppressions(suppressionsFile, explicitSuppressions !== undefined);
+  if ('error' in bulk) {
+    io.stderr(`avglint scan: ${bulk.error}\n`);
     return 2;
   }
+  const globbed = globIgnores(dir, values.ignore);
+  const fromEslint = await eslintIgnores(dir, walk(dir).filter((file) => !globbed(file)));
+  if (fromEslint.warning !== undefined) io.stderr(`avglint scan: ${fromEslint.warning}\n`);
+  const ignore = (file: string): boolean => globbed(file) || fromEslint.ignored.has(file);
+  const result = scanProject({
+    dir,
+    catalogue: values.catalogue === undefined ? undefined : path.resolve(cwd, values.catalogue),
+    strict: values.strict,
+    ruleOptions,
+    ignore,
+    // Paths in the file are relative to the directory ESLint runs in, wherever the file itself is.
+    bulkSuppressions: { suppressions: bulk.suppressions, base: cwd },
+  });
+  const output =
+    format === 'sarif'
+      ? JSON.stringify(toSarif(result, cliVersion()), null, 2) + '\n'
+      : format === 'gitlab'
+        ? JSON.stringify(toCodeQuality(result), null, 2) + '\n'
+        : format === 'json'
+          ? formatJson(result)
+          : formatText(result);
+  const broken = hasErrors(result.catalogueProblems);
+  if (values.output !== undefined) {
+    const outputFile = path.resolve(cwd, values.output);
+    fs.mkdirSync(path.dirname(outputFile), { recursive: true });
+    fs.writeFileSync(outputFile, output);
+    // The report goes to the file only; stderr says in one line what it holds (or, exit 2, why nothing was scanned).
+    io.stderr(broken ? formatText(result) : `avglint scan: ${summary(result)} Report: ${path.relative(cwd, outputFile) || outputFile}\n`);
+  } else {
+    io.stdout(output);
+    if (broken && format !== 'text') io.stderr(formatText(result));
+  }
+  if (broken) return 2;
   return result.findings.length > 0 ? 1 : 0;
 }
 

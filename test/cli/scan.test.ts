@@ -11,11 +11,11 @@ import { fixtureCatalogueText, tempProjectsForSuite } from '../helpers/tempProje
 const BSN = "export const bsn = '111222333';\n";
 const CLEAN = "export const bsn = '111222334';\n";
 
-function scan(args: string[]): { code: number; stdout: string; stderr: string } {
+async function scan(args: string[], cwd?: string): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
   const io: Io = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) };
-  const code = runScan(args, io);
+  const code = await runScan(args, io, cwd);
   return { code, stdout, stderr };
 }
 
@@ -39,32 +39,32 @@ describe('avglint scan', function () {
   this.timeout(60_000);
   const project = tempProjectsForSuite();
 
-  it('exits 1 on a finding and prints it with its position and rule, then 0 once it is fixed', () => {
+  it('exits 1 on a finding and prints it with its position and rule, then 0 once it is fixed', async () => {
     const p = project({ 'avglint.catalogue.yaml': fixtureCatalogueText(), 'src/ids.ts': BSN });
-    const failing = scan([p.dir]);
+    const failing = await scan([p.dir]);
     assert.equal(failing.code, 1, failing.stdout + failing.stderr);
     assert.match(failing.stdout, /^ {2}1:20 {2}error {2}111222333 passes the BSN-elfproef.* {2}avglint\/no-bsn-literal$/mu);
     assert.match(failing.stdout, /1 finding in 1 file; 1 file scanned without type information/u);
     p.write('src/ids.ts', CLEAN);
-    const passing = scan([p.dir]);
+    const passing = await scan([p.dir]);
     assert.equal(passing.code, 0, passing.stdout);
     assert.match(passing.stdout, /^0 findings/mu);
   });
 
-  it('exits 2 with the catalogue problem at its line and column when the catalogue is broken', () => {
+  it('exits 2 with the catalogue problem at its line and column when the catalogue is broken', async () => {
     const p = project({ 'avglint.catalogue.yaml': 'version: 1\nfoo: bar\n', 'src/ids.ts': BSN });
-    const result = scan([p.dir]);
+    const result = await scan([p.dir]);
     assert.equal(result.code, 2);
     assert.match(result.stdout, /avglint\.catalogue\.yaml:2:1: error Unknown key `foo`/u);
   });
 
-  it('exits 2 when there is no catalogue, and uses the one --catalogue names', () => {
+  it('exits 2 when there is no catalogue, and uses the one --catalogue names', async () => {
     const p = project({ 'policy/school.yaml': fixtureCatalogueText(), 'src/ids.ts': BSN });
-    assert.equal(scan([p.dir]).code, 2);
-    assert.equal(scan([p.dir, '--catalogue', path.join(p.dir, 'policy/school.yaml')]).code, 1);
+    assert.equal((await scan([p.dir])).code, 2);
+    assert.equal((await scan([p.dir, '--catalogue', path.join(p.dir, 'policy/school.yaml')])).code, 1);
   });
 
-  it('applies disable comments as ESLint does, and reports those without a reason', () => {
+  it('applies disable comments as ESLint does, and reports those without a reason', async () => {
     const p = project({
       'avglint.catalogue.yaml': fixtureCatalogueText(),
       'src/with.ts': `// eslint-disable-next-line avglint/no-bsn-literal -- DUO's published test number\n${BSN}`,
@@ -77,7 +77,7 @@ describe('avglint scan', function () {
     );
   });
 
-  it('uses the tsconfig for type information and follows solution references', () => {
+  it('uses the tsconfig for type information and follows solution references', async () => {
     const p = project({
       'avglint.catalogue.yaml': fixtureCatalogueText(),
       'tsconfig.json': JSON.stringify({ files: [], references: [{ path: 'app' }] }),
@@ -91,7 +91,7 @@ describe('avglint scan', function () {
     assert.deepEqual(result.findings.map((f) => path.relative(p.dir, f.file)), [path.join('app', 'src', 'ids.ts')]);
   });
 
-  it('without a tsconfig scans every source file outside node_modules and dist', () => {
+  it('without a tsconfig scans every source file outside node_modules and dist', async () => {
     const p = project({
       'avglint.catalogue.yaml': fixtureCatalogueText(),
       'a.js': BSN,
@@ -104,10 +104,10 @@ describe('avglint scan', function () {
     assert.deepEqual(result.findings.map((f) => path.relative(p.dir, f.file)).sort(), ['a.js', path.join('lib', 'b.cjs')]);
   });
 
-  it('writes SARIF 2.1.0 with rules, regions and a code flow per finding', () => {
+  it('writes SARIF 2.1.0 with rules, regions and a code flow per finding', async () => {
     const p = project({ 'avglint.catalogue.yaml': fixtureCatalogueText(), 'src/ids.ts': BSN });
     const output = path.join(p.dir, 'avglint.sarif');
-    const result = scan([p.dir, '--format', 'sarif', '--output', output]);
+    const result = await scan([p.dir, '--format', 'sarif', '--output', output]);
     assert.equal(result.code, 1);
     const log = JSON.parse(fs.readFileSync(output, 'utf8')) as SarifLog;
     assert.equal(log.version, '2.1.0');
@@ -129,7 +129,7 @@ describe('avglint scan', function () {
     assert.match(steps[0]?.location.message.text ?? '', /111222333/u);
   });
 
-  it('carries a multi-step flow path into codeFlows in order, source first and sink last', () => {
+  it('carries a multi-step flow path into codeFlows in order, source first and sink last', async () => {
     const p = project({ 'avglint.catalogue.yaml': fixtureCatalogueText(), 'src/ids.ts': BSN });
     const scanned = scanProject({ dir: p.dir });
     const file = path.join(p.dir, 'src', 'ids.ts');
@@ -143,9 +143,9 @@ describe('avglint scan', function () {
     assert.deepEqual(locations.map((l) => [l.kinds[0], l.location.message.text]), [['source', 'source at 1'], ['step', 'step at 2'], ['sink', 'sink at 3']]);
   });
 
-  it('puts catalogue problems into SARIF as configuration notifications and exits 2', () => {
+  it('puts catalogue problems into SARIF as configuration notifications and exits 2', async () => {
     const p = project({ 'avglint.catalogue.yaml': 'version: 1\nfoo: bar\n', 'src/ids.ts': BSN });
-    const result = scan([p.dir, '--format', 'sarif']);
+    const result = await scan([p.dir, '--format', 'sarif']);
     assert.equal(result.code, 2);
     const log = JSON.parse(result.stdout) as SarifLog;
     const invocation = log.runs[0]?.invocations[0];
@@ -153,19 +153,19 @@ describe('avglint scan', function () {
     assert.equal(invocation?.toolConfigurationNotifications[0]?.locations[0]?.physicalLocation.region.startLine, 2);
   });
 
-  it('takes rule options as in an ESLint config with --rule, and rejects unknown rules and bad JSON', () => {
+  it('takes rule options as in an ESLint config with --rule, and rejects unknown rules and bad JSON', async () => {
     const p = project({ 'avglint.catalogue.yaml': fixtureCatalogueText(), 'src/ids.ts': BSN });
-    assert.equal(scan([p.dir, '--rule', 'avglint/no-bsn-literal={"allow":["111222333"]}']).code, 0);
-    assert.equal(scan([p.dir, '--rule', 'no-bsn-literal={"allow":["111222334"]}']).code, 1);
-    const unknown = scan([p.dir, '--rule', 'no-such-rule={}']);
+    assert.equal((await scan([p.dir, '--rule', 'avglint/no-bsn-literal={"allow":["111222333"]}'])).code, 0);
+    assert.equal((await scan([p.dir, '--rule', 'no-bsn-literal={"allow":["111222334"]}'])).code, 1);
+    const unknown = await scan([p.dir, '--rule', 'no-such-rule={}']);
     assert.equal(unknown.code, 2);
     assert.match(unknown.stderr, /unknown rule `no-such-rule`/u);
-    assert.equal(scan([p.dir, '--rule', 'no-bsn-literal=allow']).code, 2);
+    assert.equal((await scan([p.dir, '--rule', 'no-bsn-literal=allow'])).code, 2);
   });
 
-  it('prints JSON with every finding, its position and its path', () => {
+  it('prints JSON with every finding, its position and its path', async () => {
     const p = project({ 'avglint.catalogue.yaml': fixtureCatalogueText(), 'src/ids.ts': BSN });
-    const result = scan([p.dir, '--format', 'json']);
+    const result = await scan([p.dir, '--format', 'json']);
     assert.equal(result.code, 1);
     const json = JSON.parse(result.stdout) as { findings: { ruleId: string; file: string; line: number; column: number; path: unknown[] }[]; fileCount: number };
     assert.equal(json.fileCount, 1);
@@ -175,7 +175,7 @@ describe('avglint scan', function () {
     );
   });
 
-  it('rejects an unknown format with exit 2', () => {
-    assert.equal(scan(['--format', 'xml']).code, 2);
+  it('rejects an unknown format with exit 2', async () => {
+    assert.equal((await scan(['--format', 'xml'])).code, 2);
   });
 });

@@ -225,10 +225,18 @@ interface Position {
 interface LineDirective extends Position {
   readonly type: 'disable' | 'enable';
   readonly rules: readonly string[];
+  /** The comment this entry came from (a `-line` directive gives two entries). */
+  readonly directive: SuppressionDirective;
 }
 
 function compare(a: Position, b: Position): number {
   return a.line - b.line || a.column - b.column;
+}
+
+/** A finding a disable comment hides, with that comment (its `reason` is the justification reports show). */
+export interface SuppressedFinding {
+  readonly finding: Finding;
+  readonly directive: SuppressionDirective;
 }
 
 /**
@@ -241,6 +249,19 @@ export function applySuppressions(
   sourceFile: ts.SourceFile,
   options: ApplySuppressionsOptions = {},
 ): Finding[] {
+  return partitionSuppressions(findings, directives, sourceFile, options).kept;
+}
+
+/**
+ * `applySuppressions` that keeps what it hides: the findings still reported, and the suppressed ones with the comment
+ * that suppressed each (for reports that list suppressed results with their justification, as SARIF does).
+ */
+export function partitionSuppressions(
+  findings: readonly Finding[],
+  directives: readonly SuppressionDirective[],
+  sourceFile: ts.SourceFile,
+  options: ApplySuppressionsOptions = {},
+): { kept: Finding[]; suppressed: SuppressedFinding[] } {
   const prefix = options.pluginPrefix ?? 'avglint';
   const now = options.now;
   const active = now ? directives.filter((d) => !isExpired(d, now)) : directives;
@@ -250,35 +271,41 @@ export function applySuppressions(
     switch (d.kind) {
       case 'disable':
       case 'enable':
-        block.push({ type: d.kind, line: d.line, column: d.column, rules: d.rules });
+        block.push({ type: d.kind, line: d.line, column: d.column, rules: d.rules, directive: d });
         break;
       case 'disable-line':
-        line.push({ type: 'disable', line: d.line, column: 1, rules: d.rules }, { type: 'enable', line: d.line + 1, column: 0, rules: d.rules });
+        line.push({ type: 'disable', line: d.line, column: 1, rules: d.rules, directive: d }, { type: 'enable', line: d.line + 1, column: 0, rules: d.rules, directive: d });
         break;
       case 'disable-next-line':
-        line.push({ type: 'disable', line: d.endLine + 1, column: 1, rules: d.rules }, { type: 'enable', line: d.endLine + 2, column: 0, rules: d.rules });
+        line.push({ type: 'disable', line: d.endLine + 1, column: 1, rules: d.rules, directive: d }, { type: 'enable', line: d.endLine + 2, column: 0, rules: d.rules, directive: d });
         break;
     }
   }
   // Array.prototype.sort is stable, as ESLint relies on for directives at the same position.
   block.sort(compare);
   line.sort(compare);
-  return findings.filter((finding) => {
+  const kept: Finding[] = [];
+  const suppressed: SuppressedFinding[] = [];
+  for (const finding of findings) {
     const start = sourceFile.getLineAndCharacterOfPosition(finding.range.start);
     const position = { line: start.line + 1, column: start.character + 1 };
     const ruleId = `${prefix}/${finding.ruleId}`;
-    return !suppressedBy(block, position, ruleId) && !suppressedBy(line, position, ruleId);
-  });
+    const directive = suppressedBy(block, position, ruleId) ?? suppressedBy(line, position, ruleId);
+    if (directive === undefined) kept.push(finding);
+    else suppressed.push({ finding, directive });
+  }
+  return { kept, suppressed };
 }
 
-function suppressedBy(directives: readonly LineDirective[], position: Position, ruleId: string): boolean {
-  let disabled = false;
+/** The directive that leaves `ruleId` disabled at `position`, if any. */
+function suppressedBy(directives: readonly LineDirective[], position: Position, ruleId: string): SuppressionDirective | undefined {
+  let disabledBy: SuppressionDirective | undefined;
   for (const directive of directives) {
     if (compare(directive, position) > 0) break;
     if (directive.rules.length > 0 && !directive.rules.includes(ruleId)) continue;
-    disabled = directive.type === 'disable';
+    disabledBy = directive.type === 'disable' ? directive.directive : undefined;
   }
-  return disabled;
+  return disabledBy;
 }
 
 /** The directive's rules that are avglint's (`<prefix>/…`), or `all` when it names no rules at all. */

@@ -1,0 +1,119 @@
+/**
+ * SARIF 2.1.0 for code scanning, written here rather than with `@microsoft/eslint-formatter-sarif`: that formatter
+ * turns ESLint lint results into SARIF, and an ESLint message has no place for a finding's flow path, so it cannot
+ * produce `codeFlows`. SARIF is plain JSON; this writes what GitHub code scanning reads:
+ * - `rules` with a short description, `help` (the rule's documentation, as text and Markdown), `helpUri`, and
+ *   `properties.security-severity` (with the `security` tag, which code scanning needs to show it);
+ * - results with regions, one `codeFlow` from source to sink, and `partialFingerprints` that do not depend on the
+ *   line (fingerprint.ts), so an alert survives code moving above it;
+ * - findings a disable comment or the bulk-suppressions file hides, kept as results with `suppressions` (kind
+ *   `inSource` with the comment's reason as `justification`, or `external` for eslint-suppressions.json), so code
+ *   scanning shows them as dismissed instead of losing them;
+ * - catalogue problems as tool configuration notifications.
+ * Rule ids are `avglint/<id>`, as ESLint's formatter writes them, so both kinds of upload describe the same rules.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { docsUrl, hasErrors, RULE_IDS, RULES, type FlowStep, type Problem, type RuleId } from '@avglint/rules';
+import type { ScannedFinding, ScanResult, SuppressedScanFinding } from '../scan';
+import { FINGERPRINT_KEY } from './fingerprint';
+
+/**
+ * GitHub's `security-severity` (0.1–10; ≥ 9 critical, ≥ 7 high, ≥ 4 medium) per rule. A `Record` over the rule ids,
+ * so a new rule does not compile until it has one. The order follows the harm: special category data or a national
+ * identifier leaving where it may not, then personal data in the wrong place, then a missing process step.
+ */
+export const SECURITY_SEVERITY: Readonly<Record<RuleId, number>> = {
+  'no-unauthorised-access': 8.5,
+  'no-unauthorised-transfer': 8.0,
+  'no-bsn-literal': 7.5,
+  'require-consent-check': 7.0,
+  'no-personal-data-in-logs': 6.5,
+  'require-retention': 5.0,
+  'require-suppression-reason': 4.0,
+};
+
+/**
+ * The rule's documentation for `help`: docs/rules/<id>.md, copied into the package at build time (`dist/docs`), or
+ * read from the repository when running from a checkout. Without it, the description and the link.
+ */
+export function ruleHelp(id: RuleId): { text: string; markdown: string } {
+  const fallback = `${RULES[id].description}. Documentation: ${docsUrl(id)}`;
+  for (const candidate of [path.join(__dirname, '..', 'assets', 'docs', 'rules', `${id}.md`), path.join(__dirname, '..', '..', '..', 'docs', 'rules', `${id}.md`)]) {
+    try {
+      const markdown = fs.readFileSync(candidate, 'utf8');
+      return { text: `${fallback}\n\n${markdown}`, markdown };
+    } catch {
+      // Try the next place.
+    }
+  }
+  return { text: fallback, markdown: `${RULES[id].description}. [Documentation](${docsUrl(id)})` };
+}
+
+export function toSarif(result: ScanResult, version: string): object {
+  const srcroot = pathToFileURL(result.dir + path.sep).href;
+  const uri = (file: string): { uri: string; uriBaseId?: string } => {
+    const relative = path.relative(result.dir, file);
+    if (relative.startsWith('..') || path.isAbsolute(relative)) return { uri: pathToFileURL(file).href };
+    return { uri: relative.split(path.sep).map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
+  };
+  const rules = RULE_IDS.map((id) => ({
+    id: `avglint/${id}`,
+    name: id,
+    shortDescription: { text: RULES[id].description },
+    fullDescription: { text: RULES[id].description },
+    help: ruleHelp(id),
+    helpUri: docsUrl(id),
+    defaultConfiguration: { level: 'error' },
+    properties: {
+      tags: ['security', 'privacy', 'avg'],
+      precision: 'high',
+      'security-severity': SECURITY_SEVERITY[id].toFixed(1),
+      recommended: RULES[id].recommended,
+      requiresTypes: RULES[id].requiresTypes,
+    },
+  }));
+  const stepLocation = (step: FlowStep): object => ({
+    location: {
+      physicalLocation: { artifactLocation: uri(step.file), region: { startLine: step.line, startColumn: step.column } },
+      message: { text: step.description },
+    },
+    kinds: [step.kind],
+  });
+  const sarifResult = (f: ScannedFinding, suppression?: SuppressedScanFinding['suppression']): object => ({
+    ruleId: `avglint/${f.ruleId}`,
+    ruleIndex: RULE_IDS.indexOf(f.ruleId),
+    level: 'error',
+    message: { text: f.message },
+    locations: [{ physicalLocation: { artifactLocation: uri(f.file), region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn } } }],
+    partialFingerprints: { [FINGERPRINT_KEY]: f.fingerprint },
+    ...(f.path.length > 0 ? { codeFlows: [{ threadFlows: [{ locations: f.path.map(stepLocation) }] }] } : {}),
+    ...(suppression !== undefined ? { suppressions: [{ kind: suppression.kind, status: 'accepted', justification: suppression.justification }] } : {}),
+    properties: { categories: f.categories, ...(f.processor !== undefined ? { processor: f.processor } : {}) },
+  });
+  const notification = (p: Problem): object => ({
+    level: p.severity,
+    message: { text: `${p.message} (${p.hint})` },
+    descriptor: { id: p.code },
+    locations: [{ physicalLocation: { artifactLocation: uri(p.file), region: { startLine: p.line, startColumn: p.column } } }],
+  });
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: 'avglint', version, semanticVersion: version, informationUri: 'https://github.com/avglint/avglint', rules } },
+        originalUriBaseIds: { '%SRCROOT%': { uri: srcroot } },
+        results: [...result.findings.map((f) => sarifResult(f)), ...result.suppressed.map((s) => sarifResult(s, s.suppression))],
+        invocations: [
+          {
+            executionSuccessful: !hasErrors(result.catalogueProblems),
+            toolConfigurationNotifications: result.catalogueProblems.map(notification),
+            toolExecutionNotifications: result.problems.map(notification),
+          },
+        ],
+      },
+    ],
+  };
+}
