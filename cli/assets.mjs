@@ -1,8 +1,8 @@
 // Copies what the CLI reads at run time from outside its own folder into cli/dist/assets, so the published package
 // carries it (the repository keeps one copy of each):
 //   - docs/rules/<id>.md, the rule documentation SARIF's `help` carries (formats/sarif.ts);
-//   - examples/avglint.catalogue.yaml, the Veluwse Onderwijsgroep's starter catalogue `avglint init --starter` writes,
-//     with its `$schema` comment pointed at the schema in the installed @avglint/rules.
+//   - examples/avglint.catalogue.yaml, the Veluwse Onderwijsgroep's starter catalogue `avglint init --starter` writes
+//     (init points its `$schema` comment at the installed @avglint/rules).
 // It also marks dist/main.js executable, for `node cli/dist/main.js`-free use of the file as a script.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -17,11 +17,5 @@ fs.mkdirSync(path.join(assets, 'docs', 'rules'), { recursive: true });
 for (const name of fs.readdirSync(path.join(root, 'docs', 'rules'))) {
   if (name.endsWith('.md')) fs.copyFileSync(path.join(root, 'docs', 'rules', name), path.join(assets, 'docs', 'rules', name));
 }
-const starter = fs.readFileSync(path.join(root, 'examples', 'avglint.catalogue.yaml'), 'utf8');
-const schemaLine = /^# yaml-language-server: \$schema=.*$/mu;
-if (!schemaLine.test(starter)) throw new Error('examples/avglint.catalogue.yaml lost its `# yaml-language-server: $schema=` line');
-fs.writeFileSync(
-  path.join(assets, 'starter.catalogue.yaml'),
-  starter.replace(schemaLine, '# yaml-language-server: $schema=node_modules/@avglint/rules/schema/catalogue.schema.json'),
-);
+fs.copyFileSync(path.join(root, 'examples', 'avglint.catalogue.yaml'), path.join(assets, 'starter.catalogue.yaml'));
 fs.chmodSync(path.join(cli, 'dist', 'main.js'), 0o755);

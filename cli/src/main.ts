@@ -5,6 +5,7 @@
  */
 import { catalogueCommand } from './catalogueCheck';
 import { demoCommand } from './demo';
+import { initCommand } from './init';
 import { scanCommand } from './scan';
 
 /** A subcommand: takes the arguments after its name, returns the exit code. */
@@ -18,6 +19,7 @@ export interface Command {
 
 /** The subcommands. To add one: write `export const xCommand: Command` in its own module and add a line here. */
 export const COMMANDS: Record<string, Command> = {
+  init: initCommand,
   catalogue: catalogueCommand,
   scan: scanCommand,
   demo: demoCommand,

@@ -117,7 +117,7 @@ export function scanProject(options: ScanOptions): ScanResult {
       severity: 'error',
       code: 'catalogue/not-found',
       message: `No avglint.catalogue.yaml found in ${dir} or any directory above it.`,
-      hint: 'Put the FG\'s catalogue at the project root, or pass --catalogue <file>.',
+      hint: 'Run `npx avglint init` to create one (or put the FG\'s catalogue at the project root), or pass --catalogue <file>.',
     };
     return { ...base, catalogueProblems: [problem], milliseconds: performance.now() - started };
   }

@@ -109,7 +109,7 @@ function missingProblem(linted: string): Problem {
     severity: 'error',
     code: 'catalogue/not-found',
     message: `No avglint.catalogue.yaml found in ${path.dirname(linted)} or any directory above it.`,
-    hint: 'Put the FG\'s catalogue at the project root, or point `settings.avglint.catalogue` in the ESLint config at it.',
+    hint: 'Run `npx avglint init` to create one (or put the FG\'s catalogue at the project root), or point `settings.avglint.catalogue` in the ESLint config at it.',
   };
 }
 
