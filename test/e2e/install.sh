@@ -77,10 +77,16 @@ else
   }
 }
 EOF
-  # code-server's postinstall refuses root unless npm_config_unsafe_perm is set, and node-pty's build calls npx,
-  # which must not stop to ask (CI has no stdin).
-  (cd "$tools" && npm_config_unsafe_perm=true npm_config_yes=true \
-    npm install --prefix "$tools" --no-audit --no-fund --no-package-lock --workspaces=false --loglevel=warn)
+  # code-server's postinstall refuses to run as root unless the variable npm_config_unsafe_perm is true (a check left
+  # from npm 6; npm 7 dropped the `unsafe-perm` config and npm 11 warns about it). So npm itself is not given it: the
+  # install scripts run through a shell that sets the variable for them alone. node-pty's build calls npx, which must
+  # not stop to ask (CI has no stdin).
+  script_shell="$tools/script-shell.sh"
+  printf '#!/bin/sh\n# Written by test/e2e/install.sh: see there.\nnpm_config_unsafe_perm=true exec /bin/sh "$@"\n' > "$script_shell"
+  chmod +x "$script_shell"
+  (cd "$tools" && npm_config_yes=true \
+    npm install --prefix "$tools" --no-audit --no-fund --no-package-lock --workspaces=false --loglevel=warn \
+      --script-shell="$script_shell")
   if ! installed_ok; then
     log "code-server's install is incomplete: see the npm output above (postinstall, native modules, ripgrep)"
     exit 1

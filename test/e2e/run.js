@@ -109,6 +109,12 @@ async function main() {
       env: {
         ...process.env,
         TMPDIR: stateDir,
+        // code-server keeps its config (~/.config/code-server/config.yaml) and data, and neovim its state, under the
+        // XDG folders: inside the state folder, the user's home is left alone.
+        XDG_CONFIG_HOME: path.join(stateDir, 'xdg-config'),
+        XDG_DATA_HOME: path.join(stateDir, 'xdg-data'),
+        XDG_STATE_HOME: path.join(stateDir, 'xdg-state'),
+        XDG_CACHE_HOME: path.join(stateDir, 'xdg-cache'),
         AVGLINT_E2E_STATE: stateDir,
         AVGLINT_E2E_VSIX: vsix,
         AVGLINT_E2E_EXTENSION_ID: id,

@@ -98,14 +98,14 @@ EOF
 
   # A planted violation: the BSN in a log.
   expect 1 "npx eslint . finds the planted violation" npx --no-install eslint .
-  check "ESLint reports avglint/no-personal-data-in-logs at src/sync.ts:7" grep -q '7:3 .*avglint/no-personal-data-in-logs' "$work/last.log"
+  check "ESLint reports avglint/no-personal-data-in-logs at src/sync.ts:7" grep -Eq '^ +7:[0-9]+ +error .*avglint/no-personal-data-in-logs' "$work/last.log"
   # The commands of the CI templates, as written in them.
   local github gitlab
   github=$(sed -n 's/^ *run: \(npx avglint scan .*\)$/\1/p' .github/workflows/avglint.yml)
   gitlab=$(sed -n 's/^ *- \(npx avglint scan .*\)$/\1/p' .gitlab/avglint.gitlab-ci.yml)
   expect 1 "GitHub template: $github" sh -c "$github"
   check "avglint.sarif has the finding with a fingerprint and its rule's help" node -e '
-    const log = require("./avglint.sarif"); const run = log.runs[0];
+    const log = JSON.parse(require("fs").readFileSync("avglint.sarif", "utf8")); const run = log.runs[0];
     const r = run.results.find((x) => x.ruleId === "avglint/no-personal-data-in-logs" && !x.suppressions);
     if (!r || !r.partialFingerprints["avglintFinding/v1"] || !r.codeFlows) process.exit(1);
     const rule = run.tool.driver.rules[r.ruleIndex];
