@@ -77,7 +77,7 @@ export function catalogueCheck(args: readonly string[], cwd: string, output: Out
         ? `No catalogue found: there is no ${CATALOGUE_FILE_NAMES.join(' or ')} in ${cwd} or any directory above it.`
         : `No catalogue found: ${file} does not exist.`;
     if (parsed.json) output.out(`${JSON.stringify({ file: file ?? null, ok: false, error: message }, null, 2)}\n`);
-    else output.err(`avglint: ${message}\n  hint: Create ${CATALOGUE_FILE_NAMES[0]} in the root of the repository (see docs/catalogue.md), or give its path: avglint catalogue check <file>\n`);
+    else output.err(`avglint: ${message}\n  hint: Run \`npx avglint init\` to create ${CATALOGUE_FILE_NAMES[0]} (or write it in the root of the repository, see docs/catalogue.md), or give its path: avglint catalogue check <file>\n`);
     return 2;
   }
   const root = parsed.root !== undefined ? path.resolve(cwd, parsed.root) : findRepositoryRoot(file);

@@ -110,6 +110,7 @@ describe('avglint catalogue check (CLI)', function () {
       const searched = run(['catalogue', 'check'], empty);
       assert.equal(searched.status, 2, searched.stdout);
       assert.match(searched.stderr, /No catalogue found: there is no avglint\.catalogue\.yaml or avglint\.catalogue\.yml in .* or any directory above it/);
+      assert.match(searched.stderr, /hint: Run `npx avglint init` to create avglint\.catalogue\.yaml/);
       const named = run(['catalogue', 'check', 'nope.yaml'], empty);
       assert.equal(named.status, 2);
       assert.match(named.stderr, /nope\.yaml does not exist/);

@@ -60,7 +60,9 @@ describe('avglint scan', function () {
 
   it('exits 2 when there is no catalogue, and uses the one --catalogue names', async () => {
     const p = project({ 'policy/school.yaml': fixtureCatalogueText(), 'src/ids.ts': BSN });
-    assert.equal((await scan([p.dir])).code, 2);
+    const missing = await scan([p.dir]);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stdout, /hint: Run `npx avglint init` to create one/u);
     assert.equal((await scan([p.dir, '--catalogue', path.join(p.dir, 'policy/school.yaml')])).code, 1);
   });
 
