@@ -18,7 +18,7 @@ import { RULE_IDS, type RuleId } from '@avglint/rules';
 import { Prng } from './prng';
 
 /** Bumped whenever the generated output changes, so cached corpora are regenerated. */
-export const GENERATOR_VERSION = 4;
+export const GENERATOR_VERSION = 5;
 
 // The rules come from the registry: a new rule fails to compile here until the generator plants it too.
 export { RULE_IDS };
@@ -234,7 +234,8 @@ export function ensureCorpus(outDir: string, files: number, seed = 'avglint'): M
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Planted violations: one form per rule, each on a single line so the expected line is unambiguous.
+// Planted violations: one form per rule (five store kinds for require-retention), each on a single line so the
+// expected line is unambiguous.
 
 function plantViolation(b: SourceBuilder, rule: PlantedRule, tag: string, prng: Prng): void {
   switch (rule) {
@@ -270,22 +271,37 @@ function plantViolation(b: SourceBuilder, rule: PlantedRule, tag: string, prng: 
         ``,
       ]);
       return;
-    case 'require-retention':
-      b.plant(rule, 1, [
-        `@Entity('notitie_${tag.toLowerCase()}')`,
-        `export class Notitie${tag} {`,
-        `  @PrimaryColumn()`,
-        `  id!: string;`,
-        ``,
-        `  @Column()`,
-        `  naam!: string;`,
-        ``,
-        `  @Column()`,
-        `  tekst!: string;`,
-        `}`,
-        ``,
-      ]);
+    case 'require-retention': {
+      // One of the store kinds, each reported on its marked line: an entity, raw SQL, a Prisma Client write, a Web
+      // Storage property write and a cookie.
+      const form = prng.pick(['entity', 'sql', 'prisma', 'localStorage', 'cookie'] as const);
+      const fn = `export async function bewaar${tag}(`;
+      if (form === 'sql') {
+        b.plant(rule, 1, [`${fn}db: { query(sql: string, values: unknown[]): Promise<unknown> }, naam: string): Promise<void> {`, `  await db.query('INSERT INTO notities (naam, tekst) VALUES ($1, $2)', [naam, '']);`, `}`, ``]);
+      } else if (form === 'prisma') {
+        b.plant(rule, 1, [`${fn}prisma: { notitie: { create(args: unknown): Promise<unknown> } }, naam: string): Promise<void> {`, `  await prisma.notitie.create({ data: { naam, tekst: '' } });`, `}`, ``]);
+      } else if (form === 'localStorage') {
+        b.plant(rule, 1, [`${fn}naam: string): Promise<void> {`, `  localStorage.roepnaam = naam;`, `}`, ``]);
+      } else if (form === 'cookie') {
+        b.plant(rule, 1, [`${fn}naam: string): Promise<void> {`, `  document.cookie = \`naam=${D}{encodeURIComponent(naam)}; path=/\`;`, `}`, ``]);
+      } else {
+        b.plant(rule, 1, [
+          `@Entity('notitie_${tag.toLowerCase()}')`,
+          `export class Notitie${tag} {`,
+          `  @PrimaryColumn()`,
+          `  id!: string;`,
+          ``,
+          `  @Column()`,
+          `  naam!: string;`,
+          ``,
+          `  @Column()`,
+          `  tekst!: string;`,
+          `}`,
+          ``,
+        ]);
+      }
       return;
+    }
     case 'no-bsn-literal':
       b.plant(rule, 0, [`export const IMPORT_REFERENTIE_${tag} = '${elfproefNumber(prng)}';`, ``]);
       return;
@@ -398,6 +414,14 @@ function unitFile(b: SourceBuilder, unit: Unit, kind: UnitKind, planted: readonl
         );
       }
       b.add(
+        `/** De inschrijving in de eigen database en de sessie van het portaal; bewaard zolang het leerlingdossier. */`,
+        `/** @retention leerlingdossier */`,
+        `export async function bewaarInschrijving${u}(db: { query(sql: string, values: unknown[]): Promise<unknown> }, prisma: { inschrijving: { upsert(args: unknown): Promise<unknown> } }, naam: string, klas: string): Promise<void> {`,
+        `  await db.query('INSERT INTO inschrijving_${u} (naam, klas) VALUES ($1, $2)', [naam, klas]);`,
+        `  await prisma.inschrijving.upsert({ where: { naam }, create: { naam, klas }, update: { klas } });`,
+        `  document.cookie = \`klas=${D}{klas}; max-age=3600\`;`,
+        `}`,
+        ``,
         `/** Lokaalgegevens: geen persoonsgegevens, dus geen bewaartermijn nodig. */`,
         `@Entity('lokaal_${u}')`,
         `export class Lokaal${u} {`,
