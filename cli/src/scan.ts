@@ -33,6 +33,7 @@ import { toSarif } from './formats/sarif';
 import type { Command } from './main';
 import { eslintIgnores, globIgnores } from './ignores';
 import { findRepositoryRoot, nodeHost } from './nodeHost';
+import { networkPackagesFor } from './packageNetwork';
 
 export { toSarif } from './formats/sarif';
 
@@ -162,7 +163,8 @@ export function scanProject(options: ScanOptions): ScanResult {
       if (!isProjectFile(program, sourceFile, dir) || seen.has(sourceFile.fileName) || ignored(path.resolve(sourceFile.fileName))) continue;
       seen.add(sourceFile.fileName);
       const prismaSchema = schemaFor(sourceFile.fileName);
-      const result = analyseFile({ sourceFile, program: typed ? program : undefined, catalogue, ...(prismaSchema ? { prismaSchema } : {}), options: analysisOptions });
+      const networkPackages = networkPackagesFor(sourceFile.fileName);
+      const result = analyseFile({ sourceFile, program: typed ? program : undefined, catalogue, ...(prismaSchema ? { prismaSchema } : {}), networkPackages, options: analysisOptions });
       problems.push(...result.problems);
       // Positions and fingerprints over every finding in file order, before suppressions take some away, so a
       // fingerprint does not change when a neighbouring finding is suppressed.

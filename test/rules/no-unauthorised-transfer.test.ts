@@ -57,3 +57,45 @@ typedRuleTester.run('no-unauthorised-transfer (typed)', rule('no-unauthorised-tr
     },
   ],
 });
+
+// Unknown third parties: data handed to an npm package that can reach the network and is not in the catalogue. The
+// SDK families are known by name here; packages the host found by reading node_modules are in the unit tests.
+const mixpanel = `${pre}import mixpanel from 'mixpanel-browser';\nmixpanel.track('inschrijving', { wie: leerling.naam });`;
+const bugsnag = `${pre}import Bugsnag from '@bugsnag/js';\nBugsnag.notify(new Error('sync'), { user: { id: leerling.bsn } });`;
+const amplitudeInstance = `${pre}const amplitude = require('@amplitude/analytics-node');\nconst client = amplitude.createInstance();\nclient.track('login', { naam: leerling.naam });`;
+const typedPackage = "import type { Leerling } from './flow-types';\nimport mixpanel from 'mixpanel-browser';\nexport function f(l: Leerling) {\n  mixpanel.people.set(l);\n}";
+
+ruleTester.run('no-unauthorised-transfer (npm packages)', rule('no-unauthorised-transfer'), {
+  valid: [
+    // Pure libraries compute locally, whatever they are given.
+    `${pre}import get from 'lodash/get';\nimport { format } from 'date-fns';\nget({ bsn: leerling.bsn }, 'bsn');\nformat(new Date(), leerling.naam);`,
+    `${pre}import { z } from 'zod';\nimport { of } from 'rxjs';\nz.string().parse(leerling.bsn);\nof({ naam: leerling.naam });`,
+    // The project's own infrastructure is not a third party (storage is require-retention's business).
+    `${pre}import { Pool } from 'pg';\nconst pool = new Pool();\npool.query('SELECT 1', [leerling.bsn]);`,
+    // A package the catalogue does not know and the core cannot tell reaches the network: no finding without the host's answer.
+    `${pre}import { track } from 'onbekende-analytics';\ntrack({ bsn: leerling.bsn });`,
+    `${pre}import mixpanel from 'mixpanel-browser';\nmixpanel.track('inschrijving', { aantal: 3 });`,
+    { code: mixpanel, options: [{ reportUnknownDestinations: false }] },
+  ],
+  invalid: [
+    { code: mixpanel, errors: [{ messageId: 'unknownDestination', data: { category: 'Naam-, adres- en woonplaatsgegevens', destination: 'the npm package `mixpanel-browser`' }, ...at(mixpanel, '{ wie: leerling.naam }') }] },
+    { code: bugsnag, errors: [{ messageId: 'unknownDestination', ...at(bugsnag, '{ user: { id: leerling.bsn } }') }] },
+    { code: amplitudeInstance, errors: [{ messageId: 'unknownDestination', ...at(amplitudeInstance, '{ naam: leerling.naam }') }] },
+  ],
+});
+
+typedRuleTester.run('no-unauthorised-transfer (npm packages, typed)', rule('no-unauthorised-transfer'), {
+  valid: [{ code: "import type { Leerling } from './flow-types';\nimport mixpanel from 'mixpanel-browser';\nexport function f(l: Leerling) {\n  mixpanel.track('x', { id: l.id });\n}", filename: 'src/flow-typed.ts' }],
+  invalid: [
+    {
+      // The whole `Leerling` goes to the SDK: one finding per category it carries.
+      code: typedPackage,
+      filename: 'src/flow-typed.ts',
+      errors: ['Burgerservicenummer (BSN)', 'ECK iD', 'Naam-, adres- en woonplaatsgegevens', 'Speciaal zorgdossier'].map((category) => ({
+        messageId: 'unknownDestination',
+        data: { category, destination: 'the npm package `mixpanel-browser`' },
+        ...within(typedPackage, 'set(l)', 'l'),
+      })),
+    },
+  ],
+});

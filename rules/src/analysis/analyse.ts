@@ -30,6 +30,7 @@ export function analyseFile(input: AnalysisInput): AnalysisResult {
     relativePath: relativeTo(catalogue.root, sourceFile.fileName),
     options,
     ...(input.prismaSchema ? { prismaModels: prismaModelsOf(input.prismaSchema) } : {}),
+    ...(input.networkPackages ? { networkPackages: input.networkPackages } : {}),
     isCancelled,
     enabled: (rule) => options.rules === undefined || options.rules.has(rule),
     ruleOptions: (rule) => ({ ...(RULES[rule].defaultOptions[0] ?? {}), ...(options.ruleOptions?.[rule] ?? {}) }),

@@ -35,6 +35,12 @@ export interface AnalysisInput {
    * `checkPrismaSchema`); without it each write needs its own tag.
    */
   readonly prismaSchema?: PrismaSchemaText;
+  /**
+   * npm packages installed in the project whose code or dependencies can reach the network (fetch, http(s),
+   * XMLHttpRequest, WebSocket, net), computed by the host and cached per package version. Data handed to such a
+   * package that the catalogue does not name is an `unknownDestination`. The core also knows SDK families by name.
+   */
+  readonly networkPackages?: ReadonlySet<string>;
   readonly options?: AnalysisOptions;
   /** Polled between steps; a cancelled analysis returns what it has with `cancelled: true`. */
   readonly isCancelled?: () => boolean;

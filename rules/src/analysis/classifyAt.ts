@@ -8,7 +8,7 @@ import type { Catalogue } from '../catalogue/model';
 import type { FlowStep, TextRange } from '../finding';
 import { declarationName, type Hit } from './flow/classify';
 import { pathOf } from './flow/describe';
-import { engineFor } from './flow/engine';
+import { engineFor, existingEngine } from './flow/engine';
 import { categoriesOf, type MatchReason, type Value } from './flow/labels';
 
 export { describePath } from './flow/describe';
@@ -45,7 +45,8 @@ export function classifyAt(input: ClassifyInput, offset: number): Classification
   const { sourceFile, program, catalogue } = input;
   const token = tokenAt(sourceFile, offset);
   if (!token || !ts.isIdentifier(token) && !ts.isStringLiteral(token)) return undefined;
-  const engine = engineFor(catalogue, program, sourceFile);
+  // The analysis's engine when there is one (a hover needs no package answer, and must not replace it).
+  const engine = existingEngine(catalogue, program, sourceFile) ?? engineFor(catalogue, program, sourceFile);
   const parent = token.parent;
   let target: ts.Node = token;
   const categories: CategoryAt[] = [];

@@ -17,6 +17,8 @@ export interface CheckContext {
   readonly options: AnalysisOptions;
   /** The models of the project's Prisma schema by lower-cased name, when the host passed the schema. */
   readonly prismaModels?: ReadonlyMap<string, PrismaModel>;
+  /** npm packages the host found to reach the network (`AnalysisInput.networkPackages`). */
+  readonly networkPackages?: ReadonlySet<string>;
   isCancelled(): boolean;
   /** Whether `rule` is enabled for this run. */
   enabled(rule: RuleId): boolean;

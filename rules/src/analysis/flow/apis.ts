@@ -11,10 +11,11 @@ import { propertyNameText, skipOuter } from './classify';
 import { returnedExpressions, type FlowEngine } from './engine';
 import { resolveDestination, stringValue, type Destination } from './destinations';
 import { importOf, requiredModule } from './scopes';
+import { isNetworkPackage, packageOf } from '../libraries/packages';
 // Read once: every member of the typescript module is a getter, and these run for every node.
 const { forEachChild, isAsExpression, isAwaitExpression, isBinaryExpression, isBindingElement, isCallExpression, isIdentifier, isImportClause, isImportEqualsDeclaration, isImportSpecifier, isNamespaceImport, isNewExpression, isNoSubstitutionTemplateLiteral, isNonNullExpression, isNumericLiteral, isObjectLiteralExpression, isParameter, isParenthesizedExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isSatisfiesExpression, isShorthandPropertyAssignment, isSpreadAssignment, isStringLiteral, isVariableDeclaration, SyntaxKind } = ts;
 
-export type ApiKind = 'fetch' | 'axios' | 'got' | 'ky' | 'http' | 'undici' | 'superagent' | 'sdk' | 'console' | 'pino' | 'winston' | 'bunyan' | 'debug' | 'logger';
+export type ApiKind = 'fetch' | 'axios' | 'got' | 'ky' | 'http' | 'undici' | 'superagent' | 'sdk' | 'package' | 'console' | 'pino' | 'winston' | 'bunyan' | 'debug' | 'logger';
 
 export interface Origin {
   readonly kind: ApiKind;
@@ -179,6 +180,9 @@ export class Apis {
     for (const processor of this.engine.catalogue.processors.values()) {
       if (processor.modules.some((m) => module === m || module.startsWith(`${m}/`))) return { kind: 'sdk', member, processor, name: module };
     }
+    // A package that can reach the network and that the catalogue does not name: an unknown third party.
+    const pkg = packageOf(module);
+    if (pkg !== undefined && !MODULES[pkg] && isNetworkPackage(pkg, this.engine.networkPackages)) return { kind: 'package', member, name: pkg };
     return undefined;
   }
 
@@ -287,6 +291,7 @@ export class Apis {
       case 'logger':
         return method === 'child' || method === 'getLogger' || method === 'scope' || method === 'withTag' || method === 'getSubLogger' ? { ...base, member: [] } : undefined;
       case 'sdk':
+      case 'package':
         // What an SDK call returns (`createClient()`) is taken to be a client of the same processor.
         return { ...base, member: [], instance: {} };
       case 'debug':
@@ -303,7 +308,7 @@ export class Apis {
     if (!base) return undefined;
     const cls = base.member[base.member.length - 1];
     if (base.kind === 'undici' && (cls === 'Pool' || cls === 'Client' || cls === 'Agent')) return { kind: 'undici', member: [], name: base.name, instance: { base: node.arguments?.[0] } };
-    if (base.kind === 'sdk') return { ...base, member: [], instance: {} };
+    if (base.kind === 'sdk' || base.kind === 'package') return { ...base, member: [], instance: {} };
     if (base.kind === 'logger') return { ...base, member: [], instance: {} };
     if (base.kind === 'axios' && cls === 'Axios') return { kind: 'axios', member: [], name: base.name, instance: { base: optionValue(node.arguments?.[0], 'baseURL') } };
     return undefined;
@@ -400,6 +405,9 @@ export class Apis {
         // Any call on an import from a processor's SDK module sends what it is given to that processor.
         if (!origin.processor) return undefined;
         return transfer(args.map((a) => ({ expression: a, role: 'argument' })), { kind: 'processor', processor: origin.processor, text: origin.name });
+      case 'package':
+        // Any call on an import from a network package the catalogue does not know sends what it is given there.
+        return transfer(args.map((a) => ({ expression: a, role: 'argument' })), { kind: 'unknown', host: origin.name, text: origin.name, package: origin.name });
       case 'console':
       case 'logger':
         if (origin.kind === 'logger' && method === 'child' && origin.member.length === 1) return log();

@@ -14,7 +14,7 @@ const { isBinaryExpression, isCallExpression, isIdentifier, isNewExpression, isN
 
 export type Destination =
   | { readonly kind: 'processor'; readonly processor: Processor; readonly text: string }
-  | { readonly kind: 'unknown'; readonly host: string; readonly text: string }
+  | { readonly kind: 'unknown'; readonly host: string; readonly text: string; /** An npm package that can reach the network. */ readonly package?: string }
   | { readonly kind: 'unresolved'; readonly text?: string }
   /** The machine itself (`localhost`, `127.0.0.1`): the school's own service, not a recipient. */
   | { readonly kind: 'internal'; readonly host: string; readonly text: string };
@@ -162,6 +162,7 @@ export function destinationText(destination: Destination): string {
     case 'processor':
       return destination.processor.label;
     case 'unknown':
+      return destination.package !== undefined ? `the npm package \`${destination.package}\`` : destination.host;
     case 'internal':
       return destination.host;
     case 'unresolved':

@@ -71,6 +71,8 @@ export class FlowEngine {
   readonly classifier: Classifier;
   readonly checker: ts.TypeChecker | undefined;
   readonly apis: Apis;
+  /** Packages the host found to reach the network (see `libraries/packages.ts`), from the analysis input. */
+  networkPackages: ReadonlySet<string> | undefined;
   private readonly values = new Map<ts.Node, Value>();
   private readonly declarationValues = new Map<ts.Node, Value>();
   private readonly inProgress = new Set<ts.Node>();
@@ -992,7 +994,7 @@ export function existingEngine(catalogue: Catalogue, program: ts.Program | undef
  * The engine for a program (shared by every file of it, so summaries are computed once) or, without a program, for
  * one source file.
  */
-export function engineFor(catalogue: Catalogue, program: ts.Program | undefined, sourceFile: ts.SourceFile): FlowEngine {
+export function engineFor(catalogue: Catalogue, program: ts.Program | undefined, sourceFile: ts.SourceFile, networkPackages?: ReadonlySet<string>): FlowEngine {
   const key: object = program ?? sourceFile;
   let byCatalogue = engines.get(key);
   if (!byCatalogue) {
@@ -1000,8 +1002,10 @@ export function engineFor(catalogue: Catalogue, program: ts.Program | undefined,
     engines.set(key, byCatalogue);
   }
   let engine = byCatalogue.get(catalogue);
-  if (!engine) {
+  // The host's package answer is part of what sinks are: another answer (a changed package.json) needs a new engine.
+  if (!engine || engine.networkPackages !== networkPackages) {
     engine = new FlowEngine(catalogue, program);
+    engine.networkPackages = networkPackages;
     byCatalogue.set(catalogue, engine);
   }
   return engine;

@@ -10,8 +10,8 @@ import { releaseScopeTables } from './scopes';
 
 const perFile = new WeakMap<FlowEngine, WeakMap<ts.SourceFile, readonly Flow[]>>();
 
-export function engineOf(context: Pick<CheckContext, 'catalogue' | 'program' | 'sourceFile'>): FlowEngine {
-  return engineFor(context.catalogue, context.program, context.sourceFile);
+export function engineOf(context: Pick<CheckContext, 'catalogue' | 'program' | 'sourceFile'> & Partial<Pick<CheckContext, 'networkPackages'>>): FlowEngine {
+  return engineFor(context.catalogue, context.program, context.sourceFile, context.networkPackages);
 }
 
 /** Every flow into a sink at a call in `sourceFile`, in source order. */
