@@ -87,13 +87,33 @@ export interface ScanResult {
   readonly suppressed: readonly SuppressedScanFinding[];
   /** Files analysed. */
   readonly fileCount: number;
-  /** Whether a tsconfig.json gave the analysis type information. */
+  /** Whether the analysis had type information: from the tsconfig.json, or from an inferred program without one. */
   readonly typed: boolean;
+  /** Without a tsconfig.json: the files were analysed as one inferred program (as tsserver makes one). */
+  readonly inferred: boolean;
   readonly milliseconds: number;
 }
 
 const SOURCE_EXTENSIONS = new Set(['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs']);
 const PRISMA_EXTENSIONS = new Set(['.prisma']);
+/** What tsserver's inferred projects use, minus what only an editor needs: JavaScript in, nothing out. */
+const INFERRED_OPTIONS: ts.CompilerOptions = {
+  allowJs: true,
+  checkJs: false,
+  noEmit: true,
+  target: ts.ScriptTarget.ES2022,
+  module: ts.ModuleKind.NodeNext,
+  moduleResolution: ts.ModuleResolutionKind.NodeNext,
+  jsx: ts.JsxEmit.Preserve,
+  allowSyntheticDefaultImports: true,
+  esModuleInterop: true,
+  skipLibCheck: true,
+  maxNodeModuleJsDepth: 0,
+  types: [],
+  // The analysis needs the project's own modules, not the standard library's types: without lib files an inferred
+  // program costs a fraction (globals such as `fetch` and `console` are recognised by name either way).
+  noLib: true,
+};
 const SKIPPED_DIRECTORIES = new Set(['node_modules', 'dist', 'build', 'coverage', '.git', 'out']);
 
 /** The rules a scan runs and their options, derived from the registry like the ESLint configs. */
@@ -109,7 +129,7 @@ export function scanProject(options: ScanOptions): ScanResult {
   const dir = path.resolve(options.dir);
   const now = options.now ?? new Date();
   const catalogueFile = options.catalogue !== undefined ? path.resolve(options.catalogue) : findCatalogue(path.join(dir, 'package.json'), nodeHost);
-  const base = { dir, catalogueFile, problems: [], findings: [], suppressed: [], fileCount: 0, typed: false };
+  const base = { dir, catalogueFile, problems: [], findings: [], suppressed: [], fileCount: 0, typed: false, inferred: false };
   if (catalogueFile === undefined) {
     const problem: Problem = {
       file: dir,
@@ -128,7 +148,7 @@ export function scanProject(options: ScanOptions): ScanResult {
   }
   const catalogue = loaded.catalogue;
   const ignored = options.ignore ?? ((): boolean => false);
-  const { programs, typed } = createPrograms(dir, ignored);
+  const { programs, typed, inferred } = createPrograms(dir, ignored);
   const selected = scanRules(options.strict ?? false);
   const ruleOptions = { ...selected.ruleOptions };
   for (const [id, value] of Object.entries(options.ruleOptions ?? {}) as [RuleId, Record<string, unknown>][]) ruleOptions[id] = { ...ruleOptions[id], ...value };
@@ -181,20 +201,20 @@ export function scanProject(options: ScanOptions): ScanResult {
     const note = `${SUPPRESSIONS_FILE}: an existing finding, suppressed in bulk until it is fixed`;
     suppressed.push(...bulk.suppressed.map((f) => ({ ...f, suppression: { kind: 'external' as const, justification: note } })));
   }
-  return { dir, catalogueFile, catalogueProblems: loaded.problems, problems, findings, suppressed, fileCount: seen.size, typed, milliseconds: performance.now() - started };
+  return { dir, catalogueFile, catalogueProblems: loaded.problems, problems, findings, suppressed, fileCount: seen.size, typed, inferred, milliseconds: performance.now() - started };
 }
 
 /**
  * With a tsconfig.json in `dir`: one program per project (following `references`, as a solution tsconfig has none of
- * its own files), so the analysis has types and follows imports. Without one: the source files under `dir`, parsed
- * without type information, as the ESLint recommended config does for plain JavaScript.
+ * its own files), so the analysis has types and follows imports. Without one: an inferred program over the source
+ * files under `dir`, as tsserver makes one for files no tsconfig includes (JavaScript allowed, modules resolved the
+ * Node way, no type errors asked for), so flows cross `require`/`module.exports` and ES modules in plain JavaScript.
  */
-function createPrograms(dir: string, ignored: (file: string) => boolean): { programs: ts.Program[]; typed: boolean } {
+function createPrograms(dir: string, ignored: (file: string) => boolean): { programs: ts.Program[]; typed: boolean; inferred: boolean } {
   const root = path.join(dir, 'tsconfig.json');
   if (!fs.existsSync(root)) {
     const fileNames = walk(dir).filter((file) => !ignored(file));
-    const program = ts.createProgram(fileNames, { allowJs: true, noEmit: true, noResolve: true, noLib: true, types: [] });
-    return { programs: [program], typed: false };
+    return { programs: [ts.createProgram(fileNames, INFERRED_OPTIONS)], typed: true, inferred: true };
   }
   const programs: ts.Program[] = [];
   const visited = new Set<string>();
@@ -208,7 +228,7 @@ function createPrograms(dir: string, ignored: (file: string) => boolean): { prog
     for (const reference of parsed.projectReferences ?? []) queue.push(ts.resolveProjectReferencePath(reference));
     if (parsed.fileNames.length > 0) programs.push(ts.createProgram({ rootNames: parsed.fileNames, options: { ...parsed.options, noEmit: true }, projectReferences: parsed.projectReferences }));
   }
-  return { programs, typed: true };
+  return { programs, typed: true, inferred: false };
 }
 
 /** The files under `dir` with these extensions (default: source files), outside node_modules and build output. */
@@ -280,7 +300,7 @@ function summary(result: ScanResult): string {
   const suppressed = result.suppressed.length > 0 ? ` (${result.suppressed.length} more suppressed)` : '';
   return (
     `${plural(result.findings.length, 'finding')}${suppressed} in ${plural(files, 'file')}; ` +
-    `${plural(result.fileCount, 'file')} scanned ${result.typed ? 'with' : 'without'} type information in ${Math.round(result.milliseconds)} ms.`
+    `${plural(result.fileCount, 'file')} scanned ${result.inferred ? 'as an inferred program (no tsconfig.json: modules followed, no declared types)' : result.typed ? 'with type information' : 'without type information'} in ${Math.round(result.milliseconds)} ms.`
   );
 }
 

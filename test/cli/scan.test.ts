@@ -44,7 +44,7 @@ describe('avglint scan', function () {
     const failing = await scan([p.dir]);
     assert.equal(failing.code, 1, failing.stdout + failing.stderr);
     assert.match(failing.stdout, /^ {2}1:20 {2}error {2}111222333 passes the BSN-elfproef.* {2}avglint\/no-bsn-literal$/mu);
-    assert.match(failing.stdout, /1 finding in 1 file; 1 file scanned without type information/u);
+    assert.match(failing.stdout, /1 finding in 1 file; 1 file scanned as an inferred program \(no tsconfig\.json/u);
     p.write('src/ids.ts', CLEAN);
     const passing = await scan([p.dir]);
     assert.equal(passing.code, 0, passing.stdout);
@@ -102,7 +102,7 @@ describe('avglint scan', function () {
       'dist/a.js': BSN,
     });
     const result = scanProject({ dir: p.dir });
-    assert.equal(result.typed, false);
+    assert.equal(result.inferred, true);
     assert.deepEqual(result.findings.map((f) => path.relative(p.dir, f.file)).sort(), ['a.js', path.join('lib', 'b.cjs')]);
   });
 
@@ -179,5 +179,28 @@ describe('avglint scan', function () {
 
   it('rejects an unknown format with exit 2', async () => {
     assert.equal((await scan(['--format', 'xml'])).code, 2);
+  });
+  it('without a tsconfig follows values across require/module.exports and ES modules in plain JavaScript', () => {
+    const helpers = "const URL = 'https://analytics.example.com/e';\nfunction stuur(data) {\n  return fetch(URL, { method: 'POST', body: JSON.stringify(data) });\n}\nfunction nummer(leerling) {\n  return leerling.bsn;\n}\nmodule.exports = { stuur, nummer };\n";
+    const app = "const { stuur, nummer } = require('./helpers');\nconst log = require('./log');\nfunction sync(leerling) {\n  stuur({ id: nummer(leerling) });\n  log.schrijf(leerling.naam);\n}\nmodule.exports = sync;\n";
+    const p = project({
+      'avglint.catalogue.yaml': fixtureCatalogueText(),
+      'package.json': '{ "name": "js-school" }',
+      'src/helpers.js': helpers,
+      'src/app.js': app,
+      'src/log.js': 'exports.schrijf = (tekst) => console.log(tekst);\n',
+      'src/esm.mjs': "import { stuurEsm } from './esm-helper.mjs';\nexport function f(leerling) {\n  stuurEsm(leerling.postcode);\n}\n",
+      'src/esm-helper.mjs': "export function stuurEsm(x) {\n  return fetch('https://analytics.example.com/e', { body: x });\n}\n",
+    });
+    const result = scanProject({ dir: p.dir, strict: true });
+    assert.equal(result.inferred, true);
+    assert.deepEqual(
+      result.findings.map((f) => [path.relative(p.dir, f.file), f.line, f.column, f.ruleId, f.messageId]),
+      [
+        [path.join('src', 'app.js'), 4, 9, 'no-unauthorised-transfer', 'unknownDestination'],
+        [path.join('src', 'app.js'), 5, 15, 'no-personal-data-in-logs', 'personalDataInLog'],
+        [path.join('src', 'esm.mjs'), 3, 12, 'no-unauthorised-transfer', 'unknownDestination'],
+      ],
+    );
   });
 });

@@ -27,7 +27,7 @@ import {
   type ParameterLabel,
   type Value,
 } from './labels';
-import { lexicalDeclaration } from './scopes';
+import { lexicalDeclaration, requiredModule } from './scopes';
 import { nodesFor } from './nodes';
 import { Apis, type SinkSite } from './apis';
 // Read once: every member of the typescript module is a getter, and these run for every node.
@@ -161,7 +161,8 @@ export class FlowEngine {
       const target = checker.getAliasedSymbol(symbol);
       if (target.declarations && target.declarations.length > 0) symbol = target;
     }
-    return symbol.valueDeclaration ?? symbol.declarations?.[0];
+    const decl = symbol.valueDeclaration ?? symbol.declarations?.[0];
+    return followAliases && decl ? commonJsValue(decl, checker) : decl;
   }
 
   /**
@@ -1029,7 +1030,47 @@ function sameReaches(a: readonly Reach[], b: readonly Reach[]): boolean {
 }
 
 function isImportBinding(node: ts.Node): boolean {
-  return isImportClause(node) || isImportSpecifier(node) || isNamespaceImport(node) || isImportEqualsDeclaration(node);
+  return isImportClause(node) || isImportSpecifier(node) || isNamespaceImport(node) || isImportEqualsDeclaration(node) || isRequireBinding(node);
+}
+
+/**
+ * `const x = require('./m')` and `const { a } = require('./m')` in JavaScript: TypeScript binds them as aliases of
+ * the module's exports, so the checker follows them like imports.
+ */
+function isRequireBinding(node: ts.Node): boolean {
+  const declaration = isBindingElement(node) ? node.parent.parent : node;
+  if (!isVariableDeclaration(declaration) || !declaration.initializer) return false;
+  if (!(declaration.getSourceFile().flags & NodeFlags.JavaScriptFile)) return false;
+  return requiredModule(skipOuter(declaration.initializer)) !== undefined;
+}
+
+/**
+ * What a CommonJS export declares: `module.exports = { stuur }` → the function `stuur`; `exports.f = (…) => …` → the
+ * arrow function; `module.exports = sync` → the function `sync`. Other declarations are returned as they are.
+ */
+function commonJsValue(decl: ts.Node, checker: ts.TypeChecker, depth = 0): ts.Node {
+  if (depth > 3) return decl;
+  if (isShorthandPropertyAssignment(decl)) {
+    const value = checker.getShorthandAssignmentValueSymbol(decl);
+    const target = value?.valueDeclaration ?? value?.declarations?.[0];
+    return target ? commonJsValue(target, checker, depth + 1) : decl;
+  }
+  const assignment = isPropertyAccessExpression(decl) && isBinaryExpression(decl.parent) && decl.parent.left === decl ? decl.parent : decl;
+  if (isBinaryExpression(assignment) && assignment.operatorToken.kind === SyntaxKind.EqualsToken) {
+    const right = skipOuter(assignment.right);
+    if (isIdentifier(right)) {
+      const symbol = checker.getSymbolAtLocation(right);
+      const target = symbol?.valueDeclaration ?? symbol?.declarations?.[0];
+      return target ? commonJsValue(target, checker, depth + 1) : decl;
+    }
+    return right;
+  }
+  if (isPropertyAssignment(decl) && isIdentifier(skipOuter(decl.initializer))) {
+    const symbol = checker.getSymbolAtLocation(skipOuter(decl.initializer));
+    const target = symbol?.valueDeclaration ?? symbol?.declarations?.[0];
+    return target ? commonJsValue(target, checker, depth + 1) : decl;
+  }
+  return decl;
 }
 
 function isConst(decl: ts.VariableDeclaration): boolean {
@@ -1115,9 +1156,23 @@ function memberOf(container: ts.Node | undefined, name: string): ts.Node | undef
         const decl = statement.declarationList.declarations.find((d) => isIdentifier(d.name) && d.name.text === name);
         if (decl) return decl;
       }
+      // CommonJS: `exports.name = …`, `module.exports.name = …`, `module.exports = { name … }`.
+      if (isExpressionStatement(statement) && isBinaryExpression(statement.expression) && statement.expression.operatorToken.kind === SyntaxKind.EqualsToken) {
+        const { left, right } = statement.expression;
+        if (isPropertyAccessExpression(left) && left.name.text === name && isCommonJsExports(left.expression)) return skipOuter(right);
+        if (isPropertyAccessExpression(left) && left.name.text === 'exports' && isIdentifier(left.expression) && left.expression.text === 'module') {
+          const exported = memberOf(skipOuter(right), name);
+          if (exported) return exported;
+        }
+      }
     }
   }
   return undefined;
+}
+
+function isCommonJsExports(expression: ts.Expression): boolean {
+  if (isIdentifier(expression)) return expression.text === 'exports';
+  return isPropertyAccessExpression(expression) && expression.name.text === 'exports' && isIdentifier(expression.expression) && expression.expression.text === 'module';
 }
 
 function classMember(at: ts.Node, name: string): ts.Node | undefined {
