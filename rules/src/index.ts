@@ -7,6 +7,7 @@ export * from './analysis/api';
 export * from './analysis/analyse';
 export * from './analysis/context';
 export * from './catalogue/names';
+export * from './catalogue/subjects';
 export * from './bsn';
 export * from './catalogue/load';
 export * from './analysis/suppressions';

@@ -11,6 +11,7 @@
 // Default import: `import * as` would read every member through an esModuleInterop getter.
 import ts from 'typescript';
 import { normaliseName } from '../catalogue/names';
+import { nameWords } from '../catalogue/subjects';
 import type { CheckContext } from './context';
 
 /** Words that make a name a national identifying number's, whatever the catalogue says. */
@@ -54,16 +55,6 @@ const ARITHMETIC = new Set<ts.SyntaxKind>([
   ts.SyntaxKind.GreaterThanGreaterThanGreaterThanEqualsToken, ts.SyntaxKind.AmpersandEqualsToken, ts.SyntaxKind.BarEqualsToken,
   ts.SyntaxKind.CaretEqualsToken,
 ]);
-
-/** The words of a name: `MAX_RETRY_MS` → max, retry, ms; `hashSeed` → hash, seed. */
-export function nameWords(name: string): string[] {
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-    .split(/[^A-Za-z0-9]+/)
-    .filter((w) => w.length > 0)
-    .map((w) => w.toLowerCase());
-}
 
 /** Whether a name reads like a national identifying number's: the catalogue's identifier names, or a word above. */
 export function isIdentifierName(name: string, context: CheckContext): boolean {

@@ -23,6 +23,7 @@ import type {
   Sanitiser,
 } from './model';
 import { normaliseName } from './names';
+import { DEFAULT_SUBJECTS } from './subjects';
 import { parseDuration, parseIsoDate } from './duration';
 import { locate, problemAt, type KeyPath, type SourceFile } from './source';
 import { suggestion, truncate } from './words';
@@ -44,6 +45,8 @@ export interface MergedEntries {
   readonly sections: Record<Section, Map<string, Entry>>;
   /** By function name. */
   readonly sanitisers: Map<string, Entry>;
+  /** The `subjects` block, if written; a catalogue that extends another replaces the base's block as a whole. */
+  subjects?: Entry;
 }
 
 const SINGULAR: Record<Section, string> = {
@@ -96,6 +99,8 @@ export function entriesOf(source: SourceFile): MergedEntries {
       }
     }
   }
+  const subjects = data['subjects'];
+  if (isRecord(subjects)) merged.subjects = { id: 'subjects', value: subjects, source, path: ['subjects'] };
   const sanitisers = data['sanitisers'];
   if (Array.isArray(sanitisers)) {
     sanitisers.forEach((value: unknown, index) => {
@@ -125,11 +130,27 @@ export function mergeEntries(base: MergedEntries, top: MergedEntries): MergedEnt
   for (const [id, entry] of top.sanitisers) merged.sanitisers.set(id, entry);
   const organisation = top.organisation ?? base.organisation;
   if (organisation !== undefined) merged.organisation = organisation;
+  const subjects = top.subjects ?? base.subjects;
+  if (subjects !== undefined) merged.subjects = subjects;
   return merged;
 }
 
 const HOST = /^(\*\.)?(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*$/i;
 const NPM_MODULE = /^(?:@[a-z0-9][a-z0-9._~-]*\/)?[a-z0-9][a-z0-9._~-]*(?:\/[A-Za-z0-9._~-]+)*$/;
+
+/** An owner name must have letters or digits to match any code. */
+function checkOwnerNames(
+  entry: Entry,
+  at: KeyPath,
+  value: unknown,
+  place: string,
+  report: (entry: Entry, sub: KeyPath, severity: Problem['severity'], code: string, message: string, hint: string) => void,
+): void {
+  for (const name of strings(value)) {
+    if (normaliseName(name.value) !== '') continue;
+    report(entry, [...at, name.index ?? 0], 'error', 'catalogue/bad-name', `${place}, \`${truncate(name.value)}\` has no letters or digits, so no code can match it.`, 'Write the type or name as code spells it, such as `Leerling` or `school`.');
+  }
+}
 
 /** Checks the meaning of the merged entries and pushes problems; returns nothing, the model is built separately. */
 export function checkMeaning(entries: MergedEntries, problems: Problem[], options: MeaningOptions): void {
@@ -182,6 +203,29 @@ export function checkMeaning(entries: MergedEntries, problems: Problem[], option
     }
   }
 
+  // Whose data it is: the persons and the owners that are never persons (see `Subjects` in model.ts).
+  const personKeys = new Set<string>();
+  if (entries.subjects) {
+    const subjects = entries.subjects;
+    checkOwnerNames(subjects, ['persons'], subjects.value['persons'], 'In `subjects.persons`', report);
+    checkOwnerNames(subjects, ['notPersons'], subjects.value['notPersons'], 'In `subjects.notPersons`', report);
+    if (subjects.value['persons'] === undefined) for (const person of DEFAULT_SUBJECTS.persons) personKeys.add(normaliseName(person));
+    for (const person of strings(subjects.value['persons'])) personKeys.add(normaliseName(person.value));
+    for (const notPerson of strings(subjects.value['notPersons'])) {
+      if (!personKeys.has(normaliseName(notPerson.value))) continue;
+      report(
+        subjects,
+        ['notPersons', notPerson.index ?? 0],
+        'error',
+        'catalogue/subject-conflict',
+        `\`${truncate(notPerson.value)}\` is listed both as a person and as never a person.`,
+        'Keep it in `subjects.persons` if it is a person (a leerling, ouder, medewerker), in `subjects.notPersons` if it never is (a school, vak, locatie).',
+      );
+    }
+  } else {
+    for (const person of DEFAULT_SUBJECTS.persons) personKeys.add(normaliseName(person));
+  }
+
   const synonymOwner = new Map<string, { category: string; written: string }>();
   for (const entry of sections.categories.values()) {
     const place = `Category \`${entry.id}\``;
@@ -215,6 +259,19 @@ export function checkMeaning(entries: MergedEntries, problems: Problem[], option
         );
       } else if (!owner) {
         synonymOwner.set(key, { category: entry.id, written: name.value });
+      }
+    }
+    checkOwnerNames(entry, ['match', 'notPersons'], match['notPersons'], `${place}: in \`match.notPersons\``, report);
+    for (const notPerson of strings(match['notPersons'])) {
+      if (personKeys.has(normaliseName(notPerson.value))) {
+        report(
+          entry,
+          ['match', 'notPersons', notPerson.index ?? 0],
+          'error',
+          'catalogue/subject-conflict',
+          `${place}: \`${truncate(notPerson.value)}\` is listed as never a person here, but \`subjects.persons\` says it is a person.`,
+          'Remove it from one of the two lists: a person\'s data is always personal data.',
+        );
       }
     }
     for (const member of strings(match['members'])) {
@@ -408,6 +465,7 @@ export function buildCatalogue(entries: MergedEntries, files: readonly string[],
         members: stringList(match['members']),
         jsdocTags: stringList(match['jsdocTags']).map((tag) => tag.replace(/^@/, '')),
         brands: stringList(match['brands']),
+        ...(match['notPersons'] !== undefined ? { notPersons: stringList(match['notPersons']) } : {}),
       },
       restricted: sections.access.has(entry.id),
       ...optional('source', entry.value['source']),
@@ -465,5 +523,15 @@ export function buildCatalogue(entries: MergedEntries, files: readonly string[],
     purposes,
     access,
     sanitisers,
+    ...(entries.subjects
+      ? {
+          subjects: {
+            // A list the FG leaves out keeps its default.
+            persons: entries.subjects.value['persons'] === undefined ? [...DEFAULT_SUBJECTS.persons] : stringList(entries.subjects.value['persons']),
+            notPersons: entries.subjects.value['notPersons'] === undefined ? [...DEFAULT_SUBJECTS.notPersons] : stringList(entries.subjects.value['notPersons']),
+            location: locationOf(entries.subjects),
+          },
+        }
+      : {}),
   };
 }

@@ -72,6 +72,11 @@ export interface CategoryMatch {
   readonly jsdocTags: readonly string[];
   /** Branded types: `string & { readonly __brand: 'Bsn' }` matches brand `Bsn`. */
   readonly brands: readonly string[];
+  /**
+   * Owners that are never persons *for this category*, on top of `subjects.notPersons` (a server's `ipAdres` is no
+   * log data of a person). Matched like `subjects`: the owner's type name, or without types the owner's name.
+   */
+  readonly notPersons?: readonly string[];
 }
 
 export interface Category {
@@ -167,6 +172,21 @@ export interface Sanitiser {
   readonly location: CatalogueLocation;
 }
 
+/**
+ * Whose data it is. A category matched **by name** (`naam`, `postcode`) is personal data when it belongs to a person:
+ * `leerling.naam` is, `vak.naam` and `school.postcode` are not. The owner is the object the name is read from: its
+ * type (with type information) or its name (without). Entries are compared case- and style-insensitively, as a whole
+ * name or as its first or last word (`HuidigeSchool`, `schoolData`).
+ */
+export interface Subjects {
+  /** Types and owner names of the persons the data is about (`Leerling`, `ouder`, `user`); these always count. */
+  readonly persons: readonly string[];
+  /** Types and owner names that are never persons (`School`, `Vak`, `Locatie`): their names, addresses are not data. */
+  readonly notPersons: readonly string[];
+  /** Where `subjects` was written; absent for the built-in defaults. */
+  readonly location?: CatalogueLocation;
+}
+
 export interface Catalogue {
   /** The catalogue file that was loaded, then each file it extends, in load order. */
   readonly files: readonly string[];
@@ -181,4 +201,6 @@ export interface Catalogue {
   /** By category id. */
   readonly access: ReadonlyMap<string, AccessRule>;
   readonly sanitisers: readonly Sanitiser[];
+  /** Whose data it is; absent means the built-in defaults (`DEFAULT_SUBJECTS`, the same lists as the starter catalogue). */
+  readonly subjects?: Subjects;
 }

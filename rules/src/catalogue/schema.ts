@@ -82,6 +82,18 @@ export const CATALOGUE_SCHEMA = {
       propertyNames: { pattern: ID_PATTERN },
       additionalProperties: { $ref: '#/$defs/accessRule' },
     },
+    subjects: {
+      description:
+        'Whose data it is. A category matched by name (naam, postcode) is personal data only when it belongs to a person: leerling.naam is, vak.naam and school.postcode are not. The owner is the type of the object the name is read from (with type information) or its name (without). Without this key avglint uses its defaults (the lists of the starter catalogue).',
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        persons: stringList('Types and names of the persons the data is about (Leerling, Ouder, Medewerker, leerling, student, user). These always count as persons. Replaces the default list.'),
+        notPersons: stringList('Types and names of owners that are never persons (School, Vak, Locatie, weer): the naam of a Vak is no personal data. Replaces the default list.'),
+        description: { description: 'Why these lists are as they are.', type: 'string' },
+        source: { description: 'Where this comes from, such as "Privacyverklaring, Van wie".', type: 'string' },
+      },
+    },
     sanitisers: {
       description: 'Functions whose result no longer contains some categories, such as a function that turns a BSN into an ECK iD.',
       type: 'array',
@@ -184,6 +196,7 @@ export const CATALOGUE_SCHEMA = {
         members: stringList('Members of named types, written as Type.member (Leerling.BSN).'),
         jsdocTags: stringList('JSDoc tags that mark a declaration as this category, written without @ (bsn for /** @bsn */).'),
         brands: stringList("Branded types: brand Bsn matches string & { __brand: 'Bsn' }."),
+        notPersons: stringList('Owners that are never persons for this category, on top of subjects.notPersons (server for an ipAdres): their members with these names are not this category.'),
       },
     },
     processor: {

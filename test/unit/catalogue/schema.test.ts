@@ -41,7 +41,7 @@ describe('catalogue schema', () => {
   });
 
   it('lists the keys allowed at a path, for completion', () => {
-    assert.deepEqual([...allowedCatalogueKeys(['categories', 'bsn', 'match'])], ['names', 'types', 'members', 'jsdocTags', 'brands']);
+    assert.deepEqual([...allowedCatalogueKeys(['categories', 'bsn', 'match'])], ['names', 'types', 'members', 'jsdocTags', 'brands', 'notPersons']);
     assert.ok(allowedCatalogueKeys([]).includes('categories'));
     assert.deepEqual([...allowedCatalogueKeys(['categories', 'bsn', 'label'])], []);
   });
@@ -56,6 +56,7 @@ describe('catalogue schema', () => {
     assert.match(describeCatalogueKey(['retention', 'x', 'starts']) ?? '', /leaving-school/);
     assert.match(describeCatalogueKey(['extends', 0]) ?? '', /relative path/, 'a list item is explained by its list');
     assert.match(describeCatalogueKey(['processors', 'duo', 'receives', 1]) ?? '', /may receive/);
+    assert.match(describeCatalogueKey(['subjects', 'notPersons']) ?? '', /never persons/);
     assert.equal(describeCatalogueKey(['categories', 'bsn', 'retentoin']), undefined);
     assert.equal(describeCatalogueKey(['nonsense']), undefined);
   });

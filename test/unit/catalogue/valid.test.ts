@@ -5,7 +5,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { loadCatalogue, type CatalogueHost } from '@avglint/rules';
+import { DEFAULT_SUBJECTS, loadCatalogue, loadCatalogueFromText, type CatalogueHost } from '@avglint/rules';
+import { MemoryHost } from './memoryHost';
 
 const REPO = path.resolve(__dirname, '../../../..');
 const fsHost: CatalogueHost = {
@@ -77,5 +78,29 @@ describe('catalogue loader: valid catalogues', () => {
     assert.ok(result.catalogue);
     assert.ok(result.catalogue.categories.has('bsn'));
     assert.ok(result.catalogue.processors.size > 0);
+    // The built-in defaults for `subjects` are the starter catalogue's lists, so a catalogue without the key behaves
+    // like the starter.
+    assert.deepEqual(result.catalogue.subjects?.persons, DEFAULT_SUBJECTS.persons);
+    assert.deepEqual(result.catalogue.subjects?.notPersons, DEFAULT_SUBJECTS.notPersons);
+  });
+
+  it('reads subjects and a category\'s notPersons, keeping the default for a list left out', () => {
+    const text = `version: 1
+subjects:
+  notPersons: [Vak, weer]
+retention:
+  t: { label: T, duration: P1Y, starts: collection }
+categories:
+  naw:
+    label: NAW
+    retention: t
+    match: { names: [naam, ipAdres], notPersons: [server] }
+`;
+    const result = loadCatalogueFromText('/repo/avglint.catalogue.yaml', text, new MemoryHost({ '/repo/package.json': '{}' }), {});
+    assert.deepEqual(result.problems, []);
+    assert.deepEqual(result.catalogue?.subjects?.notPersons, ['Vak', 'weer']);
+    assert.deepEqual(result.catalogue?.subjects?.persons, DEFAULT_SUBJECTS.persons);
+    assert.deepEqual(result.catalogue?.subjects?.location, { file: '/repo/avglint.catalogue.yaml', line: 2, column: 1 });
+    assert.deepEqual(result.catalogue?.categories.get('naw')?.match.notPersons, ['server']);
   });
 });

@@ -7,10 +7,11 @@
 import ts from 'typescript';
 import type { Catalogue, Category } from '../../catalogue/model';
 import { normaliseName, type CategoryIndex } from '../../catalogue/names';
+import { hasNotPersons, ownerIsNotPerson } from '../../catalogue/subjects';
 import type { MatchReason } from './labels';
 import { lexicalDeclaration } from './scopes';
 // Read once: every member of the typescript module is a getter, and these run for every node.
-const { getJSDocTags, isArrayBindingPattern, isArrayTypeNode, isAsExpression, isBindingElement, isClassDeclaration, isClassExpression, isComputedPropertyName, isGetAccessorDeclaration, isIdentifier, isInterfaceDeclaration, isIntersectionTypeNode, isLiteralTypeNode, isMethodDeclaration, isNoSubstitutionTemplateLiteral, isNonNullExpression, isNumericLiteral, isObjectBindingPattern, isParameter, isParenthesizedExpression, isParenthesizedTypeNode, isPrivateIdentifier, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isPropertySignature, isSatisfiesExpression, isShorthandPropertyAssignment, isStringLiteral, isTypeAliasDeclaration, isTypeAssertionExpression, isTypeLiteralNode, isTypeReferenceNode, isUnionTypeNode, isVariableDeclaration, SymbolFlags, TypeFlags } = ts;
+const { getJSDocTags, isArrayBindingPattern, isArrayTypeNode, isAsExpression, isBindingElement, isCallExpression, isClassDeclaration, isClassExpression, isComputedPropertyName, isElementAccessExpression, isGetAccessorDeclaration, isIdentifier, isInterfaceDeclaration, isIntersectionTypeNode, isLiteralTypeNode, isMethodDeclaration, isNoSubstitutionTemplateLiteral, isNonNullExpression, isNumericLiteral, isObjectBindingPattern, isObjectLiteralExpression, isParameter, isParenthesizedExpression, isParenthesizedTypeNode, isPrivateIdentifier, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isPropertySignature, isSatisfiesExpression, isShorthandPropertyAssignment, isStringLiteral, isTypeAliasDeclaration, isTypeAssertionExpression, isTypeLiteralNode, isTypeReferenceNode, isUnionTypeNode, isVariableDeclaration, SymbolFlags, SyntaxKind, TypeFlags } = ts;
 
 /** One reason an expression is of a category. `path` is where in the value (`['bsn']` for a `Leerling`'s `bsn`). */
 export interface Hit {
@@ -28,15 +29,53 @@ export interface ClassifyEnv {
   readonly checker?: ts.TypeChecker;
 }
 
+/** Array methods whose callback's first parameter is an element of the array. */
+const ARRAY_ELEMENT_CALLBACKS = new Set(['map', 'flatMap', 'filter', 'find', 'findLast', 'forEach', 'some', 'every']);
+
 /** How deep whole objects are searched for categorised members (`leerling.ouder.adres` is depth 2). */
 const MAX_DEPTH = 3;
 
 export class Classifier {
-  private readonly typeHits = new Map<ts.Type, readonly Hit[]>();
-  private readonly typeNodeHits = new WeakMap<ts.Node, readonly Hit[]>();
+  /** Per type, per chain of owner names around it (`''` for none): whose data a name in it is depends on the owner. */
+  private readonly typeHits = new Map<ts.Type, Map<string, readonly Hit[]>>();
+  private readonly typeNodeHits = new WeakMap<ts.Node, Map<string, readonly Hit[]>>();
   private readonly libraryFiles = new WeakMap<ts.SourceFile, boolean>();
+  /** Whether any owner can be judged not a person (false only for a catalogue that empties both lists). */
+  private readonly judgesOwners: boolean;
 
-  constructor(private readonly env: ClassifyEnv) {}
+  constructor(private readonly env: ClassifyEnv) {
+    this.judgesOwners = hasNotPersons(env.catalogue);
+  }
+
+  /**
+   * Drops the hits **by name** whose owner is never a person (`vak.naam`, `school.postcode`); see
+   * catalogue/subjects.ts. `owners` are the owner's identities, nearest and most authoritative first: its type names,
+   * then its name in the code, then the owners around it (`school.adres.straat`: `adres`, then `school`).
+   */
+  owned(hits: Hit[], owners: () => readonly (string | undefined)[]): Hit[] {
+    if (hits.length === 0 || !this.judgesOwners || !hits.some((h) => h.reason === 'name')) return hits;
+    const identities = owners();
+    if (identities.every((i) => i === undefined || i === '')) return hits;
+    return hits.filter((h) => h.reason !== 'name' || !ownerIsNotPerson(this.env.catalogue, identities, h.category));
+  }
+
+  /**
+   * The identities of the object a member is read from: with a checker its type names and the type the member is
+   * declared in; then its name in the code (`vak` in `vak.naam`, `school` in `this.school.postcode`, the class for
+   * `this.naam`, `getSchool` for `getSchool().naam`).
+   */
+  ownerIdentities(node: ts.PropertyAccessExpression | ts.ElementAccessExpression): (string | undefined)[] {
+    const identities: (string | undefined)[] = [];
+    const checker = this.env.checker;
+    if (checker) {
+      const receiver = this.declaredType(node.expression) ?? checker.getTypeAtLocation(node.expression);
+      identities.push(...typeNames(checker.getNonNullableType(receiver)));
+    } else {
+      identities.push(this.annotatedTypeName(node.expression));
+    }
+    identities.push(expressionName(node.expression));
+    return identities;
+  }
 
   byName(name: string, path: readonly string[] = []): Hit[] {
     const categories = this.env.index.byName.get(normaliseName(name));
@@ -71,31 +110,60 @@ export class Classifier {
   declaration(decl: ts.Node): Hit[] {
     const hits: Hit[] = [];
     const name = declarationName(decl);
-    if (name !== undefined) hits.push(...this.byName(name));
+    // A member of a class, interface or object literal, or a destructured member, has an owner; a variable or a
+    // parameter is a bare name and matches as it is (`const naam = …`).
+    if (name !== undefined) hits.push(...this.owned(this.byName(name), () => this.declarationOwners(decl)));
     // A destructured name has no JSDoc of its own; every other declaration may carry a tag.
     if (!isBindingElement(decl)) hits.push(...this.byTags(decl));
     if (this.env.checker) {
       const nameNode = (decl as ts.NamedDeclaration).name;
-      if (nameNode && isIdentifier(nameNode)) hits.push(...this.type(this.env.checker.getTypeAtLocation(nameNode)));
+      const outer = this.judgesOwners && name !== undefined ? [name, ...this.declarationOwners(decl)] : [];
+      if (nameNode && isIdentifier(nameNode)) hits.push(...this.type(this.env.checker.getTypeAtLocation(nameNode), 0, new Set(), outer));
       // An alias of a primitive (`type Bsn = string`) does not survive in the checker's types; the annotation has it.
       hits.push(...this.annotationNames((decl as { type?: ts.TypeNode }).type));
     } else {
       const typeNode = (decl as { type?: ts.TypeNode }).type;
-      if (typeNode && (isParameter(decl) || isVariableDeclaration(decl) || isPropertyDeclaration(decl))) hits.push(...this.typeNode(typeNode));
+      const outer = this.judgesOwners && name !== undefined ? [name, ...this.declarationOwners(decl)] : [];
+      if (typeNode && (isParameter(decl) || isVariableDeclaration(decl) || isPropertyDeclaration(decl))) hits.push(...this.typeNode(typeNode, 0, outer));
     }
     return hits;
   }
 
+  /** The owner of a declared member: its class, interface or type; for a destructured name, what is destructured. */
+  private declarationOwners(decl: ts.Node): (string | undefined)[] {
+    if (isBindingElement(decl)) {
+      const pattern = decl.parent;
+      const source = pattern.parent;
+      const identities: (string | undefined)[] = [];
+      if ((isVariableDeclaration(source) || isParameter(source)) && this.env.checker && isObjectBindingPattern(pattern)) {
+        identities.push(...typeNames(this.env.checker.getNonNullableType(this.env.checker.getTypeAtLocation(pattern))));
+      }
+      if (isVariableDeclaration(source) || isParameter(source)) {
+        if (source.type && isTypeReferenceNode(source.type)) identities.push(entityText(source.type.typeName));
+        if (isVariableDeclaration(source) && source.initializer) identities.push(expressionName(source.initializer));
+      }
+      return identities;
+    }
+    if (isPropertyDeclaration(decl) || isPropertySignature(decl) || isGetAccessorDeclaration(decl)) return [ownerTypeName(decl)];
+    if ((isPropertyAssignment(decl) || isShorthandPropertyAssignment(decl)) && isObjectLiteralExpression(decl.parent)) return [literalName(decl.parent)];
+    return [];
+  }
+
   /** `x.bsn`, `x?.bsn`, `x['bsn']`: the member's name, the named type it belongs to, its JSDoc tags, its type. */
   member(node: ts.PropertyAccessExpression | ts.ElementAccessExpression, name: string): Hit[] {
-    const hits = this.byName(name);
+    let owners: (string | undefined)[] | undefined;
+    const ownersOf = (): (string | undefined)[] => (owners ??= this.ownerIdentities(node));
     const checker = this.env.checker;
+    const byName = this.byName(name);
+    const hits = checker ? byName : this.owned(byName, ownersOf);
     if (checker) {
       // The receiver's declared type, and the member looked up in it: asking the checker for the type *at* each
       // reference runs its control-flow narrowing for every read, which was most of the checker's share of the
       // analysis on the benchmark corpus. A reference it cannot type that way is asked about as before.
       const receiver = this.declaredType(node.expression) ?? checker.getTypeAtLocation(node.expression);
       const owner = checker.getNonNullableType(receiver);
+      owners ??= [...typeNames(owner), expressionName(node.expression)];
+      if (byName.length > 0) hits.splice(0, hits.length, ...this.owned(byName, ownersOf));
       const symbol = owner.getProperty(name) ?? checker.getSymbolAtLocation(isPropertyAccessExpression(node) ? node.name : node.argumentExpression);
       for (const decl of symbol?.declarations ?? []) {
         const ownerName = ownerTypeName(decl);
@@ -104,13 +172,14 @@ export class Classifier {
         if (isPropertySignature(decl) || isPropertyDeclaration(decl)) hits.push(...this.annotationNames(decl.type));
       }
       for (const typeName of typeNames(owner)) hits.push(...this.byMember(typeName, name));
-      hits.push(...this.type(symbol && !(symbol.flags & SymbolFlags.Alias) ? checker.getTypeOfSymbol(symbol) : checker.getTypeAtLocation(node)));
+      const memberType = symbol && !(symbol.flags & SymbolFlags.Alias) ? checker.getTypeOfSymbol(symbol) : checker.getTypeAtLocation(node);
+      hits.push(...this.type(memberType, 0, new Set(), this.judgesOwners ? [name, ...ownersOf()] : []));
     } else {
       const typeName = this.annotatedTypeName(node.expression);
       if (typeName !== undefined) {
         hits.push(...this.byMember(typeName, name));
         const member = this.localMember(node, typeName, name);
-        if (member) hits.push(...this.byTags(member), ...(member.type ? this.typeNode(member.type) : []));
+        if (member) hits.push(...this.byTags(member), ...(member.type ? this.typeNode(member.type, 0, this.judgesOwners ? [name, ...ownersOf()] : []) : []));
       }
     }
     return hits;
@@ -141,24 +210,31 @@ export class Classifier {
   }
 
   /** Categories a type carries: its name or alias, a brand, and (for object types) its members, recursively. */
-  type(type: ts.Type, depth = 0, seen: Set<ts.Type> = new Set()): readonly Hit[] {
-    const cached = this.typeHits.get(type);
+  type(type: ts.Type, depth = 0, seen: Set<ts.Type> = new Set(), outer: readonly (string | undefined)[] = []): readonly Hit[] {
+    // A named type decides by its own name, so the owners around it only matter for anonymous ones.
+    const around = outer.length > 0 && typeNames(type).length === 0 ? outer.slice(0, 4) : [];
+    const key = around.join('\0');
+    const cached = this.typeHits.get(type)?.get(key);
     if (cached) return cached;
     if (seen.has(type) || depth > MAX_DEPTH) return [];
     seen.add(type);
-    const hits = this.computeType(type, depth, seen);
+    const hits = this.computeType(type, depth, seen, around);
     seen.delete(type);
     // Only complete results are cached: a result computed inside a cycle may miss what the cycle's head adds.
-    if (depth === 0) this.typeHits.set(type, hits);
+    if (depth === 0) {
+      let byOwners = this.typeHits.get(type);
+      if (!byOwners) this.typeHits.set(type, (byOwners = new Map()));
+      byOwners.set(key, hits);
+    }
     return hits;
   }
 
-  private computeType(type: ts.Type, depth: number, seen: Set<ts.Type>): Hit[] {
+  private computeType(type: ts.Type, depth: number, seen: Set<ts.Type>, outer: readonly (string | undefined)[]): Hit[] {
     const checker = this.env.checker;
     if (!checker) return [];
     const hits: Hit[] = [];
     if (type.isUnion()) {
-      for (const part of type.types) hits.push(...this.type(part, depth, seen));
+      for (const part of type.types) hits.push(...this.type(part, depth, seen, outer));
       return hits;
     }
     for (const name of typeNames(type)) hits.push(...this.byTypeName(name));
@@ -168,20 +244,21 @@ export class Classifier {
         if (brand !== undefined) {
           for (const category of this.env.index.byBrand.get(brand) ?? []) hits.push({ category, reason: 'brand', detail: `brand \`${brand}\``, path: [] });
         } else {
-          hits.push(...this.type(part, depth, seen));
+          hits.push(...this.type(part, depth, seen, outer));
         }
       }
       return hits;
     }
     if (checker.isArrayType(type) || checker.isTupleType(type)) {
-      for (const element of checker.getTypeArguments(type as ts.TypeReference)) hits.push(...this.type(element, depth, seen));
+      for (const element of checker.getTypeArguments(type as ts.TypeReference)) hits.push(...this.type(element, depth, seen, outer));
       return hits;
     }
     if (!(type.flags & TypeFlags.Object) || this.isLibraryType(type) || type.getCallSignatures().length > 0) return hits;
     const owner = typeNames(type)[0];
+    const owners = this.judgesOwners ? [...typeNames(type), ...outer] : [];
     for (const property of checker.getPropertiesOfType(type)) {
       const path = [property.name];
-      hits.push(...this.byName(property.name, path));
+      hits.push(...this.owned(this.byName(property.name, path), () => owners));
       if (owner !== undefined) hits.push(...this.byMember(owner, property.name, path));
       for (const decl of property.declarations ?? []) {
         hits.push(...this.byTags(decl, path));
@@ -192,7 +269,7 @@ export class Classifier {
         const decl = property.valueDeclaration ?? property.declarations?.[0];
         if (decl && isMethodDeclaration(decl)) continue;
         const propertyType = decl ? checker.getTypeOfSymbolAtLocation(property, decl) : checker.getTypeOfSymbol(property);
-        for (const hit of this.type(propertyType, depth + 1, seen)) hits.push({ ...hit, path: [property.name, ...hit.path].slice(0, MAX_DEPTH + 1) });
+        for (const hit of this.type(propertyType, depth + 1, seen, this.judgesOwners ? [property.name, ...owners] : [])) hits.push({ ...hit, path: [property.name, ...hit.path].slice(0, MAX_DEPTH + 1) });
       }
     }
     return hits;
@@ -221,50 +298,54 @@ export class Classifier {
    * Without a checker: a type annotation naming a catalogued type, or a local interface/type literal whose members
    * are catalogued (`(l: Leerling) => …` with `interface Leerling { bsn: string }` in the same file).
    */
-  typeNode(node: ts.TypeNode, depth = 0): readonly Hit[] {
-    const cached = this.typeNodeHits.get(node);
+  typeNode(node: ts.TypeNode, depth = 0, outer: readonly (string | undefined)[] = []): readonly Hit[] {
+    const key = outer.slice(0, 4).join('\0');
+    let byOwners = this.typeNodeHits.get(node);
+    const cached = byOwners?.get(key);
     if (cached) return cached;
-    this.typeNodeHits.set(node, []);
+    if (!byOwners) this.typeNodeHits.set(node, (byOwners = new Map()));
+    byOwners.set(key, []);
     const hits: Hit[] = [];
     if (isTypeReferenceNode(node)) {
       const name = entityText(node.typeName);
       hits.push(...this.byTypeName(name));
       const local = depth < MAX_DEPTH ? findLocalType(node, name) : undefined;
-      if (local) hits.push(...this.localTypeMembers(local, name, depth));
-      if ((name === 'Array' || name === 'ReadonlyArray' || name === 'Promise') && node.typeArguments?.[0]) hits.push(...this.typeNode(node.typeArguments[0], depth));
+      if (local) hits.push(...this.localTypeMembers(local, name, depth, outer));
+      if ((name === 'Array' || name === 'ReadonlyArray' || name === 'Promise') && node.typeArguments?.[0]) hits.push(...this.typeNode(node.typeArguments[0], depth, outer));
     } else if (isArrayTypeNode(node)) {
-      hits.push(...this.typeNode(node.elementType, depth));
+      hits.push(...this.typeNode(node.elementType, depth, outer));
     } else if (isUnionTypeNode(node) || isIntersectionTypeNode(node)) {
       for (const part of node.types) {
         const brand = brandOfTypeNode(part);
         if (brand !== undefined) {
           for (const category of this.env.index.byBrand.get(brand) ?? []) hits.push({ category, reason: 'brand', detail: `brand \`${brand}\``, path: [] });
-        } else hits.push(...this.typeNode(part, depth));
+        } else hits.push(...this.typeNode(part, depth, outer));
       }
     } else if (isTypeLiteralNode(node) && depth < MAX_DEPTH) {
-      hits.push(...this.membersOf(node.members, undefined, depth));
+      hits.push(...this.membersOf(node.members, undefined, depth, outer));
     } else if (isParenthesizedTypeNode(node)) {
-      hits.push(...this.typeNode(node.type, depth));
+      hits.push(...this.typeNode(node.type, depth, outer));
     }
-    this.typeNodeHits.set(node, hits);
+    byOwners.set(key, hits);
     return hits;
   }
 
-  private localTypeMembers(decl: ts.InterfaceDeclaration | ts.TypeAliasDeclaration, name: string, depth: number): Hit[] {
-    if (isInterfaceDeclaration(decl)) return this.membersOf(decl.members, name, depth);
-    return [...(isTypeLiteralNode(decl.type) ? this.membersOf(decl.type.members, name, depth) : this.typeNode(decl.type, depth + 1))];
+  private localTypeMembers(decl: ts.InterfaceDeclaration | ts.TypeAliasDeclaration, name: string, depth: number, outer: readonly (string | undefined)[]): Hit[] {
+    if (isInterfaceDeclaration(decl)) return this.membersOf(decl.members, name, depth, outer);
+    return [...(isTypeLiteralNode(decl.type) ? this.membersOf(decl.type.members, name, depth, outer) : this.typeNode(decl.type, depth + 1, [name, ...outer]))];
   }
 
-  private membersOf(members: ts.NodeArray<ts.TypeElement>, owner: string | undefined, depth: number): Hit[] {
+  private membersOf(members: ts.NodeArray<ts.TypeElement>, owner: string | undefined, depth: number, outer: readonly (string | undefined)[]): Hit[] {
     const hits: Hit[] = [];
+    const owners = this.judgesOwners ? [owner, ...outer] : [];
     for (const member of members) {
       if (!isPropertySignature(member) || !member.name) continue;
       const name = propertyNameText(member.name);
       if (name === undefined) continue;
       const path = [name];
-      hits.push(...this.byName(name, path), ...this.byTags(member, path));
+      hits.push(...this.owned(this.byName(name, path), () => owners), ...this.byTags(member, path));
       if (owner !== undefined) hits.push(...this.byMember(owner, name, path));
-      if (member.type) for (const hit of this.typeNode(member.type, depth + 1)) hits.push({ ...hit, path: [name, ...hit.path].slice(0, MAX_DEPTH + 1) });
+      if (member.type) for (const hit of this.typeNode(member.type, depth + 1, this.judgesOwners ? [name, ...owners] : [])) hits.push({ ...hit, path: [name, ...hit.path].slice(0, MAX_DEPTH + 1) });
     }
     return hits;
   }
@@ -300,6 +381,43 @@ export function propertyNameText(name: ts.PropertyName | ts.BindingName): string
   if (isIdentifier(name) || isPrivateIdentifier(name)) return name.text.replace(/^#/, '');
   if (isStringLiteral(name) || isNumericLiteral(name) || isNoSubstitutionTemplateLiteral(name)) return name.text;
   if (isComputedPropertyName(name) && (isStringLiteral(name.expression) || isNoSubstitutionTemplateLiteral(name.expression))) return name.expression.text;
+  return undefined;
+}
+
+/**
+ * The name an expression goes by, for judging whose data its members are: `vak` for `vak`, `school` for
+ * `this.school` or `les.school`, the array for `vakken[i]`, `getSchool` for `getSchool()`, the class for `this`.
+ */
+export function expressionName(expression: ts.Expression): string | undefined {
+  const e = skipOuter(expression);
+  if (isIdentifier(e)) {
+    // The element parameter of an array callback goes by the array's name: `vakken.map((v) => v.naam)`.
+    const decl = lexicalDeclaration(e);
+    const fn = decl && isParameter(decl) ? decl.parent : undefined;
+    const call = fn?.parent;
+    if (fn && call && isCallExpression(call) && call.arguments[0] === fn && fn.parameters[0] === decl && isPropertyAccessExpression(call.expression) && ARRAY_ELEMENT_CALLBACKS.has(call.expression.name.text)) {
+      return expressionName(call.expression.expression) ?? e.text;
+    }
+    return e.text;
+  }
+  if (isPropertyAccessExpression(e)) return e.name.text;
+  if (isElementAccessExpression(e)) {
+    const key = e.argumentExpression;
+    return isStringLiteral(key) || isNoSubstitutionTemplateLiteral(key) ? key.text : expressionName(e.expression);
+  }
+  if (isCallExpression(e)) return expressionName(e.expression);
+  if (e.kind === SyntaxKind.ThisKeyword) {
+    for (let n: ts.Node | undefined = e.parent; n; n = n.parent) if ((isClassDeclaration(n) || isClassExpression(n)) && n.name) return n.name.text;
+  }
+  return undefined;
+}
+
+/** The name an object literal is given: the variable, property or assignment target it is the value of. */
+export function literalName(literal: ts.ObjectLiteralExpression): string | undefined {
+  let n: ts.Node = literal;
+  while (isParenthesizedExpression(n.parent) || isAsExpression(n.parent) || isSatisfiesExpression(n.parent)) n = n.parent;
+  const p = n.parent;
+  if ((isVariableDeclaration(p) || isPropertyAssignment(p) || isPropertyDeclaration(p)) && p.initializer === n) return propertyNameText(p.name);
   return undefined;
 }
 

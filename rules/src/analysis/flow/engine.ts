@@ -7,9 +7,11 @@
  */
 // Default import: `import * as` would read every member through an esModuleInterop getter (a sixth of the time).
 import ts from 'typescript';
-import type { Catalogue, Sanitiser } from '../../catalogue/model';
+import type { Catalogue, Category, Sanitiser } from '../../catalogue/model';
+import { ownerIsNotPerson } from '../../catalogue/subjects';
 import { categoryIndex } from '../../catalogue/names';
-import { Classifier, declarationName, propertyNameText, skipOuter, type Hit } from './classify';
+import { Classifier, declarationName, expressionName, literalName, propertyNameText, skipOuter, type Hit } from './classify';
+import { DERIVED_GLOBALS, DERIVED_MEMBERS, DERIVED_STATIC_METHODS, importedFrom, isFakeDataModule, isLiteralData, isMask, isPredicateName, rootIdentifier } from './notData';
 import {
   apply,
   applyAll,
@@ -31,7 +33,7 @@ import { lexicalDeclaration, requiredModule } from './scopes';
 import { nodesFor } from './nodes';
 import { Apis, type SinkSite } from './apis';
 // Read once: every member of the typescript module is a getter, and these run for every node.
-const { forEachChild, getModifiers, isArrayBindingPattern, isArrayLiteralExpression, isArrowFunction, isAsExpression, isAwaitExpression, isBinaryExpression, isBindingElement, isBlock, isCallExpression, isClassDeclaration, isClassLike, isClassStaticBlockDeclaration, isConditionalExpression, isConstructorDeclaration, isElementAccessExpression, isExpressionStatement, isForOfStatement, isFunctionDeclaration, isFunctionExpression, isFunctionLike, isGetAccessorDeclaration, isIdentifier, isImportClause, isImportEqualsDeclaration, isImportSpecifier, isInterfaceDeclaration, isIterationStatement, isMethodDeclaration, isMethodSignature, isNamespaceImport, isNewExpression, isNoSubstitutionTemplateLiteral, isNonNullExpression, isNumericLiteral, isObjectLiteralExpression, isParameter, isParenthesizedExpression, isPrefixUnaryExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isPropertySignature, isQualifiedName, isReturnStatement, isSatisfiesExpression, isShorthandPropertyAssignment, isSourceFile, isSpreadAssignment, isSpreadElement, isStringLiteral, isTaggedTemplateExpression, isTemplateExpression, isTypeAssertionExpression, isTypeReferenceNode, isVariableDeclaration, isVariableDeclarationList, isVariableStatement, NodeFlags, SymbolFlags, SyntaxKind } = ts;
+const { forEachChild, getModifiers, isArrayBindingPattern, isArrayLiteralExpression, isArrowFunction, isAsExpression, isAwaitExpression, isBinaryExpression, isBindingElement, isBlock, isCallExpression, isClassDeclaration, isClassLike, isClassStaticBlockDeclaration, isConditionalExpression, isConstructorDeclaration, isElementAccessExpression, isExpressionStatement, isForOfStatement, isFunctionDeclaration, isFunctionExpression, isFunctionLike, isGetAccessorDeclaration, isIdentifier, isImportClause, isImportEqualsDeclaration, isImportSpecifier, isInterfaceDeclaration, isIterationStatement, isMethodDeclaration, isMethodSignature, isNamespaceImport, isNewExpression, isNoSubstitutionTemplateLiteral, isNonNullExpression, isObjectLiteralExpression, isParameter, isParenthesizedExpression, isPrefixUnaryExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isPropertySignature, isQualifiedName, isReturnStatement, isSatisfiesExpression, isShorthandPropertyAssignment, isSourceFile, isSpreadAssignment, isSpreadElement, isStringLiteral, isTaggedTemplateExpression, isTemplateExpression, isTypeAssertionExpression, isTypeReferenceNode, isVariableDeclaration, isVariableDeclarationList, isVariableStatement, NodeFlags, SymbolFlags, SyntaxKind, TypeFlags } = ts;
 
 /** A parameter of a function that reaches a sink inside it (directly or through further calls). */
 export interface Reach {
@@ -65,6 +67,8 @@ const MAX_STEPS = 200_000;
 /** Re-evaluations of recursive summaries one top-level question may take. */
 const MAX_REROUNDS = 32;
 const MUTATING_ADD = new Set(['push', 'unshift', 'add']);
+/** Comparisons and tests: a truth value, not the values compared. */
+const COMPARISONS = new Set<ts.SyntaxKind>([ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.LessThanToken, ts.SyntaxKind.GreaterThanToken, ts.SyntaxKind.LessThanEqualsToken, ts.SyntaxKind.GreaterThanEqualsToken, ts.SyntaxKind.InstanceOfKeyword, ts.SyntaxKind.InKeyword]);
 const MUTATING_KEYED = new Set(['append', 'set']);
 
 export class FlowEngine {
@@ -388,11 +392,18 @@ export class FlowEngine {
   private computeDeclaration(decl: ts.Node): Value {
     const name = declarationName(decl) ?? '';
     const sourceNode = (decl as ts.NamedDeclaration).name ?? decl;
-    // A constant whose value is a literal or a sanitiser's result is what its value says, whatever its name:
-    // `const naam = 'Rapportage'` is no name of a person, `const bsn = toEckId(x)` is no BSN.
-    const nameOnly = isVariableDeclaration(decl) && decl.initializer !== undefined && isConst(decl) && isLiteralOrSanitised(decl.initializer, this.sanitisers);
-    const hits = this.classifier.declaration(decl);
-    const own = this.fromHits(nameOnly ? hits.filter((h) => h.reason !== 'name') : hits, sourceNode, `\`${name}\``);
+    // A constant whose value is not the data is what its value says, whatever its name: `const naam = 'Rapportage'`
+    // is no name of a person, `const bsn = toEckId(x)` no BSN, `const naam = vak.naam` a subject's name, `const n =
+    // naam.length` a number. Literal data (`const l: Leerling = { email: 'jan@example.nl' }`) is no person's data
+    // with or without type information, so its type does not classify it either (see notData.ts).
+    const init = isVariableDeclaration(decl) ? decl.initializer : undefined;
+    const literal = init !== undefined && isLiteralData(init, (c) => this.isFake(c));
+    let hits = this.classifier.declaration(decl);
+    if (init !== undefined && hits.length > 0) {
+      if (literal) hits = hits.filter((h) => h.reason === 'tag' || (h.reason === 'name' && !isConst(decl as ts.VariableDeclaration)));
+      else if (isConst(decl as ts.VariableDeclaration)) hits = hits.filter((h) => h.reason !== 'name' || !this.notDataFor(init, h.category));
+    }
+    const own = this.fromHits(hits, sourceNode, `\`${name}\``);
     if (isVariableDeclaration(decl)) {
       const forOf = decl.parent.parent;
       const init = decl.initializer ?? (isForOfStatement(forOf) ? forOf.expression : undefined);
@@ -477,7 +488,10 @@ export class FlowEngine {
 
   private propertyAccess(node: ts.PropertyAccessExpression): Value {
     const name = node.name.text;
-    const own = this.fromHits(this.classifier.member(node, name), node, () => `reads \`${shortText(node)}\``);
+    // A length or size says how long the value is, not what it is.
+    if (DERIVED_MEMBERS.has(name)) return EMPTY;
+    // A member of literal data is literal data (`const l = { email: 'jan@example.nl' }; l.email`).
+    const own = this.isLiteralConstant(node.expression) ? EMPTY : this.fromHits(this.classifier.member(node, name), node, () => `reads \`${shortText(node)}\``);
     const base = apply(this.valueOf(node.expression), { op: 'get', key: name });
     const member = this.resolveMember(node);
     const field = member && (isPropertyDeclaration(member) || isGetAccessorDeclaration(member)) && !this.classifier.isLibraryFile(member.getSourceFile())
@@ -511,13 +525,13 @@ export class FlowEngine {
         const key = propertyNameText(property.name);
         let value = this.valueOf(property.initializer);
         if (key !== undefined) {
-          if (!isLiteralOrSanitised(property.initializer, this.sanitisers)) value = union(this.fromHits(this.classifier.byName(key), property.name, `sent as \`${key}\``), value);
+          if (!this.isNotData(property.initializer)) value = union(this.fromHits(this.keyHits(key, property.initializer, node), property.name, `sent as \`${key}\``), value);
           value = withStep(apply(value, { op: 'put', key }), property.name, `put in \`${key}\``);
         }
         parts.push(value);
       } else if (isShorthandPropertyAssignment(property)) {
         const key = property.name.text;
-        const value = union(this.fromHits(this.classifier.byName(key), property.name, `sent as \`${key}\``), this.identifier(property.name));
+        const value = union(this.fromHits(this.classifier.owned(this.classifier.byName(key), () => this.literalOwners(node)), property.name, `sent as \`${key}\``), this.identifier(property.name));
         parts.push(withStep(apply(value, { op: 'put', key }), property.name, `put in \`${key}\``));
       } else if (isSpreadAssignment(property)) {
         // Members written after the spread replace the spread's members of the same name.
@@ -573,6 +587,7 @@ export class FlowEngine {
     const args = call.arguments;
     const sanitiser = this.sanitiserFor(callee);
     if (sanitiser) return this.sanitised(call, sanitiser);
+    if (this.isDerivedCall(call) || isMask(call) || this.isFake(call)) return EMPTY;
     if (this.apis.sinkAt(call) || this.apis.originOf(call)) return this.typeValue(call);
     const typed = this.typeValue(call);
     const calleeText = (): string => shortText(callee);
@@ -602,8 +617,84 @@ export class FlowEngine {
       if (VALUELESS_METHODS.has(method)) return typed;
       return union(this.passedThrough(union(this.valueOf(receiver), ...args.map((a) => this.valueOf(a))), call, calleeText), typed);
     }
-    // A function avglint cannot see into: its result may carry anything its arguments carry.
+    // A function avglint cannot see into: its result may carry anything its arguments carry — unless it answers a
+    // question (`isGeldigBsn(x)`, or typed `boolean`), which reveals nothing of them.
+    if (this.answersQuestion(call)) return typed;
     return union(this.passedThrough(union(...args.map((a) => this.valueOf(a))), call, calleeText), typed);
+  }
+
+  /** `Boolean(x)`, `isNaN(x)`, `Array.isArray(x)`, `Object.keys(x)`: a truth value or the keys, not the value. */
+  private isDerivedCall(call: ts.CallExpression): boolean {
+    const callee = skipOuter(call.expression);
+    if (isIdentifier(callee)) return DERIVED_GLOBALS.has(callee.text) && this.isGlobal(callee);
+    if (isPropertyAccessExpression(callee) && isIdentifier(callee.expression)) {
+      return DERIVED_STATIC_METHODS.has(`${callee.expression.text}.${callee.name.text}`) && this.isGlobal(callee.expression);
+    }
+    return false;
+  }
+
+  /** An opaque call named as a question or typed `boolean`. */
+  private answersQuestion(call: ts.CallExpression): boolean {
+    const callee = skipOuter(call.expression);
+    const name = isIdentifier(callee) ? callee.text : isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+    if (name !== undefined && isPredicateName(name)) return true;
+    if (!this.checker) return false;
+    return (this.checker.getTypeAtLocation(call).flags & TypeFlags.BooleanLike) !== 0;
+  }
+
+  /** A call into a fake-data library (`faker.person.fullName()`, imported from `@faker-js/faker`). */
+  isFake(call: ts.CallExpression): boolean {
+    const root = rootIdentifier(call.expression);
+    if (!root) return false;
+    const module = importedFrom(this.resolveLocal(root));
+    return module !== undefined && isFakeDataModule(module);
+  }
+
+  /** An expression whose value is not personal data by construction: literal or fake data, a sanitiser's result, a derived value or a mask. */
+  isNotData(expression: ts.Expression): boolean {
+    const e = skipOuter(expression);
+    if (isLiteralData(e, (c) => this.isFake(c))) return true;
+    if (isCallExpression(e)) return this.sanitiserFor(skipOuter(e.expression)) !== undefined || this.isDerivedCall(e) || isMask(e);
+    if (isPropertyAccessExpression(e)) return DERIVED_MEMBERS.has(e.name.text);
+    if (isPrefixUnaryExpression(e)) return e.operator === SyntaxKind.ExclamationToken;
+    if (isBinaryExpression(e)) return COMPARISONS.has(e.operatorToken.kind);
+    return e.kind === SyntaxKind.TypeOfExpression;
+  }
+
+  /** Whether `expression` is not data of `category`: not data at all, or a member of an owner that is never a person. */
+  private notDataFor(expression: ts.Expression, category: Category): boolean {
+    if (this.isNotData(expression)) return true;
+    const e = skipOuter(expression);
+    if (!isPropertyAccessExpression(e) && !isElementAccessExpression(e)) return false;
+    return ownerIsNotPerson(this.catalogue, this.classifier.ownerIdentities(e), category);
+  }
+
+  /** `{ naam: … }`: the key classifies the value by name, unless the literal belongs to a non-person or the value is a non-person's. */
+  private keyHits(key: string, value: ts.Expression, literal: ts.ObjectLiteralExpression | undefined): Hit[] {
+    const hits = this.classifier.byName(key);
+    if (hits.length === 0) return hits;
+    const owned = literal ? this.classifier.owned(hits, () => this.literalOwners(literal)) : hits;
+    return owned.filter((h) => !this.notDataFor(value, h.category));
+  }
+
+  /** The owner of an object literal's members: its contextual type (with types), then the name it is given. */
+  private literalOwners(literal: ts.ObjectLiteralExpression): (string | undefined)[] {
+    const owners: (string | undefined)[] = [];
+    if (this.checker) {
+      const contextual = this.checker.getContextualType(literal);
+      const symbol = contextual?.aliasSymbol ?? contextual?.getSymbol();
+      if (symbol && !symbol.name.startsWith('__')) owners.push(symbol.name);
+    }
+    owners.push(literalName(literal));
+    return owners;
+  }
+
+  /** A name bound to a `const` whose value is literal data. */
+  private isLiteralConstant(expression: ts.Expression): boolean {
+    const e = skipOuter(expression);
+    if (!isIdentifier(e)) return false;
+    const decl = this.resolve(e);
+    return decl !== undefined && isVariableDeclaration(decl) && isConst(decl) && decl.initializer !== undefined && isObjectLiteralExpression(skipOuter(decl.initializer)) && isLiteralData(decl.initializer, (c) => this.isFake(c));
   }
 
   private passedThrough(value: Value, call: ts.CallExpression, calleeText: () => string): Value {
@@ -664,7 +755,7 @@ export class FlowEngine {
   /** With a checker: the categories the static type of an expression carries (an API response typed `Leerling`). */
   typeValue(node: ts.Expression): Value {
     if (!this.checker) return EMPTY;
-    return this.fromHits(this.classifier.type(this.checker.getTypeAtLocation(node)), node, () => `\`${shortText(node)}\``);
+    return this.fromHits(this.classifier.type(this.checker.getTypeAtLocation(node), 0, new Set(), [expressionName(node)]), node, () => `\`${shortText(node)}\``);
   }
 
   fromHits(hits: readonly Hit[], node: ts.Node, describe: string | (() => string)): Value {
@@ -934,7 +1025,7 @@ export class FlowEngine {
     let value = this.valueOf(valueNode);
     if (isStringLiteral(keyNode) || isNoSubstitutionTemplateLiteral(keyNode)) {
       const key = keyNode.text;
-      if (!isLiteralOrSanitised(valueNode, this.sanitisers)) value = union(this.fromHits(this.classifier.byName(key), keyNode, `sent as \`${key}\``), value);
+      if (!this.isNotData(valueNode)) value = union(this.fromHits(this.keyHits(key, valueNode, undefined), keyNode, `sent as \`${key}\``), value);
       value = apply(value, { op: 'put', key });
     }
     return withStep(value, valueNode, `added by \`${method}\``);
@@ -1081,16 +1172,6 @@ function isAssignment(kind: ts.SyntaxKind): boolean {
   return kind === SyntaxKind.EqualsToken || kind === SyntaxKind.PlusEqualsToken || kind === SyntaxKind.QuestionQuestionEqualsToken || kind === SyntaxKind.BarBarEqualsToken || kind === SyntaxKind.AmpersandAmpersandEqualsToken;
 }
 
-function isLiteralOrSanitised(node: ts.Expression, sanitisers: ReadonlyMap<string, Sanitiser>): boolean {
-  const e = skipOuter(node);
-  if (isStringLiteral(e) || isNumericLiteral(e) || isNoSubstitutionTemplateLiteral(e) || e.kind === SyntaxKind.TrueKeyword || e.kind === SyntaxKind.FalseKeyword || e.kind === SyntaxKind.NullKeyword) return true;
-  if (isCallExpression(e)) {
-    const callee = skipOuter(e.expression);
-    const name = isIdentifier(callee) ? callee.text : isPropertyAccessExpression(callee) ? callee.name.text : undefined;
-    if (name !== undefined && (sanitisers.has(name) || sanitisers.has(callee.getText()))) return true;
-  }
-  return false;
-}
 
 export function enclosingFunction(node: ts.Node): ts.Node {
   for (let n = node.parent; n; n = n.parent) if (isFunctionLike(n) || isSourceFile(n) || isClassStaticBlockDeclaration(n)) return n;
