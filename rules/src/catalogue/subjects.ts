@@ -89,6 +89,11 @@ export function ownerIsNotPerson(catalogue: Catalogue, identities: readonly (str
   return false;
 }
 
+/** Whether the catalogue's lists know an identity (as a person or as never one), whatever the category. */
+export function ownerIsKnown(catalogue: Catalogue, identity: string): boolean {
+  return judge(identity, subjectIndex(catalogue), undefined) !== undefined;
+}
+
 /** Whether any owner in the catalogue could be judged not a person at all (a cheap test before asking per hit). */
 export function hasNotPersons(catalogue: Catalogue): boolean {
   const index = subjectIndex(catalogue);

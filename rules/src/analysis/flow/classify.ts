@@ -7,7 +7,7 @@
 import ts from 'typescript';
 import type { Catalogue, Category } from '../../catalogue/model';
 import { normaliseName, type CategoryIndex } from '../../catalogue/names';
-import { hasNotPersons, ownerIsNotPerson } from '../../catalogue/subjects';
+import { hasNotPersons, ownerIsKnown, ownerIsNotPerson } from '../../catalogue/subjects';
 import type { MatchReason } from './labels';
 import { lexicalDeclaration } from './scopes';
 // Read once: every member of the typescript module is a getter, and these run for every node.
@@ -211,8 +211,9 @@ export class Classifier {
 
   /** Categories a type carries: its name or alias, a brand, and (for object types) its members, recursively. */
   type(type: ts.Type, depth = 0, seen: Set<ts.Type> = new Set(), outer: readonly (string | undefined)[] = []): readonly Hit[] {
-    // A named type decides by its own name, so the owners around it only matter for anonymous ones.
-    const around = outer.length > 0 && typeNames(type).length === 0 ? outer.slice(0, 4) : [];
+    // A type whose name the lists know decides by its own name; for any other (anonymous, `Array`, a union, a name
+    // the lists do not know) the owners around it decide, so they are part of the cache key.
+    const around = outer.length > 0 && !typeNames(type).some((n) => ownerIsKnown(this.env.catalogue, n)) ? outer.slice(0, 3) : [];
     const key = around.join('\0');
     const cached = this.typeHits.get(type)?.get(key);
     if (cached) return cached;
