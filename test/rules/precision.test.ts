@@ -43,6 +43,8 @@ const silentLogs: readonly string[] = [
   'console.log({ naam: vak.naam });',
   'console.log(JSON.stringify({ postcode: school.postcode }));',
   'const rooster = { vak: vak.naam, lokaal: "A1" };\nconsole.log(rooster);',
+  'function toon({ naam }: Vak) {\n  console.log(naam);\n}',
+  'declare const app: { naam: string };\nconsole.log(app.naam);',
   // Derived values: they reveal nothing of the value.
   'console.log(leerling.naam.length);',
   'console.log(Boolean(leerling.bsn));',
@@ -121,6 +123,7 @@ const reportedLogs: readonly (readonly [string, string])[] = [
   ['console.log({ bsn: leerling.bsn.length > 0 ? leerling.bsn : "" });', '{ bsn: leerling.bsn.length > 0 ? leerling.bsn : "" }'],
   ['const kort = (s: string) => s.slice(0, 2);\nconsole.log(kort(leerling.bsn));', 'kort(leerling.bsn)'],
   ['console.log({ naam: vak.naam, email: leerling.email });', '{ naam: vak.naam, email: leerling.email }'],
+  ['function toon({ naam }: Leerling) {\n  console.log(naam);\n}', 'naam'],
 ];
 
 /** `at` for the last occurrence of `text` (the logged expression comes after the declarations). */
