@@ -5,6 +5,7 @@
  * not need them. ACCURACY.md says how to recreate the cache (`--setup` prints the commands).
  *
  * Usage: node accuracy/dist/run.js [--cache <dir>] [--repo <name>]... [--json <file>] [--markdown <file>] [--setup] [--mirror <dir>]
+ *                                  [--cli <avglint main.js>]   (another build of avglint, e.g. an older commit for a baseline)
  * Cache folder: --cache, else $AVGLINT_ACCURACY_DIR, else ~/.cache/avglint-accuracy (outside the repository).
  * Exit codes: 0 measured or skipped; 2 a label file, the catalogue or a scan is broken.
  */
@@ -76,9 +77,9 @@ interface ScanJson {
 }
 
 /** Runs `avglint scan` over one checkout and returns its findings relative to the checkout. */
-export function scanCheckout(repository: RepositoryLabels, checkout: string): { findings: ObservedFinding[]; fileCount: number; typed: boolean; problems: number; milliseconds: number } {
+export function scanCheckout(repository: RepositoryLabels, checkout: string, cli = CLI): { findings: ObservedFinding[]; fileCount: number; typed: boolean; problems: number; milliseconds: number } {
   const dir = repository.root === undefined ? checkout : path.join(checkout, ...repository.root.split('/'));
-  const args = [CLI, 'scan', dir, '--format', 'json', '--catalogue', CATALOGUE, ...(repository.strict ? ['--strict'] : [])];
+  const args = [cli, 'scan', dir, '--format', 'json', '--catalogue', CATALOGUE, ...(repository.strict ? ['--strict'] : [])];
   const started = performance.now();
   const run = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
   const milliseconds = performance.now() - started;
@@ -129,6 +130,7 @@ export function main(argv: readonly string[]): number {
       markdown: { type: 'string' },
       setup: { type: 'boolean' },
       mirror: { type: 'string' },
+      cli: { type: 'string' },
     },
     strict: true,
   });
@@ -182,7 +184,7 @@ export function main(argv: readonly string[]): number {
   for (const r of present) {
     let scanned: ReturnType<typeof scanCheckout>;
     try {
-      scanned = scanCheckout(r, path.join(cache, r.name));
+      scanned = scanCheckout(r, path.join(cache, r.name), values.cli !== undefined ? path.resolve(values.cli) : CLI);
     } catch (error) {
       process.stderr.write(`accuracy: ${error instanceof Error ? error.message : String(error)}\n`);
       return 2;
@@ -193,7 +195,7 @@ export function main(argv: readonly string[]): number {
     );
     matches.push(matchRepository(r, scanned.findings));
   }
-  const out: string[] = [`avglint accuracy on ${present.length} real repositories (cache ${cache}):`, ...runs];
+  const out: string[] = [`avglint accuracy on ${present.length} real repositories (cache ${cache}${values.cli !== undefined ? `, avglint ${values.cli}` : ''}):`, ...runs];
   if (skipped.length > 0) out.push(`Skipped ${skipped.length}: ${skipped.join(', ')}`);
   out.push('');
   process.stdout.write(out.join('\n') + '\n' + formatReport(matches));
