@@ -27,6 +27,7 @@ import {
   type ObservedFinding,
   type RepositoryLabels,
 } from '@avglint/accuracy';
+import { loadCatalogue, type CatalogueHost } from '@avglint/rules';
 
 const T = 'no-unauthorised-transfer';
 const L = 'no-personal-data-in-logs';
@@ -176,6 +177,16 @@ describe('accuracy harness: label files', () => {
     const loaded = loadAllLabels();
     assert.deepEqual(loaded.problems, []);
     assert.ok(loaded.repositories.length >= 8, `${loaded.repositories.length} repositories`);
+  });
+
+  it('the corpus catalogue loads without problems, and every category a label names is in it', () => {
+    const repo = path.resolve(__dirname, '../../..');
+    const host: CatalogueHost = { readFile: (f) => (fs.existsSync(f) ? fs.readFileSync(f, 'utf8') : undefined), fileExists: (f) => fs.existsSync(f) };
+    const result = loadCatalogue(path.join(repo, 'accuracy', 'catalogue.yaml'), host, { root: repo });
+    assert.deepEqual(result.problems.map((p) => `${p.line}:${p.column} ${p.message}`), []);
+    const categories = result.catalogue?.categories ?? new Map();
+    const unknown = loadAllLabels().repositories.flatMap((r) => r.labels.flatMap((l) => (l.categories ?? []).filter((c) => !categories.has(c)).map((c) => `${r.name}/${l.file}:${l.line} ${c}`)));
+    assert.deepEqual(unknown, []);
   });
 
   it('finds labels that do not fit the checkout', () => {
