@@ -179,11 +179,11 @@ describe('accuracy harness: label files', () => {
     assert.ok(loaded.repositories.length >= 8, `${loaded.repositories.length} repositories`);
   });
 
-  it('the corpus catalogue loads without problems, and every category a label names is in it', () => {
+  it('the corpus catalogue loads without errors, and every category a label names is in it', () => {
     const repo = path.resolve(__dirname, '../../..');
     const host: CatalogueHost = { readFile: (f) => (fs.existsSync(f) ? fs.readFileSync(f, 'utf8') : undefined), fileExists: (f) => fs.existsSync(f) };
     const result = loadCatalogue(path.join(repo, 'accuracy', 'catalogue.yaml'), host, { root: repo });
-    assert.deepEqual(result.problems.map((p) => `${p.line}:${p.column} ${p.message}`), []);
+    assert.deepEqual(result.problems.filter((p) => p.severity === 'error').map((p) => `${p.line}:${p.column} ${p.message}`), []);
     const categories = result.catalogue?.categories ?? new Map();
     const unknown = loadAllLabels().repositories.flatMap((r) => r.labels.flatMap((l) => (l.categories ?? []).filter((c) => !categories.has(c)).map((c) => `${r.name}/${l.file}:${l.line} ${c}`)));
     assert.deepEqual(unknown, []);
