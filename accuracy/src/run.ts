@@ -74,10 +74,12 @@ interface ScanJson {
   readonly findings: readonly { ruleId: string; file: string; line: number; column: number; message: string }[];
   readonly fileCount: number;
   readonly typed: boolean;
+  /** Set by builds that analyse plain JavaScript without a tsconfig as an inferred program. */
+  readonly inferred?: boolean;
 }
 
 /** Runs `avglint scan` over one checkout and returns its findings relative to the checkout. */
-export function scanCheckout(repository: RepositoryLabels, checkout: string, cli = CLI): { findings: ObservedFinding[]; fileCount: number; typed: boolean; problems: number; milliseconds: number } {
+export function scanCheckout(repository: RepositoryLabels, checkout: string, cli = CLI): { findings: ObservedFinding[]; fileCount: number; program: string; problems: number; milliseconds: number } {
   const dir = repository.root === undefined ? checkout : path.join(checkout, ...repository.root.split('/'));
   const args = [cli, 'scan', dir, '--format', 'json', '--catalogue', CATALOGUE, ...(repository.strict ? ['--strict'] : [])];
   const started = performance.now();
@@ -96,7 +98,8 @@ export function scanCheckout(repository: RepositoryLabels, checkout: string, cli
     column: f.column,
     message: f.message,
   }));
-  return { findings, fileCount: result.fileCount, typed: result.typed, problems: result.problems.length, milliseconds };
+  const program = result.inferred === true ? 'inferred' : result.typed ? 'typed' : 'untyped';
+  return { findings, fileCount: result.fileCount, program, problems: result.problems.length, milliseconds };
 }
 
 /** The shell commands that recreate the cache from GitHub (or from local bare mirrors), one block per repository. */
@@ -190,7 +193,7 @@ export function main(argv: readonly string[]): number {
       return 2;
     }
     runs.push(
-      `  ${r.name.padEnd(34)} ${r.commit.slice(0, 12)}  ${String(scanned.fileCount).padStart(4)} files, ${scanned.typed ? 'typed  ' : 'untyped'}${r.strict ? ' strict' : ''}, ` +
+      `  ${r.name.padEnd(34)} ${r.commit.slice(0, 12)}  ${String(scanned.fileCount).padStart(4)} files, ${scanned.program.padEnd(8)}${r.strict ? ' strict' : '       '}, ` +
         `${scanned.findings.length} findings, ${scanned.problems} analysis problems, ${Math.round(scanned.milliseconds)} ms`,
     );
     matches.push(matchRepository(r, scanned.findings));
