@@ -78,13 +78,24 @@ function judge(identity: string, index: SubjectIndex, own: ReadonlySet<string> |
  * Whether an owner is never a person for `category`. `identities` in order of authority: the owner's type names (with
  * type information), then its name in the code. The first identity the lists know decides; none known: a person.
  */
-export function ownerIsNotPerson(catalogue: Catalogue, identities: readonly (string | undefined)[], category: Category): boolean {
+export function ownerIsNotPerson(catalogue: Catalogue, identities: readonly (string | undefined)[], category: Category, member?: string): boolean {
   const index = subjectIndex(catalogue);
+  // A member that names a person says whose it is, whatever its owner: `toets.docentnaam`, `les.leerlingNaam`.
+  if (member !== undefined && namesPerson(index, member)) return false;
   const own = index.perCategory.get(category.id);
   for (const identity of identities) {
     if (identity === undefined || identity === '') continue;
     const verdict = judge(identity, index, own);
     if (verdict !== undefined) return verdict === 'not';
+  }
+  return false;
+}
+
+/** Whether a member's name starts or ends with a person (`docentnaam`, `teacherName`, `naamLeerling`). */
+function namesPerson(index: SubjectIndex, member: string): boolean {
+  const normal = normaliseName(member);
+  for (const person of index.persons) {
+    if (person.length >= 4 && (normal.startsWith(person) || normal.endsWith(person))) return true;
   }
   return false;
 }

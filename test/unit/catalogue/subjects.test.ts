@@ -44,6 +44,12 @@ describe('subjects: whose data it is', () => {
     });
   }
 
+  it('keeps a member that names a person, whatever its owner', () => {
+    assert.equal(ownerIsNotPerson(catalogue, ['ToetsDto'], naam, 'docentnaam'), false);
+    assert.equal(ownerIsNotPerson(catalogue, ['Les'], naam, 'naamLeerling'), false);
+    assert.equal(ownerIsNotPerson(catalogue, ['ToetsDto'], naam, 'vaknaam'), true);
+  });
+
   it('follows the catalogue\'s own lists instead of the defaults', () => {
     const own: Catalogue = { ...catalogue, subjects: { persons: ['Vak'], notPersons: ['Leerling'] } };
     assert.equal(ownerIsNotPerson(own, ['Vak'], naam), false);

@@ -20,6 +20,8 @@ export interface Hit {
   /** What matched, in words: "name `bsn`", "type `Bsn`", "member `Leerling.BSN`". */
   readonly detail: string;
   readonly path: readonly string[];
+  /** For a hit by name: the name as written in the code, so its owner can be judged (`owned`). */
+  readonly name?: string;
 }
 
 export interface ClassifyEnv {
@@ -56,7 +58,7 @@ export class Classifier {
     if (hits.length === 0 || !this.judgesOwners || !hits.some((h) => h.reason === 'name')) return hits;
     const identities = owners();
     if (identities.every((i) => i === undefined || i === '')) return hits;
-    return hits.filter((h) => h.reason !== 'name' || !ownerIsNotPerson(this.env.catalogue, identities, h.category));
+    return hits.filter((h) => h.reason !== 'name' || !ownerIsNotPerson(this.env.catalogue, identities, h.category, h.name));
   }
 
   /**
@@ -80,7 +82,7 @@ export class Classifier {
   byName(name: string, path: readonly string[] = []): Hit[] {
     const categories = this.env.index.byName.get(normaliseName(name));
     if (!categories) return [];
-    return categories.map((category) => ({ category, reason: 'name', detail: `name \`${name}\``, path }));
+    return categories.map((category) => ({ category, reason: 'name', detail: `name \`${name}\``, path, name }));
   }
 
   byTypeName(name: string, path: readonly string[] = []): Hit[] {

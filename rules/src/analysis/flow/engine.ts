@@ -666,7 +666,8 @@ export class FlowEngine {
     if (this.isNotData(expression)) return true;
     const e = skipOuter(expression);
     if (!isPropertyAccessExpression(e) && !isElementAccessExpression(e)) return false;
-    return ownerIsNotPerson(this.catalogue, this.classifier.ownerIdentities(e), category);
+    const member = isPropertyAccessExpression(e) ? e.name.text : isStringLiteral(e.argumentExpression) ? e.argumentExpression.text : undefined;
+    return ownerIsNotPerson(this.catalogue, this.classifier.ownerIdentities(e), category, member);
   }
 
   /** `{ naam: … }`: the key classifies the value by name, unless the literal belongs to a non-person or the value is a non-person's. */
