@@ -12,16 +12,14 @@ import * as inspector from 'node:inspector';
 import * as path from 'node:path';
 import { performance, PerformanceObserver } from 'node:perf_hooks';
 import ts from 'typescript';
-import { analyseFile, loadCatalogue, RULE_IDS, type CatalogueHost, type RuleId } from '@avglint/rules';
+import { loadCatalogueFile } from '@avglint/node';
+import { analyseFile, RULE_IDS, type RuleId } from '@avglint/rules';
 
 interface SamplingNode {
   readonly callFrame: { readonly functionName: string; readonly url: string; readonly lineNumber: number };
   readonly selfSize: number;
   readonly children: readonly SamplingNode[];
 }
-
-// The compiler's own file system access, as the other benchmark scripts use it.
-const host: CatalogueHost = { readFile: (file) => ts.sys.readFile(file), fileExists: (file) => ts.sys.fileExists(file) };
 
 function post<T>(session: inspector.Session, method: string, params: object = {}): Promise<T> {
   return new Promise((resolve, reject) => {
@@ -45,7 +43,7 @@ async function main(): Promise<void> {
   const program = ts.createProgram(config.fileNames, config.options);
   program.getTypeChecker();
   const programMs = performance.now() - started;
-  const { catalogue, problems } = loadCatalogue(path.join(root, 'avglint.catalogue.yaml'), host, { root });
+  const { catalogue, problems } = loadCatalogueFile(path.join(root, 'avglint.catalogue.yaml'), { root });
   if (!catalogue) throw new Error(`catalogue: ${JSON.stringify(problems)}`);
   const files = program.getSourceFiles().filter((f) => !f.isDeclarationFile && f.fileName.startsWith(root));
 

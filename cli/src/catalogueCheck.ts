@@ -3,9 +3,9 @@
  * and the line it is on (exit 1 when any is an error), or a short summary of what the catalogue says (exit 0).
  */
 import * as path from 'node:path';
-import { CATALOGUE_FILE_NAMES, findCatalogue, loadCatalogue, type Catalogue, type Problem } from '@avglint/rules';
+import { catalogueRefusal, findRepositoryRoot, loadCatalogueFile, locateCatalogue, nodeCatalogueHost } from '@avglint/node';
+import { CATALOGUE_FILE_NAMES, type Catalogue, type Problem } from '@avglint/rules';
 import type { Command } from './main';
-import { findRepositoryRoot, nodeHost } from './nodeHost';
 
 const USAGE = `Usage: avglint catalogue check [file] [--json] [--root <dir>]
 
@@ -70,8 +70,8 @@ export function catalogueCheck(args: readonly string[], cwd: string, output: Out
     output.err(`avglint catalogue check: ${parsed}\n\n${USAGE}\n`);
     return 2;
   }
-  const file = parsed.file !== undefined ? path.resolve(cwd, parsed.file) : findCatalogue(cwd, nodeHost);
-  if (file === undefined || !nodeHost.fileExists(file)) {
+  const file = parsed.file !== undefined ? path.resolve(cwd, parsed.file) : locateCatalogue(cwd);
+  if (file === undefined || !nodeCatalogueHost.fileExists(file)) {
     const message =
       file === undefined
         ? `No catalogue found: there is no ${CATALOGUE_FILE_NAMES.join(' or ')} in ${cwd} or any directory above it.`
@@ -81,7 +81,7 @@ export function catalogueCheck(args: readonly string[], cwd: string, output: Out
     return 2;
   }
   const root = parsed.root !== undefined ? path.resolve(cwd, parsed.root) : findRepositoryRoot(file);
-  const result = loadCatalogue(file, nodeHost, { root, now: new Date() });
+  const result = loadCatalogueFile(file, { root, now: new Date() });
   const errors = result.problems.filter((p) => p.severity === 'error').length;
   const warnings = result.problems.length - errors;
   const summary = result.catalogue ? summarise(result.catalogue) : undefined;
@@ -92,7 +92,7 @@ export function catalogueCheck(args: readonly string[], cwd: string, output: Out
   }
 
   const shown = (name: string): string => path.relative(cwd, name) || name;
-  for (const problem of result.problems) output.out(`${formatWithFrame(problem, shown(problem.file))}\n\n`);
+  for (const problem of result.problems) output.out(`${formatWithFrame(problem, shown(problem.file), root)}\n\n`);
   if (errors > 0) {
     output.out(`${shown(file)}: ${count(errors, 'error')}${warnings > 0 ? ` and ${count(warnings, 'warning')}` : ''}. avglint cannot use this catalogue until the errors are fixed.\n`);
     return 1;
@@ -107,9 +107,10 @@ function count(n: number, word: string): string {
 }
 
 /** `file:line:col: severity code: message`, the hint, and the line with a caret under the spot. */
-function formatWithFrame(problem: Problem, shownFile: string): string {
+function formatWithFrame(problem: Problem, shownFile: string, root: string): string {
   const lines = [`${shownFile}:${problem.line}:${problem.column}: ${problem.severity} ${problem.code}: ${problem.message}`, `  hint: ${problem.hint}`];
-  const text = nodeHost.readFile(problem.file);
+  // The line is shown only from a file the loader may read: never a line of a file a link led out of the repository.
+  const text = catalogueRefusal(problem.file, root) === undefined ? nodeCatalogueHost.readFile(problem.file) : undefined;
   const sourceLine = text?.split(/\r?\n/)[problem.line - 1];
   if (sourceLine !== undefined && sourceLine.trim() !== '') {
     const gutter = String(problem.line).length;

@@ -7,6 +7,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { listSourceFiles } from '@avglint/node';
 import type { ESLint } from 'eslint';
 import { RULE_IDS } from '@avglint/rules';
 import type { Command } from './main';
@@ -28,8 +29,6 @@ export interface DemoComparison {
 
 /** The examples folder of this repository, from cli/dist. */
 export const EXAMPLES_DIR = path.resolve(__dirname, '..', '..', 'examples');
-const SOURCE_EXTENSIONS = new Set(['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs']);
-const SKIPPED_DIRECTORIES = new Set(['node_modules', 'dist', 'build', 'coverage']);
 const MARKER = /\/\/\s*expect:\s*(.*)$/u;
 const MARKED_RULE = /avglint\/[a-z]+(?:-[a-z]+)*/gu;
 
@@ -47,17 +46,9 @@ export function readMarkers(dir: string): Expectation[] {
   return sortExpectations(markers);
 }
 
+/** The examples' source files, by the same walk as `avglint scan` (the ESLint config itself holds no marker). */
 function sourceFiles(dir: string): string[] {
-  const files: string[] = [];
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (!SKIPPED_DIRECTORIES.has(entry.name) && !entry.name.startsWith('.')) files.push(...sourceFiles(full));
-    } else if (SOURCE_EXTENSIONS.has(path.extname(entry.name)) && entry.name !== 'eslint.config.mjs') {
-      files.push(full);
-    }
-  }
-  return files.sort();
+  return listSourceFiles(dir).filter((file) => path.basename(file) !== 'eslint.config.mjs');
 }
 
 /** Lints `dir` with its own eslint.config.mjs, as `npx eslint .` there would. */

@@ -14,9 +14,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { CATALOGUE_FILE_NAMES, findCatalogue } from '@avglint/rules';
+import { CATALOGUE_FILE_NAMES } from '@avglint/rules';
 import type { Command } from './main';
-import { nodeHost } from './nodeHost';
+import { locateCatalogue } from '@avglint/node';
 
 export type CiKind = 'github' | 'gitlab' | 'shell' | 'none';
 const CI_KINDS: readonly CiKind[] = ['github', 'gitlab', 'shell', 'none'];
@@ -62,7 +62,7 @@ export function initProject(dir: string, options: InitOptions = {}): InitStep[] 
   const typed = fs.existsSync(path.join(root, 'tsconfig.json'));
 
   // The catalogue.
-  const existing = findCatalogue(path.join(root, 'package.json'), nodeHost);
+  const existing = locateCatalogue(root);
   if (existing !== undefined) {
     steps.push({ file: rel(existing), outcome: 'kept', note: 'the project already has a catalogue; check it with `npx avglint catalogue check`' });
   } else {
@@ -219,7 +219,7 @@ function vscodeSteps(root: string, typed: boolean, rel: (file: string) => string
     // The editor does not read ESLint's config; this mirrors the strict config's option.
     ...(typed ? { 'avglint.ruleOptions': { 'no-unauthorised-transfer': { reportUnresolvedDestinations: true } } } : {}),
   };
-  const catalogue = findCatalogue(path.join(root, 'package.json'), nodeHost);
+  const catalogue = locateCatalogue(root);
   if (catalogue !== undefined) wanted['avglint.catalogue'] = path.relative(root, catalogue).split(path.sep).join('/');
   const settings = mergeJson(
     path.join(root, '.vscode', 'settings.json'),

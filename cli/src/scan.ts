@@ -4,25 +4,23 @@
  * `applySuppressions`, which replays ESLint's directive semantics) — and prints every finding with its whole flow
  * path, or writes JSON or SARIF 2.1.0 with code flows. This is also what the benchmarks measure as "standalone scan".
  *
- * Exit codes: 0 no findings, 1 findings, 2 the catalogue is missing or invalid (or the command line is wrong).
+ * Exit codes: 0 no findings, 1 findings, 2 the catalogue is missing or invalid, no file was analysed, or the command
+ * line is wrong, 3 the analysis is incomplete: a file could not be read or parsed, or a rule could not finish on a
+ * file (the findings printed are real, but some may be missing). CI gated on `scan` fails closed on 2 and 3.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import * as ts from 'typescript';
+import { createSafeCompilerHost, isSkippedPath, listPrismaSchemas, listSourceFiles, preset, PrismaSchemas, resolveCatalogue } from '@avglint/node';
 import {
   analyseFile,
   checkPrismaSchema,
-  findPrismaSchema,
-  findCatalogue,
   hasErrors,
-  loadCatalogue,
   parseSuppressions,
   partitionSuppressions,
   RULE_IDS,
-  RULES,
   type Finding,
-  type PrismaSchemaText,
   type Problem,
   type RuleId,
 } from '@avglint/rules';
@@ -32,7 +30,6 @@ import { toCodeQuality } from './formats/gitlab';
 import { toSarif } from './formats/sarif';
 import type { Command } from './main';
 import { eslintIgnores, globIgnores } from './ignores';
-import { findRepositoryRoot, nodeHost } from './nodeHost';
 import { networkPackagesFor } from './packageNetwork';
 
 export { toSarif } from './formats/sarif';
@@ -52,6 +49,8 @@ export interface ScanOptions {
   readonly ignore?: (file: string) => boolean;
   /** ESLint's bulk suppressions and the directory their paths are relative to (ESLint's working directory). */
   readonly bulkSuppressions?: { readonly suppressions: BulkSuppressions; readonly base: string };
+  /** A project with no file to analyse is fine (else it is an error: a typo in the tsconfig's `include`). */
+  readonly allowEmpty?: boolean;
 }
 
 export interface ScannedFinding extends Finding {
@@ -80,7 +79,10 @@ export interface ScanResult {
   readonly catalogueFile?: string;
   /** Problems with the catalogue; when one is an error nothing was analysed. */
   readonly catalogueProblems: readonly Problem[];
-  /** Problems the core met while analysing (not findings about the code). */
+  /**
+   * Problems met while analysing (not findings about the code): a file not read or not parsed, a rule that could not
+   * finish (`analysis/internal-error`), no file to analyse (`scan/no-files`). Any error makes the result incomplete.
+   */
   readonly problems: readonly Problem[];
   readonly findings: readonly ScannedFinding[];
   /** Findings hidden by disable comments or bulk suppressions. */
@@ -94,8 +96,6 @@ export interface ScanResult {
   readonly milliseconds: number;
 }
 
-const SOURCE_EXTENSIONS = new Set(['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs']);
-const PRISMA_EXTENSIONS = new Set(['.prisma']);
 /** What tsserver's inferred projects use, minus what only an editor needs: JavaScript in, nothing out. */
 const INFERRED_OPTIONS: ts.CompilerOptions = {
   allowJs: true,
@@ -114,75 +114,57 @@ const INFERRED_OPTIONS: ts.CompilerOptions = {
   // program costs a fraction (globals such as `fetch` and `console` are recognised by name either way).
   noLib: true,
 };
-const SKIPPED_DIRECTORIES = new Set(['node_modules', 'dist', 'build', 'coverage', '.git', 'out']);
 
-/** The rules a scan runs and their options, derived from the registry like the ESLint configs. */
+/** The rules a scan runs and their options: the Node layer's presets, the same the ESLint configs are built from. */
 export function scanRules(strict: boolean): { rules: Set<RuleId>; ruleOptions: Partial<Record<RuleId, Record<string, unknown>>> } {
-  const rules = new Set(RULE_IDS.filter((id) => strict || RULES[id].recommended));
-  const ruleOptions: Partial<Record<RuleId, Record<string, unknown>>> = {};
-  if (strict) ruleOptions['no-unauthorised-transfer'] = { reportUnresolvedDestinations: true };
-  return { rules, ruleOptions };
+  const selected = preset(strict ? 'strict' : 'recommended');
+  return { rules: new Set(selected.rules), ruleOptions: { ...selected.ruleOptions } };
+}
+
+/** How the hint of the "no catalogue" problem names the scanner's setting. */
+const CATALOGUE_SETTING = '`--catalogue <file>`';
+
+/** The source files under `dir` (the Node layer's walk: regular files, node_modules and build output skipped). */
+export function walk(dir: string): string[] {
+  return listSourceFiles(dir);
 }
 
 export function scanProject(options: ScanOptions): ScanResult {
   const started = performance.now();
   const dir = path.resolve(options.dir);
   const now = options.now ?? new Date();
-  const catalogueFile = options.catalogue !== undefined ? path.resolve(options.catalogue) : findCatalogue(path.join(dir, 'package.json'), nodeHost);
-  const base = { dir, catalogueFile, problems: [], findings: [], suppressed: [], fileCount: 0, typed: false, inferred: false };
-  if (catalogueFile === undefined) {
-    const problem: Problem = {
-      file: dir,
-      line: 1,
-      column: 1,
-      severity: 'error',
-      code: 'catalogue/not-found',
-      message: `No avglint.catalogue.yaml found in ${dir} or any directory above it.`,
-      hint: 'Run `npx avglint init` to create one (or put the FG\'s catalogue at the project root), or pass --catalogue <file>.',
-    };
-    return { ...base, catalogueProblems: [problem], milliseconds: performance.now() - started };
+  const resolved = resolveCatalogue(dir, { ...(options.catalogue !== undefined ? { configured: path.resolve(options.catalogue) } : {}), setting: CATALOGUE_SETTING, now });
+  const catalogueFile = resolved.file;
+  if (resolved.catalogue === undefined) {
+    return { dir, catalogueFile, catalogueProblems: resolved.problems, problems: [], findings: [], suppressed: [], fileCount: 0, typed: false, inferred: false, milliseconds: performance.now() - started };
   }
-  const loaded = loadCatalogue(catalogueFile, nodeHost, { now, root: findRepositoryRoot(catalogueFile) });
-  if (loaded.catalogue === undefined || hasErrors(loaded.problems)) {
-    return { ...base, catalogueProblems: loaded.problems, milliseconds: performance.now() - started };
-  }
-  const catalogue = loaded.catalogue;
+  const catalogue = resolved.catalogue;
   const ignored = options.ignore ?? ((): boolean => false);
-  const { programs, typed, inferred } = createPrograms(dir, ignored);
+  const problems: Problem[] = [];
+  const { programs, typed, inferred } = createPrograms(dir, ignored, problems);
   const selected = scanRules(options.strict ?? false);
   const ruleOptions = { ...selected.ruleOptions };
   for (const [id, value] of Object.entries(options.ruleOptions ?? {}) as [RuleId, Record<string, unknown>][]) ruleOptions[id] = { ...ruleOptions[id], ...value };
   const analysisOptions = { rules: selected.rules, ruleOptions, now };
   let findings: ScannedFinding[] = [];
   const suppressed: SuppressedScanFinding[] = [];
-  const problems: Problem[] = [];
   const seen = new Set<string>();
-  // Prisma schemas are read here (the core reads no file): checked themselves, and passed to the analysis of the
-  // files they belong to so that writes through Prisma Client are covered by the model's `/// @retention`.
-  const schemas = new Map<string, PrismaSchemaText | undefined>();
-  const schemaFor = (fileName: string): PrismaSchemaText | undefined => {
-    const schemaFile = findPrismaSchema(fileName, nodeHost);
-    if (schemaFile === undefined) return undefined;
-    if (!schemas.has(schemaFile)) {
-      const text = nodeHost.readFile(schemaFile);
-      schemas.set(schemaFile, text === undefined ? undefined : { fileName: schemaFile, text });
-    }
-    return schemas.get(schemaFile);
-  };
+  // Prisma schemas are read by the Node layer (the core reads no file): checked themselves, and passed to the
+  // analysis of the files they belong to so that writes through Prisma Client are covered by the model's `/// @retention`.
+  const schemas = new PrismaSchemas();
   if (selected.rules.has('require-retention')) {
-    for (const schemaFile of walk(dir, PRISMA_EXTENSIONS).filter((file) => !ignored(file))) {
-      const text = nodeHost.readFile(schemaFile);
-      if (text === undefined) continue;
-      schemas.set(schemaFile, { fileName: schemaFile, text });
-      const lines = ts.createSourceFile(schemaFile, text, ts.ScriptTarget.Latest, false, ts.ScriptKind.Unknown);
-      findings.push(...positioned(lines, dir, checkPrismaSchema({ fileName: schemaFile, text }, catalogue)));
+    for (const schemaFile of listPrismaSchemas(dir).filter((file) => !ignored(file))) {
+      const schema = schemas.read(schemaFile);
+      if (schema === undefined) continue;
+      const lines = ts.createSourceFile(schemaFile, schema.text, ts.ScriptTarget.Latest, false, ts.ScriptKind.Unknown);
+      findings.push(...positioned(lines, dir, checkPrismaSchema(schema, catalogue)));
     }
   }
   for (const program of programs) {
     for (const sourceFile of program.getSourceFiles()) {
       if (!isProjectFile(program, sourceFile, dir) || seen.has(sourceFile.fileName) || ignored(path.resolve(sourceFile.fileName))) continue;
       seen.add(sourceFile.fileName);
-      const prismaSchema = schemaFor(sourceFile.fileName);
+      const prismaSchema = schemas.for(sourceFile.fileName);
       const networkPackages = networkPackagesFor(sourceFile.fileName);
       const result = analyseFile({ sourceFile, program: typed ? program : undefined, catalogue, ...(prismaSchema ? { prismaSchema } : {}), networkPackages, options: analysisOptions });
       problems.push(...result.problems);
@@ -201,7 +183,30 @@ export function scanProject(options: ScanOptions): ScanResult {
     const note = `${SUPPRESSIONS_FILE}: an existing finding, suppressed in bulk until it is fixed`;
     suppressed.push(...bulk.suppressed.map((f) => ({ ...f, suppression: { kind: 'external' as const, justification: note } })));
   }
-  return { dir, catalogueFile, catalogueProblems: loaded.problems, problems, findings, suppressed, fileCount: seen.size, typed, inferred, milliseconds: performance.now() - started };
+  if (seen.size === 0 && !options.allowEmpty && !hasErrors(problems)) problems.push(noFilesProblem(dir, !inferred));
+  return { dir, catalogueFile, catalogueProblems: resolved.problems, problems, findings, suppressed, fileCount: seen.size, typed, inferred, milliseconds: performance.now() - started };
+}
+
+/** Zero analysed files is almost always a mistake (a typo in `include`), and a CI step that checked nothing must fail. */
+function noFilesProblem(dir: string, fromTsconfig: boolean): Problem {
+  return {
+    file: fromTsconfig ? path.join(dir, 'tsconfig.json') : dir,
+    line: 1,
+    column: 1,
+    severity: 'error',
+    code: 'scan/no-files',
+    message: fromTsconfig
+      ? 'avglint analysed no file: the tsconfig.json (and the projects it references) includes no source file in this folder.'
+      : 'avglint analysed no file: there is no source file (.ts, .tsx, .js, …) in this folder outside node_modules, dist and build.',
+    hint: fromTsconfig ? 'Check `include`, `files` and `references` in the tsconfig.json, or pass --allow-empty when an empty project is expected.' : 'Scan the folder that holds the sources, or pass --allow-empty when an empty project is expected.',
+  };
+}
+
+/** The exit code for a result: 2 catalogue or nothing analysed, 3 incomplete, 1 findings, 0 clean. */
+export function exitCodeOf(result: ScanResult): number {
+  if (hasErrors(result.catalogueProblems) || result.problems.some((p) => p.code === 'scan/no-files')) return 2;
+  if (hasErrors(result.problems)) return 3;
+  return result.findings.length > 0 ? 1 : 0;
 }
 
 /**
@@ -210,11 +215,11 @@ export function scanProject(options: ScanOptions): ScanResult {
  * files under `dir`, as tsserver makes one for files no tsconfig includes (JavaScript allowed, modules resolved the
  * Node way, no type errors asked for), so flows cross `require`/`module.exports` and ES modules in plain JavaScript.
  */
-function createPrograms(dir: string, ignored: (file: string) => boolean): { programs: ts.Program[]; typed: boolean; inferred: boolean } {
+function createPrograms(dir: string, ignored: (file: string) => boolean, problems: Problem[]): { programs: ts.Program[]; typed: boolean; inferred: boolean } {
   const root = path.join(dir, 'tsconfig.json');
   if (!fs.existsSync(root)) {
     const fileNames = walk(dir).filter((file) => !ignored(file));
-    return { programs: [ts.createProgram(fileNames, INFERRED_OPTIONS)], typed: true, inferred: true };
+    return { programs: [ts.createProgram(fileNames, INFERRED_OPTIONS, createSafeCompilerHost(INFERRED_OPTIONS, problems))], typed: true, inferred: true };
   }
   const programs: ts.Program[] = [];
   const visited = new Set<string>();
@@ -226,30 +231,18 @@ function createPrograms(dir: string, ignored: (file: string) => boolean): { prog
     const parsed = ts.getParsedCommandLineOfConfigFile(configFile, { noEmit: true }, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined });
     if (parsed === undefined) continue;
     for (const reference of parsed.projectReferences ?? []) queue.push(ts.resolveProjectReferencePath(reference));
-    if (parsed.fileNames.length > 0) programs.push(ts.createProgram({ rootNames: parsed.fileNames, options: { ...parsed.options, noEmit: true }, projectReferences: parsed.projectReferences }));
+    if (parsed.fileNames.length === 0) continue;
+    const options = { ...parsed.options, noEmit: true };
+    // A file the parser cannot finish, or one that is not a regular file, is a problem on that file; the program is
+    // built without it and every other file is analysed.
+    programs.push(ts.createProgram({ rootNames: parsed.fileNames, options, projectReferences: parsed.projectReferences, host: createSafeCompilerHost(options, problems) }));
   }
   return { programs, typed: true, inferred: false };
 }
 
-/** The files under `dir` with these extensions (default: source files), outside node_modules and build output. */
-export function walk(dir: string, extensions: ReadonlySet<string> = SOURCE_EXTENSIONS): string[] {
-  const files: string[] = [];
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (!SKIPPED_DIRECTORIES.has(entry.name)) files.push(...walk(full, extensions));
-    } else if (extensions.has(path.extname(entry.name)) && !entry.name.endsWith('.d.ts')) {
-      files.push(full);
-    }
-  }
-  return files.sort();
-}
-
 function isProjectFile(program: ts.Program, sourceFile: ts.SourceFile, dir: string): boolean {
   if (sourceFile.isDeclarationFile || program.isSourceFileFromExternalLibrary(sourceFile)) return false;
-  const relative = path.relative(dir, sourceFile.fileName);
-  if (relative.startsWith('..') || path.isAbsolute(relative)) return false;
-  return !relative.split(/[\\/]/).some((part) => SKIPPED_DIRECTORIES.has(part));
+  return !isSkippedPath(dir, sourceFile.fileName);
 }
 
 /** One file's findings with 1-based positions and their fingerprints (numbered within the file, in this order). */
@@ -290,6 +283,8 @@ export function formatText(result: ScanResult): string {
   }
   for (const p of result.problems) lines.push(`${relative(p.file)}:${p.line}:${p.column}: ${p.severity} ${p.code}: ${p.message} (${p.hint})`);
   lines.push(summary(result));
+  const incomplete = new Set(result.problems.filter((p) => p.severity === 'error' && p.code !== 'scan/no-files').map((p) => p.file)).size;
+  if (incomplete > 0) lines.push(`The result is incomplete: avglint could not fully analyse ${incomplete} file${incomplete === 1 ? '' : 's'} (see above), so findings may be missing.`);
   return lines.join('\n') + '\n';
 }
 
@@ -313,6 +308,7 @@ export function formatJson(result: ScanResult): string {
 
 export const SCAN_USAGE = `Usage: avglint scan [dir] [--format text|json|sarif|gitlab] [--output file] [--catalogue file] [--strict]
                     [--ignore <glob>]... [--rule <rule-id>=<json options>]... [--suppressions-location file]
+                    [--allow-empty]
 
 Scans a project with avglint's rules without ESLint: every source file of its tsconfig.json (with type information),
 or every source file under dir when there is none. Prints each finding with its flow path.
@@ -327,7 +323,9 @@ or every source file under dir when there is none. Prints each finding with its 
   --suppressions-location
                ESLint's bulk-suppressions file (default: ${SUPPRESSIONS_FILE} in the current directory, if it exists);
                findings it suppresses are not reported, so only new ones fail (see \`eslint --suppress-all\`)
-Exit code: 0 no findings, 1 findings, 2 the catalogue is missing or invalid, or the command line is wrong.`;
+  --allow-empty  succeed when there is no file to analyse (else that is an error: a typo in the tsconfig)
+Exit code: 0 no findings, 1 findings, 2 the catalogue is missing or invalid, no file was analysed, or the command
+           line is wrong, 3 incomplete: a file could not be read or parsed, or a rule could not finish on a file.`;
 
 export interface Io {
   readonly stdout: (text: string) => void;
@@ -360,6 +358,7 @@ export async function runScan(args: readonly string[], io: Io = processIo, cwd: 
         rule: { type: 'string', multiple: true, default: [] },
         ignore: { type: 'string', multiple: true, default: [] },
         'suppressions-location': { type: 'string' },
+        'allow-empty': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -406,6 +405,7 @@ export async function runScan(args: readonly string[], io: Io = processIo, cwd: 
     ignore,
     // Paths in the file are relative to the directory ESLint runs in, wherever the file itself is.
     bulkSuppressions: { suppressions: bulk.suppressions, base: cwd },
+    allowEmpty: values['allow-empty'],
   });
   const output =
     format === 'sarif'
@@ -415,7 +415,9 @@ export async function runScan(args: readonly string[], io: Io = processIo, cwd: 
         : format === 'json'
           ? formatJson(result)
           : formatText(result);
-  const broken = hasErrors(result.catalogueProblems);
+  const code = exitCodeOf(result);
+  // Exit 2 or 3: why the run failed (or is incomplete) goes to people on standard error, whatever the report format.
+  const broken = code >= 2;
   if (values.output !== undefined) {
     const outputFile = path.resolve(cwd, values.output);
     fs.mkdirSync(path.dirname(outputFile), { recursive: true });
@@ -426,8 +428,7 @@ export async function runScan(args: readonly string[], io: Io = processIo, cwd: 
     io.stdout(output);
     if (broken && format !== 'text') io.stderr(formatText(result));
   }
-  if (broken) return 2;
-  return result.findings.length > 0 ? 1 : 0;
+  return code;
 }
 
 /** `--rule id={json}` arguments as options per rule, or what is wrong with them. */

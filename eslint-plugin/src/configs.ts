@@ -11,7 +11,8 @@
  */
 import * as parser from '@typescript-eslint/parser';
 import type { TSESLint } from '@typescript-eslint/utils';
-import { RULE_IDS, RULES, type RuleId } from '@avglint/rules';
+import { preset, type PresetName } from '@avglint/node';
+import { RULE_IDS, RULES } from '@avglint/rules';
 
 type RuleEntry = TSESLint.SharedConfig.RuleEntry;
 
@@ -23,15 +24,23 @@ export const FILES = ['**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}'];
  */
 export const TYPED_FILES = ['**/*.{ts,mts,cts,tsx}'];
 
+/** A preset of the Node layer (the same one `avglint scan` runs) as ESLint rule entries, options over the defaults. */
+function presetRules(name: PresetName): Record<string, RuleEntry> {
+  const { rules, ruleOptions } = preset(name);
+  return Object.fromEntries(
+    RULE_IDS.filter((id) => rules.has(id)).map((id): [string, RuleEntry] => {
+      const options = ruleOptions[id];
+      return [`avglint/${id}`, options === undefined ? 'error' : ['error', { ...RULES[id].defaultOptions[0], ...options }]];
+    }),
+  );
+}
+
 export function recommendedRules(): Record<string, RuleEntry> {
-  return Object.fromEntries(RULE_IDS.filter((id) => RULES[id].recommended).map((id) => [`avglint/${id}`, 'error']));
+  return presetRules('recommended');
 }
 
 export function strictRules(): Record<string, RuleEntry> {
-  const rules: Record<string, RuleEntry> = Object.fromEntries(RULE_IDS.map((id) => [`avglint/${id}`, 'error']));
-  const transfer: RuleId = 'no-unauthorised-transfer';
-  rules[`avglint/${transfer}`] = ['error', { ...RULES[transfer].defaultOptions[0], reportUnresolvedDestinations: true }];
-  return rules;
+  return presetRules('strict');
 }
 
 export function createConfigs(plugin: TSESLint.FlatConfig.Plugin): { recommended: TSESLint.FlatConfig.Config; strict: TSESLint.FlatConfig.Config } {

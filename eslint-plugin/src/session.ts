@@ -8,6 +8,7 @@
  */
 import * as path from 'node:path';
 import * as ts from 'typescript';
+import { scriptKindOf } from '@avglint/node';
 import { analyseFile, RULE_IDS, type AnalysisResult, type Catalogue, type RuleId } from '@avglint/rules';
 import { prismaSchemaFor, readSettings, resolveCatalogue, type CatalogueResolution } from './catalogue';
 
@@ -104,20 +105,5 @@ function sourceFileFor(fileName: string, sourceCode: LintedFile['sourceCode']): 
   const fromProgram = program?.getSourceFile(fileName);
   // Offsets are reported against ESLint's text, so a program that holds another version of the file cannot be used.
   if (program !== undefined && fromProgram !== undefined && fromProgram.text === sourceCode.text) return { sourceFile: fromProgram, program };
-  return { sourceFile: ts.createSourceFile(fileName, sourceCode.text, ts.ScriptTarget.Latest, true, scriptKind(fileName)) };
-}
-
-export function scriptKind(fileName: string): ts.ScriptKind {
-  switch (path.extname(fileName).toLowerCase()) {
-    case '.tsx':
-      return ts.ScriptKind.TSX;
-    case '.jsx':
-      return ts.ScriptKind.JSX;
-    case '.js':
-    case '.mjs':
-    case '.cjs':
-      return ts.ScriptKind.JS;
-    default:
-      return ts.ScriptKind.TS;
-  }
+  return { sourceFile: ts.createSourceFile(fileName, sourceCode.text, ts.ScriptTarget.Latest, true, scriptKindOf(fileName)) };
 }

@@ -4,6 +4,7 @@
  * catalogue that never loaded leaves the documents with one clear diagnostic instead of a silent pass.
  */
 import * as path from 'node:path';
+import { findRepositoryRoot } from '@avglint/node';
 import { hasErrors, type Catalogue, type Problem } from '@avglint/rules';
 import { findCatalogue, loadCatalogue, loadCatalogueFromText, type CatalogueHost } from './core';
 import type { StatusNotification } from './protocol';
@@ -50,7 +51,8 @@ export class Catalogues {
 
   /** Loads the catalogue again (from `text` when given: the saved text of the open document). */
   reload(file: string, text?: string): CatalogueState {
-    const options = { now: new Date() };
+    // The same repository root as every other host: the nearest `.git` or `package.json` above the catalogue.
+    const options = { now: new Date(), root: findRepositoryRoot(file) };
     const result = text === undefined ? loadCatalogue(file, this.host, options) : loadCatalogueFromText(file, text, this.host, options);
     const previous = this.states.get(file);
     const broken = !result.catalogue || hasErrors(result.problems);

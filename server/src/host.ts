@@ -1,64 +1,26 @@
 /**
- * The one module of the server that touches Node's globals: the file system, `process` and the module system. The
- * rest of the server gets files through `NodeFileSystem` and never reaches for `fs` or `process` itself, so the
- * server can run in-process under test and its I/O is in one place to review (the server opens no network connection).
+ * The one module of the server that touches Node's globals: the file system (through the Node layer every host shares,
+ * `@avglint/node`), `process` and the module system. The rest of the server gets files through `FileSystem` and never
+ * reaches for `fs` or `process` itself, so the server can run in-process under test and its I/O is in one place to
+ * review (the server opens no network connection).
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import { isDirectory, isRegularFile, listSourceFiles, MAX_SOURCE_BYTES, readTextFile } from '@avglint/node';
 
 export interface FileSystem {
+  /** The text of a regular file within the source size limit, else undefined (a pipe or a device is never read). */
   readFile(fileName: string): string | undefined;
   fileExists(fileName: string): boolean;
   directoryExists(directory: string): boolean;
   /** Source files under `directory`, skipping folders that never hold project sources (node_modules, dist, .git). */
-  listSourceFiles(directory: string, extensions: readonly string[]): string[];
+  listSourceFiles(directory: string): string[];
 }
 
-const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', 'dist', 'out', 'build', 'coverage', '.tmp', '.vscode-test']);
-
+/** The Node layer's file system: the same safe reads and the same walk as the scanner and the ESLint plugin. */
 export const nodeFileSystem: FileSystem = {
-  readFile(fileName) {
-    try {
-      return fs.readFileSync(fileName, 'utf8');
-    } catch {
-      return undefined;
-    }
-  },
-  fileExists(fileName) {
-    try {
-      return fs.statSync(fileName).isFile();
-    } catch {
-      return false;
-    }
-  },
-  directoryExists(directory) {
-    try {
-      return fs.statSync(directory).isDirectory();
-    } catch {
-      return false;
-    }
-  },
-  listSourceFiles(directory, extensions) {
-    const found: string[] = [];
-    const walk = (dir: string): void => {
-      let entries: fs.Dirent[];
-      try {
-        entries = fs.readdirSync(dir, { withFileTypes: true });
-      } catch {
-        return;
-      }
-      for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-        const full = path.join(dir, entry.name);
-        if (entry.isDirectory()) {
-          if (!SKIPPED_DIRECTORIES.has(entry.name)) walk(full);
-        } else if (entry.isFile() && extensions.some((ext) => entry.name.endsWith(ext)) && !entry.name.endsWith('.d.ts')) {
-          found.push(full);
-        }
-      }
-    };
-    walk(directory);
-    return found;
-  },
+  readFile: (fileName) => readTextFile(fileName, MAX_SOURCE_BYTES),
+  fileExists: isRegularFile,
+  directoryExists: isDirectory,
+  listSourceFiles,
 };
 
 /**

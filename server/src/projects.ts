@@ -4,6 +4,7 @@
  * re-parses and re-binds only what changed. Files that no tsconfig includes get a single-file analysis from names.
  */
 import * as path from 'node:path';
+import { scriptKindOf } from '@avglint/node';
 import * as ts from 'typescript';
 import type { FileSystem } from './host';
 
@@ -20,18 +21,7 @@ export interface AnalysisTarget {
   readonly tsconfig?: string;
 }
 
-export const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'] as const;
-
-export function isSourceFile(fileName: string): boolean {
-  return SOURCE_EXTENSIONS.some((ext) => fileName.endsWith(ext)) && !fileName.endsWith('.d.ts');
-}
-
-function scriptKind(fileName: string): ts.ScriptKind {
-  if (fileName.endsWith('.tsx')) return ts.ScriptKind.TSX;
-  if (fileName.endsWith('.jsx')) return ts.ScriptKind.JSX;
-  if (/\.[mc]?js$/.test(fileName)) return ts.ScriptKind.JS;
-  return ts.ScriptKind.TS;
-}
+export { SOURCE_EXTENSIONS, isSourceFileName as isSourceFile } from '@avglint/node';
 
 class Project {
   private readonly service: ts.LanguageService;
@@ -52,7 +42,7 @@ class Project {
       getProjectVersion: () => String(this.projectVersion),
       getCompilationSettings: () => this.parsed.options,
       getScriptFileNames: () => [...this.fileNames],
-      getScriptKind: scriptKind,
+      getScriptKind: scriptKindOf,
       getScriptVersion: (fileName) => {
         const open = this.documents.get(path.resolve(fileName));
         return open ? `open:${open.version}` : `disk:${this.diskVersions.get(path.resolve(fileName)) ?? 0}`;
@@ -171,7 +161,7 @@ export class Projects {
     if (fromProgram) return fromProgram;
     const text = this.documents.get(fileName)?.text ?? this.fileSystem.readFile(fileName);
     if (text === undefined) return undefined;
-    return { sourceFile: ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, scriptKind(fileName)) };
+    return { sourceFile: ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, scriptKindOf(fileName)) };
   }
 
   /** An open document changed: every warm project sees a new version (the file's own, and any that imports it). */

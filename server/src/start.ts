@@ -3,6 +3,7 @@
  * that the entry point (stdio or node IPC) or a test (in-process streams) created.
  */
 import * as path from 'node:path';
+import { catalogueNotFound, catalogueRefusal, findRepositoryRoot } from '@avglint/node';
 import { analyseFile, checkPrismaSchema, findPrismaSchema, isPrismaSchemaFile, type Catalogue, type Finding, type FlowStep, type PrismaSchemaText } from '@avglint/rules';
 import * as ts from 'typescript';
 import {
@@ -47,6 +48,9 @@ interface DocumentAnalysis {
   readonly catalogueFile?: string;
 }
 
+/** How the hint of the "no catalogue" problem names the editor's setting. */
+const CATALOGUE_SETTING = 'the `avglint.catalogue` setting';
+
 export function uriToPath(uri: string): string {
   return path.resolve(URI.parse(uri).fsPath);
 }
@@ -67,8 +71,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       return document ? { text: document.getText(), version: document.version } : undefined;
     },
   };
-  // The catalogue's `extends` files are read from disk: the saved catalogue is what CI sees.
-  const catalogueHost: CatalogueHost = { readFile: (f) => fileSystem.readFile(f), fileExists: (f) => fileSystem.fileExists(f) };
+  // The catalogue's `extends` files are read from disk: the saved catalogue is what CI sees. The Node layer's refusal
+  // (real paths inside the repository, regular files, the size limit) is the same as in every other host.
+  const catalogueHost: CatalogueHost = { readFile: (f) => fileSystem.readFile(f), fileExists: (f) => fileSystem.fileExists(f), refusal: catalogueRefusal };
   const projects = new Projects(openDocuments, fileSystem, log);
   const catalogues = new Catalogues(catalogueHost);
   const analyses = new Map<string, DocumentAnalysis>();
@@ -152,8 +157,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   function analyseTextUnguarded(document: TextDocument, fileName: string, settings: Settings, isCancelled: () => boolean): AnalysisOutcome {
     const catalogueFile = catalogues.locate(fileName, settings.catalogue, workspaceFolderOf(fileName));
     if (!catalogueFile) {
+      const problem = catalogueNotFound(fileName, CATALOGUE_SETTING);
       return {
-        diagnostics: [fileDiagnostic(document, 'catalogue/missing', 'avglint found no avglint.catalogue.yaml for this file, so nothing here is checked. Ask the FG for the catalogue, put it in the repository root, or point the `avglint.catalogue` setting at it.')],
+        diagnostics: [fileDiagnostic(document, problem.code, `${problem.message} ${problem.hint}`)],
         findings: [],
         status: statusFor(undefined, undefined),
         cancelled: false,
@@ -286,7 +292,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   function validateCatalogueDocument(document: TextDocument): void {
     const fileName = uriToPath(document.uri);
-    const result = loadCatalogueFromText(fileName, document.getText(), catalogueHost, { now: new Date() });
+    const result = loadCatalogueFromText(fileName, document.getText(), catalogueHost, { now: new Date(), root: findRepositoryRoot(fileName) });
     const diagnostics: Diagnostic[] = [];
     for (const problem of result.problems) {
       if (path.resolve(problem.file) === fileName) diagnostics.push(problemToDiagnostic(problem));
@@ -322,7 +328,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   async function scanWorkspace(params: ScanWorkspaceRequest.Params): Promise<ScanWorkspaceRequest.Result> {
     const folders = (params.folders ?? workspaceFolders.map((f) => f.uri)).map(uriToPath);
-    const files = folders.flatMap((folder) => fileSystem.listSourceFiles(folder, SOURCE_EXTENSIONS));
+    const files = folders.flatMap((folder) => fileSystem.listSourceFiles(folder));
     let progress: WorkDoneProgressReporter | undefined;
     let isCancelled = (): boolean => false;
     if (params.workDoneToken !== undefined) progress = connection.window.attachWorkDoneProgress(params.workDoneToken);

@@ -126,7 +126,9 @@ describe('language server: initialize and diagnostics', () => {
     const uri = client.open(path.join(folder, 'a.ts'), `export const a = '123456782';\n`);
     const diagnostics = await client.diagnosticsFor(uri);
     assert.equal(diagnostics.length, 1);
-    assert.equal(diagnostics[0]?.code, 'catalogue/missing');
+    // The same code as ESLint and the CLI (it used to be `catalogue/missing` here alone).
+    assert.equal(diagnostics[0]?.code, 'catalogue/not-found');
+    assert.match(String(diagnostics[0]?.message), /No avglint\.catalogue\.yaml found in .* the `avglint\.catalogue` setting/u);
     assert.equal(diagnostics[0]?.severity, DiagnosticSeverity.Error);
     assert.deepEqual(diagnostics[0]?.range.start, { line: 0, character: 0 });
     await until(() => client.statuses.find((s) => s.state === 'missing'), 'a missing status');

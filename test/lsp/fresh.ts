@@ -2,15 +2,13 @@
  * A fresh analysis of one file, outside the server: a new program from the file's tsconfig (with the given text for
  * the file) and the core's `analyseFile` plus suppressions. The server's diagnostics must equal this.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyseFile, applySuppressions, loadCatalogue, parseSuppressions, type Catalogue } from '@avglint/rules';
+import { loadCatalogueFile } from '@avglint/node';
+import { analyseFile, applySuppressions, parseSuppressions, type Catalogue } from '@avglint/rules';
 import * as ts from 'typescript';
 
-const fsHost = { readFile: (f: string) => (fs.existsSync(f) ? fs.readFileSync(f, 'utf8') : undefined), fileExists: (f: string) => fs.existsSync(f) && fs.statSync(f).isFile() };
-
 export function catalogueAt(file: string): Catalogue {
-  const result = loadCatalogue(file, fsHost);
+  const result = loadCatalogueFile(file);
   if (!result.catalogue) throw new Error(`test catalogue ${file} does not load: ${result.problems.map((p) => p.message).join('; ')}`);
   return result.catalogue;
 }

@@ -14,6 +14,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { isInside } from '@avglint/node';
 import { pathToFileURL } from 'node:url';
 import { docsUrl, hasErrors, RULE_IDS, RULES, type FlowStep, type Problem, type RuleId } from '@avglint/rules';
 import type { ScannedFinding, ScanResult, SuppressedScanFinding } from '../scan';
@@ -54,9 +55,9 @@ export function ruleHelp(id: RuleId): { text: string; markdown: string } {
 export function toSarif(result: ScanResult, version: string): object {
   const srcroot = pathToFileURL(result.dir + path.sep).href;
   const uri = (file: string): { uri: string; uriBaseId?: string } => {
-    const relative = path.relative(result.dir, file);
-    if (relative.startsWith('..') || path.isAbsolute(relative)) return { uri: pathToFileURL(file).href };
-    return { uri: relative.split(path.sep).map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
+    // Only a real `..` segment leaves the folder: `..gen/a.ts` is inside.
+    if (!isInside(result.dir, file)) return { uri: pathToFileURL(file).href };
+    return { uri: path.relative(result.dir, file).split(path.sep).map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
   };
   const rules = RULE_IDS.map((id) => ({
     id: `avglint/${id}`,
@@ -108,7 +109,10 @@ export function toSarif(result: ScanResult, version: string): object {
         results: [...result.findings.map((f) => sarifResult(f)), ...result.suppressed.map((s) => sarifResult(s, s.suppression))],
         invocations: [
           {
-            executionSuccessful: !hasErrors(result.catalogueProblems),
+            // Fails closed: a broken catalogue, a file not analysed, a rule that could not finish or nothing scanned all
+            // make the run unsuccessful, with the reason as a notification, so code scanning does not take missing
+            // results as fixed.
+            executionSuccessful: !hasErrors(result.catalogueProblems) && !hasErrors(result.problems),
             toolConfigurationNotifications: result.catalogueProblems.map(notification),
             toolExecutionNotifications: result.problems.map(notification),
           },

@@ -20,6 +20,32 @@ export interface CatalogueHost {
   /** The file's text, or undefined when it cannot be read. */
   readFile(fileName: string): string | undefined;
   fileExists(fileName: string): boolean;
+  /**
+   * Why `fileName` may not be read as a catalogue of the repository at `root`, or undefined when it may (or does not
+   * exist: `readFile` reports that). The loader asks before it reads any catalogue file, the main one and every file
+   * it extends. A host on a real file system compares real paths here — a symbolic link inside the repository that
+   * leads out of it is refused — and refuses what is not a regular file or is too large (`@avglint/node` does all
+   * three, for every host). The loader's own check of the written path is lexical only.
+   */
+  refusal?(fileName: string, root: string): FileRefusal | undefined;
+}
+
+/** A host's reason not to read a file, which the loader reports at the place the file was named. */
+export interface FileRefusal {
+  /** `outside-root`, `not-a-file` or `too-large`; the problem code is `catalogue/<reason>` (`catalogue/extends-<reason>` for an `extends` entry). */
+  readonly reason: 'outside-root' | 'not-a-file' | 'too-large';
+  /** What is wrong, in plain words, without the file's content. */
+  readonly message: string;
+  readonly hint: string;
+}
+
+/**
+ * Whether `file` is `root` itself or lies below it, by the written path. Only a real `..` segment leaves a folder: a
+ * folder named `..gen` is inside.
+ */
+export function isInside(root: string, file: string): boolean {
+  const relative = path.relative(root, file);
+  return relative === '' || (!path.isAbsolute(relative) && relative !== '..' && !relative.startsWith(`..${path.sep}`) && !relative.startsWith('../'));
 }
 
 export interface LoadCatalogueOptions {
@@ -63,6 +89,8 @@ export function findCatalogue(fromFile: string, host: CatalogueHost): string | u
 
 /** Loads the catalogue in `fileName`, and the files it extends, through `host`. */
 export function loadCatalogue(fileName: string, host: CatalogueHost, options: LoadCatalogueOptions = {}): LoadCatalogueResult {
+  const refused = refusalOfMain(fileName, host, options);
+  if (refused !== undefined) return { problems: [refused] };
   let text: string | undefined;
   try {
     text = host.readFile(fileName);
@@ -83,11 +111,31 @@ export function loadCatalogue(fileName: string, host: CatalogueHost, options: Lo
       ],
     };
   }
-  return loadCatalogueFromText(fileName, text, host, options);
+  return loadText(fileName, text, host, options);
+}
+
+/**
+ * The host's refusal of the main catalogue file as a problem at 1:1 (nothing inside a refused file is read, so there
+ * is nothing better to point at).
+ */
+function refusalOfMain(fileName: string, host: CatalogueHost, options: LoadCatalogueOptions): Problem | undefined {
+  try {
+    const file = path.normalize(fileName);
+    const refusal = host.refusal?.(file, path.normalize(options.root ?? repositoryRoot(file, host)));
+    return refusal === undefined ? undefined : problemAt({ file: fileName }, START_OF_FILE, 'error', `catalogue/${refusal.reason}`, `avglint does not read the catalogue ${fileName}: ${refusal.message}`, refusal.hint);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Loads a catalogue from text the caller already has (the editor's unsaved buffer); extended files come from `host`. */
 export function loadCatalogueFromText(fileName: string, text: string, host: CatalogueHost, options: LoadCatalogueOptions = {}): LoadCatalogueResult {
+  // The buffer of a file that leads out of the repository is refused like the file itself.
+  const refused = refusalOfMain(fileName, host, options);
+  return refused !== undefined ? { problems: [refused] } : loadText(fileName, text, host, options);
+}
+
+function loadText(fileName: string, text: string, host: CatalogueHost, options: LoadCatalogueOptions): LoadCatalogueResult {
   const problems: Problem[] = [];
   let catalogue: Catalogue | undefined;
   try {
@@ -187,8 +235,7 @@ class Loader {
         continue;
       }
       const target = path.normalize(path.join(path.dirname(source.file), value));
-      const fromRoot = path.relative(this.root, target);
-      if (fromRoot === '' || fromRoot.startsWith('..') || path.isAbsolute(fromRoot)) {
+      if (target === this.root || !isInside(this.root, target)) {
         report('catalogue/extends-outside-root', `\`extends\` points at \`${value}\`, which is outside the repository (${this.root}).`, 'Put the base catalogue inside the repository, for example in a folder `groep/`, and point `extends` at it there.');
         continue;
       }
@@ -200,6 +247,17 @@ class Loader {
       const cached = this.done.get(target);
       if (cached) {
         result.push(cached);
+        continue;
+      }
+      // The written path stays inside; the host checks where it really leads (symbolic links) and what it is.
+      let refusal: FileRefusal | undefined;
+      try {
+        refusal = this.host.refusal?.(target, this.root);
+      } catch {
+        refusal = undefined;
+      }
+      if (refusal !== undefined) {
+        report(`catalogue/extends-${refusal.reason}`, `\`extends\` points at \`${value}\`: ${refusal.message}`, refusal.hint);
         continue;
       }
       let text: string | undefined;

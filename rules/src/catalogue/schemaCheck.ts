@@ -6,7 +6,7 @@ import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020'
 import type { Problem } from '../problem';
 import { allowedCatalogueKeys, CATALOGUE_SCHEMA } from './schema';
 import { locate, problemAt, type KeyPath, type SourceFile } from './source';
-import { closest, describeType, describeValue, keyName, listWords, placeOf, suggestion } from './words';
+import { closest, describeKind, describeType, describeValue, keyName, listWords, placeOf, suggestion } from './words';
 
 let validator: ValidateFunction | undefined;
 
@@ -109,7 +109,9 @@ function toProblem(source: SourceFile, data: unknown, error: ErrorObject): Probl
         locate(source, path),
         'error',
         'catalogue/wrong-type',
-        `${capitalise(keyName(path))} in ${place} must be ${describeType(params['type'])}, but it is ${describeValue(value)}.`,
+        // A whole file that is not a block of keys is not a catalogue: its content is never quoted (it may be any
+        // file a path led to), only what kind of value it is.
+        `${capitalise(keyName(path))} in ${place} must be ${describeType(params['type'])}, but it is ${path.length === 0 ? describeKind(value) : describeValue(value)}.`,
         typeHint(params['type']),
       );
     case 'enum': {

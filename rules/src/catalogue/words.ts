@@ -46,6 +46,11 @@ export function describeValue(value: unknown): string {
   return typeof value;
 }
 
+/** What kind of value this is, without quoting it: for a whole file that is not a catalogue. */
+export function describeKind(value: unknown): string {
+  return typeof value === 'string' ? 'a text' : describeValue(value);
+}
+
 /** What a JSON Schema type looks like in YAML, in words. */
 export function describeType(type: unknown): string {
   const words: Record<string, string> = {

@@ -5,14 +5,11 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DEFAULT_SUBJECTS, loadCatalogue, loadCatalogueFromText, type CatalogueHost } from '@avglint/rules';
+import { nodeCatalogueHost as fsHost } from '@avglint/node';
+import { DEFAULT_SUBJECTS, loadCatalogue, loadCatalogueFromText } from '@avglint/rules';
 import { MemoryHost } from './memoryHost';
 
 const REPO = path.resolve(__dirname, '../../../..');
-const fsHost: CatalogueHost = {
-  readFile: (f) => (fs.existsSync(f) ? fs.readFileSync(f, 'utf8') : undefined),
-  fileExists: (f) => fs.existsSync(f),
-};
 
 describe('catalogue loader: valid catalogues', () => {
   it('loads the shared test catalogue with no problems at all', () => {

@@ -8,7 +8,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as ts from 'typescript';
-import { analyseFile, loadCatalogue, type Catalogue, type Finding, type RuleId } from '@avglint/rules';
+import { loadCatalogueFile } from '@avglint/node';
+import { analyseFile, type Catalogue, type Finding, type RuleId } from '@avglint/rules';
 
 export const PROJECT = path.resolve(__dirname, '..', '..', '..', 'fixtures', 'project');
 
@@ -17,10 +18,7 @@ let shared: Catalogue | undefined;
 /** The shared test catalogue (test/fixtures/project/avglint.catalogue.yaml). */
 export function testCatalogue(): Catalogue {
   if (!shared) {
-    const result = loadCatalogue(path.join(PROJECT, 'avglint.catalogue.yaml'), {
-      readFile: (f) => (fs.existsSync(f) ? fs.readFileSync(f, 'utf8') : undefined),
-      fileExists: (f) => fs.existsSync(f),
-    });
+    const result = loadCatalogueFile(path.join(PROJECT, 'avglint.catalogue.yaml'));
     if (!result.catalogue) throw new Error(`test catalogue does not load: ${JSON.stringify(result.problems)}`);
     shared = result.catalogue;
   }

@@ -1,0 +1,51 @@
+/**
+ * The ESLint plugin on hostile repositories and on the repository root, through the Node layer every host shares: a
+ * catalogue that leads out of the repository fails every file with the problem at its position and nothing of the
+ * outside file, and a `.git` folder marks the root exactly as `package.json` does (as in the CLI and the editor).
+ */
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { ESLint } from 'eslint';
+import { HOSTILE_CASES, SECRET, SECRET_PATTERN } from '../helpers/hostile';
+import { eslintConfig, fixtureCatalogueText, tempProjectsForSuite, type TempProject } from '../helpers/tempProject';
+
+const BSN = "export const bsn = '111222333';\n";
+
+async function lint(project: TempProject): Promise<ESLint.LintResult[]> {
+  const eslint = new ESLint({ cwd: project.dir, overrideConfigFile: path.join(project.dir, 'eslint.config.mjs') });
+  return eslint.lintFiles(['src']);
+}
+
+describe('ESLint with eslint-plugin-avglint: the repository boundary', function () {
+  this.timeout(60_000);
+  const project = tempProjectsForSuite();
+
+  for (const c of HOSTILE_CASES) {
+    it(`${c.name}: an error on line 1 of every file, pointing at ${c.line}:${c.column}, nothing of the file shown`, async () => {
+      const outside = project({ 'secret.yaml': SECRET });
+      const repo = project({ 'package.json': '{}', 'eslint.config.mjs': eslintConfig('[avglint.configs.recommended]'), 'src/ids.ts': BSN, 'src/other.ts': 'export const x = 1;\n' });
+      c.arrange(repo, outside);
+      const results = await lint(repo);
+      assert.equal(results.length, 2);
+      for (const result of results) {
+        assert.deepEqual(result.messages.map((m) => [m.line, m.column, m.severity]), [[1, 1, 2]]);
+        const message = result.messages[0]?.message ?? '';
+        assert.ok(message.includes(`${path.join(repo.dir, 'avglint.catalogue.yaml')}:${c.line}:${c.column}: `), message);
+        assert.match(message, /outside the repository/u);
+        assert.doesNotMatch(message, SECRET_PATTERN);
+      }
+    });
+  }
+
+  it('a `.git` folder is the root `extends` may reach up to, as `package.json` is', async () => {
+    const repo = project({
+      '.git/HEAD': 'ref: refs/heads/main\n',
+      'groep/base.avglint.catalogue.yaml': fixtureCatalogueText(),
+      'scholen/noord/avglint.catalogue.yaml': 'version: 1\nextends: ../../groep/base.avglint.catalogue.yaml\n',
+      'scholen/noord/eslint.config.mjs': eslintConfig('[avglint.configs.recommended]'),
+      'scholen/noord/src/ids.ts': BSN,
+    });
+    const results = await lint({ ...repo, dir: path.join(repo.dir, 'scholen', 'noord') });
+    assert.deepEqual(results.flatMap((r) => r.messages.map((m) => `${m.line}:${m.column} ${m.ruleId ?? m.message}`)), ['1:20 avglint/no-bsn-literal']);
+  });
+});
