@@ -4,7 +4,7 @@
  * catalogue that never loaded leaves the documents with one clear diagnostic instead of a silent pass.
  */
 import * as path from 'node:path';
-import { findRepositoryRoot } from '@avglint/node';
+import { configuredCatalogueNotFound, findRepositoryRoot, stampsChanged, stampsOf } from '@avglint/node';
 import { hasErrors, type Catalogue, type Problem } from '@avglint/rules';
 import { findCatalogue, loadCatalogue, loadCatalogueFromText, type CatalogueHost } from './core';
 import type { StatusNotification } from './protocol';
@@ -19,30 +19,49 @@ export interface CatalogueState {
   readonly broken: boolean;
   /** Broken, but an earlier valid version still serves. */
   readonly servingLastGood: boolean;
+  /** The files read for this state (the catalogue and what it extends) and their modification times then. */
+  readonly files: readonly string[];
+  readonly stamps: readonly (number | undefined)[];
 }
+
+/** How the hint of the "no catalogue" problem names the editor's setting. */
+export const CATALOGUE_SETTING = 'the `avglint.catalogue` setting';
 
 export class Catalogues {
   private readonly states = new Map<string, CatalogueState>();
-  /** Directory → catalogue found upward from it (or null). */
-  private readonly found = new Map<string, string | null>();
+  /** Directory → catalogue found upward from it. */
+  private readonly found = new Map<string, string>();
 
   constructor(private readonly host: CatalogueHost) {}
 
-  /** The catalogue file for a document: the configured one, else the nearest upward. */
+  /**
+   * The catalogue file for a document: the configured one, else the nearest upward. A remembered catalogue that is
+   * gone from disk is searched for again: not every client reports deleted files.
+   */
   locate(fileName: string, configured: string | null, workspaceFolder: string | undefined): string | undefined {
     if (configured) return path.resolve(workspaceFolder ?? path.dirname(fileName), configured);
     const dir = path.dirname(fileName);
-    let file = this.found.get(dir);
-    if (file === undefined) {
-      file = findCatalogue(fileName, this.host) ?? null;
-      this.found.set(dir, file);
+    const known = this.found.get(dir);
+    if (known !== undefined && this.host.fileExists(known)) return known;
+    if (known !== undefined) {
+      this.forget(known);
+      this.found.clear();
     }
-    return file ?? undefined;
+    // A miss is not remembered: a catalogue the FG creates is found at the next analysis, with or without an event.
+    const file = findCatalogue(fileName, this.host);
+    if (file !== undefined) this.found.set(dir, file);
+    return file;
   }
 
-  /** The state of a catalogue, loading it from disk the first time. */
+  /**
+   * The state of a catalogue, loading it from disk the first time, and again when a file it was read from changed or
+   * disappeared on disk (one stat per file: a client that sends no file-change events must not leave the analysis on
+   * a deleted or outdated catalogue).
+   */
   get(file: string): CatalogueState {
-    return this.states.get(file) ?? this.reload(file);
+    const state = this.states.get(file);
+    if (state !== undefined && !stampsChanged(state.files, state.stamps)) return state;
+    return this.reload(file);
   }
 
   peek(file: string): CatalogueState | undefined {
@@ -51,14 +70,22 @@ export class Catalogues {
 
   /** Loads the catalogue again (from `text` when given: the saved text of the open document). */
   reload(file: string, text?: string): CatalogueState {
+    if (text === undefined && !this.host.fileExists(file)) {
+      // Gone: no last good version serves a catalogue that no longer exists.
+      const state: CatalogueState = { file, problems: [configuredCatalogueNotFound(file, CATALOGUE_SETTING)], broken: true, servingLastGood: false, files: [file], stamps: stampsOf([file]) };
+      this.states.set(file, state);
+      return state;
+    }
     // The same repository root as every other host: the nearest `.git` or `package.json` above the catalogue.
     const options = { now: new Date(), root: findRepositoryRoot(file) };
     const result = text === undefined ? loadCatalogue(file, this.host, options) : loadCatalogueFromText(file, text, this.host, options);
     const previous = this.states.get(file);
     const broken = !result.catalogue || hasErrors(result.problems);
+    const files = result.catalogue?.files ?? [file];
+    const read = { files, stamps: stampsOf(files) };
     const state: CatalogueState = broken
-      ? { file, catalogue: previous?.catalogue, problems: result.problems, broken: true, servingLastGood: previous?.catalogue !== undefined }
-      : { file, catalogue: result.catalogue, problems: result.problems, broken: false, servingLastGood: false };
+      ? { file, catalogue: previous?.catalogue, problems: result.problems, broken: true, servingLastGood: previous?.catalogue !== undefined, ...read }
+      : { file, catalogue: result.catalogue, problems: result.problems, broken: false, servingLastGood: false, ...read };
     this.states.set(file, state);
     return state;
   }

@@ -2,9 +2,14 @@
  * TypeScript programs for the analysis, kept warm: one `ts.LanguageService` per tsconfig, whose host serves the open
  * documents' text (with their versions) over the disk. An edit bumps one script version, so the LanguageService
  * re-parses and re-binds only what changed. Files that no tsconfig includes get a single-file analysis from names.
+ *
+ * A file TypeScript's parser cannot finish (it recurses per nesting level; about 800 nested parentheses overflow the
+ * stack) would make every `getProgram` throw, and so every file of its project fail. Such a file is found, left out of
+ * the program until its text changes, and reported on itself (`analysis/file-not-parsed`); its neighbours are analysed.
  */
 import * as path from 'node:path';
-import { scriptKindOf } from '@avglint/node';
+import { parseSourceText, scriptKindOf } from '@avglint/node';
+import type { Problem } from '@avglint/rules';
 import * as ts from 'typescript';
 import type { FileSystem } from './host';
 
@@ -41,19 +46,20 @@ class Project {
     const host: ts.LanguageServiceHost = {
       getProjectVersion: () => String(this.projectVersion),
       getCompilationSettings: () => this.parsed.options,
-      getScriptFileNames: () => [...this.fileNames],
+      getScriptFileNames: () => [...this.fileNames].filter((f) => !this.notParsed.has(f)),
       getScriptKind: scriptKindOf,
       getScriptVersion: (fileName) => {
         const open = this.documents.get(path.resolve(fileName));
         return open ? `open:${open.version}` : `disk:${this.diskVersions.get(path.resolve(fileName)) ?? 0}`;
       },
       getScriptSnapshot: (fileName) => {
+        if (this.notParsed.has(path.resolve(fileName))) return undefined;
         const open = this.documents.get(path.resolve(fileName));
         return open ? ts.ScriptSnapshot.fromString(open.text) : this.diskSnapshot(fileName);
       },
       getCurrentDirectory: () => path.dirname(this.tsconfig),
       getDefaultLibFileName: (options) => ts.getDefaultLibFilePath(options),
-      fileExists: (fileName) => this.documents.get(path.resolve(fileName)) !== undefined || this.fileSystem.fileExists(fileName),
+      fileExists: (fileName) => !this.notParsed.has(path.resolve(fileName)) && (this.documents.get(path.resolve(fileName)) !== undefined || this.fileSystem.fileExists(fileName)),
       readFile: (fileName) => this.documents.get(path.resolve(fileName))?.text ?? this.fileSystem.readFile(fileName),
       readDirectory: ts.sys.readDirectory,
       directoryExists: (directory) => this.fileSystem.directoryExists(directory),
@@ -114,8 +120,60 @@ class Project {
     this.projectVersion++;
   }
 
+  /** Files left out of the program because the parser could not finish them, with the script version that failed. */
+  private readonly notParsed = new Map<string, { readonly version: string; readonly problem: Problem }>();
+
+  private scriptVersion(fileName: string): string {
+    const open = this.documents.get(fileName);
+    return open ? `open:${open.version}` : `disk:${this.diskVersions.get(fileName) ?? 0}`;
+  }
+
+  /** Why `fileName` is not in the program, when the parser could not finish it. */
+  notParsedProblem(fileName: string): Problem | undefined {
+    return this.notParsed.get(fileName)?.problem;
+  }
+
+  /** The program; a file the parser cannot finish is left out (and reported on itself) instead of failing all. */
+  private program(): ts.Program | undefined {
+    // A file that changed since it failed gets another chance, and is the first suspect if the program fails again.
+    const suspects: string[] = [];
+    for (const [file, entry] of this.notParsed) {
+      if (entry.version === this.scriptVersion(file)) continue;
+      this.notParsed.delete(file);
+      suspects.push(file);
+      this.projectVersion++;
+    }
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return this.service.getProgram();
+      } catch (error) {
+        if (attempt >= 2 || !this.findNotParsed(suspects)) throw error;
+        this.projectVersion++;
+      }
+    }
+  }
+
+  /** Parses the suspects, else every root file, on their own; those the parser cannot finish leave the program. */
+  private findNotParsed(suspects: readonly string[]): boolean {
+    const check = (files: Iterable<string>): boolean => {
+      let found = false;
+      for (const file of files) {
+        if (this.notParsed.has(file)) continue;
+        const text = this.documents.get(file)?.text ?? this.fileSystem.readFile(file);
+        if (text === undefined) continue;
+        const parsed = parseSourceText(file, text);
+        if (parsed.problem === undefined) continue;
+        this.notParsed.set(file, { version: this.scriptVersion(file), problem: parsed.problem });
+        this.log(`avglint: ${file} is left out of ${this.tsconfig}: the TypeScript parser cannot finish it`);
+        found = true;
+      }
+      return found;
+    };
+    return check(suspects) || check(this.fileNames);
+  }
+
   target(fileName: string): AnalysisTarget | undefined {
-    const program = this.service.getProgram();
+    const program = this.program();
     const sourceFile = program?.getSourceFile(fileName);
     if (!program || !sourceFile) return undefined;
     return { sourceFile, program, tsconfig: this.tsconfig };
@@ -154,14 +212,30 @@ export class Projects {
     return project.includes(fileName) ? project : undefined;
   }
 
+  /** Why the last `target` call for a file found nothing to analyse, when the file itself is the reason. */
+  private readonly problems = new Map<string, Problem>();
+
   /** The source file to analyse, from the warm program when the file has one. */
   target(fileName: string): AnalysisTarget | undefined {
+    this.problems.delete(fileName);
     const project = this.projectFor(fileName);
     const fromProgram = project?.target(fileName);
     if (fromProgram) return fromProgram;
+    const notParsed = project?.notParsedProblem(fileName);
+    if (notParsed) {
+      this.problems.set(fileName, notParsed);
+      return undefined;
+    }
     const text = this.documents.get(fileName)?.text ?? this.fileSystem.readFile(fileName);
     if (text === undefined) return undefined;
-    return { sourceFile: ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, scriptKindOf(fileName)) };
+    const parsed = parseSourceText(fileName, text);
+    if (parsed.problem) this.problems.set(fileName, parsed.problem);
+    return parsed.sourceFile ? { sourceFile: parsed.sourceFile } : undefined;
+  }
+
+  /** The problem that kept the last `target(fileName)` from giving a file to analyse (the parser could not finish it). */
+  problemOf(fileName: string): Problem | undefined {
+    return this.problems.get(fileName);
   }
 
   /** An open document changed: every warm project sees a new version (the file's own, and any that imports it). */

@@ -24,7 +24,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { catalogueCompletion, catalogueHover } from './catalogueDocument';
-import { Catalogues, statusOf, type CatalogueState } from './catalogues';
+import { CATALOGUE_SETTING, Catalogues, statusOf, type CatalogueState } from './catalogues';
 import { codeActions, type CatalogueEntryTarget } from './codeActions';
 import { applySuppressions, isCatalogueFileName, loadCatalogueFromText, type CatalogueHost } from './core';
 import { fileDiagnostic, findingToDiagnostic, problemToDiagnostic } from './diagnostics';
@@ -47,9 +47,6 @@ interface DocumentAnalysis {
   readonly findings: readonly Finding[];
   readonly catalogueFile?: string;
 }
-
-/** How the hint of the "no catalogue" problem names the editor's setting. */
-const CATALOGUE_SETTING = 'the `avglint.catalogue` setting';
 
 export function uriToPath(uri: string): string {
   return path.resolve(URI.parse(uri).fsPath);
@@ -169,6 +166,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const status = statusFor(catalogueFile, state);
     if (!state.catalogue) {
       const first = state.problems.find((p) => p.severity === 'error');
+      if (first?.code === 'catalogue/not-found') {
+        return { diagnostics: [fileDiagnostic(document, first.code, `${first.message} ${first.hint}`)], findings: [], catalogueFile, status, cancelled: false };
+      }
       const where = first ? ` The first: ${path.basename(first.file)}:${first.line}:${first.column}: ${first.message}` : '';
       return {
         diagnostics: [fileDiagnostic(document, 'catalogue/invalid', `avglint cannot use ${catalogueFile}: it has ${state.problems.filter((p) => p.severity === 'error').length} error(s), so nothing here is checked.${where}`)],
@@ -186,7 +186,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       return { diagnostics: findings.map((f) => findingToDiagnostic(f, document, settings, locate)), findings, catalogueFile, status, cancelled: false };
     }
     const target = projects.target(fileName);
-    if (!target) return { diagnostics: [], findings: [], catalogueFile, status, cancelled: false };
+    if (!target) {
+      // A file the parser could not finish is an error on that file, never a silent pass.
+      const problem = projects.problemOf(fileName);
+      return { diagnostics: problem ? [problemToDiagnostic(problem)] : [], findings: [], catalogueFile, status, cancelled: false };
+    }
     const prismaSchema = prismaSchemaFor(fileName);
     const result = analyseFile({
       sourceFile: target.sourceFile,
