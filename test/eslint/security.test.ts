@@ -6,6 +6,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { ESLint } from 'eslint';
+import { FAILING_RULE, plantFailingCheck } from '../helpers/failingCheck';
 import { HOSTILE_CASES, SECRET, SECRET_PATTERN } from '../helpers/hostile';
 import { eslintConfig, fixtureCatalogueText, tempProjectsForSuite, type TempProject } from '../helpers/tempProject';
 
@@ -47,5 +48,23 @@ describe('ESLint with eslint-plugin-avglint: the repository boundary', function 
     });
     const results = await lint({ ...repo, dir: path.join(repo.dir, 'scholen', 'noord') });
     assert.deepEqual(results.flatMap((r) => r.messages.map((m) => `${m.line}:${m.column} ${m.ruleId ?? m.message}`)), ['1:20 avglint/no-bsn-literal']);
+  });
+
+  it('a rule that could not run on a file is an error there, beside the other rules’ findings (fails closed)', async () => {
+    const repo = project({ 'package.json': '{}', 'avglint.catalogue.yaml': fixtureCatalogueText(), 'eslint.config.mjs': eslintConfig('[avglint.configs.recommended]'), 'src/ids.ts': BSN });
+    const unplant = plantFailingCheck();
+    try {
+      const results = await lint(repo);
+      assert.deepEqual(
+        results.flatMap((r) => r.messages.map((m) => [m.line, m.column, m.severity, m.ruleId])),
+        [
+          [1, 1, 2, 'avglint/no-unauthorised-access'],
+          [1, 20, 2, 'avglint/no-bsn-literal'],
+        ],
+      );
+      assert.match(results[0]?.messages[0]?.message ?? '', new RegExp(`could not finish ${FAILING_RULE}`, 'u'));
+    } finally {
+      unplant();
+    }
   });
 });
