@@ -11,7 +11,7 @@ import { HOSTILE_CASES, SECRET, SECRET_PATTERN } from '../helpers/hostile';
 import { fixtureCatalogueText, tempProjectsForSuite } from '../helpers/tempProject';
 
 const BSN = "export const bsn = '111222333';\n";
-const CLI = require.resolve('avglint/dist/main.js');
+const CLI = require.resolve('avglint/dist/main');
 
 function avglint(args: readonly string[], cwd: string): { status: number | null; output: string } {
   const run = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 30_000, maxBuffer: 16 * 1024 * 1024 });
