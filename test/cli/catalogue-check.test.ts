@@ -103,6 +103,20 @@ describe('avglint catalogue check (CLI)', function () {
     assert.deepEqual(output.problems.map((p) => [p.code, p.line, p.column]), [['catalogue/missing-retention', 3, 3]]);
   });
 
+  it('prints its usage when the subcommand is missing or unknown (exit 2), and for --help (exit 0)', () => {
+    // [arguments, exit code, stream with the usage]
+    const cases: [string[], number, 'stdout' | 'stderr'][] = [
+      [['catalogue'], 2, 'stderr'],
+      [['catalogue', 'chek'], 2, 'stderr'],
+      [['catalogue', '--help'], 0, 'stdout'],
+    ];
+    for (const [args, status, stream] of cases) {
+      const result = run(args);
+      assert.equal(result.status, status, args.join(' '));
+      assert.match(result[stream], /^Usage: avglint catalogue check \[file\]/mu, args.join(' '));
+    }
+  });
+
   it('exits 2 with a clear message when there is no catalogue', () => {
     // Not below `temp`: the search upward would find the broken copies there.
     const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'avglint-empty-'));

@@ -106,6 +106,7 @@ describe('ESLint with eslint-plugin-avglint', function () {
     const [searchedResult] = await lint(searched);
     assert.equal(searchedResult?.errorCount, 1);
     assert.match(searchedResult?.messages[0]?.message ?? '', /No avglint\.catalogue\.yaml found/);
+    assert.match(searchedResult?.messages[0]?.message ?? '', /Run `npx avglint init` to create one/);
     const [configuredResult] = await lint(configured);
     assert.equal(configuredResult?.errorCount, 1);
     assert.ok(configuredResult?.messages[0]?.message.includes(path.join(configured.dir, 'policy', 'avglint.catalogue.yaml')));
