@@ -243,10 +243,12 @@ async function measureSize(size: number, options: Options, date: string): Promis
   const eslintNoop = eslintCommand('eslint-noop-rule', configs.noop, eslintOut.noop);
   const tsc: CommandSpec = { name: 'tsc', command: node, args: [resolveBin('typescript', 'bin/tsc'), '--noEmit', '-p', path.join(root, 'tsconfig.json')], cwd: root };
   const scanOut = path.join(tmp, 'scan.json');
+  // --no-ignore: the corpus lies inside this repository, whose own ESLint config ignores bench/corpus/**; the scan
+  // would otherwise leave out every file, as ESLint run there would.
   const scan: CommandSpec = {
     name: 'avglint-scan',
     command: node,
-    args: [path.join(REPO, 'cli', 'dist', 'main.js'), 'scan', root, '--catalogue', path.join(root, 'avglint.catalogue.yaml'), '--strict', '--format', 'json'],
+    args: [path.join(REPO, 'cli', 'dist', 'main.js'), 'scan', root, '--catalogue', path.join(root, 'avglint.catalogue.yaml'), '--strict', '--format', 'json', '--no-ignore'],
     cwd: root,
     stdoutFile: scanOut,
     okExitCodes: [0, 1],

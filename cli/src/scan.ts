@@ -307,8 +307,8 @@ export function formatJson(result: ScanResult): string {
 // Command
 
 export const SCAN_USAGE = `Usage: avglint scan [dir] [--format text|json|sarif|gitlab] [--output file] [--catalogue file] [--strict]
-                    [--ignore <glob>]... [--rule <rule-id>=<json options>]... [--suppressions-location file]
-                    [--allow-empty]
+                    [--ignore <glob>]... [--no-ignore] [--rule <rule-id>=<json options>]...
+                    [--suppressions-location file] [--allow-empty]
 
 Scans a project with avglint's rules without ESLint: every source file of its tsconfig.json (with type information),
 or every source file under dir when there is none. Prints each finding with its flow path.
@@ -318,7 +318,8 @@ or every source file under dir when there is none. Prints each finding with its 
   --catalogue  the FG's catalogue (default: the nearest avglint.catalogue.yaml upward from dir)
   --strict     all rules, and report destinations that cannot be resolved (like the ESLint strict config)
   --ignore     leave out files matching this glob, relative to dir (a directory leaves out all below it); the
-               ignores of the project's ESLint config apply too
+               ignores of the ESLint config that ESLint would use for dir apply too
+  --no-ignore  do not apply the ESLint config's ignores (node_modules and build output are still left out)
   --rule       a rule's options as in an ESLint config, e.g. --rule 'no-bsn-literal={"allow":["123456782"]}'
   --suppressions-location
                ESLint's bulk-suppressions file (default: ${SUPPRESSIONS_FILE} in the current directory, if it exists);
@@ -359,6 +360,7 @@ export async function runScan(args: readonly string[], io: Io = processIo, cwd: 
         ignore: { type: 'string', multiple: true, default: [] },
         'suppressions-location': { type: 'string' },
         'allow-empty': { type: 'boolean', default: false },
+        'no-ignore': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -394,7 +396,7 @@ export async function runScan(args: readonly string[], io: Io = processIo, cwd: 
     return 2;
   }
   const globbed = globIgnores(dir, values.ignore);
-  const fromEslint = await eslintIgnores(dir, walk(dir).filter((file) => !globbed(file)));
+  const fromEslint = values['no-ignore'] ? { ignored: new Set<string>() } : await eslintIgnores(dir, walk(dir).filter((file) => !globbed(file)));
   if (fromEslint.warning !== undefined) io.stderr(`avglint scan: ${fromEslint.warning}\n`);
   const ignore = (file: string): boolean => globbed(file) || fromEslint.ignored.has(file);
   const result = scanProject({

@@ -108,6 +108,8 @@ describe('avglint scan in an existing codebase', function () {
     const result = await scan(['--format', 'json'], p.dir);
     assert.equal(result.code, 1, result.stderr);
     assert.deepEqual(findingsOf(result.stdout, p.dir).sort(), ['src/a.js:1 no-bsn-literal', 'src/b.ts:1 no-bsn-literal']);
+    const everything = await scan(['--format', 'json', '--no-ignore'], p.dir);
+    assert.deepEqual(findingsOf(everything.stdout, p.dir).sort(), ['src/a.js:1 no-bsn-literal', 'src/b.ts:1 no-bsn-literal', 'src/c.min.js:1 no-bsn-literal', 'vendor/d.js:1 no-bsn-literal']);
   });
 
   it('reports an ESLint config that does not load, and scans everything', async () => {
