@@ -24,7 +24,7 @@ import type { FlowEngine } from './flow/engine';
 import { engineOf } from './flow/flows';
 import { fileNodes, type FileNodes } from './flow/nodes';
 import type { TraceStep } from './flow/labels';
-import type { StoreKind } from './libraries/storage';
+import { MONGO, type StoreKind } from './libraries/storage';
 import { StoreWrites, type ImportBinding, type StorageScope, type StorageTtl } from './storageWrites';
 import { CategoryCollector, calleeName, FS_MODULES, enclosingFunctions, enclosingStatement, MAX_DEPTH, propertyNameText, requiredModule, skipWrappers, stringProperty } from './storageCollector';
 
@@ -233,7 +233,10 @@ class StorageFinder implements StorageScope {
 
   private entity(node: ts.ClassLikeDeclaration): void {
     const decorators = canHaveDecorators(node) ? (getDecorators(node) ?? []) : [];
-    if (!decorators.some((d) => decoratorName(d) === 'Entity')) return;
+    if (!decorators.some((d) => decoratorName(d) === 'Entity')) {
+      this.documentClass(node);
+      return;
+    }
     const className = node.name?.text;
     const collector = this.collector();
     if (className !== undefined) collector.typeName(className);
@@ -260,6 +263,28 @@ class StorageFinder implements StorageScope {
     }
     const store = className !== undefined ? `entity \`${className}\` (TypeORM/MikroORM)` : 'an anonymous entity class (TypeORM/MikroORM)';
     this.add('entity', store, node.name ?? node, node, [], collector);
+  }
+
+  /**
+   * A Typegoose or NestJS Mongoose document class: members decorated with `@prop()`/`@Prop()` are the stored fields
+   * (`class IUser { @prop() email!: string }` with `getModelForClass(IUser)`, or `@Schema() class … { @Prop() … }`).
+   */
+  private documentClass(node: ts.ClassLikeDeclaration): void {
+    const collector = this.collector();
+    let fields = 0;
+    for (const member of node.members) {
+      if (!isPropertyDeclaration(member) || !canHaveDecorators(member)) continue;
+      if (!(getDecorators(member) ?? []).some((d) => (MONGO.propertyDecorators as readonly string[]).includes(decoratorName(d) ?? ''))) continue;
+      fields++;
+      const memberName = propertyNameText(member.name);
+      if (memberName !== undefined) collector.name(memberName);
+      collector.jsdocTags(member);
+      if (member.type) collector.typeNode(member.type);
+    }
+    if (fields === 0) return;
+    const className = node.name?.text;
+    if (className !== undefined) collector.typeName(className);
+    this.add('model', className !== undefined ? `document class \`${className}\` (Typegoose/Mongoose)` : 'a document class (Typegoose/Mongoose)', node.name ?? node, node, [], collector);
   }
 
   private call(node: ts.CallExpression): void {

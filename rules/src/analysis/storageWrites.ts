@@ -10,11 +10,11 @@
 // Default import: `import * as` would read every member through an esModuleInterop getter (a sixth of the time).
 import ts from 'typescript';
 import type { CheckContext } from './context';
-import { DEXIE, IDB, PERSISTED_STATE, PRISMA, SQL, STORE_WRITE_LIBRARIES, type ArgumentPlace, type Receiver, type StoreKind, type StoreWriteLibrary, type TtlPlace, type WriteMethod } from './libraries/storage';
+import { DEXIE, IDB, MONGO, PERSISTED_STATE, PRISMA, SQL, STORE_WRITE_LIBRARIES, type ArgumentPlace, type Receiver, type StoreKind, type StoreWriteLibrary, type TtlPlace, type WriteMethod } from './libraries/storage';
 import { parseSql, type SqlStatement } from './sql';
 import { calleeName, enclosingFunctions, enclosingStatement, propertyNameText, skipWrappers, type CategoryCollector } from './storageCollector';
 // Read once: every member of the typescript module is a getter, and these run for every node.
-const { canHaveDecorators, getDecorators, isArrayLiteralExpression, isArrowFunction, isBinaryExpression, isCallExpression, isClassLike, isElementAccessExpression, isFunctionExpression, isHeritageClause, isIdentifier, isNewExpression, isNoSubstitutionTemplateLiteral, isObjectLiteralExpression, isParameter, isPropertyAccessExpression, isPropertyAssignment, isShorthandPropertyAssignment, isStringLiteralLike, isTemplateExpression, SyntaxKind } = ts;
+const { canHaveDecorators, getDecorators, isArrayLiteralExpression, isArrowFunction, isBinaryExpression, isCallExpression, isClassLike, isElementAccessExpression, isFunctionExpression, isHeritageClause, isIdentifier, isNewExpression, isNoSubstitutionTemplateLiteral, isObjectLiteralExpression, isParameter, isPropertyAccessExpression, isPropertyAssignment, isShorthandPropertyAssignment, isStringLiteralLike, isTemplateExpression, isVariableDeclaration, SymbolFlags, SyntaxKind } = ts;
 
 /** What an imported or required local name refers to. */
 export interface ImportBinding {
@@ -23,8 +23,11 @@ export interface ImportBinding {
   readonly name: string;
 }
 
-/** The TTL a write sets: a number of seconds, or a TTL that is set but cannot be computed statically. */
-export type StorageTtl = { readonly seconds: number } | 'unresolved';
+/**
+ * The TTL a write sets: a number of seconds, a TTL that is set but cannot be computed statically, or the browser
+ * session (`sessionStorage`).
+ */
+export type StorageTtl = { readonly seconds: number } | 'unresolved' | 'session';
 
 /** What the interpreter needs from the file's storage finder. */
 export interface StorageScope {
@@ -93,7 +96,7 @@ export class StoreWrites {
       this.dexieStores(node);
       return true;
     }
-    return this.indexedDbWrite(node, callee) || this.dexieWrite(node, callee) || this.prismaWrite(node, callee);
+    return this.indexedDbWrite(node, callee) || this.dexieWrite(node, callee) || this.prismaWrite(node, callee) || this.mongoWrite(node, callee);
   }
 
   /** `localStorage.roepnaam = naam`, `localStorage['k'] = v`, `document.cookie = 'naam=…'`. */
@@ -113,7 +116,7 @@ export class StoreWrites {
       if (key !== undefined) collector.name(key);
       collector.stored(node.right);
       const label = `\`${receiverLabel(owner, library)}${key !== undefined && isPropertyAccessExpression(left) ? `.${key}` : '[…]'} = …\``;
-      this.scope.add(library.kind, label, node, enclosingStatement(node), enclosingFunctions(node), collector);
+      this.scope.add(library.kind, label, node, enclosingStatement(node), enclosingFunctions(node), collector, library.sessionScoped ? 'session' : undefined);
       return;
     }
   }
@@ -136,7 +139,7 @@ export class StoreWrites {
       const value = this.place(node, place);
       if (value) collector.stored(value);
     }
-    const ttl = write.ttl ? this.ttl(node, write.ttl) : undefined;
+    const ttl = library.sessionScoped ? 'session' : write.ttl ? this.ttl(node, write.ttl) : undefined;
     this.scope.add(library.kind, label, node, enclosingStatement(node), enclosingFunctions(node), collector, ttl);
   }
 
@@ -370,6 +373,62 @@ export class StoreWrites {
     return false;
   }
 
+  // ---------------------------------------------------------------- MongoDB
+
+  /** `db.collection('x').insertOne(doc)` and Mongoose/Typegoose `Model.create(doc)`, `Model.findOneAndUpdate(f, u)`. */
+  private mongoWrite(node: ts.CallExpression, callee: ts.PropertyAccessExpression): boolean {
+    const write = MONGO.writes[callee.name.text];
+    if (!write) return false;
+    const receiver = skipWrappers(callee.expression);
+    const collection = isCallExpression(receiver) && calleeName(receiver.expression) === MONGO.collectionMethod ? receiver : undefined;
+    if (!collection && !this.isMongooseModel(receiver)) return false;
+    // A model whose schema or document class is declared in this file is covered by that declaration's site.
+    if (!collection && this.modelDeclaredHere(receiver)) return true;
+    const collector = this.scope.collector();
+    const name = collection?.arguments[0];
+    if (name && isStringLiteralLike(name)) collector.name(name.text);
+    for (const place of write.values) {
+      const value = this.place(node, place);
+      if (value) collector.stored(value);
+    }
+    const label = collection ? `MongoDB \`collection(…).${callee.name.text}\`` : `Mongoose \`${receiverLabelOf(receiver)}.${callee.name.text}\``;
+    this.scope.add('table-write', label, node, enclosingStatement(node), enclosingFunctions(node), collector);
+    return true;
+  }
+
+  /** `getModelForClass(LocalClass)` or `model('X', localSchema)` where `localSchema = new Schema(…)` in this file. */
+  private modelDeclaredHere(receiver: ts.Expression): boolean {
+    if (!isIdentifier(receiver)) return false;
+    const made = this.scope.constantOf(receiver.text);
+    const call = made && skipWrappers(made);
+    if (!call || !isCallExpression(call)) return false;
+    return call.arguments.some((argument) => {
+      const inner = skipWrappers(argument);
+      if (!isIdentifier(inner)) return false;
+      if (this.localClass(inner.text)) return true;
+      const schema = this.scope.constantOf(inner.text);
+      const created = schema && skipWrappers(schema);
+      return created !== undefined && isNewExpression(created) && calleeName(created.expression) === 'Schema';
+    });
+  }
+
+  /** A model made by `model(…)`/`mongoose.model(…)`/`getModelForClass(…)` here or (with a checker) where it is imported from. */
+  private isMongooseModel(receiver: ts.Expression): boolean {
+    if (!isIdentifier(receiver)) return isPropertyAccessExpression(receiver) && this.typeDeclaredIn(receiver, MONGO.declarations);
+    const made = (initializer: ts.Expression | undefined): boolean => {
+      const inner = initializer && skipWrappers(initializer);
+      return inner !== undefined && isCallExpression(inner) && (MONGO.modelFactories as readonly string[]).includes(calleeName(inner.expression) ?? '');
+    };
+    if (made(this.scope.constantOf(receiver.text))) return true;
+    const checker = this.checker;
+    if (!checker) return false;
+    let symbol = checker.getSymbolAtLocation(receiver);
+    if (symbol && symbol.flags & SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+    const declaration = symbol?.valueDeclaration;
+    if (declaration && isVariableDeclaration(declaration) && made(declaration.initializer)) return true;
+    return this.typeDeclaredIn(receiver, MONGO.declarations);
+  }
+
   // ---------------------------------------------------------------- SQL
 
   private sqlOfCall(node: ts.CallExpression): readonly SqlStatement[] {
@@ -552,6 +611,10 @@ function literalText(expression: ts.Expression, depth = 0): string | undefined {
     return `${literalText(inner.left, depth + 1) ?? '\uE000'}${literalText(inner.right, depth + 1) ?? '\uE000'}`;
   }
   return undefined;
+}
+
+function receiverLabelOf(receiver: ts.Expression): string {
+  return isIdentifier(receiver) ? receiver.text : isPropertyAccessExpression(receiver) ? receiver.name.text : 'model';
 }
 
 function receiverLabel(receiver: ts.Expression, library: StoreWriteLibrary): string {

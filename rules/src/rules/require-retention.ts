@@ -74,7 +74,7 @@ export function judgeRetention(catalogue: Catalogue, categories: readonly Catego
   const categoryLabels = categories.map((c) => c.label).join(', ');
   const allowed = describeTerms(allowance.terms);
   const suggested = allowance.terms[0]?.id ?? '';
-  if (ttl !== undefined && ttl !== 'unresolved' && ttl.seconds / 86400 > allowance.maxDays) {
+  if (typeof ttl === 'object' && ttl.seconds / 86400 > allowance.maxDays) {
     return { messageId: 'ttlTooLong', data: { store, category: allowance.strictest.label, ttl: describeSeconds(ttl.seconds), allowed }, allowance };
   }
   if (!tag) {

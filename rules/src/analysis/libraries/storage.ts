@@ -59,13 +59,18 @@ export interface StoreWriteLibrary {
   readonly methods: Readonly<Record<string, WriteMethod>>;
   /** Whether `receiver.key = value` and `receiver['key'] = value` also store (the Web Storage API does). */
   readonly propertyWrites?: boolean;
+  /**
+   * The store forgets everything when the browser session ends (`sessionStorage`): its retention is the session, so
+   * a write needs no tag.
+   */
+  readonly sessionScoped?: boolean;
 }
 
 const KEY_VALUE: WriteMethod = { key: { argument: 0 }, values: [{ argument: 1 }] };
 
 export const STORE_WRITE_LIBRARIES: readonly StoreWriteLibrary[] = [
   { library: 'Web Storage', kind: 'browser-storage', receiver: { global: 'localStorage' }, methods: { setItem: KEY_VALUE }, propertyWrites: true },
-  { library: 'Web Storage', kind: 'browser-storage', receiver: { global: 'sessionStorage' }, methods: { setItem: KEY_VALUE }, propertyWrites: true },
+  { library: 'Web Storage', kind: 'browser-storage', receiver: { global: 'sessionStorage' }, methods: { setItem: KEY_VALUE }, propertyWrites: true, sessionScoped: true },
   {
     library: 'React Native AsyncStorage',
     kind: 'browser-storage',
@@ -151,6 +156,30 @@ export const PRISMA = {
     updateMany: ['data'],
     upsert: ['create', 'update'],
   } as Readonly<Record<string, readonly string[]>>,
+} as const;
+
+/**
+ * MongoDB documents: through the driver (`db.collection('x').insertOne(doc)`) and through Mongoose or Typegoose models
+ * (`User.create(doc)`, `User.findOneAndUpdate(filter, update)`), where a model is a value made by `model(…)`,
+ * `mongoose.model(…)` or `getModelForClass(…)`, or (with types) a value of a type declared by these modules.
+ */
+export const MONGO = {
+  collectionMethod: 'collection',
+  modelFactories: ['model', 'getModelForClass', 'getDiscriminatorModelForClass'],
+  declarations: /[\\/]node_modules[\\/](mongoose|@typegoose[\\/]typegoose)[\\/]/,
+  writes: {
+    insertOne: { values: [{ argument: 0 }] },
+    insertMany: { values: [{ argument: 0 }] },
+    create: { values: [{ argument: 0 }] },
+    updateOne: { values: [{ argument: 1 }] },
+    updateMany: { values: [{ argument: 1 }] },
+    replaceOne: { values: [{ argument: 1 }] },
+    findOneAndUpdate: { values: [{ argument: 1 }] },
+    findOneAndReplace: { values: [{ argument: 1 }] },
+    findByIdAndUpdate: { values: [{ argument: 1 }] },
+  } as Readonly<Record<string, WriteMethod>>,
+  /** Typegoose: a class whose members carry `@prop()` declares a collection's documents. */
+  propertyDecorators: ['prop', 'Prop'],
 } as const;
 
 /**
