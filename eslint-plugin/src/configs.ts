@@ -6,10 +6,12 @@
  *   warning nobody reads would not. It sets typescript-eslint's parser without a project, so it works on plain
  *   JavaScript and on TypeScript without a tsconfig; the rules then work from names.
  * - `strict`: every rule, as `error`, unresolvable destinations reported too, and typed linting through
- *   typescript-eslint's project service, so the rules follow types and imported modules. TypeScript files only (see
- *   TYPED_FILES); `[avglint.configs.recommended, avglint.configs.strict]` covers JavaScript too.
+ *   typescript-eslint's project service, so the rules follow types and imported modules. Every source file: a file
+ *   no tsconfig.json includes (plain JavaScript, scripts) is no parse error but part of an inferred program
+ *   (./parser.ts), announced once.
  */
 import * as parser from '@typescript-eslint/parser';
+import * as strictParser from './parser';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { preset, type PresetName } from '@avglint/node';
 import { RULE_IDS, RULES } from '@avglint/rules';
@@ -19,10 +21,10 @@ type RuleEntry = TSESLint.SharedConfig.RuleEntry;
 /** ESLint lints only JavaScript unless a config names other files, so the configs name every file avglint analyses. */
 export const FILES = ['**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}'];
 /**
- * The strict config is typed, and typed linting fails on a file no tsconfig includes (eslint.config.mjs, scripts), so
- * it applies to TypeScript files only. Put `recommended` before it to lint JavaScript too, from names.
+ * The strict config is typed. typescript-eslint's project service fails on a file no tsconfig includes; the strict
+ * parser (./parser.ts) falls back to an inferred program for those, so the strict config can take every source file.
  */
-export const TYPED_FILES = ['**/*.{ts,mts,cts,tsx}'];
+export const TYPED_FILES = FILES;
 
 /** A preset of the Node layer (the same one `avglint scan` runs) as ESLint rule entries, options over the defaults. */
 function presetRules(name: PresetName): Record<string, RuleEntry> {
@@ -56,7 +58,7 @@ export function createConfigs(plugin: TSESLint.FlatConfig.Plugin): { recommended
       name: 'avglint/strict',
       files: TYPED_FILES,
       plugins: { avglint: plugin },
-      languageOptions: { parser, parserOptions: { projectService: true } },
+      languageOptions: { parser: strictParser, parserOptions: { projectService: true } },
       rules: strictRules(),
     },
   };

@@ -158,6 +158,30 @@ describe('ESLint with eslint-plugin-avglint', function () {
     assert.deepEqual(messages(results).map((m) => m.split(' ').slice(0, 2).join(' ')), ['ids.ts:1:1 probe/typed', 'ids.ts:1:20 avglint/no-bsn-literal']);
   });
 
+  it('strict takes files no tsconfig includes as an inferred program: no parse error, flows across require and modules', async () => {
+    const p = project({
+      'avglint.catalogue.yaml': fixtureCatalogueText(),
+      'package.json': '{ "name": "js-school" }',
+      'eslint.config.mjs': eslintConfig(`[
+        avglint.configs.strict,
+        { plugins: { probe: { rules: { typed: { create(context) { return { Program(node) {
+            if (context.sourceCode.parserServices?.program) context.report({ node, message: 'typed' });
+          } }; } } } } }, rules: { 'probe/typed': 'warn' } },
+      ]`),
+      'src/helpers.js': "const URL = 'https://analytics.example.com/e';\nfunction stuur(data) {\n  return fetch(URL, { method: 'POST', body: JSON.stringify(data) });\n}\nmodule.exports = { stuur };\n",
+      'src/app.js': "const { stuur } = require('./helpers');\nfunction sync(leerling) {\n  stuur({ naam: leerling.naam });\n}\nmodule.exports = sync;\n",
+      'src/ids.ts': BSN,
+    });
+    const results = await lint(p);
+    assert.deepEqual(messages(results).map((m) => m.split(' ').slice(0, 2).join(' ')), [
+      'app.js:1:1 probe/typed',
+      'app.js:3:9 avglint/no-unauthorised-transfer',
+      'helpers.js:1:1 probe/typed',
+      'ids.ts:1:1 probe/typed',
+      'ids.ts:1:20 avglint/no-bsn-literal',
+    ]);
+  });
+
   it('reports a disable comment without a reason, and accepts one with a reason', async () => {
     const p = project({
       'avglint.catalogue.yaml': fixtureCatalogueText(),

@@ -233,7 +233,7 @@ const typedBrand = "import { leerlingBsn } from './store-types';\nlocalStorage.s
 const typedAsync = "import AsyncStorage from '@react-native-async-storage/async-storage';\nimport { leerling } from './store-types';\nawait AsyncStorage.setItem('k', JSON.stringify(leerling));";
 const typedPrisma = "import { leerling } from './store-types';\nawait prisma.inschrijving.create({ data: leerling });";
 const typedSql = "import { leerlingBsn } from './store-types';\nawait sql`insert into meldingen (tekst) values (${leerlingBsn})`;";
-const typedModel = "import { Gebruiker } from './store-models';\nexport async function bewaar(email: string) {\n  await Gebruiker.findOneAndUpdate({ email }, { email }, { upsert: true });\n}";
+const typedModel = "import Contact, { Gebruiker } from './store-models';\nexport async function bewaar(email: string) {\n  await Gebruiker.findOneAndUpdate({ email }, { email }, { upsert: true });\n  await Contact.findOneAndUpdate({ email }, { email });\n}";
 const typedCookie = "import { leerling } from './store-types';\ndocument.cookie = `wie=${leerling.roepnaam}`;";
 
 typedRuleTester.run('require-retention (typed)', rule('require-retention'), {
@@ -273,7 +273,15 @@ typedRuleTester.run('require-retention (typed)', rule('require-retention'), {
     { code: typedPrisma, filename: 'src/store-typed.ts', errors: [{ messageId: 'missingRetention', ...at(typedPrisma, 'prisma.inschrijving.create({ data: leerling })'), suggestions: insert(typedPrisma, 'await', ['leerlingdossier']) }] },
     { code: typedSql, filename: 'src/store-typed.ts', errors: [{ messageId: 'missingRetention', ...at(typedSql, 'sql`insert into meldingen (tekst) values (${leerlingBsn})`'), suggestions: insert(typedSql, 'await', ['leerlingdossier']) }] },
     // The model is made in another module (`getModelForClass` there): followed through the import with types.
-    { code: typedModel, filename: 'src/store-typed.ts', errors: [{ messageId: 'missingRetention', ...at(typedModel, 'Gebruiker.findOneAndUpdate({ email }, { email }, { upsert: true })'), suggestions: insert(typedModel, 'await', ['leerlingdossier', 'sessie']) }] },
+    {
+      code: typedModel,
+      filename: 'src/store-typed.ts',
+      errors: [
+        { messageId: 'missingRetention', ...at(typedModel, 'Gebruiker.findOneAndUpdate({ email }, { email }, { upsert: true })'), suggestions: insert(typedModel, 'await Gebruiker', ['leerlingdossier', 'sessie']) },
+        // A default-exported model (`export default getModelForClass(…)`).
+        { messageId: 'missingRetention', ...at(typedModel, 'Contact.findOneAndUpdate({ email }, { email })'), suggestions: insert(typedModel, 'await Contact', ['leerlingdossier', 'sessie']) },
+      ],
+    },
     { code: typedCookie, filename: 'src/store-typed.ts', errors: [{ messageId: 'missingRetention', ...at(typedCookie, 'document.cookie = `wie=${leerling.roepnaam}`'), suggestions: insert(typedCookie, 'document', ['leerlingdossier', 'sessie']) }] },
     {
       code: typedBrand,

@@ -14,7 +14,7 @@ import { DEXIE, IDB, MONGO, PERSISTED_STATE, PRISMA, SQL, STORE_WRITE_LIBRARIES,
 import { parseSql, type SqlStatement } from './sql';
 import { calleeName, enclosingFunctions, enclosingStatement, propertyNameText, skipWrappers, type CategoryCollector } from './storageCollector';
 // Read once: every member of the typescript module is a getter, and these run for every node.
-const { canHaveDecorators, getDecorators, isArrayLiteralExpression, isArrowFunction, isBinaryExpression, isCallExpression, isClassLike, isElementAccessExpression, isFunctionExpression, isHeritageClause, isIdentifier, isNewExpression, isNoSubstitutionTemplateLiteral, isObjectLiteralExpression, isParameter, isPropertyAccessExpression, isPropertyAssignment, isShorthandPropertyAssignment, isStringLiteralLike, isTemplateExpression, isVariableDeclaration, SymbolFlags, SyntaxKind } = ts;
+const { canHaveDecorators, getDecorators, isArrayLiteralExpression, isArrowFunction, isBinaryExpression, isCallExpression, isClassLike, isElementAccessExpression, isExportAssignment, isFunctionExpression, isHeritageClause, isIdentifier, isNewExpression, isNoSubstitutionTemplateLiteral, isObjectLiteralExpression, isParameter, isPropertyAccessExpression, isPropertyAssignment, isShorthandPropertyAssignment, isStringLiteralLike, isTemplateExpression, isVariableDeclaration, SymbolFlags, SyntaxKind } = ts;
 
 /** What an imported or required local name refers to. */
 export interface ImportBinding {
@@ -426,6 +426,8 @@ export class StoreWrites {
     if (symbol && symbol.flags & SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
     const declaration = symbol?.valueDeclaration;
     if (declaration && isVariableDeclaration(declaration) && made(declaration.initializer)) return true;
+    // `export default getModelForClass(IUser)`, imported as `import User from './user.model'`.
+    if (declaration && isExportAssignment(declaration) && made(declaration.expression)) return true;
     return this.typeDeclaredIn(receiver, MONGO.declarations);
   }
 
