@@ -55,6 +55,16 @@ describe('language server: initialize and diagnostics', () => {
     assert.match(status.message, /6 categories, 4 processors/);
   });
 
+  it('checks an open Prisma schema: a model without /// @retention at its name, fixed by inserting the doc comment', async () => {
+    client = new TestClient();
+    await client.initialize(FIXTURE_PROJECT);
+    const schema = 'model Lokaal {\n  nummer String\n}\n\nmodel Leerling {\n  id  Int    @id\n  bsn String\n}\n';
+    const uri = client.open(path.join(FIXTURE_PROJECT, 'prisma', 'schema.prisma'), schema);
+    const diagnostics = (await client.diagnosticsFor(uri)).filter((d) => isRule(d.code));
+    assert.deepEqual(diagnostics.map((d) => [d.code, d.range]), [['require-retention', { start: { line: 4, character: 6 }, end: { line: 4, character: 14 } }]]);
+    assert.match(String(diagnostics[0]?.message), /Prisma model `Leerling` stores Burgerservicenummer/);
+  });
+
   it('publishes exactly what a fresh analysis of the same text finds (rule and range)', async () => {
     client = new TestClient();
     await client.initialize(FIXTURE_PROJECT);
