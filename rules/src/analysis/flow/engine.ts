@@ -23,6 +23,7 @@ import {
   sameLabels,
   step,
   union,
+  unionOf,
   withStep,
   type CategoryLabel,
   type Label,
@@ -30,6 +31,7 @@ import {
   type Value,
 } from './labels';
 import { lexicalDeclaration, requiredModule } from './scopes';
+import { sourceFileOf } from './walk';
 import { nodesFor } from './nodes';
 import { Apis, type SinkSite } from './apis';
 // Read once: every member of the typescript module is a getter, and these run for every node.
@@ -179,6 +181,20 @@ export class FlowEngine {
   resolveMember(node: ts.PropertyAccessExpression): ts.Node | undefined {
     const cached = this.members.get(node);
     if (cached !== undefined) return cached ?? undefined;
+    // The receivers of a long chain (`p.ouder.ouder.…`, thousands of links in generated code) are resolved innermost
+    // first, so each step finds the one below it done: one level of recursion instead of one per link.
+    const chain: ts.PropertyAccessExpression[] = [];
+    for (let e: ts.Expression = skipOuter(node.expression); isPropertyAccessExpression(e) && !this.members.has(e); e = skipOuter(e.expression)) chain.push(e);
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const receiver = chain[i];
+      if (receiver) this.resolveOneMember(receiver);
+    }
+    return this.resolveOneMember(node);
+  }
+
+  private resolveOneMember(node: ts.PropertyAccessExpression): ts.Node | undefined {
+    const cached = this.members.get(node);
+    if (cached !== undefined) return cached ?? undefined;
     this.members.set(node, null);
     const receiver = skipOuter(node.expression);
     const decl = receiver.kind === SyntaxKind.ThisKeyword ? classMember(node, node.name.text) : memberOf(this.containerOf(receiver, 0), node.name.text);
@@ -318,9 +334,9 @@ export class FlowEngine {
     if (isPropertyAccessExpression(node)) return this.propertyAccess(node);
     if (isElementAccessExpression(node)) return this.elementAccess(node);
     if (isCallExpression(node)) return this.call(node);
-    if (isNewExpression(node)) return union(...(node.arguments ?? []).map((a) => this.valueOf(a)));
+    if (isNewExpression(node)) return unionOf((node.arguments ?? []).map((a) => this.valueOf(a)));
     if (isObjectLiteralExpression(node)) return this.objectLiteral(node);
-    if (isArrayLiteralExpression(node)) return union(...node.elements.map((e) => this.valueOf(e)));
+    if (isArrayLiteralExpression(node)) return unionOf(node.elements.map((e) => this.valueOf(e)));
     if (isSpreadElement(node)) return this.valueOf(node.expression);
     if (isTemplateExpression(node)) return this.stringOf(node, node.templateSpans.map((s) => s.expression), 'put into a template literal');
     if (isTaggedTemplateExpression(node) && isTemplateExpression(node.template)) {
@@ -366,7 +382,7 @@ export class FlowEngine {
       if (before.includes(d)) continue;
       if (enclosingFunction(d.node) !== useFunction || inSameLoop(d.node, use, useFunction)) parts.push(d.value());
     }
-    return union(...parts);
+    return unionOf(parts);
   }
 
   /** What a declaration carries by itself: its classification plus its initial value. */
@@ -540,11 +556,11 @@ export class FlowEngine {
         parts.push(withStep(apply(this.valueOf(property.expression), { op: 'spread', except }), property, `spread into an object`));
       }
     }
-    return union(...parts);
+    return unionOf(parts);
   }
 
   private stringOf(node: ts.Node, parts: readonly ts.Expression[], description: string): Value {
-    return withStep(union(...parts.map((p) => apply(this.valueOf(p), { op: 'flatten' }))), node, description);
+    return withStep(unionOf(parts.map((p) => apply(this.valueOf(p), { op: 'flatten' }))), node, description);
   }
 
   private binary(node: ts.BinaryExpression): Value {
@@ -620,7 +636,7 @@ export class FlowEngine {
     // A function avglint cannot see into: its result may carry anything its arguments carry — unless it answers a
     // question (`isGeldigBsn(x)`, or typed `boolean`), which reveals nothing of them.
     if (this.answersQuestion(call)) return typed;
-    return union(this.passedThrough(union(...args.map((a) => this.valueOf(a))), call, calleeText), typed);
+    return union(this.passedThrough(unionOf(args.map((a) => this.valueOf(a))), call, calleeText), typed);
   }
 
   /** `Boolean(x)`, `isNaN(x)`, `Array.isArray(x)`, `Object.keys(x)`: a truth value or the keys, not the value. */
@@ -707,10 +723,10 @@ export class FlowEngine {
     const first = args[0] ? this.valueOf(args[0]) : EMPTY;
     if (owner === 'JSON' && method === 'stringify') return withStep(apply(first, { op: 'flatten' }), call, 'turned into JSON by `JSON.stringify`');
     if (owner === 'JSON' && method === 'parse') return first;
-    if (owner === 'Object' && (method === 'assign' || method === 'fromEntries' || method === 'freeze')) return union(...args.map((a) => this.valueOf(a)));
+    if (owner === 'Object' && (method === 'assign' || method === 'fromEntries' || method === 'freeze')) return unionOf(args.map((a) => this.valueOf(a)));
     if (owner === 'Object' && (method === 'values' || method === 'entries')) return apply(first, { op: 'flatten' });
     if (owner === 'Object' && method === 'keys') return EMPTY;
-    if (owner === 'Promise') return union(...args.map((a) => this.valueOf(a)));
+    if (owner === 'Promise') return unionOf(args.map((a) => this.valueOf(a)));
     if (owner === 'Array' && method === 'from') return args[1] ? this.callbackReturn(args[1], call) : first;
     if (owner === 'Math' || owner === 'Number' || owner === 'Date') return EMPTY;
     return undefined;
@@ -745,7 +761,7 @@ export class FlowEngine {
   }
 
   private sanitised(call: ts.CallExpression, sanitiser: Sanitiser): Value {
-    const input = union(...call.arguments.map((a) => this.valueOf(a)));
+    const input = unionOf(call.arguments.map((a) => this.valueOf(a)));
     const removed = apply(input, { op: 'remove', categories: sanitiser.removes.length === 0 ? 'all' : sanitiser.removes });
     const produced = sanitiser.produces ? this.catalogue.categories.get(sanitiser.produces) : undefined;
     if (!produced) return removed;
@@ -843,7 +859,7 @@ export class FlowEngine {
         forEachReturn(fn.body, (r) => {
           if (r.expression) parts.push(withStep(this.valueOf(r.expression), r, 'returned'));
         });
-        return union(...parts);
+        return unionOf(parts);
       });
     } finally {
       this.summarisingReturns.delete(fn);
@@ -884,7 +900,7 @@ export class FlowEngine {
       const decl = this.resolve(receiver);
       receiver = decl && isVariableDeclaration(decl) && decl.initializer && isConst(decl) ? skipOuter(decl.initializer) : undefined;
     }
-    if (!receiver || !isNewExpression(receiver) || receiver.getSourceFile() !== call.getSourceFile()) return undefined;
+    if (!receiver || !isNewExpression(receiver) || sourceFileOf(receiver) !== sourceFileOf(call)) return undefined;
     return this.classOf(receiver.expression) === ctor.parent ? { ctor, site: receiver } : undefined;
   }
 
@@ -901,7 +917,7 @@ export class FlowEngine {
       if (!arg) continue;
       parts.push(this.replay(arg.value, arg.node, calleeText, label));
     }
-    return union(...parts);
+    return unionOf(parts);
   }
 
   /** Runs an argument's value through what the callee does with the parameter, and joins the traces. */
@@ -982,7 +998,7 @@ export class FlowEngine {
   // Assignments and mutations
 
   private definitionsOf(decl: ts.Node): readonly Definition[] {
-    const file = decl.getSourceFile();
+    const file = sourceFileOf(decl);
     let table = this.definitions.get(file);
     if (!table) {
       table = this.collectDefinitions(file);
@@ -1008,13 +1024,13 @@ export class FlowEngine {
         const method = node.expression.name.text;
         const target = node.expression.expression;
         if (MUTATING_ADD.has(method)) {
-          this.addWrite(target, node, false, () => withStep(union(...node.arguments.map((a) => this.valueOf(a))), node, `added by \`${method}\``), add);
+          this.addWrite(target, node, false, () => withStep(unionOf(node.arguments.map((a) => this.valueOf(a))), node, `added by \`${method}\``), add);
         } else if (MUTATING_KEYED.has(method) && node.arguments.length >= 2) {
           const [keyNode, valueNode] = node.arguments;
           if (keyNode && valueNode) this.addWrite(target, node, false, () => this.keyed(keyNode, valueNode, method), add);
         } else if (method === 'assign' && isIdentifier(target) && target.text === 'Object' && node.arguments[0]) {
           const [first, ...rest] = node.arguments;
-          if (first) this.addWrite(first, node, false, () => union(...rest.map((a) => this.valueOf(a))), add);
+          if (first) this.addWrite(first, node, false, () => unionOf(rest.map((a) => this.valueOf(a))), add);
         }
       }
     }
@@ -1115,7 +1131,7 @@ export function isFunctionWithBody(node: ts.Node): node is FunctionWithBody {
 }
 
 function sameReaches(a: readonly Reach[], b: readonly Reach[]): boolean {
-  const key = (r: Reach): string => `${r.sink.call.pos}\0${r.sink.call.getSourceFile().fileName}\0${labelKey(r.label)}`;
+  const key = (r: Reach): string => `${r.sink.call.pos}\0${sourceFileOf(r.sink.call).fileName}\0${labelKey(r.label)}`;
   if (a.length !== b.length) return false;
   const keys = new Set(a.map(key));
   return b.every((r) => keys.has(key(r)));
@@ -1306,7 +1322,7 @@ export function forEachCall(body: ts.Node, visit: (call: ts.CallExpression) => v
 
 /** The source text of a node on one line, shortened for messages. */
 export function shortText(node: ts.Node): string {
-  const file = node.getSourceFile();
+  const file = sourceFileOf(node);
   const start = node.getStart(file);
   const text = file.text.slice(start, Math.min(node.getEnd(), start + 200)).replace(/\s+/g, ' ');
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
