@@ -64,6 +64,18 @@ const WELL_KNOWN_GLOBALS = new Set(['console', 'fetch', 'JSON', 'Object', 'Array
 
 /** How many evaluations may be in progress at once before the analysis stops following a value. */
 const MAX_NESTING = 600;
+/**
+ * Function summaries computed inside each other (f0 calls f1 calls f2 …) before the innermost is summarised first,
+ * on its own, and the outer ones are computed again: a chain of 2,000 functions calling the next overflowed the stack.
+ */
+const MAX_SUMMARY_NESTING = 50;
+
+/** Thrown when summaries nest MAX_SUMMARY_NESTING deep; caught by the outermost summary, never by a caller. */
+class SummaryTooDeep extends Error {
+  constructor(readonly fn: FunctionWithBody, readonly kind: 'returns' | 'reaches') {
+    super('function summaries nest too deep');
+  }
+}
 /** Evaluations one top-level question (the value at a sink, a summary) may take. */
 const MAX_STEPS = 200_000;
 /** Re-evaluations of recursive summaries one top-level question may take. */
@@ -83,6 +95,8 @@ export class FlowEngine {
   private readonly declarationValues = new Map<ts.Node, Value>();
   private readonly inProgress = new Set<ts.Node>();
   private cycles = 0;
+  /** How many summaries are being computed inside each other right now. */
+  private summaryNesting = 0;
   private readonly returns = new Map<ts.Node, Value>();
   private readonly reaches = new Map<ts.Node, readonly Reach[]>();
   private readonly summarisingReturns = new Set<ts.Node>();
@@ -183,8 +197,13 @@ export class FlowEngine {
     if (cached !== undefined) return cached ?? undefined;
     // The receivers of a long chain (`p.ouder.ouder.…`, thousands of links in generated code) are resolved innermost
     // first, so each step finds the one below it done: one level of recursion instead of one per link.
+    // Calls in the chain (`q.then().then().…`) are stepped through to their callees, which resolve the same way.
     const chain: ts.PropertyAccessExpression[] = [];
-    for (let e: ts.Expression = skipOuter(node.expression); isPropertyAccessExpression(e) && !this.members.has(e); e = skipOuter(e.expression)) chain.push(e);
+    for (let e: ts.Expression = skipOuter(node.expression); ; ) {
+      if (isPropertyAccessExpression(e) && !this.members.has(e)) chain.push(e);
+      else if (!isCallExpression(e) && !isAwaitExpression(e)) break;
+      e = skipOuter(e.expression);
+    }
     for (let i = chain.length - 1; i >= 0; i--) {
       const receiver = chain[i];
       if (receiver) this.resolveOneMember(receiver);
@@ -825,17 +844,21 @@ export class FlowEngine {
    */
   private fixpoint<T>(fn: ts.Node, heads: Set<ts.Node>, provisional: Map<ts.Node, T>, empty: T, same: (a: T, b: T) => boolean, compute: () => T): T {
     let value = empty;
-    for (;;) {
-      const mark = this.cacheLog.length;
+    try {
+      for (;;) {
+        const mark = this.cacheLog.length;
+        heads.delete(fn);
+        value = compute();
+        if (!heads.has(fn) || same(value, provisional.get(fn) ?? empty) || this.rerounds <= 0) break;
+        this.rerounds--;
+        provisional.set(fn, value);
+        this.forgetSince(mark);
+      }
+    } finally {
+      // Also when a summary nested too deep unwinds through here (SummaryTooDeep): nothing provisional stays behind.
       heads.delete(fn);
-      value = compute();
-      if (!heads.has(fn) || same(value, provisional.get(fn) ?? empty) || this.rerounds <= 0) break;
-      this.rerounds--;
-      provisional.set(fn, value);
-      this.forgetSince(mark);
+      provisional.delete(fn);
     }
-    heads.delete(fn);
-    provisional.delete(fn);
     return value;
   }
 
@@ -850,6 +873,15 @@ export class FlowEngine {
       this.headsReturns.add(fn);
       return this.provisionalReturns.get(fn) ?? EMPTY;
     }
+    if (this.summaryNesting === 0) return this.outermostSummary(() => this.computeReturns(fn));
+    if (this.summaryNesting >= MAX_SUMMARY_NESTING) throw new SummaryTooDeep(fn, 'returns');
+    return this.computeReturns(fn);
+  }
+
+  private computeReturns(fn: FunctionWithBody): Value {
+    const cached = this.returns.get(fn);
+    if (cached) return cached;
+    this.summaryNesting++;
     this.summarisingReturns.add(fn);
     let value: Value = EMPTY;
     try {
@@ -863,6 +895,7 @@ export class FlowEngine {
       });
     } finally {
       this.summarisingReturns.delete(fn);
+      this.summaryNesting--;
     }
     this.remember(this.returns, fn, value);
     return value;
@@ -934,6 +967,36 @@ export class FlowEngine {
       this.headsReaches.add(fn);
       return this.provisionalReaches.get(fn) ?? [];
     }
+    if (this.summaryNesting === 0) return this.outermostSummary(() => this.computeReaches(fn));
+    if (this.summaryNesting >= MAX_SUMMARY_NESTING) throw new SummaryTooDeep(fn, 'reaches');
+    return this.computeReaches(fn);
+  }
+
+  /**
+   * The outermost summary being computed: when summaries nest too deep, the one where it happened is summarised
+   * first at the top (and so on, innermost first: a stack, not recursion), then the outer computation runs again and
+   * finds it done. The results are the same as with unlimited nesting, whatever order files are analysed in.
+   */
+  private outermostSummary<T>(compute: () => T): T {
+    const pending: SummaryTooDeep[] = [];
+    for (;;) {
+      const next = pending[pending.length - 1];
+      try {
+        if (!next) return compute();
+        if (next.kind === 'returns') this.computeReturns(next.fn);
+        else this.computeReaches(next.fn);
+        pending.pop();
+      } catch (error) {
+        if (!(error instanceof SummaryTooDeep)) throw error;
+        pending.push(error);
+      }
+    }
+  }
+
+  private computeReaches(fn: FunctionWithBody): readonly Reach[] {
+    const cached = this.reaches.get(fn);
+    if (cached) return cached;
+    this.summaryNesting++;
     this.summarisingReaches.add(fn);
     let reaches: readonly Reach[] = [];
     try {
@@ -951,6 +1014,7 @@ export class FlowEngine {
       });
     } finally {
       this.summarisingReaches.delete(fn);
+      this.summaryNesting--;
     }
     this.remember(this.reaches, fn, reaches);
     return reaches;
