@@ -7,7 +7,8 @@
  * each file under a watchdog), `hostile` (generated deep and long TypeScript), `catalogues` (10,000 fuzzed catalogues
  * with symlinks, special files and size bombs, through the CLI, ESLint and server hosts), `flood` (5,000 edits to
  * the language server), `network` (scan and the server under strace: no socket but Unix ones), `scaling` (a
- * 20,000-entry catalogue, a 100,000-term chain). `--quick` runs each part at a small size. The corpus is
+ * 20,000-entry catalogue, a 100,000-term chain). `--quick` runs each part at a small size; `--every N` takes every
+ * Nth corpus file and `--modes untyped|typed` only those passes (for a machine without the hour the whole needs). The corpus is
  * $AVGLINT_RELIABILITY_CORPUS or /work/.cache/ts-cases; without it the corpus part says SKIPPED.
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -101,17 +102,21 @@ async function corpusPass(files: readonly string[], typed: boolean, size: Catalo
   return summary;
 }
 
-async function corpusPart(quick: boolean): Promise<Summary> {
+async function corpusPart(quick: boolean, every: number, modes: readonly ('typed' | 'untyped')[]): Promise<Summary> {
   const dir = corpusDirectory();
   if (!dir) {
     log('corpus: SKIPPED — no corpus. Set AVGLINT_RELIABILITY_CORPUS or put a copy of TypeScript\'s tests/cases in /work/.cache/ts-cases (RELIABILITY.md says how).');
     return { skipped: true };
   }
   let files = corpusFiles(dir);
-  if (quick) files = files.filter((_, i) => i % 100 === 0);
-  log(`corpus: ${files.length} files from ${dir}`);
+  const step = quick ? 100 : every;
+  if (step > 1) files = files.filter((_, i) => i % step === 0);
+  log(`corpus: ${files.length} files from ${dir}${step > 1 ? ` (every ${step}th)` : ''}`);
   const passes: Summary[] = [];
-  for (const typed of [false, true]) for (const size of ['small', 'large'] as const) passes.push(await corpusPass(files, typed, size));
+  for (const typed of [false, true]) {
+    if (!modes.includes(typed ? 'typed' : 'untyped')) continue;
+    for (const size of ['small', 'large'] as const) passes.push(await corpusPass(files, typed, size));
+  }
   return { directory: dir, passes };
 }
 
@@ -310,9 +315,15 @@ async function main(args: readonly string[]): Promise<number> {
     return 0;
   }
   const quick = args.includes('--quick');
-  const jsonAt = args.indexOf('--json');
-  const jsonFile = jsonAt >= 0 ? args[jsonAt + 1] : undefined;
-  const parts = args.filter((a, i) => !a.startsWith('--') && (jsonAt < 0 || i !== jsonAt + 1));
+  const valueOf = (option: string): string | undefined => {
+    const at = args.indexOf(option);
+    return at >= 0 ? args[at + 1] : undefined;
+  };
+  const jsonFile = valueOf('--json');
+  // `--every 4`: every fourth corpus file; `--modes untyped` (or `typed`): only those passes.
+  const every = Math.max(1, Number(valueOf('--every') ?? '1'));
+  const modes = (valueOf('--modes') ?? 'untyped,typed').split(',') as ('typed' | 'untyped')[];
+  const parts = args.filter((a, i) => !a.startsWith('--') && !['--json', '--every', '--modes'].includes(args[i - 1] ?? ''));
   const wanted = (part: string): boolean => parts.length === 0 || parts.includes(part);
   const report: Summary = { date: new Date().toISOString(), quick, node: process.version, cpus: os.cpus().length };
   const began = Date.now();
@@ -340,7 +351,7 @@ async function main(args: readonly string[]): Promise<number> {
     log('network:');
     report['network'] = networkPart();
   }
-  if (wanted('corpus')) report['corpus'] = await corpusPart(quick);
+  if (wanted('corpus')) report['corpus'] = await corpusPart(quick, every, modes);
   report['seconds'] = Math.round((Date.now() - began) / 1000);
   if (jsonFile) fs.writeFileSync(jsonFile, `${JSON.stringify(report, null, 2)}\n`);
   log(`reliability: done in ${String(report['seconds'])} s`);
