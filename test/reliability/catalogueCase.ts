@@ -8,9 +8,17 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Problem } from '@avglint/rules';
 import { catalogueCheck } from 'avglint/dist/catalogueCheck';
-import { resolveCatalogue } from 'eslint-plugin-avglint/dist/catalogue';
 import { Catalogues } from '@avglint/server/dist/catalogues';
 import { nodeFileSystem } from '@avglint/server/dist/host';
+
+/**
+ * The plugin's own catalogue resolution (what its rules do before any check runs). The package exports only its
+ * entry point, so the module is required by path: this harness tests the host, not its public API.
+ */
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- see above.
+const { resolveCatalogue } = require(path.resolve(__dirname, '..', '..', '..', 'eslint-plugin', 'dist', 'catalogue.js')) as {
+  resolveCatalogue(fileName: string, cwd: string, settings: Record<string, never>): { readonly catalogue?: unknown; readonly problems: readonly Problem[] };
+};
 
 export interface CaseVerdict {
   /** Exceptions thrown out of a host (each is a defect). */
