@@ -62,6 +62,12 @@ export interface FileReport {
   readonly findings: number;
   /** An exception thrown out of analyseFile (or the program for it): a crash. */
   readonly crash?: string;
+  /**
+   * The file had an internal error in a program shared with other test files and none in a program of its own: the
+   * tests of TypeScript are separate projects (several declare their own global `JSX`), and TypeScript's checker
+   * itself can fail on the mix. Counted apart; the file's own result is the one reported.
+   */
+  readonly onlyInSharedProgram?: boolean;
   readonly rssMb: number;
 }
 
@@ -93,18 +99,27 @@ function program(files: readonly string[]): ts.Program {
 export function corpusWorker(files: readonly string[], from: number, typed: boolean, size: CatalogueSize, write: (line: string) => void): void {
   const catalogue = corpusCatalogue(size);
   const batch = 40;
-  const analyse = (file: string, index: number, prog: ts.Program | undefined): void => {
-    write(JSON.stringify({ start: index }));
+  const analyseOne = (file: string, index: number, prog: ts.Program | undefined): FileReport => {
     const began = process.hrtime.bigint();
-    let report: FileReport;
     try {
       const sourceFile = prog ? prog.getSourceFile(file) : ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, true, file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
       if (!sourceFile) throw new Error('not in the program');
       const result = analyseFile({ sourceFile, program: prog, catalogue, options: { now: new Date(Date.UTC(2026, 11, 2)) } });
       const internalErrors = result.problems.filter((p) => p.code.endsWith('internal-error')).length;
-      report = { index, file, ms: msSince(began), internalErrors, otherProblems: result.problems.length - internalErrors, findings: result.findings.length, rssMb: rss() };
+      return { index, file, ms: msSince(began), internalErrors, otherProblems: result.problems.length - internalErrors, findings: result.findings.length, rssMb: rss() };
     } catch (error) {
-      report = { index, file, ms: msSince(began), internalErrors: 0, otherProblems: 0, findings: 0, crash: String(error).slice(0, 300), rssMb: rss() };
+      return { index, file, ms: msSince(began), internalErrors: 0, otherProblems: 0, findings: 0, crash: String(error).slice(0, 300), rssMb: rss() };
+    }
+  };
+  const analyse = (file: string, index: number, prog: ts.Program | undefined, shared = false): void => {
+    write(JSON.stringify({ start: index }));
+    let report = analyseOne(file, index, prog);
+    if (shared && (report.internalErrors > 0 || report.crash !== undefined)) {
+      const alone = tryProgram([file]);
+      if (alone) {
+        const own = analyseOne(file, index, alone);
+        report = own.internalErrors === 0 && own.crash === undefined ? { ...own, onlyInSharedProgram: true } : own;
+      }
     }
     write(JSON.stringify(report));
   };
@@ -116,7 +131,7 @@ export function corpusWorker(files: readonly string[], from: number, typed: bool
     }
     const built = tryProgram(group);
     if (built) {
-      group.forEach((file, offset) => analyse(file, start + offset, built));
+      group.forEach((file, offset) => analyse(file, start + offset, built, true));
       continue;
     }
     // TypeScript itself could not build or bind the group (its parser and binder recurse once per level): each file

@@ -82,6 +82,7 @@ async function corpusPass(files: readonly string[], typed: boolean, size: Catalo
   }
   const crashes = reports.filter((r) => r.crash !== undefined);
   const internal = reports.filter((r) => r.internalErrors > 0);
+  const sharedOnly = reports.filter((r) => r.onlyInSharedProgram === true);
   const slow = reports.filter((r) => r.ms > SLOW_MS);
   const slowest = [...reports].sort((a, b) => b.ms - a.ms).slice(0, 3);
   const summary = {
@@ -90,13 +91,14 @@ async function corpusPass(files: readonly string[], typed: boolean, size: Catalo
     crashes: crashes.length,
     hangs: hangs.length,
     internalErrors: internal.length,
+    internalErrorsOnlyInSharedProgram: sharedOnly.length,
     over5s: slow.length,
     maxMs: Math.round(slowest[0]?.ms ?? 0),
     slowest: slowest.map((r) => `${path.basename(r.file)} ${Math.round(r.ms)} ms`),
     maxRssMb: Math.max(0, ...reports.map((r) => r.rssMb)),
     findings: reports.reduce((n, r) => n + r.findings, 0),
     seconds: Math.round((Date.now() - began) / 1000),
-    examples: [...crashes.slice(0, 3).map((r) => `crash ${r.file}: ${r.crash ?? ''}`), ...internal.slice(0, 3).map((r) => `internal error ${r.file}`), ...hangs.slice(0, 3).map((h) => `hang ${h}`), ...slow.slice(0, 3).map((r) => `slow ${r.file} ${Math.round(r.ms)} ms`)],
+    examples: [...crashes.slice(0, 3).map((r) => `crash ${r.file}: ${r.crash ?? ''}`), ...internal.slice(0, 3).map((r) => `internal error ${r.file}`), ...sharedOnly.slice(0, 3).map((r) => `internal error only in a shared program ${r.file}`), ...hangs.slice(0, 3).map((h) => `hang ${h}`), ...slow.slice(0, 3).map((r) => `slow ${r.file} ${Math.round(r.ms)} ms`)],
   };
   log(`  ${JSON.stringify(summary)}`);
   return summary;
