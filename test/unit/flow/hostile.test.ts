@@ -34,6 +34,8 @@ interface Case {
   readonly expected: readonly (readonly [string, string, number?])[];
   /** TypeScript's own binder overflows its stack on this input (tsc too): analysed without types only. */
   readonly untypedOnly?: boolean;
+  /** Run every rule (a problem in any fails the case), not only those of the expected findings. */
+  readonly allRules?: boolean;
 }
 
 const CASES: readonly Case[] = [
@@ -75,6 +77,14 @@ const CASES: readonly Case[] = [
     code: `${pre}${Array.from({ length: 2_000 }, (_, i) => `function f${i}(v: string): string { return f${i + 1}(v); }`).join('\n')}\nfunction f2000(v: string): string {\n  console.log(v);\n  return v;\n}\nf0(leerling.bsn);\n`,
     expected: [['no-personal-data-in-logs:personalDataInLog', 'leerling.bsn']],
   },
+  {
+    // Found by the reliability run over TypeScript's tests: each element is a fresh instantiation, so the search of
+    // the parameter's type never met a type twice and went on until TypeScript's instantiation overflowed the stack.
+    name: 'a recursive tuple type of fresh instantiations (`type Keten<T> = [number, Keten<{ volgende: T }>]`)',
+    code: `${pre}type Keten<T> = [number, Keten<{ volgende: T }>];\nexport function eerste<U>(keten: Keten<U>, andere: Keten<string>) {\n  console.log(leerling.bsn);\n  return [keten[0], andere];\n}\n`,
+    expected: [['no-personal-data-in-logs:personalDataInLog', 'leerling.bsn']],
+    allRules: true,
+  },
 ];
 
 describe('analysis on hostile input', function () {
@@ -86,7 +96,7 @@ describe('analysis on hostile input', function () {
       if (typed && c.untypedOnly) continue;
       it(`${c.name} (${typed ? 'typed' : 'untyped'})`, () => {
         const expected = c.expected.map(([finding, text, occurrence]) => `${finding}${spot(c.code, text, occurrence)}`).sort();
-        const actual = positioned(c.code, typed, [...new Set(c.expected.map(([finding]) => finding.split(':')[0] as RuleId))]).sort();
+        const actual = positioned(c.code, typed, c.allRules ? undefined : [...new Set(c.expected.map(([finding]) => finding.split(':')[0] as RuleId))]).sort();
         assert.deepEqual(actual, expected);
       });
     }

@@ -44,6 +44,9 @@ const MAX_DEPTH = 3;
  */
 const MAX_MEMBERS = 5_000;
 
+/** How many types one search may be inside at once (see `type`). */
+const MAX_TYPE_PATH = 16;
+
 export class Classifier {
   /** Per type, per chain of owner names around it (`''` for none): whose data a name in it is depends on the owner. */
   private readonly typeHits = new Map<ts.Type, Map<string, readonly Hit[]>>();
@@ -228,8 +231,12 @@ export class Classifier {
     const key = around.join('\0');
     const cached = this.typeHits.get(type)?.get(key);
     if (cached) return cached;
-    if (seen.has(type) || depth > MAX_DEPTH) return [];
+    // `seen` is the path of types being searched: elements of arrays and parts of unions do not add to `depth`, and a
+    // recursive type made of fresh instantiations (`type T<X> = [number, T<{ x: X }>]`) never repeats one, so the
+    // path's length bounds the search too (TypeScript's own instantiation overflowed the stack on such a type).
+    if (seen.has(type) || depth > MAX_DEPTH || seen.size >= MAX_TYPE_PATH) return [];
     if (seen.size === 0) this.membersLeft = MAX_MEMBERS;
+    else if (--this.membersLeft < 0) return [];
     seen.add(type);
     const hits = this.computeType(type, depth, seen, around);
     seen.delete(type);

@@ -647,10 +647,10 @@ export class FlowEngine {
       if (method === 'then') return union(args[0] ? this.callbackReturn(args[0], call) : this.valueOf(receiver), typed);
       if (method === 'catch' || method === 'finally') return union(this.valueOf(receiver), typed);
       if (method === 'join') return union(apply(this.valueOf(receiver), { op: 'flatten' }), typed);
-      if (method === 'concat') return union(this.valueOf(receiver), ...args.map((a) => this.valueOf(a)), typed);
+      if (method === 'concat') return unionOf([this.valueOf(receiver), ...args.map((a) => this.valueOf(a)), typed]);
       if (ARRAY_SAME_METHODS.has(method)) return union(this.valueOf(receiver), typed);
       if (VALUELESS_METHODS.has(method)) return typed;
-      return union(this.passedThrough(union(this.valueOf(receiver), ...args.map((a) => this.valueOf(a))), call, calleeText), typed);
+      return union(this.passedThrough(unionOf([this.valueOf(receiver), ...args.map((a) => this.valueOf(a))]), call, calleeText), typed);
     }
     // A function avglint cannot see into: its result may carry anything its arguments carry — unless it answers a
     // question (`isGeldigBsn(x)`, or typed `boolean`), which reveals nothing of them.
