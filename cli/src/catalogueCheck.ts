@@ -2,6 +2,7 @@
  * `avglint catalogue check [file]`: the FG's check of the catalogue. Prints every problem with its position, a hint
  * and the line it is on (exit 1 when any is an error), or a short summary of what the catalogue says (exit 0).
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { catalogueRefusal, findRepositoryRoot, loadCatalogueFile, locateCatalogue, nodeCatalogueHost } from '@avglint/node';
 import { CATALOGUE_FILE_NAMES, type Catalogue, type Problem } from '@avglint/rules';
@@ -71,11 +72,14 @@ export function catalogueCheck(args: readonly string[], cwd: string, output: Out
     return 2;
   }
   const file = parsed.file !== undefined ? path.resolve(cwd, parsed.file) : locateCatalogue(cwd);
-  if (file === undefined || !nodeCatalogueHost.fileExists(file)) {
+  const directory = file !== undefined && isDirectory(file);
+  if (file === undefined || directory || !nodeCatalogueHost.fileExists(file)) {
     const message =
       file === undefined
         ? `No catalogue found: there is no ${CATALOGUE_FILE_NAMES.join(' or ')} in ${cwd} or any directory above it.`
-        : `No catalogue found: ${file} does not exist.`;
+        : directory
+          ? `No catalogue found: ${file} is a directory, not a catalogue file.`
+          : `No catalogue found: ${file} does not exist.`;
     if (parsed.json) output.out(`${JSON.stringify({ file: file ?? null, ok: false, error: message }, null, 2)}\n`);
     else output.err(`avglint: ${message}\n  hint: Run \`npx avglint init\` to create ${CATALOGUE_FILE_NAMES[0]} (or write it in the root of the repository, see docs/catalogue.md), or give its path: avglint catalogue check <file>\n`);
     return 2;
@@ -92,7 +96,10 @@ export function catalogueCheck(args: readonly string[], cwd: string, output: Out
   }
 
   const shown = (name: string): string => path.relative(cwd, name) || name;
-  for (const problem of result.problems) output.out(`${formatWithFrame(problem, shown(problem.file), root)}\n\n`);
+  const lines = new SourceLines(root);
+  for (const problem of result.problems.slice(0, MAX_PRINTED_PROBLEMS)) output.out(`${formatWithFrame(problem, shown(problem.file), lines)}\n\n`);
+  const unprinted = result.problems.length - MAX_PRINTED_PROBLEMS;
+  if (unprinted > 0) output.out(`… and ${count(unprinted, 'more problem')} not shown (fix these first, or see them all with --json).\n\n`);
   if (errors > 0) {
     output.out(`${shown(file)}: ${count(errors, 'error')}${warnings > 0 ? ` and ${count(warnings, 'warning')}` : ''}. avglint cannot use this catalogue until the errors are fixed.\n`);
     return 1;
@@ -106,18 +113,55 @@ function count(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
+/** More problems than this are counted, not printed: the first ones are the ones to fix, and each costs a frame. */
+const MAX_PRINTED_PROBLEMS = 100;
+
+/** Printed values (an organisation name, a source line) are cut to this many characters. */
+const MAX_PRINTED_LENGTH = 200;
+
+function isDirectory(file: string): boolean {
+  try {
+    return fs.statSync(file).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** A value as printed: at most MAX_PRINTED_LENGTH characters, with how much was left out. */
+export function clip(text: string): string {
+  return text.length <= MAX_PRINTED_LENGTH ? text : `${text.slice(0, MAX_PRINTED_LENGTH)}… (${text.length - MAX_PRINTED_LENGTH} more characters)`;
+}
+
+/** The lines of each file a problem points into, split once per file rather than once per problem. */
+class SourceLines {
+  private readonly files = new Map<string, readonly string[] | undefined>();
+
+  constructor(private readonly root: string) {}
+
+  line(file: string, line: number): string | undefined {
+    if (!this.files.has(file)) {
+      // Only from a file the loader may read: never a line of a file a link led out of the repository.
+      const text = catalogueRefusal(file, this.root) === undefined ? nodeCatalogueHost.readFile(file) : undefined;
+      this.files.set(file, text?.split(/\r?\n/));
+    }
+    return this.files.get(file)?.[line - 1];
+  }
+}
+
 /** `file:line:col: severity code: message`, the hint, and the line with a caret under the spot. */
-function formatWithFrame(problem: Problem, shownFile: string, root: string): string {
+function formatWithFrame(problem: Problem, shownFile: string, sources: SourceLines): string {
   const lines = [`${shownFile}:${problem.line}:${problem.column}: ${problem.severity} ${problem.code}: ${problem.message}`, `  hint: ${problem.hint}`];
-  // The line is shown only from a file the loader may read: never a line of a file a link led out of the repository.
-  const text = catalogueRefusal(problem.file, root) === undefined ? nodeCatalogueHost.readFile(problem.file) : undefined;
-  const sourceLine = text?.split(/\r?\n/)[problem.line - 1];
+  const fullLine = sources.line(problem.file, problem.line);
+  // A very long line is shown around the spot only, with the caret still under it.
+  const from = fullLine !== undefined && fullLine.length > MAX_PRINTED_LENGTH ? Math.max(0, problem.column - 1 - MAX_PRINTED_LENGTH / 2) : 0;
+  const sourceLine = fullLine?.slice(from, from + MAX_PRINTED_LENGTH);
+  const column = problem.column - from;
   if (sourceLine !== undefined && sourceLine.trim() !== '') {
     const gutter = String(problem.line).length;
     const width = problem.endLine === problem.line && problem.endColumn !== undefined ? Math.max(1, problem.endColumn - problem.column) : 1;
-    const caretWidth = Math.max(1, Math.min(width, sourceLine.length - problem.column + 1));
+    const caretWidth = Math.max(1, Math.min(width, sourceLine.length - column + 1));
     lines.push(`  ${String(problem.line)} | ${sourceLine}`);
-    lines.push(`  ${' '.repeat(gutter)} | ${' '.repeat(Math.max(0, problem.column - 1))}${'^'.repeat(caretWidth)}`);
+    lines.push(`  ${' '.repeat(gutter)} | ${' '.repeat(Math.max(0, column - 1))}${'^'.repeat(caretWidth)}`);
   }
   return lines.join('\n');
 }
@@ -157,19 +201,19 @@ export function summarise(catalogue: Catalogue): CatalogueSummary {
 
 function formatSummary(summary: CatalogueSummary, shown: (file: string) => string): string {
   const lines: string[] = [];
-  if (summary.organisation !== undefined) lines.push(`Organisation: ${summary.organisation}`);
+  if (summary.organisation !== undefined) lines.push(`Organisation: ${clip(summary.organisation)}`);
   if (summary.files.length > 1) lines.push(`Files: ${summary.files.map(shown).join(', ')}`);
   const special = summary.categories.filter((c) => c.special).map((c) => c.id);
   const identifiers = summary.categories.filter((c) => c.identifier).map((c) => c.id);
   const details = [special.length > 0 ? `special: ${special.join(', ')}` : '', identifiers.length > 0 ? `identifiers: ${identifiers.join(', ')}` : ''].filter(Boolean).join('; ');
   lines.push(`${count(summary.categories.length, 'category').replace('categorys', 'categories')}${details ? ` (${details})` : ''}`);
-  lines.push(`  ${summary.categories.map((c) => c.id).join(', ')}`);
+  lines.push(`  ${summary.categories.map((c) => clip(c.id)).join(', ')}`);
   lines.push(`${count(summary.processors.length, 'processor')} and recipients:`);
   for (const p of summary.processors) {
-    lines.push(`  ${p.id} (${p.role}): ${p.legalBasis}${p.agreement !== undefined ? `, agreement ${p.agreement}` : ''}; receives ${p.receives.length === 0 ? 'nothing' : p.receives.length <= 4 ? p.receives.join(', ') : count(p.receives.length, 'category').replace('categorys', 'categories')}`);
+    lines.push(`  ${clip(p.id)} (${p.role}): ${p.legalBasis}${p.agreement !== undefined ? `, agreement ${p.agreement}` : ''}; receives ${p.receives.length === 0 ? 'nothing' : p.receives.length <= 4 ? p.receives.join(', ') : count(p.receives.length, 'category').replace('categorys', 'categories')}`);
   }
   lines.push(`${count(summary.retention.length, 'retention term')}:`);
-  for (const t of summary.retention) lines.push(`  ${t.id}: ${t.duration} (about ${count(t.days, 'day')}) from ${t.starts}`);
+  for (const t of summary.retention) lines.push(`  ${clip(t.id)}: ${clip(t.duration)} (about ${count(t.days, 'day')}) from ${t.starts}`);
   lines.push(`${count(summary.access.length, 'access rule')}${summary.access.length > 0 ? ':' : ''}`);
   for (const a of summary.access) {
     const who = [a.paths.length > 0 ? `code in ${a.paths.join(', ')}` : '', a.roles.length > 0 ? `roles ${a.roles.join(', ')}` : '', a.purposes.length > 0 ? `purposes ${a.purposes.join(', ')}` : ''].filter(Boolean);

@@ -72,6 +72,13 @@ export async function main(argv: readonly string[]): Promise<number> {
 }
 
 if (require.main === module) {
+  // When the reader of the output goes away (`avglint scan | head`), writing fails with EPIPE: that is the reader's
+  // choice, not a fault, so the rest of the output is dropped quietly instead of ending in a stack trace.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') process.exitCode = 2;
+    });
+  }
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

@@ -422,8 +422,14 @@ export async function runScan(args: readonly string[], io: Io = processIo, cwd: 
   const broken = code >= 2;
   if (values.output !== undefined) {
     const outputFile = path.resolve(cwd, values.output);
-    fs.mkdirSync(path.dirname(outputFile), { recursive: true });
-    fs.writeFileSync(outputFile, output);
+    try {
+      fs.mkdirSync(path.dirname(outputFile), { recursive: true });
+      fs.writeFileSync(outputFile, output);
+    } catch (error) {
+      const reason = error instanceof Error && 'code' in error ? String(error.code) : String(error);
+      io.stderr(`avglint scan: cannot write the report to ${values.output} (${reason}). Check that the path is a file in a folder that can be written to.\n`);
+      return 2;
+    }
     // The report goes to the file only; stderr says in one line what it holds (or, exit 2, why nothing was scanned).
     io.stderr(broken ? formatText(result) : `avglint scan: ${summary(result)} Report: ${path.relative(cwd, outputFile) || outputFile}\n`);
   } else {

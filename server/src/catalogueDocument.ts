@@ -120,7 +120,8 @@ interface CatalogueIds {
 export function idsOf(text: string): CatalogueIds {
   let value: unknown;
   try {
-    value = parseDocument(text, { prettyErrors: false }).toJS({ maxAliasCount: 0 });
+    // Duplicate keys are the loader's to report; the parser's own check is quadratic in the size of a block.
+    value = parseDocument(text, { prettyErrors: false, uniqueKeys: false }).toJS({ maxAliasCount: 0 });
   } catch {
     value = undefined;
   }

@@ -3,7 +3,7 @@
  * (exit 0 with a summary) and on broken copies (exit 1 with positioned, readable errors).
  */
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -143,5 +143,47 @@ describe('avglint catalogue check (CLI)', function () {
     assert.match(checkHelp.stdout, /--json/);
     assert.equal(run(['frobnicate']).status, 2);
     assert.equal(run(['catalogue', 'bless']).status, 2);
+  });
+
+  it('exits 2, like a missing file, when given a directory', () => {
+    const { status, stdout, stderr } = run(['catalogue', 'check', temp]);
+    assert.equal(status, 2, stdout + stderr);
+    assert.match(stderr, /No catalogue found: .* is a directory, not a catalogue file\./);
+  });
+
+  it('prints at most 100 problems and counts the rest, each line once however long the file', () => {
+    const many = path.join(temp, 'many.yaml');
+    const entries = Array.from({ length: 300 }, (_, i) => `  c${i}: { label: C${i}, retention: nergens${i}, match: { names: [n${i}] } }`);
+    fs.writeFileSync(many, `version: 1\norganisation: ${'Onderwijsgroep '.repeat(10_000)}\ncategories:\n${entries.join('\n')}\n`);
+    const { status, stdout } = run(['catalogue', 'check', 'many.yaml'], temp);
+    assert.equal(status, 1, stdout);
+    assert.equal(stdout.match(/^many\.yaml:\d+:\d+: error /gm)?.length, 100);
+    assert.match(stdout, /^… and 200 more problems not shown \(fix these first, or see them all with --json\)\.$/m);
+    assert.match(stdout, /^many\.yaml: 300 errors\. avglint cannot use this catalogue/m);
+    const json = run(['catalogue', 'check', many, '--json']);
+    assert.equal((JSON.parse(json.stdout) as { problems: unknown[] }).problems.length, 300);
+  });
+
+  it('cuts a very long organisation name in the summary', () => {
+    const long = path.join(temp, 'long.yaml');
+    fs.writeFileSync(long, fs.readFileSync(FIXTURE, 'utf8').replace('organisation: Testschool', `organisation: ${'Testschool'.repeat(100_000)}`));
+    const { status, stdout } = run(['catalogue', 'check', long]);
+    assert.equal(status, 0, stdout.slice(0, 500));
+    assert.match(stdout, /^Organisation: (Testschool){20}… \(999800 more characters\)$/m);
+    assert.ok(stdout.length < 10_000, `${stdout.length} characters printed`);
+  });
+
+  it('stops quietly when the reader of its output goes away (EPIPE), without a stack trace', async () => {
+    const many = path.join(temp, 'pipe.yaml');
+    const entries = Array.from({ length: 3_000 }, (_, i) => `  c${i}:\n    labl: x`);
+    fs.writeFileSync(many, `version: 1\ncategories:\n${entries.join('\n')}\n`);
+    const child = spawn(process.execPath, [CLI, 'catalogue', 'check', many, '--json'], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    // Like `| head -1`: read one chunk, then close the pipe while the CLI is still writing.
+    child.stdout.once('data', () => child.stdout.destroy());
+    const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    assert.equal(stderr, '');
+    assert.equal(status, 1);
   });
 });

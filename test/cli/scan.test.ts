@@ -177,6 +177,15 @@ describe('avglint scan', function () {
     );
   });
 
+  it('exits 2 with a plain message, not a stack trace, when --output cannot be written', async () => {
+    const p = project({ 'avglint.catalogue.yaml': fixtureCatalogueText(), 'src/ids.ts': BSN });
+    // A folder of the path is a file: it cannot be made, nor written in.
+    const result = await scan([p.dir, '--format', 'sarif', '--output', path.join(p.dir, 'src', 'ids.ts', 'avglint.sarif')]);
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /^avglint scan: cannot write the report to .*avglint\.sarif \((ENOTDIR|EEXIST)\)\. Check that the path is a file in a folder that can be written to\.$/mu);
+    assert.doesNotMatch(result.stderr, /^\s+at /mu);
+  });
+
   it('rejects an unknown format with exit 2', async () => {
     assert.equal((await scan(['--format', 'xml'])).code, 2);
   });

@@ -63,6 +63,9 @@ export interface MeaningOptions {
   readonly now?: Date;
 }
 
+/** Longer terms are typing mistakes (`P99999999Y`), and would break comparisons and date arithmetic downstream. */
+const MAX_RETENTION_DAYS = 200 * 365.25;
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
@@ -181,7 +184,16 @@ export function checkMeaning(entries: MergedEntries, problems: Problem[], option
       const value = text(entry.value[key]);
       if (value === undefined) continue;
       const duration = parseDuration(value);
-      if (duration) parsed[key] = duration.totalDays;
+      if (duration && duration.totalDays > MAX_RETENTION_DAYS) {
+        report(
+          entry,
+          [key],
+          'error',
+          'catalogue/bad-duration',
+          `${place}: \`${key}\` is \`${truncate(value)}\`, which is longer than 200 years.`,
+          'A bewaartermijn is counted in years, months, weeks or days, such as `P7Y`; for records kept for good, write the longest term the archive law gives and say so in the label.',
+        );
+      } else if (duration) parsed[key] = duration.totalDays;
       else
         report(
           entry,

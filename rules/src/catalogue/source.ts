@@ -3,7 +3,7 @@
  * value the FG wrote. Nothing here evaluates the file: the `yaml` package only builds data (no custom tags, no
  * merge keys, a bounded number of aliases).
  */
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import { Composer, isMap, isPair, isScalar, isSeq, LineCounter, Parser, visit, YAMLParseError, type CST, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { Problem } from '../problem';
 
 export interface SourceFile {
@@ -46,7 +46,40 @@ const DEFAULT_YAML_HINT =
 /** Parses a catalogue file; YAML syntax errors and warnings become problems with their positions. */
 export function parseSource(file: string, text: string, problems: Problem[]): SourceFile {
   const lines = new LineCounter();
-  const document = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, merge: false, strict: true, logLevel: 'error' });
+  if (text.length > MAX_CATALOGUE_LENGTH) {
+    const parsed = { file, text, document: composeDocument([], 0), lines, data: undefined };
+    problems.push(
+      problemAt(
+        parsed,
+        START_OF_FILE,
+        'error',
+        'catalogue/too-large',
+        `The catalogue file is ${Math.round(text.length / 1_000_000)} million characters long; avglint reads catalogues up to ${MAX_CATALOGUE_LENGTH / 1_000_000} million.`,
+        'A catalogue of a whole school group is well under a million characters. Check that this is the right file, or split it with `extends`.',
+      ),
+    );
+    return parsed;
+  }
+  // The concrete syntax tree is built without recursion; its depth is checked before the composer (which recurses
+  // once per level) sees it, so a deeply nested file is a problem at its place, whatever the stack size of the host.
+  const tokens = Array.from(new Parser(lines.addNewLine).parse(text));
+  const tooDeep = firstTooDeep(tokens);
+  if (tooDeep !== undefined) {
+    const parsed = { file, text, document: composeDocument([], 0), lines, data: undefined };
+    problems.push(
+      problemAt(
+        parsed,
+        rangeSpan(parsed, tooDeep, tooDeep + 1),
+        'error',
+        'catalogue/too-deep',
+        `Lists and blocks are nested more than ${MAX_NESTING} levels deep here.`,
+        'A catalogue needs only a few levels (section, entry, key, list). Check the brackets `[` `{` and the indentation here.',
+      ),
+    );
+    return parsed;
+  }
+  const document = composeDocument(tokens, text.length);
+  document.errors.push(...duplicateKeys(document));
   const parsed = { file, text, document, lines, data: undefined };
   // After the first syntax error the parser often reports follow-on errors for the same mistake; only the first is
   // shown (fix it and check again), except duplicate keys, which are reliable and independent of each other.
@@ -146,7 +179,7 @@ export function locate(source: SourceFile, path: KeyPath, part: 'key' | 'value' 
   let found = true;
   for (const segment of path) {
     if (isMap(node)) {
-      const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment));
+      const pair = pairsOf(node).get(String(segment));
       if (!pair) {
         found = false;
         break;
@@ -172,4 +205,88 @@ export function locate(source: SourceFile, path: KeyPath, part: 'key' | 'value' 
   }
   const target = found && part === 'key' && keyNode ? keyNode : found ? (node as Node) : (keyNode ?? (node as Node));
   return nodeSpan(source, target) ?? nodeSpan(source, keyNode) ?? START_OF_FILE;
+}
+
+/** Longer catalogues are refused before parsing: the largest real ones are well under a million characters. */
+export const MAX_CATALOGUE_LENGTH = 10_000_000;
+
+/** Deeper nesting is refused before composing; a catalogue needs five or six levels. */
+export const MAX_NESTING = 64;
+
+const COMPOSE_OPTIONS = { prettyErrors: false, uniqueKeys: false, merge: false, strict: true, logLevel: 'error' } as const;
+
+/** `parseDocument` from tokens already parsed: the first document, and an error for any further one. */
+function composeDocument(tokens: readonly CST.Token[], length: number): Document.Parsed {
+  let document: Document.Parsed | undefined;
+  for (const next of new Composer(COMPOSE_OPTIONS).compose(tokens, true, length)) {
+    if (!document) document = next;
+    else {
+      document.errors.push(new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents'));
+      break;
+    }
+  }
+  // `compose(…, true)` always yields at least one document (an empty one for empty text).
+  return document as Document.Parsed;
+}
+
+/** The offset of the first collection nested deeper than MAX_NESTING, walking the syntax tree without recursion. */
+function firstTooDeep(tokens: readonly CST.Token[]): number | undefined {
+  const stack: [CST.Token, number][] = tokens.map((token): [CST.Token, number] => [token, 0]).reverse();
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    const [token, depth] = next;
+    const collection = token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection';
+    const inner = collection ? depth + 1 : depth;
+    if (inner > MAX_NESTING) return token.offset;
+    if ('value' in token && typeof token.value === 'object' && token.value !== null) stack.push([token.value, inner]);
+    if ('items' in token) {
+      for (let i = token.items.length - 1; i >= 0; i--) {
+        const item = token.items[i] as { key?: CST.Token | null; value?: CST.Token | null };
+        if (item.value) stack.push([item.value, inner]);
+        if (item.key) stack.push([item.key, inner]);
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Keys written twice in one block, as the parser's own DUPLICATE_KEY errors. The parser's check compares each key
+ * with every earlier one (quadratic in the size of a block: 20,000 roles took seconds); this one keeps a set per block.
+ */
+function duplicateKeys(document: Document.Parsed): YAMLParseError[] {
+  const errors: YAMLParseError[] = [];
+  const stack: unknown[] = [document.contents];
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    if (isMap(node)) {
+      const seen = new Set<string>();
+      for (const item of node.items) {
+        const key = item.key;
+        if (isScalar(key)) {
+          const name = `${typeof key.value}\0${String(key.value)}`;
+          if (seen.has(name) && key.range) errors.push(new YAMLParseError([key.range[0], key.range[0] + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
+          seen.add(name);
+        }
+        stack.push(item.value);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) stack.push(item);
+    }
+  }
+  return errors.sort((a, b) => a.pos[0] - b.pos[0]);
+}
+
+/** Each block's pairs by key, built once per block: `locate` is called for every entry of the catalogue. */
+const PAIRS = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+function pairsOf(node: YAMLMap): Map<string, Pair> {
+  let pairs = PAIRS.get(node);
+  if (!pairs) {
+    pairs = new Map();
+    for (const item of node.items) {
+      // The first pair with a key wins, as the linear search this replaces did.
+      if (isPair(item) && isScalar(item.key) && !pairs.has(String(item.key.value))) pairs.set(String(item.key.value), item);
+    }
+    PAIRS.set(node, pairs);
+  }
+  return pairs;
 }

@@ -14,6 +14,7 @@ import { engineOf, fileFlows } from '../analysis/flow/flows';
 import { categoriesOf, type CategoryLabel } from '../analysis/flow/labels';
 import { firstPerCategory, flowPath, rangeOf } from '../analysis/flow/report';
 import { transferTodo, transferWhy } from '../analysis/flow/wording';
+import { sourceFileOf } from '../analysis/flow/walk';
 import { createRule, type RuleHelpers } from './rule';
 // Read once: every member of the typescript module is a getter, and these run for every node.
 const { isPropertyAccessExpression } = ts;
@@ -106,7 +107,7 @@ function alternativeSuggestion(context: CheckContext, rule: RuleHelpers<MessageI
   let source = label.trace;
   while (source.prev) source = source.prev;
   const node = source.node;
-  if (!isPropertyAccessExpression(node) || node.getSourceFile() !== context.sourceFile) return [];
+  if (!isPropertyAccessExpression(node) || sourceFileOf(node) !== context.sourceFile) return [];
   const receiver = checker.getNonNullableType(checker.getTypeAtLocation(node.expression));
   const wanted = new Set(alternative.match.names.map(normaliseName));
   const member = checker.getPropertiesOfType(receiver).find((p) => wanted.has(normaliseName(p.name)));

@@ -10,8 +10,9 @@ import { normaliseName, type CategoryIndex } from '../../catalogue/names';
 import { hasNotPersons, ownerIsKnown, ownerIsNotPerson } from '../../catalogue/subjects';
 import type { MatchReason } from './labels';
 import { lexicalDeclaration } from './scopes';
+import { sourceFileOf } from './walk';
 // Read once: every member of the typescript module is a getter, and these run for every node.
-const { getJSDocTags, isArrayBindingPattern, isArrayTypeNode, isAsExpression, isBindingElement, isCallExpression, isClassDeclaration, isClassExpression, isComputedPropertyName, isElementAccessExpression, isGetAccessorDeclaration, isIdentifier, isInterfaceDeclaration, isIntersectionTypeNode, isLiteralTypeNode, isMethodDeclaration, isNoSubstitutionTemplateLiteral, isNonNullExpression, isNumericLiteral, isObjectBindingPattern, isObjectLiteralExpression, isParameter, isParenthesizedExpression, isParenthesizedTypeNode, isPrivateIdentifier, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isPropertySignature, isSatisfiesExpression, isShorthandPropertyAssignment, isStringLiteral, isTypeAliasDeclaration, isTypeAssertionExpression, isTypeLiteralNode, isTypeReferenceNode, isUnionTypeNode, isVariableDeclaration, SymbolFlags, SyntaxKind, TypeFlags } = ts;
+const { getJSDocTags, isArrayBindingPattern, isArrayTypeNode, isAsExpression, isBindingElement, isCallExpression, isClassDeclaration, isClassExpression, isComputedPropertyName, isElementAccessExpression, isGetAccessorDeclaration, isIdentifier, isInterfaceDeclaration, isIntersectionTypeNode, isLiteralTypeNode, isMethodDeclaration, isNoSubstitutionTemplateLiteral, isNonNullExpression, isNumericLiteral, isObjectBindingPattern, isObjectLiteralExpression, isParameter, isParenthesizedExpression, isParenthesizedTypeNode, isPrivateIdentifier, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isPropertySignature, isSatisfiesExpression, isShorthandPropertyAssignment, isStringLiteral, isTypeAliasDeclaration, isTypeAssertionExpression, isTypeLiteralNode, isTypeReferenceNode, isUnionTypeNode, isVariableDeclaration, ObjectFlags, SymbolFlags, SyntaxKind, TypeFlags } = ts;
 
 /** One reason an expression is of a category. `path` is where in the value (`['bsn']` for a `Leerling`'s `bsn`). */
 export interface Hit {
@@ -37,11 +38,22 @@ const ARRAY_ELEMENT_CALLBACKS = new Set(['map', 'flatMap', 'filter', 'find', 'fi
 /** How deep whole objects are searched for categorised members (`leerling.ouder.adres` is depth 2). */
 const MAX_DEPTH = 3;
 
+/**
+ * How many members one search of a whole type may look at. Four levels of a type with a thousand members are a
+ * trillion; with this bound a pathological type costs milliseconds (a domain type has tens of members).
+ */
+const MAX_MEMBERS = 5_000;
+
+/** How many types one search may be inside at once (see `type`). */
+const MAX_TYPE_PATH = 16;
+
 export class Classifier {
   /** Per type, per chain of owner names around it (`''` for none): whose data a name in it is depends on the owner. */
   private readonly typeHits = new Map<ts.Type, Map<string, readonly Hit[]>>();
   private readonly typeNodeHits = new WeakMap<ts.Node, Map<string, readonly Hit[]>>();
   private readonly libraryFiles = new WeakMap<ts.SourceFile, boolean>();
+  /** Members the current search of a whole type may still look at (see MAX_MEMBERS). */
+  private membersLeft = MAX_MEMBERS;
   /** Whether any owner can be judged not a person (false only for a catalogue that empties both lists). */
   private readonly judgesOwners: boolean;
 
@@ -219,7 +231,12 @@ export class Classifier {
     const key = around.join('\0');
     const cached = this.typeHits.get(type)?.get(key);
     if (cached) return cached;
-    if (seen.has(type) || depth > MAX_DEPTH) return [];
+    // `seen` is the path of types being searched: elements of arrays and parts of unions do not add to `depth`, and a
+    // recursive type made of fresh instantiations (`type T<X> = [number, T<{ x: X }>]`) never repeats one, so the
+    // path's length bounds the search too (TypeScript's own instantiation overflowed the stack on such a type).
+    if (seen.has(type) || depth > MAX_DEPTH || seen.size >= MAX_TYPE_PATH) return [];
+    if (seen.size === 0) this.membersLeft = MAX_MEMBERS;
+    else if (--this.membersLeft < 0) return [];
     seen.add(type);
     const hits = this.computeType(type, depth, seen, around);
     seen.delete(type);
@@ -260,6 +277,7 @@ export class Classifier {
     const owner = typeNames(type)[0];
     const owners = this.judgesOwners ? [...typeNames(type), ...outer] : [];
     for (const property of checker.getPropertiesOfType(type)) {
+      if (--this.membersLeft < 0) break;
       const path = [property.name];
       hits.push(...this.owned(this.byName(property.name, path), () => owners));
       if (owner !== undefined) hits.push(...this.byMember(owner, property.name, path));
@@ -282,7 +300,16 @@ export class Classifier {
     const program = this.env.program;
     const decls = (type.aliasSymbol ?? type.getSymbol())?.declarations;
     if (!program || !decls || decls.length === 0) return false;
-    return decls.every((d) => this.isLibraryFile(d.getSourceFile()));
+    if (decls.every((d) => this.isLibraryFile(d.getSourceFile()))) return true;
+    // A helper type of the project mapped over library types (`DeepReadonly<Window>`) has the library type's members,
+    // each again of the helper type: searching it walked thousands of members of the DOM per level.
+    const args = type.aliasTypeArguments;
+    return (
+      args !== undefined &&
+      args.length > 0 &&
+      ((type as ts.ObjectType).objectFlags & ObjectFlags.Mapped) !== 0 &&
+      args.every((arg) => (arg.flags & TypeFlags.Object) === 0 || this.isLibraryType(arg))
+    );
   }
 
   isLibraryFile(file: ts.SourceFile): boolean {
@@ -477,7 +504,7 @@ export function skipOuter(expression: ts.Expression): ts.Expression {
 
 /** Interfaces and type aliases declared at the top level of the file `at` is in. */
 function findLocalType(at: ts.Node, name: string): ts.InterfaceDeclaration | ts.TypeAliasDeclaration | undefined {
-  const file = at.getSourceFile();
+  const file = sourceFileOf(at);
   return localTypes(file).get(name);
 }
 

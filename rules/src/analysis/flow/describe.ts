@@ -6,9 +6,10 @@
 import ts from 'typescript';
 import type { FlowStep } from '../../finding';
 import { traceToArray, type TraceStep } from './labels';
+import { sourceFileOf } from './walk';
 
 export function flowStep(node: ts.Node, kind: FlowStep['kind'], description: string): FlowStep {
-  const file = node.getSourceFile();
+  const file = sourceFileOf(node);
   const start = node.getStart(file);
   const { line, character } = file.getLineAndCharacterOfPosition(start);
   return { kind, file: file.fileName, range: { start, end: node.getEnd() }, line: line + 1, column: character + 1, description };

@@ -23,6 +23,7 @@ import {
   sameLabels,
   step,
   union,
+  unionOf,
   withStep,
   type CategoryLabel,
   type Label,
@@ -30,6 +31,7 @@ import {
   type Value,
 } from './labels';
 import { lexicalDeclaration, requiredModule } from './scopes';
+import { sourceFileOf } from './walk';
 import { nodesFor } from './nodes';
 import { Apis, type SinkSite } from './apis';
 // Read once: every member of the typescript module is a getter, and these run for every node.
@@ -62,6 +64,18 @@ const WELL_KNOWN_GLOBALS = new Set(['console', 'fetch', 'JSON', 'Object', 'Array
 
 /** How many evaluations may be in progress at once before the analysis stops following a value. */
 const MAX_NESTING = 600;
+/**
+ * Function summaries computed inside each other (f0 calls f1 calls f2 …) before the innermost is summarised first,
+ * on its own, and the outer ones are computed again: a chain of 2,000 functions calling the next overflowed the stack.
+ */
+const MAX_SUMMARY_NESTING = 50;
+
+/** Thrown when summaries nest MAX_SUMMARY_NESTING deep; caught by the outermost summary, never by a caller. */
+class SummaryTooDeep extends Error {
+  constructor(readonly fn: FunctionWithBody, readonly kind: 'returns' | 'reaches') {
+    super('function summaries nest too deep');
+  }
+}
 /** Evaluations one top-level question (the value at a sink, a summary) may take. */
 const MAX_STEPS = 200_000;
 /** Re-evaluations of recursive summaries one top-level question may take. */
@@ -81,6 +95,8 @@ export class FlowEngine {
   private readonly declarationValues = new Map<ts.Node, Value>();
   private readonly inProgress = new Set<ts.Node>();
   private cycles = 0;
+  /** How many summaries are being computed inside each other right now. */
+  private summaryNesting = 0;
   private readonly returns = new Map<ts.Node, Value>();
   private readonly reaches = new Map<ts.Node, readonly Reach[]>();
   private readonly summarisingReturns = new Set<ts.Node>();
@@ -177,6 +193,25 @@ export class FlowEngine {
    * whole rest of the analysis.
    */
   resolveMember(node: ts.PropertyAccessExpression): ts.Node | undefined {
+    const cached = this.members.get(node);
+    if (cached !== undefined) return cached ?? undefined;
+    // The receivers of a long chain (`p.ouder.ouder.…`, thousands of links in generated code) are resolved innermost
+    // first, so each step finds the one below it done: one level of recursion instead of one per link.
+    // Calls in the chain (`q.then().then().…`) are stepped through to their callees, which resolve the same way.
+    const chain: ts.PropertyAccessExpression[] = [];
+    for (let e: ts.Expression = skipOuter(node.expression); ; ) {
+      if (isPropertyAccessExpression(e) && !this.members.has(e)) chain.push(e);
+      else if (!isCallExpression(e) && !isAwaitExpression(e)) break;
+      e = skipOuter(e.expression);
+    }
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const receiver = chain[i];
+      if (receiver) this.resolveOneMember(receiver);
+    }
+    return this.resolveOneMember(node);
+  }
+
+  private resolveOneMember(node: ts.PropertyAccessExpression): ts.Node | undefined {
     const cached = this.members.get(node);
     if (cached !== undefined) return cached ?? undefined;
     this.members.set(node, null);
@@ -318,9 +353,9 @@ export class FlowEngine {
     if (isPropertyAccessExpression(node)) return this.propertyAccess(node);
     if (isElementAccessExpression(node)) return this.elementAccess(node);
     if (isCallExpression(node)) return this.call(node);
-    if (isNewExpression(node)) return union(...(node.arguments ?? []).map((a) => this.valueOf(a)));
+    if (isNewExpression(node)) return unionOf((node.arguments ?? []).map((a) => this.valueOf(a)));
     if (isObjectLiteralExpression(node)) return this.objectLiteral(node);
-    if (isArrayLiteralExpression(node)) return union(...node.elements.map((e) => this.valueOf(e)));
+    if (isArrayLiteralExpression(node)) return unionOf(node.elements.map((e) => this.valueOf(e)));
     if (isSpreadElement(node)) return this.valueOf(node.expression);
     if (isTemplateExpression(node)) return this.stringOf(node, node.templateSpans.map((s) => s.expression), 'put into a template literal');
     if (isTaggedTemplateExpression(node) && isTemplateExpression(node.template)) {
@@ -366,7 +401,7 @@ export class FlowEngine {
       if (before.includes(d)) continue;
       if (enclosingFunction(d.node) !== useFunction || inSameLoop(d.node, use, useFunction)) parts.push(d.value());
     }
-    return union(...parts);
+    return unionOf(parts);
   }
 
   /** What a declaration carries by itself: its classification plus its initial value. */
@@ -540,11 +575,11 @@ export class FlowEngine {
         parts.push(withStep(apply(this.valueOf(property.expression), { op: 'spread', except }), property, `spread into an object`));
       }
     }
-    return union(...parts);
+    return unionOf(parts);
   }
 
   private stringOf(node: ts.Node, parts: readonly ts.Expression[], description: string): Value {
-    return withStep(union(...parts.map((p) => apply(this.valueOf(p), { op: 'flatten' }))), node, description);
+    return withStep(unionOf(parts.map((p) => apply(this.valueOf(p), { op: 'flatten' }))), node, description);
   }
 
   private binary(node: ts.BinaryExpression): Value {
@@ -612,15 +647,15 @@ export class FlowEngine {
       if (method === 'then') return union(args[0] ? this.callbackReturn(args[0], call) : this.valueOf(receiver), typed);
       if (method === 'catch' || method === 'finally') return union(this.valueOf(receiver), typed);
       if (method === 'join') return union(apply(this.valueOf(receiver), { op: 'flatten' }), typed);
-      if (method === 'concat') return union(this.valueOf(receiver), ...args.map((a) => this.valueOf(a)), typed);
+      if (method === 'concat') return unionOf([this.valueOf(receiver), ...args.map((a) => this.valueOf(a)), typed]);
       if (ARRAY_SAME_METHODS.has(method)) return union(this.valueOf(receiver), typed);
       if (VALUELESS_METHODS.has(method)) return typed;
-      return union(this.passedThrough(union(this.valueOf(receiver), ...args.map((a) => this.valueOf(a))), call, calleeText), typed);
+      return union(this.passedThrough(unionOf([this.valueOf(receiver), ...args.map((a) => this.valueOf(a))]), call, calleeText), typed);
     }
     // A function avglint cannot see into: its result may carry anything its arguments carry — unless it answers a
     // question (`isGeldigBsn(x)`, or typed `boolean`), which reveals nothing of them.
     if (this.answersQuestion(call)) return typed;
-    return union(this.passedThrough(union(...args.map((a) => this.valueOf(a))), call, calleeText), typed);
+    return union(this.passedThrough(unionOf(args.map((a) => this.valueOf(a))), call, calleeText), typed);
   }
 
   /** `Boolean(x)`, `isNaN(x)`, `Array.isArray(x)`, `Object.keys(x)`: a truth value or the keys, not the value. */
@@ -707,10 +742,10 @@ export class FlowEngine {
     const first = args[0] ? this.valueOf(args[0]) : EMPTY;
     if (owner === 'JSON' && method === 'stringify') return withStep(apply(first, { op: 'flatten' }), call, 'turned into JSON by `JSON.stringify`');
     if (owner === 'JSON' && method === 'parse') return first;
-    if (owner === 'Object' && (method === 'assign' || method === 'fromEntries' || method === 'freeze')) return union(...args.map((a) => this.valueOf(a)));
+    if (owner === 'Object' && (method === 'assign' || method === 'fromEntries' || method === 'freeze')) return unionOf(args.map((a) => this.valueOf(a)));
     if (owner === 'Object' && (method === 'values' || method === 'entries')) return apply(first, { op: 'flatten' });
     if (owner === 'Object' && method === 'keys') return EMPTY;
-    if (owner === 'Promise') return union(...args.map((a) => this.valueOf(a)));
+    if (owner === 'Promise') return unionOf(args.map((a) => this.valueOf(a)));
     if (owner === 'Array' && method === 'from') return args[1] ? this.callbackReturn(args[1], call) : first;
     if (owner === 'Math' || owner === 'Number' || owner === 'Date') return EMPTY;
     return undefined;
@@ -745,7 +780,7 @@ export class FlowEngine {
   }
 
   private sanitised(call: ts.CallExpression, sanitiser: Sanitiser): Value {
-    const input = union(...call.arguments.map((a) => this.valueOf(a)));
+    const input = unionOf(call.arguments.map((a) => this.valueOf(a)));
     const removed = apply(input, { op: 'remove', categories: sanitiser.removes.length === 0 ? 'all' : sanitiser.removes });
     const produced = sanitiser.produces ? this.catalogue.categories.get(sanitiser.produces) : undefined;
     if (!produced) return removed;
@@ -809,17 +844,21 @@ export class FlowEngine {
    */
   private fixpoint<T>(fn: ts.Node, heads: Set<ts.Node>, provisional: Map<ts.Node, T>, empty: T, same: (a: T, b: T) => boolean, compute: () => T): T {
     let value = empty;
-    for (;;) {
-      const mark = this.cacheLog.length;
+    try {
+      for (;;) {
+        const mark = this.cacheLog.length;
+        heads.delete(fn);
+        value = compute();
+        if (!heads.has(fn) || same(value, provisional.get(fn) ?? empty) || this.rerounds <= 0) break;
+        this.rerounds--;
+        provisional.set(fn, value);
+        this.forgetSince(mark);
+      }
+    } finally {
+      // Also when a summary nested too deep unwinds through here (SummaryTooDeep): nothing provisional stays behind.
       heads.delete(fn);
-      value = compute();
-      if (!heads.has(fn) || same(value, provisional.get(fn) ?? empty) || this.rerounds <= 0) break;
-      this.rerounds--;
-      provisional.set(fn, value);
-      this.forgetSince(mark);
+      provisional.delete(fn);
     }
-    heads.delete(fn);
-    provisional.delete(fn);
     return value;
   }
 
@@ -834,6 +873,15 @@ export class FlowEngine {
       this.headsReturns.add(fn);
       return this.provisionalReturns.get(fn) ?? EMPTY;
     }
+    if (this.summaryNesting === 0) return this.outermostSummary(() => this.computeReturns(fn));
+    if (this.summaryNesting >= MAX_SUMMARY_NESTING) throw new SummaryTooDeep(fn, 'returns');
+    return this.computeReturns(fn);
+  }
+
+  private computeReturns(fn: FunctionWithBody): Value {
+    const cached = this.returns.get(fn);
+    if (cached) return cached;
+    this.summaryNesting++;
     this.summarisingReturns.add(fn);
     let value: Value = EMPTY;
     try {
@@ -843,10 +891,11 @@ export class FlowEngine {
         forEachReturn(fn.body, (r) => {
           if (r.expression) parts.push(withStep(this.valueOf(r.expression), r, 'returned'));
         });
-        return union(...parts);
+        return unionOf(parts);
       });
     } finally {
       this.summarisingReturns.delete(fn);
+      this.summaryNesting--;
     }
     this.remember(this.returns, fn, value);
     return value;
@@ -884,7 +933,7 @@ export class FlowEngine {
       const decl = this.resolve(receiver);
       receiver = decl && isVariableDeclaration(decl) && decl.initializer && isConst(decl) ? skipOuter(decl.initializer) : undefined;
     }
-    if (!receiver || !isNewExpression(receiver) || receiver.getSourceFile() !== call.getSourceFile()) return undefined;
+    if (!receiver || !isNewExpression(receiver) || sourceFileOf(receiver) !== sourceFileOf(call)) return undefined;
     return this.classOf(receiver.expression) === ctor.parent ? { ctor, site: receiver } : undefined;
   }
 
@@ -901,7 +950,7 @@ export class FlowEngine {
       if (!arg) continue;
       parts.push(this.replay(arg.value, arg.node, calleeText, label));
     }
-    return union(...parts);
+    return unionOf(parts);
   }
 
   /** Runs an argument's value through what the callee does with the parameter, and joins the traces. */
@@ -918,6 +967,36 @@ export class FlowEngine {
       this.headsReaches.add(fn);
       return this.provisionalReaches.get(fn) ?? [];
     }
+    if (this.summaryNesting === 0) return this.outermostSummary(() => this.computeReaches(fn));
+    if (this.summaryNesting >= MAX_SUMMARY_NESTING) throw new SummaryTooDeep(fn, 'reaches');
+    return this.computeReaches(fn);
+  }
+
+  /**
+   * The outermost summary being computed: when summaries nest too deep, the one where it happened is summarised
+   * first at the top (and so on, innermost first: a stack, not recursion), then the outer computation runs again and
+   * finds it done. The results are the same as with unlimited nesting, whatever order files are analysed in.
+   */
+  private outermostSummary<T>(compute: () => T): T {
+    const pending: SummaryTooDeep[] = [];
+    for (;;) {
+      const next = pending[pending.length - 1];
+      try {
+        if (!next) return compute();
+        if (next.kind === 'returns') this.computeReturns(next.fn);
+        else this.computeReaches(next.fn);
+        pending.pop();
+      } catch (error) {
+        if (!(error instanceof SummaryTooDeep)) throw error;
+        pending.push(error);
+      }
+    }
+  }
+
+  private computeReaches(fn: FunctionWithBody): readonly Reach[] {
+    const cached = this.reaches.get(fn);
+    if (cached) return cached;
+    this.summaryNesting++;
     this.summarisingReaches.add(fn);
     let reaches: readonly Reach[] = [];
     try {
@@ -935,6 +1014,7 @@ export class FlowEngine {
       });
     } finally {
       this.summarisingReaches.delete(fn);
+      this.summaryNesting--;
     }
     this.remember(this.reaches, fn, reaches);
     return reaches;
@@ -982,7 +1062,7 @@ export class FlowEngine {
   // Assignments and mutations
 
   private definitionsOf(decl: ts.Node): readonly Definition[] {
-    const file = decl.getSourceFile();
+    const file = sourceFileOf(decl);
     let table = this.definitions.get(file);
     if (!table) {
       table = this.collectDefinitions(file);
@@ -1008,13 +1088,13 @@ export class FlowEngine {
         const method = node.expression.name.text;
         const target = node.expression.expression;
         if (MUTATING_ADD.has(method)) {
-          this.addWrite(target, node, false, () => withStep(union(...node.arguments.map((a) => this.valueOf(a))), node, `added by \`${method}\``), add);
+          this.addWrite(target, node, false, () => withStep(unionOf(node.arguments.map((a) => this.valueOf(a))), node, `added by \`${method}\``), add);
         } else if (MUTATING_KEYED.has(method) && node.arguments.length >= 2) {
           const [keyNode, valueNode] = node.arguments;
           if (keyNode && valueNode) this.addWrite(target, node, false, () => this.keyed(keyNode, valueNode, method), add);
         } else if (method === 'assign' && isIdentifier(target) && target.text === 'Object' && node.arguments[0]) {
           const [first, ...rest] = node.arguments;
-          if (first) this.addWrite(first, node, false, () => union(...rest.map((a) => this.valueOf(a))), add);
+          if (first) this.addWrite(first, node, false, () => unionOf(rest.map((a) => this.valueOf(a))), add);
         }
       }
     }
@@ -1115,7 +1195,7 @@ export function isFunctionWithBody(node: ts.Node): node is FunctionWithBody {
 }
 
 function sameReaches(a: readonly Reach[], b: readonly Reach[]): boolean {
-  const key = (r: Reach): string => `${r.sink.call.pos}\0${r.sink.call.getSourceFile().fileName}\0${labelKey(r.label)}`;
+  const key = (r: Reach): string => `${r.sink.call.pos}\0${sourceFileOf(r.sink.call).fileName}\0${labelKey(r.label)}`;
   if (a.length !== b.length) return false;
   const keys = new Set(a.map(key));
   return b.every((r) => keys.has(key(r)));
@@ -1306,7 +1386,7 @@ export function forEachCall(body: ts.Node, visit: (call: ts.CallExpression) => v
 
 /** The source text of a node on one line, shortened for messages. */
 export function shortText(node: ts.Node): string {
-  const file = node.getSourceFile();
+  const file = sourceFileOf(node);
   const start = node.getStart(file);
   const text = file.text.slice(start, Math.min(node.getEnd(), start + 200)).replace(/\s+/g, ' ');
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;

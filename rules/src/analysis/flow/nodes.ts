@@ -80,6 +80,7 @@ const ROLES = (() => {
 const FIRST_ASSIGNMENT = ts.SyntaxKind.FirstAssignment;
 const LAST_ASSIGNMENT = ts.SyntaxKind.LastAssignment;
 const EQUALS = ts.SyntaxKind.EqualsToken;
+const PARAMETER = ts.SyntaxKind.Parameter;
 
 function collect(file: ts.SourceFile): FileNodes {
   const calls: ts.CallExpression[] = [];
@@ -95,7 +96,9 @@ function collect(file: ts.SourceFile): FileNodes {
     if (role & STORAGE) storage.push(node as ts.ClassLikeDeclaration | ts.CallExpression | ts.NewExpression | ts.TaggedTemplateExpression);
     if (role & BINDING) bindings.push(node as ts.ImportDeclaration | ts.ImportEqualsDeclaration | ts.VariableDeclaration);
     if (role & WRITE) writes.push(node as ts.CallExpression);
-    if (role & READ) reads.push(node);
+    // A JSDoc-style function type (`ctor: function(string)`) has parameters without a name, although TypeScript's
+    // types say every parameter has one; they declare nothing that could be read.
+    if (role & READ && (node.kind !== PARAMETER || (node as Partial<ts.ParameterDeclaration>).name !== undefined)) reads.push(node);
     if (role & ASSIGNMENT) {
       const operator = (node as ts.BinaryExpression).operatorToken.kind;
       if (operator >= FIRST_ASSIGNMENT && operator <= LAST_ASSIGNMENT) {

@@ -10,6 +10,8 @@ import ts from 'typescript';
 const { isBindingElement, isBlock, isCallExpression, isCaseBlock, isCatchClause, isClassDeclaration, isClassExpression, isEnumDeclaration, isExternalModuleReference, isForInStatement, isForOfStatement, isForStatement, isFunctionDeclaration, isFunctionExpression, isFunctionLike, isIdentifier, isImportClause, isImportDeclaration, isImportEqualsDeclaration, isImportSpecifier, isModuleBlock, isNamespaceImport, isPropertyAccessExpression, isSourceFile, isStringLiteral, isVariableDeclarationList, isVariableStatement } = ts;
 
 let tables = new WeakMap<ts.Node, Map<string, ts.Node>>();
+/** For a node that is not a scope: the nearest scope above it (null: none), filled on the way up by every lookup. */
+let enclosing = new WeakMap<ts.Node, ts.Node | null>();
 
 /**
  * Forgets every scope table. The orchestrator calls it when a file is done: in a long ESLint run the tables of every
@@ -17,21 +19,43 @@ let tables = new WeakMap<ts.Node, Map<string, ts.Node>>();
  */
 export function releaseScopeTables(): void {
   tables = new WeakMap();
+  enclosing = new WeakMap();
 }
 
 /** The declaration `id` refers to in its file, or undefined for globals and names not declared here. */
 export function lexicalDeclaration(id: ts.Identifier): ts.Node | undefined {
   const name = id.text;
-  for (let scope: ts.Node | undefined = id.parent; scope; scope = scope.parent) {
-    const table = scopeTable(scope);
-    const decl = table?.get(name);
+  for (let scope = scopeAtOrAbove(id.parent); scope; scope = scopeAtOrAbove(scope.parent)) {
+    const decl = scopeTable(scope).get(name);
     if (decl) return decl;
   }
   return undefined;
 }
 
-function scopeTable(scope: ts.Node): Map<string, ts.Node> | undefined {
-  if (!isScope(scope)) return undefined;
+/**
+ * The nearest scope at or above `node`. Every node passed on the way remembers the answer, so the names of a long
+ * generated expression (`a.b + a.b + …`, nested thousands deep) do not each walk all the way up: linear, not quadratic.
+ */
+function scopeAtOrAbove(node: ts.Node | undefined): ts.Node | undefined {
+  const passed: ts.Node[] = [];
+  let found: ts.Node | undefined;
+  for (let current = node; current; current = current.parent) {
+    if (isScope(current)) {
+      found = current;
+      break;
+    }
+    const known = enclosing.get(current);
+    if (known !== undefined) {
+      found = known ?? undefined;
+      break;
+    }
+    passed.push(current);
+  }
+  for (const n of passed) enclosing.set(n, found ?? null);
+  return found;
+}
+
+function scopeTable(scope: ts.Node): Map<string, ts.Node> {
   let table = tables.get(scope);
   if (!table) {
     table = new Map();

@@ -42,3 +42,33 @@ export function ensureParents(file: ts.SourceFile): void {
     return true;
   });
 }
+
+const SOURCE_FILE = ts.SyntaxKind.SourceFile;
+/** For each node asked about (and every node passed on the way up): its file. Weak, so it lives as long as the nodes. */
+const files = new WeakMap<ts.Node, ts.SourceFile>();
+
+/**
+ * `node.getSourceFile()` without its walk to the top: that walk is as long as the node is deep, and the analysis asks
+ * for the file of every node it describes, which made a long generated expression (`a.b + a.b + …`, nested thousands
+ * deep) quadratic. Every node passed on the way up remembers the answer.
+ */
+export function sourceFileOf(node: ts.Node): ts.SourceFile {
+  const passed: ts.Node[] = [];
+  let file: ts.SourceFile | undefined;
+  for (let current: ts.Node | undefined = node; current; current = current.parent) {
+    if (current.kind === SOURCE_FILE) {
+      file = current as ts.SourceFile;
+      break;
+    }
+    const known = files.get(current);
+    if (known) {
+      file = known;
+      break;
+    }
+    passed.push(current);
+  }
+  // A node without a file above it (synthesised, or detached) answers as TypeScript does.
+  if (!file) return node.getSourceFile();
+  for (const n of passed) files.set(n, file);
+  return file;
+}
