@@ -90,7 +90,8 @@ export function buildReport(input: ReportInput): Report {
           }
           const key = columnKey(o.destination);
           if (!columns.has(key) && !unknownColumns.has(key)) {
-            unknownColumns.set(key, o.destination.kind === 'unresolved' ? { key, kind: 'unresolved', label: 'onbekende bestemming (niet vast te stellen)' } : { key, kind: 'unknown', label: o.destination.host });
+            const d = o.destination;
+            unknownColumns.set(key, d.kind === 'unresolved' ? { key, kind: 'unresolved', label: 'niet vast te stellen' } : { key, kind: 'unknown', label: d.kind === 'unknown' ? d.host : d.processor });
           }
           flows++;
           if (!o.allowed) notAllowed++;
