@@ -29,8 +29,8 @@ const KINDS = [
   ['financieel', /iban|bic|bank|debiteur|rekening/],
   ['gezondheid en zorg', /diagnos|medic|arts|allerg|disab|handelingsplan|problematiek|begeleiding|onderwijsbelemmering|zorg|overleden|overlijden/],
   ['contact', /email|telefoon|mobiel|phone|mobile|contact|noodnummer/],
-  ['adres', /adres|address|straat|street|huisnummer|house|postcode|zip|postal|woonplaats|city|plaats/],
   ['geboorte en afkomst', /geboorte|birth|nationalit|geboorteland|thuistaal|inneder|religion|ethnic|geslacht|gender|sex/],
+  ['adres', /adres|address|straat|street|huisnummer|house|postcode|zip|postal|woonplaats|city|plaats/],
   ['naam', /naam|name|voorletters|voorvoegsel|tussenvoegsel|roepnaam|surname|nickname/],
   ['beeld', /foto|photo|avatar|pasfoto/],
 ];
