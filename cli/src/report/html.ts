@@ -212,7 +212,7 @@ function inventoryRow(
 ): string {
   const column = i.to !== undefined ? columns.get(i.to) : undefined;
   const to = column ? columnLabel(column) : i.action === 'log' ? w.logNode : '';
-  const path = i.path.length > 1 ? `<details><summary>${i.path.length}</summary><ol>${i.path.map((s) => `<li>${e(s.description)} <small>(${e(s.line.toString())}:${e(s.column.toString())})</small></li>`).join('')}</ol></details>` : '';
+  const path = i.path.length > 1 ? `<details><summary>${e(w.pathSteps(i.path.length))}</summary><ol>${i.path.map((s) => `<li>${e(s.description)} <small>(${e(s.line.toString())}:${e(s.column.toString())})</small></li>`).join('')}</ol></details>` : '';
   return `<tr data-category="${e(category)}"${i.to !== undefined ? ` data-processor="${e(i.to)}"` : ''} class="${i.allowed ? 'ok' : 'bad'}"><td>${place(i)}</td><td>${e(w.actions[i.action])}</td><td>${e(i.what)}${path}</td><td>${e(to)}</td><td>${e(i.allowed ? w.verdicts.allowed : w.verdicts.notAllowed)}</td></tr>`;
 }
 
@@ -238,7 +238,7 @@ svg.diagram text { font: 12px system-ui, sans-serif; fill: #1b1b1b; } svg.diagra
 svg.diagram .node.area rect { fill: #eef3fb; } svg.diagram .node.unknown rect, svg.diagram .node.unresolved rect { fill: #fff4e5; stroke: #b26a00; }
 svg.diagram .node.log rect { fill: #f6eefa; }
 svg.diagram .edge polyline { fill: none; stroke-width: 1.6; } svg.diagram .edge.ok polyline { stroke: var(--ok); } svg.diagram .edge.bad polyline { stroke: var(--bad); stroke-width: 2.2; }
-svg.diagram .edge text { font-size: 11px; fill: #333; } svg.diagram #arrow-ok path { fill: var(--ok); } svg.diagram #arrow-bad path { fill: var(--bad); }
+svg.diagram .edge text { font-size: 11px; fill: #333; paint-order: stroke; stroke: #fff; stroke-width: 4px; stroke-linejoin: round; } svg.diagram #arrow-ok path { fill: var(--ok); } svg.diagram #arrow-bad path { fill: var(--bad); }
 svg.diagram .hidden { opacity: .08; }
 .hidden { display: none; }
 details { display: inline; margin-left: .4rem; } details ol { margin: .2rem 0; padding-left: 1.2rem; font-size: .85rem; }

@@ -86,6 +86,7 @@ export interface Words {
   readonly unresolvedColumn: string;
   readonly logNode: string;
   readonly days: (n: number) => string;
+  readonly pathSteps: (n: number) => string;
   readonly yes: string;
   readonly no: string;
   readonly allRules: string;
@@ -188,6 +189,7 @@ const nl: Words = {
   unresolvedColumn: 'niet vast te stellen',
   logNode: 'logbestanden',
   days: (n) => (n < 0 ? `${-n} dagen geleden` : `${n} dagen`),
+  pathSteps: (n) => `pad, ${n} stappen`,
   yes: 'ja',
   no: 'nee',
   allRules: 'alle regels',
@@ -288,6 +290,7 @@ const en: Words = {
   unresolvedColumn: 'cannot be determined',
   logNode: 'log files',
   days: (n) => (n < 0 ? `${-n} days ago` : `${n} days`),
+  pathSteps: (n) => `path, ${n} steps`,
   yes: 'yes',
   no: 'no',
   allRules: 'all rules',
