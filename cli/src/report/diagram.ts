@@ -26,7 +26,7 @@ export function diagramSvg(diagram: Report['diagram'], categoryLabel: (id: strin
   for (const node of diagram.nodes) graph.setNode(node.id, { width: node.label.length * CHAR + PAD * 2, height: NODE_HEIGHT });
   for (const edge of diagram.edges) {
     const label = edgeLabel(edge.categories.map(categoryLabel), edge.count);
-    graph.setEdge(edge.from, edge.to, { label, width: Math.min(label.length, 48) * 6, height: 14, labelpos: 'c' });
+    graph.setEdge(edge.from, edge.to, { label, width: Math.min(label.length, 48) * 6, height: 18, labelpos: 'c' });
   }
   dagre.layout(graph);
   const { width = 0, height = 0 } = graph.graph();
@@ -38,7 +38,7 @@ export function diagramSvg(diagram: Report['diagram'], categoryLabel: (id: strin
     parts.push(
       `<g class="${cls}" data-categories="${escapeXml(edge.categories.join(' '))}" data-to="${escapeXml(edge.to)}"><title>${escapeXml(layout.label)}</title>` +
         `<polyline points="${points}" marker-end="url(#arrow-${edge.allowed ? 'ok' : 'bad'})"/>` +
-        (layout.x !== undefined && layout.y !== undefined ? `<text x="${layout.x.toFixed(1)}" y="${(layout.y + 4).toFixed(1)}" text-anchor="middle">${escapeXml(truncate(layout.label, 48))}</text>` : '') +
+        (layout.x !== undefined && layout.y !== undefined ? `<text x="${layout.x.toFixed(1)}" y="${(layout.y - 4).toFixed(1)}" text-anchor="middle">${escapeXml(truncate(layout.label, 48))}</text>` : '') +
         '</g>',
     );
   }

@@ -238,7 +238,7 @@ svg.diagram text { font: 12px system-ui, sans-serif; fill: #1b1b1b; } svg.diagra
 svg.diagram .node.area rect { fill: #eef3fb; } svg.diagram .node.unknown rect, svg.diagram .node.unresolved rect { fill: #fff4e5; stroke: #b26a00; }
 svg.diagram .node.log rect { fill: #f6eefa; }
 svg.diagram .edge polyline { fill: none; stroke-width: 1.6; } svg.diagram .edge.ok polyline { stroke: var(--ok); } svg.diagram .edge.bad polyline { stroke: var(--bad); stroke-width: 2.2; }
-svg.diagram .edge text { font-size: 11px; fill: #333; paint-order: stroke; stroke: #fff; stroke-width: 4px; stroke-linejoin: round; } svg.diagram #arrow-ok path { fill: var(--ok); } svg.diagram #arrow-bad path { fill: var(--bad); }
+svg.diagram .edge text { font-size: 11px; fill: #333; } svg.diagram #arrow-ok path { fill: var(--ok); } svg.diagram #arrow-bad path { fill: var(--bad); }
 svg.diagram .hidden { opacity: .08; }
 .hidden { display: none; }
 details { display: inline; margin-left: .4rem; } details ol { margin: .2rem 0; padding-left: 1.2rem; font-size: .85rem; }
