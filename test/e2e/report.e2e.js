@@ -2,7 +2,7 @@
 // from disk, every section is checked against what the demo project is known to hold (the planted violations, its
 // disable comments, the catalogue's processors), the filters work, nothing is fetched from anywhere, and it renders
 // in under 2 s. Screenshots land in test/e2e/artifacts/report-*.png.
-/* global describe, it, before, after */
+/* global describe, it, before, after, performance */
 const assert = require('node:assert/strict');
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
