@@ -13,8 +13,8 @@ import type { ESLint } from 'eslint';
 import { RULE_IDS } from '@avglint/rules';
 import type { Command } from './main';
 import { projectReport } from './report/command';
-import { REPORT_FORMATS } from './report/formats';
-import { WORDS } from './report/words';
+import { REPORT_FORMATS } from './formats/report';
+import { WORDS } from './formats/words';
 
 /** A planted violation or a finding, reduced to what the markers say: file, line and rule. */
 export interface Expectation {

@@ -17,9 +17,9 @@ import { buildReport, diffReports, hasErrors, type Place, type Report, type Repo
 import type { Command } from '../main';
 import { formatText, scanProject, type Io, type ScanResult } from '../scan';
 import { blameExceptions } from './collect';
-import { CSV_TABLES, type CsvTable } from './csv';
-import { REPORT_FORMATS, type ReportFormatName } from './formats';
-import { LOCALES, WORDS, type Locale } from './words';
+import { CSV_TABLES, type CsvTable } from '../formats/csv';
+import { REPORT_FORMATS, type ReportFormatName } from '../formats/report';
+import { LOCALES, WORDS, type Locale } from '../formats/words';
 
 const formatNames = Object.keys(REPORT_FORMATS) as ReportFormatName[];
 
@@ -163,8 +163,10 @@ export function runReport(args: readonly string[], io: Io = processIo, now: Date
     output = REPORT_FORMATS[format].render(report, { words, locale, link, csvTable: values['csv-table'] as CsvTable });
   }
   if (outputFile !== undefined) {
+    fs.mkdirSync(path.dirname(outputFile), { recursive: true });
     fs.writeFileSync(outputFile, output);
-    io.stdout(`${words.summary({ ...report.summary })}\nWrote ${path.relative(process.cwd(), outputFile) || outputFile}\n`);
+    // As `scan --output`: the report goes to the file only; stderr says in one line what it holds.
+    io.stderr(`avglint report: ${words.summary({ ...report.summary })}. ${path.relative(process.cwd(), outputFile) || outputFile}\n`);
   } else {
     io.stdout(output);
   }

@@ -1,5 +1,5 @@
 /**
- * The report's formats, one table: `--format` validation and the usage text derive from it. Each format renders the
+ * The formats of `avglint report`, one table: `--format` validation and the usage text derive from it. Each format renders the
  * core's report model; the ones that suit a pull-request comment also render a diff (`--base`).
  */
 import type { Place, Report, ReportDiff } from '@avglint/rules';
