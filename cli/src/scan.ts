@@ -23,6 +23,7 @@ import {
   type Finding,
   type Problem,
   type Catalogue,
+  reportFileInput,
   type ReportFileInput,
   type RuleId,
 } from '@avglint/rules';
@@ -33,7 +34,6 @@ import { toSarif } from './formats/sarif';
 import type { Command } from './main';
 import { eslintIgnores, globIgnores } from './ignores';
 import { networkPackagesFor } from './packageNetwork';
-import { reportFileInput } from './report/collect';
 
 export { toSarif } from './formats/sarif';
 

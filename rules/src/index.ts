@@ -19,3 +19,4 @@ export * from './analysis/observation';
 export * from './report/model';
 export * from './report/build';
 export * from './report/diff';
+export * from './report/input';

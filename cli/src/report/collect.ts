@@ -1,41 +1,9 @@
 /**
- * The report's input from one scan: each analysed file's observations and unclassified names positioned as
- * project-relative places, its avglint disable comments, and — when the project is in a git repository — who wrote
- * each disable comment and when (`git blame`).
+ * What the report needs from the machine: who wrote each disable comment and when (`git blame`), when the project is
+ * in a git repository. The rest of each file's input comes from the core (`reportFileInput`).
  */
 import { execFileSync } from 'node:child_process';
-import * as path from 'node:path';
-import type * as ts from 'typescript';
-import { parseSuppressions, type AnalysisResult, type ExceptionInput, type ReportFileInput } from '@avglint/rules';
-
-/** Positions what `analyseFile` observed in `sourceFile` (run with `observe: true`) for `buildReport`. */
-export function reportFileInput(dir: string, sourceFile: ts.SourceFile, result: AnalysisResult): ReportFileInput {
-  const file = path.relative(dir, sourceFile.fileName).split(path.sep).join('/');
-  const at = (offset: number): { line: number; column: number } => {
-    const { line, character } = sourceFile.getLineAndCharacterOfPosition(offset);
-    return { line: line + 1, column: character + 1 };
-  };
-  return {
-    file,
-    observations: (result.observations ?? []).map((o) => ({ ...o, ...at(o.range.start) })),
-    unclassified: (result.unclassified ?? []).map((u) => ({ ...u, ...at(u.range.start) })),
-    exceptions: exceptionsIn(file, sourceFile),
-  };
-}
-
-/** Disable comments that switch off an avglint rule (or every rule); `eslint-enable` ends one and is not listed. */
-function exceptionsIn(file: string, sourceFile: ts.SourceFile): ExceptionInput[] {
-  return parseSuppressions(sourceFile)
-    .filter((d) => d.kind !== 'enable' && (d.rules.length === 0 || d.rules.some((r) => r.startsWith('avglint/'))))
-    .map((d) => ({
-      file,
-      line: d.line,
-      column: d.column,
-      rules: d.rules.length === 0 ? ['*'] : d.rules.filter((r) => r.startsWith('avglint/')),
-      reason: d.reason.replace(/\s*\(until\s+\d{4}-\d{2}-\d{2}\)\s*$/u, ''),
-      ...(d.until !== undefined ? { until: d.until } : {}),
-    }));
-}
+import type { ReportFileInput } from '@avglint/rules';
 
 /**
  * Adds author and date from `git blame` to each exception, one `git blame` per file that has any. Outside a git
