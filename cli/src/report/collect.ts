@@ -10,12 +10,25 @@ import type { ReportFileInput } from '@avglint/rules';
  * repository, or for a file git does not track, the exceptions stay as they are.
  */
 export function blameExceptions(dir: string, files: readonly ReportFileInput[]): ReportFileInput[] {
+  if (!files.some((f) => f.exceptions.length > 0)) return [...files];
+  // One `git ls-files` first: outside a repository, and for files git does not track, there is nothing to blame.
+  const tracked = trackedFiles(dir);
   return files.map((f) => {
-    if (f.exceptions.length === 0) return f;
+    if (f.exceptions.length === 0 || !tracked.has(f.file)) return f;
     const lines = blame(dir, f.file);
     if (!lines) return f;
     return { ...f, exceptions: f.exceptions.map((e) => ({ ...e, ...lines.get(e.line) })) };
   });
+}
+
+/** The files git tracks under `dir`, relative to it with `/`; empty outside a repository. */
+function trackedFiles(dir: string): ReadonlySet<string> {
+  try {
+    const output = execFileSync('git', ['ls-files', '-z', '--', '.'], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 256 * 1024 * 1024 });
+    return new Set(output.split('\0').filter((f) => f !== ''));
+  } catch {
+    return new Set();
+  }
 }
 
 function blame(dir: string, file: string): Map<number, { author: string; date: string }> | undefined {
