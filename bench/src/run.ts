@@ -264,7 +264,7 @@ async function measureSize(size: number, options: Options, date: string): Promis
   const report: CommandSpec = {
     name: 'avglint-report',
     command: node,
-    args: [path.join(REPO, 'cli', 'dist', 'main.js'), 'report', root, '--catalogue', path.join(root, 'avglint.catalogue.yaml'), '--output', reportHtml],
+    args: [path.join(REPO, 'cli', 'dist', 'main.js'), 'report', root, '--catalogue', path.join(root, 'avglint.catalogue.yaml'), '--no-ignore', '--output', reportHtml],
     cwd: root,
     okExitCodes: [0],
   };

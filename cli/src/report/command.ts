@@ -15,7 +15,8 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { buildReport, diffReports, hasErrors, type Place, type Report, type ReportDiff } from '@avglint/rules';
 import type { Command } from '../main';
-import { formatText, scanProject, type Io, type ScanResult } from '../scan';
+import { eslintIgnores, globIgnores, type EslintIgnores } from '../ignores';
+import { formatText, scanProject, walk, type Io, type ScanResult } from '../scan';
 import { blameExceptions } from './collect';
 import { CSV_TABLES, type CsvTable } from '../formats/csv';
 import { REPORT_FORMATS, type ReportFormatName } from '../formats/report';
@@ -25,7 +26,7 @@ const formatNames = Object.keys(REPORT_FORMATS) as ReportFormatName[];
 
 export const REPORT_USAGE = `Usage: avglint report [dir] [--format ${formatNames.join('|')}] [--output file] [--catalogue file]
                       [--locale nl|en] [--base <git ref> [--fail-on-new]] [--csv-table ${CSV_TABLES.join('|')}]
-                      [--link-base url] [--agreement-days n] [--area-depth n]
+                      [--ignore glob]... [--no-ignore] [--link-base url] [--agreement-days n] [--area-depth n]
 
 Writes the FG's privacy report for a project: every category read, stored, sent and logged (allowed or not), the
 category × recipient matrix, a data-flow diagram, stores and bewaartermijnen, the register of exceptions (with
@@ -38,6 +39,8 @@ ${formatNames.map((name) => `  --format ${name.padEnd(5)} ${REPORT_FORMATS[name]
                     exceptions and unclassified names, for a pull-request comment
   --fail-on-new     with --base: exit 1 when the change adds a flow that is not allowed or an exception
   --csv-table       which table --format csv writes (default register)
+  --ignore          leave out files matching this glob, relative to dir (as avglint scan); the ignores of the
+                    project's ESLint config apply too, unless --no-ignore
   --link-base       link places to <url>/<file>#L<line> (a repository's web view) instead of the local file
   --agreement-days  list agreements that end within this many days first (default 90)
   --area-depth      how many folders name a code area in the diagram (default 2)
@@ -47,7 +50,7 @@ missing or invalid, or the command line is wrong.`;
 export const reportCommand: Command = {
   summary: 'write the FG\'s privacy report (html, md, json, csv), or with --base what a change adds',
   usage: REPORT_USAGE,
-  run: (args) => runReport(args),
+  run: async (args) => runReport(args),
 };
 
 const processIo: Io = { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) };
@@ -58,9 +61,9 @@ export interface ReportRun {
 }
 
 /** Scans `dir` with observations and builds the report; undefined report when the catalogue could not be loaded. */
-export function projectReport(dir: string, options: { catalogue?: string; now?: Date; agreementWarningDays?: number; areaDepth?: number; project?: string }): { scan: ScanResult; report?: Report } {
+export function projectReport(dir: string, options: { catalogue?: string; now?: Date; agreementWarningDays?: number; areaDepth?: number; project?: string; ignore?: (file: string) => boolean }): { scan: ScanResult; report?: Report } {
   const now = options.now ?? new Date();
-  const scan = scanProject({ dir, catalogue: options.catalogue, strict: true, observe: true, now });
+  const scan = scanProject({ dir, catalogue: options.catalogue, strict: true, observe: true, now, ...(options.ignore ? { ignore: options.ignore } : {}) });
   if (hasErrors(scan.catalogueProblems) || scan.observed === undefined) return { scan };
   // scanProject only observes when the catalogue loaded; load it again from the same file for the model (cheap).
   const files = blameExceptions(dir, scan.observed);
@@ -80,7 +83,7 @@ export function projectReport(dir: string, options: { catalogue?: string; now?: 
   return { scan, report };
 }
 
-export function runReport(args: readonly string[], io: Io = processIo, now: Date = new Date()): number {
+export async function runReport(args: readonly string[], io: Io = processIo, now: Date = new Date()): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -97,6 +100,8 @@ export function runReport(args: readonly string[], io: Io = processIo, now: Date
         'link-base': { type: 'string' },
         'agreement-days': { type: 'string' },
         'area-depth': { type: 'string' },
+        ignore: { type: 'string', multiple: true, default: [] },
+        'no-ignore': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -133,7 +138,12 @@ export function runReport(args: readonly string[], io: Io = processIo, now: Date
   const dir = path.resolve(positionals[0] ?? '.');
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) return usageError(`${dir} is not a directory.`);
 
-  const options = { catalogue: values.catalogue, now, agreementWarningDays, areaDepth };
+  // The files `avglint scan` analyses: without node_modules and build output, `--ignore` globs, the ESLint config's ignores.
+  const globbed = globIgnores(dir, values.ignore);
+  const fromEslint: EslintIgnores = values['no-ignore'] ? { ignored: new Set<string>() } : await eslintIgnores(dir, walk(dir).filter((file) => !globbed(file)));
+  if (fromEslint.warning !== undefined) io.stderr(`avglint report: ${fromEslint.warning}\n`);
+  const ignore = (file: string): boolean => globbed(file) || fromEslint.ignored.has(file);
+  const options = { catalogue: values.catalogue, now, agreementWarningDays, areaDepth, ignore };
   const { scan, report } = projectReport(dir, options);
   if (report === undefined) {
     io.stderr(formatText(scan));
