@@ -55,30 +55,31 @@ function observed(destination: Destination): ObservedDestination {
  */
 export function unclassifiedNames(context: CheckContext): UnclassifiedName[] {
   const found: UnclassifiedName[] = [];
-  // Most files hold none of the dictionary's names that the catalogue leaves out: a look at the text (letters and
-  // digits only, lower case, as names are normalised) decides that without walking the tree.
+  // Most files hold none of the dictionary's names that the catalogue leaves out. The parser's table of the file's
+  // identifier texts (one entry per distinct name) answers that without walking the tree; where TypeScript does not
+  // keep it, the walk decides alone.
   const candidates = uncatalogued(context.index);
-  if (candidates.length === 0) return found;
-  const text = context.sourceFile.text.toLowerCase().replace(/[^a-z0-9]+/gu, '');
-  if (!candidates.some((name) => text.includes(name))) return found;
+  if (candidates.size === 0) return found;
+  const identifiers = (context.sourceFile as { readonly identifiers?: ReadonlyMap<string, string> }).identifiers;
+  if (identifiers !== undefined && ![...identifiers.keys()].some((name) => candidates.has(normaliseName(name)))) return found;
   forEachNode(context.sourceFile, (node) => {
     const name = nameOf(node);
     if (name === undefined) return true;
     const normal = normaliseName(name.text);
-    const kind = PERSONAL_DATA_NAMES.get(normal);
-    if (kind !== undefined && !context.index.byName.has(normal)) found.push({ name: name.text, kind, range: { start: name.getStart(context.sourceFile), end: name.end } });
+    const kind = candidates.has(normal) ? PERSONAL_DATA_NAMES.get(normal) : undefined;
+    if (kind !== undefined) found.push({ name: name.text, kind, range: { start: name.getStart(context.sourceFile), end: name.end } });
     return true;
   });
   return found;
 }
 
-const uncataloguedNames = new WeakMap<CategoryIndex, readonly string[]>();
+const uncataloguedNames = new WeakMap<CategoryIndex, ReadonlySet<string>>();
 
 /** The dictionary's names that no category of the catalogue matches by name (computed once per catalogue). */
-function uncatalogued(index: CategoryIndex): readonly string[] {
+function uncatalogued(index: CategoryIndex): ReadonlySet<string> {
   let names = uncataloguedNames.get(index);
   if (!names) {
-    names = [...PERSONAL_DATA_NAMES.keys()].filter((name) => !index.byName.has(name));
+    names = new Set([...PERSONAL_DATA_NAMES.keys()].filter((name) => !index.byName.has(name)));
     uncataloguedNames.set(index, names);
   }
   return names;
