@@ -55,8 +55,10 @@ describe('privacy report (Chromium): what the FG sees', function () {
   it('shows every planted transfer, log and store violation as not allowed, at its file and line', async () => {
     const { readMarkers } = require(path.join(repoRoot, 'cli', 'dist', 'demo.js'));
     const markers = readMarkers(examples).map((m) => ({ ...m, file: path.relative(examples, m.file).split(path.sep).join('/') }));
-    const badInventory = await page.locator('#inventaris tr.bad td:first-child').allInnerTexts();
-    const badStores = await page.locator('#opslag tr.bad td:first-child').allInnerTexts();
+    // textContent: sections out of view are not laid out (content-visibility), so their innerText is empty until scrolled to.
+    const texts = (selector) => page.locator(selector).evaluateAll((cells) => cells.map((cell) => cell.textContent));
+    const badInventory = await texts('#inventaris tr.bad td:first-child');
+    const badStores = await texts('#opslag tr.bad td:first-child');
     for (const m of markers.filter((x) => x.rule === 'avglint/no-unauthorised-transfer' || x.rule === 'avglint/no-personal-data-in-logs')) {
       assert.ok(badInventory.includes(`${m.file}:${m.line}`), `${m.rule} at ${m.file}:${m.line} is in the inventory as not allowed`);
     }
@@ -100,7 +102,7 @@ describe('privacy report (Chromium): what the FG sees', function () {
     assert.equal(await page.locator('#overeenkomsten tbody tr').count(), catalogue.processors.size);
     assert.equal(await page.locator('#verwerkingsregister tbody tr').count(), catalogue.processors.size);
     const withAgreement = [...catalogue.processors.values()].filter((p) => p.agreement).map((p) => p.agreement.reference);
-    const text = await page.locator('#overeenkomsten').innerText();
+    const text = await page.locator('#overeenkomsten').evaluate((section) => section.textContent);
     for (const reference of withAgreement) assert.ok(text.includes(reference), `agreement ${reference} is listed`);
   });
 

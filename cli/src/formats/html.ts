@@ -241,8 +241,10 @@ svg.diagram .edge polyline { fill: none; stroke-width: 1.6; } svg.diagram .edge.
 svg.diagram .edge text { font-size: 11px; fill: #333; } svg.diagram #arrow-ok path { fill: var(--ok); } svg.diagram #arrow-bad path { fill: var(--bad); }
 svg.diagram .hidden { opacity: .08; }
 .hidden { display: none; }
+/* A large project's report has thousands of rows: sections out of view are laid out only when scrolled to. */
+section.part, section.category { content-visibility: auto; contain-intrinsic-size: auto 600px; }
 details { display: inline; margin-left: .4rem; } details ol { margin: .2rem 0; padding-left: 1.2rem; font-size: .85rem; }
-@media print { .filters { display: none; } body { margin: 0; max-width: none; } a { color: inherit; text-decoration: none; } section.part { break-inside: auto; } h2 { break-after: avoid; } tr { break-inside: avoid; } }
+@media print { section.part, section.category { content-visibility: visible; } .filters { display: none; } body { margin: 0; max-width: none; } a { color: inherit; text-decoration: none; } section.part { break-inside: auto; } h2 { break-after: avoid; } tr { break-inside: avoid; } }
 `;
 
 // Filters rows by data-category / data-processor; the diagram dims the arrows that do not match. No network, no libraries.
