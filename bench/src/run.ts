@@ -5,7 +5,10 @@
  *  2. `tsc --noEmit -p` vs. `avglint scan --strict`;
  *  3. the language server: 50 sequential edits of a 1,000-line file, edit → published diagnostics (p50, p95) vs.
  *     TypeScript's LanguageService semantic diagnostics after the same edits; peak memory vs. tsserver;
- *  4. 1 and 2 at several corpus sizes, and the growth exponent of a log-log fit.
+ *  4. 1 and 2 at several corpus sizes, and the growth exponent of a log-log fit;
+ *  5. at the main size: `avglint scan --strict` vs. `avglint report` (the FG's HTML report from the same analysis), and
+ *     how long Chromium takes to open and render that HTML (when Debian's Chromium and the e2e tier's playwright-core
+ *     are installed; skipped with a note otherwise).
  * Every run also checks that the findings equal the violations the generator planted, per rule and per line.
  *
  * Options:
@@ -14,7 +17,7 @@
  *   --reps 3                     repetitions of each measured command at the main size (median is reported)
  *   --growth-reps 3              repetitions at the other sizes
  *   --edits 50                   edits in the editor benchmark
- *   --only eslint,scan,editor    run only these measurements
+ *   --only eslint,scan,editor,report  run only these measurements
  *   --report <date>              only rebuild the growth fit and the summary from bench/results/<date>-*.json
  *   --quick                      a tiny corpus, one repetition, 5 edits: checks that the harness works and counts match
  *                                (results go to bench/.tmp/results, not bench/results)
@@ -38,6 +41,8 @@ export const TARGETS = {
   editorP95Ratio: 1.5,
   editorMemoryRatio: 1.3,
   growthExponent: 1.0,
+  reportRatio: 1.2,
+  reportRenderMs: 2000,
 } as const;
 
 interface Options {
@@ -68,7 +73,7 @@ function parseOptions(argv: readonly string[]): Options {
   const reps = quick ? 1 : Number(value('--reps') ?? 3);
   const growthReps = quick ? 1 : Number(value('--growth-reps') ?? reps);
   const edits = quick ? 5 : Number(value('--edits') ?? 50);
-  const only = new Set((value('--only') ?? 'eslint,scan,editor').split(',').map((s) => s.trim()));
+  const only = new Set((value('--only') ?? 'eslint,scan,editor,report').split(',').map((s) => s.trim()));
   const allSizes = [...new Set([...sizes, mainSize])].sort((a, b) => a - b);
   return { sizes: allSizes, mainSize, reps, growthReps, edits, only, quick, resultsDir: quick ? path.join(BENCH, '.tmp', 'results') : path.join(BENCH, 'results') };
 }
@@ -128,6 +133,8 @@ interface SizeResult {
   eslintControl?: PairResult;
   scan?: PairMeasurement;
   editor?: EditorMeasurement;
+  /** At the main size: `avglint scan --strict` → `avglint report`, and the report's render time in Chromium. */
+  report?: PairMeasurement & { renderMs?: number; renderMet?: boolean; renderSkipped?: string; htmlBytes?: number };
   readonly counts: CountCheck[];
   readonly errors: string[];
   durationMs?: number;
@@ -253,6 +260,14 @@ async function measureSize(size: number, options: Options, date: string): Promis
     stdoutFile: scanOut,
     okExitCodes: [0, 1],
   };
+  const reportHtml = path.join(tmp, 'avglint-report.html');
+  const report: CommandSpec = {
+    name: 'avglint-report',
+    command: node,
+    args: [path.join(REPO, 'cli', 'dist', 'main.js'), 'report', root, '--catalogue', path.join(root, 'avglint.catalogue.yaml'), '--no-ignore', '--output', reportHtml],
+    cwd: root,
+    okExitCodes: [0],
+  };
   const result: SizeResult = {
     date,
     commit: commitId(),
@@ -260,7 +275,7 @@ async function measureSize(size: number, options: Options, date: string): Promis
     corpus: { files: manifest.files, lines: manifest.lines, seed: manifest.seed, generatorVersion: manifest.generatorVersion, violations: manifest.violations },
     machine: machine(),
     reps,
-    commands: Object.fromEntries([eslintBase, eslintAvglint, eslintNoop, tsc, scan].map((s) => [s.name, commandLine(s)])),
+    commands: Object.fromEntries([eslintBase, eslintAvglint, eslintNoop, tsc, scan, report].map((s) => [s.name, commandLine(s)])),
     counts: [],
     errors: [],
   };
@@ -323,9 +338,58 @@ async function measureSize(size: number, options: Options, date: string): Promis
 
   if (options.only.has('editor') && size === options.mainSize) result.editor = await measureEditor(root, manifest, options);
 
+  if (options.only.has('report') && size === options.mainSize) {
+    log(`-- (5) avglint scan --strict vs. avglint report (${reps}×, alternating)`);
+    try {
+      const pair = await measurePair(scan, report, reps, tmp, log);
+      const render = await renderTime(reportHtml);
+      result.report = {
+        ...pair,
+        target: TARGETS.reportRatio,
+        met: pair.ratio <= TARGETS.reportRatio,
+        htmlBytes: fs.statSync(reportHtml).size,
+        ...(typeof render === 'number' ? { renderMs: render, renderMet: render <= TARGETS.reportRenderMs } : { renderSkipped: render }),
+      };
+      log(`   ratio ${pair.ratio.toFixed(3)}× wall${pair.cpuRatio !== undefined ? `, ${pair.cpuRatio.toFixed(3)}× cpu` : ''} (target ≤ ${TARGETS.reportRatio}×: ${result.report.met ? 'met' : 'MISSED'})`);
+      log(typeof render === 'number' ? `   HTML (${(result.report.htmlBytes ?? 0) / 1024 | 0} KiB) opens and renders in Chromium in ${render.toFixed(0)} ms (target ≤ ${TARGETS.reportRenderMs} ms: ${render <= TARGETS.reportRenderMs ? 'met' : 'MISSED'})` : `   render time: skipped (${render})`);
+    } catch (error) {
+      result.errors.push(`report: ${errorText(error)}`);
+      log(`   FAILED: ${errorText(error)}`);
+    }
+  }
+
   for (const check of result.counts) log(check.match ? `   counts (${check.tool}): match the manifest (${Object.values(check.found).reduce((a, b) => a + b, 0)} findings)` : describeMismatch(check));
   result.durationMs = performance.now() - started;
   return result;
+}
+
+/**
+ * How long Debian's Chromium takes to load and render the report (navigation start → load event, median of 3), with
+ * the e2e tier's playwright-core; a string saying why when either is missing.
+ */
+async function renderTime(htmlFile: string): Promise<number | string> {
+  const chromiumPath = process.env['AVGLINT_E2E_CHROMIUM'] ?? '/usr/bin/chromium';
+  let playwright: { chromium: { launch(options: object): Promise<{ newPage(): Promise<{ goto(url: string, o: object): Promise<unknown>; evaluate<T>(f: () => T): Promise<T> }>; close(): Promise<void> }> } };
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- an optional tool of the e2e tier, loaded only when installed.
+    playwright = require(require.resolve('playwright-core', { paths: [path.join(REPO, 'test', 'e2e', '.tools')] })) as typeof playwright;
+  } catch {
+    return 'playwright-core is not installed in test/e2e/.tools (npm run test:e2e installs it)';
+  }
+  if (!fs.existsSync(chromiumPath)) return `no Chromium at ${chromiumPath}`;
+  const browser = await playwright.chromium.launch({ executablePath: chromiumPath, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+  try {
+    const times: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const page = await browser.newPage();
+      await page.goto(`file://${htmlFile}`, { waitUntil: 'load' });
+      // Runs in the page: the browser's Navigation Timing entry (Node's types do not know the entry type).
+      times.push(await page.evaluate(() => ((performance as unknown as { getEntriesByType(type: string): { loadEventEnd: number }[] }).getEntriesByType('navigation')[0]?.loadEventEnd ?? NaN)));
+    }
+    return percentile(times, 50);
+  } finally {
+    await browser.close();
+  }
 }
 
 async function measureEditor(root: string, manifest: Manifest, options: Options): Promise<EditorMeasurement> {
@@ -430,6 +494,7 @@ export function markdownSummary(results: readonly SizeResult[], grow: GrowthResu
       ['(1) ESLint no rules → + avglint strict', r.eslint, r.eslint?.target],
       ['(1c) control: ESLint no rules → + one rule that does nothing', r.eslintControl, undefined],
       ['(2) tsc --noEmit → avglint scan --strict', r.scan, r.scan?.target],
+      ['(5) avglint scan --strict → avglint report (html)', r.report, r.report?.target],
     ];
     const cpu = (ms: number | undefined): string => (ms === undefined ? '' : ` (${formatMs(ms)})`);
     for (const [label, m, target] of rows) {
@@ -456,6 +521,15 @@ export function markdownSummary(results: readonly SizeResult[], grow: GrowthResu
       if (!m) continue;
       lines.push(`| ${r.corpus.files} | ${formatMs(m.lintMs)} | ${formatMs(m.parseMs)} | ${formatMs(m.avglintMs)} | ${m.ratio.toFixed(3)}× | ${m.perFileP50Ms.toFixed(2)} ms | ${m.perFileP90Ms.toFixed(2)} ms | ${m.perFileP99Ms.toFixed(1)} ms | ${m.perFileMaxMs.toFixed(0)} ms |`);
     }
+  }
+  for (const r of results) {
+    if (!r.report) continue;
+    lines.push('');
+    lines.push(
+      r.report.renderMs !== undefined
+        ? `Report HTML, ${r.corpus.files}-file corpus: ${((r.report.htmlBytes ?? 0) / 1024).toFixed(0)} KiB, opens and renders in Chromium in ${formatMs(r.report.renderMs)} (target ≤ ${formatMs(TARGETS.reportRenderMs)}: ${metText(r.report.renderMet)}).`
+        : `Report HTML, ${r.corpus.files}-file corpus: render time not measured (${r.report.renderSkipped ?? 'n/a'}).`,
+    );
   }
   for (const r of results) {
     const e = r.editor;

@@ -3,7 +3,8 @@
  * examples/eslint.config.mjs), prints the findings in ESLint's stylish format, writes examples/avglint.sarif with
  * the SARIF formatter, and checks the findings against the violations planted in examples/: every planted line ends
  * in `// expect: avglint/<rule-id>` (several separated by commas). The demo passes (exit 0) only when the findings
- * are exactly the planted ones — nothing missing, nothing on the correct code.
+ * are exactly the planted ones — nothing missing, nothing on the correct code. It also writes the FG's privacy report,
+ * examples/avglint-report.html (`avglint report`).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -11,6 +12,9 @@ import { listSourceFiles } from '@avglint/node';
 import type { ESLint } from 'eslint';
 import { RULE_IDS } from '@avglint/rules';
 import type { Command } from './main';
+import { projectReport } from './report/command';
+import { REPORT_FORMATS } from './formats/report';
+import { WORDS } from './formats/words';
 
 /** A planted violation or a finding, reduced to what the markers say: file, line and rule. */
 export interface Expectation {
@@ -102,7 +106,7 @@ findings, writes <dir>/avglint.sarif, and checks them against the planted \`// e
 Exit code: 0 the findings are exactly the planted violations, 1 they are not, 2 the demo could not run.`;
 
 export const demoCommand: Command = {
-  summary: 'lint examples/ with ESLint, print the findings, write examples/avglint.sarif, check the planted markers',
+  summary: 'lint examples/ with ESLint, print the findings, write examples/avglint.sarif and the privacy report, check the planted markers',
   usage: DEMO_USAGE,
   run: (args) => runDemo(args),
 };
@@ -129,6 +133,13 @@ export async function runDemo(args: readonly string[]): Promise<number> {
   const sarif = await eslint.loadFormatter(require.resolve('@microsoft/eslint-formatter-sarif'));
   fs.writeFileSync(sarifFile, await sarif.format(results));
 
+  // The FG's view of the same project: the privacy report, one self-contained HTML file beside the SARIF.
+  const reportFile = path.join(dir, 'avglint-report.html');
+  const { report } = projectReport(dir, {});
+  if (report !== undefined) {
+    fs.writeFileSync(reportFile, REPORT_FORMATS.html.render(report, { words: WORDS.nl, locale: 'nl', link: (p) => p.file.split('/').map(encodeURIComponent).join('/'), csvTable: 'register' }));
+  }
+
   const markers = readMarkers(dir);
   const findings = findingsOf(results);
   const { missing, unexpected } = compareExpectations(markers, findings);
@@ -145,7 +156,8 @@ export async function runDemo(args: readonly string[]): Promise<number> {
   for (const m of missing) out(`missing:    ${relative(m.file)}:${m.line}  ${m.rule} is planted here but was not reported\n`);
   for (const f of unexpected) out(`unexpected: ${relative(f.file)}:${f.line}  ${f.rule} was reported but not planted\n`);
   out(`SARIF written to ${relative(sarifFile)}\n`);
-  const ok = missing.length === 0 && unexpected.length === 0;
+  out(report !== undefined ? `Privacy report (for the FG) written to ${relative(reportFile)}\n` : 'Privacy report not written: the catalogue could not be loaded.\n');
+  const ok = missing.length === 0 && unexpected.length === 0 && report !== undefined;
   out(
     ok
       ? `Demo OK: ${findings.length} findings in ${results.length} files, exactly the ${markers.length} planted violations.\n`

@@ -6,6 +6,7 @@
 import { catalogueCommand } from './catalogueCheck';
 import { demoCommand } from './demo';
 import { initCommand } from './init';
+import { reportCommand } from './report/command';
 import { scanCommand } from './scan';
 
 /** A subcommand: takes the arguments after its name, returns the exit code. */
@@ -22,6 +23,7 @@ export const COMMANDS: Record<string, Command> = {
   init: initCommand,
   catalogue: catalogueCommand,
   scan: scanCommand,
+  report: reportCommand,
   demo: demoCommand,
 };
 

@@ -22,6 +22,9 @@ import {
   RULE_IDS,
   type Finding,
   type Problem,
+  type Catalogue,
+  reportFileInput,
+  type ReportFileInput,
   type RuleId,
 } from '@avglint/rules';
 import { applyBulkSuppressions, readBulkSuppressions, SUPPRESSIONS_FILE, type BulkSuppressions } from './bulkSuppressions';
@@ -51,6 +54,8 @@ export interface ScanOptions {
   readonly bulkSuppressions?: { readonly suppressions: BulkSuppressions; readonly base: string };
   /** A project with no file to analyse is fine (else it is an error: a typo in the tsconfig's `include`). */
   readonly allowEmpty?: boolean;
+  /** Also collect what the analysis observed per file, for `avglint report` (same analysis, one pass). */
+  readonly observe?: boolean;
 }
 
 export interface ScannedFinding extends Finding {
@@ -94,6 +99,10 @@ export interface ScanResult {
   /** Without a tsconfig.json: the files were analysed as one inferred program (as tsserver makes one). */
   readonly inferred: boolean;
   readonly milliseconds: number;
+  /** The catalogue the scan used, when it loaded. */
+  readonly catalogue?: Catalogue;
+  /** With `observe`: the report's input per analysed file. */
+  readonly observed?: readonly ReportFileInput[];
 }
 
 /** What tsserver's inferred projects use, minus what only an editor needs: JavaScript in, nothing out. */
@@ -145,7 +154,8 @@ export function scanProject(options: ScanOptions): ScanResult {
   const selected = scanRules(options.strict ?? false);
   const ruleOptions = { ...selected.ruleOptions };
   for (const [id, value] of Object.entries(options.ruleOptions ?? {}) as [RuleId, Record<string, unknown>][]) ruleOptions[id] = { ...ruleOptions[id], ...value };
-  const analysisOptions = { rules: selected.rules, ruleOptions, now };
+  const analysisOptions = { rules: selected.rules, ruleOptions, now, observe: options.observe === true };
+  const observed: ReportFileInput[] = [];
   let findings: ScannedFinding[] = [];
   const suppressed: SuppressedScanFinding[] = [];
   const seen = new Set<string>();
@@ -170,6 +180,7 @@ export function scanProject(options: ScanOptions): ScanResult {
       problems.push(...result.problems);
       // Positions and fingerprints over every finding in file order, before suppressions take some away, so a
       // fingerprint does not change when a neighbouring finding is suppressed.
+      if (options.observe === true) observed.push(reportFileInput(dir, sourceFile, result));
       const scanned = positioned(sourceFile, dir, result.findings);
       const of = (finding: Finding): ScannedFinding => scanned[result.findings.indexOf(finding)] as ScannedFinding;
       const parts = partitionSuppressions(result.findings, parseSuppressions(sourceFile), sourceFile, { now });
@@ -184,7 +195,7 @@ export function scanProject(options: ScanOptions): ScanResult {
     suppressed.push(...bulk.suppressed.map((f) => ({ ...f, suppression: { kind: 'external' as const, justification: note } })));
   }
   if (seen.size === 0 && !options.allowEmpty && !hasErrors(problems)) problems.push(noFilesProblem(dir, !inferred));
-  return { dir, catalogueFile, catalogueProblems: resolved.problems, problems, findings, suppressed, fileCount: seen.size, typed, inferred, milliseconds: performance.now() - started };
+  return { dir, catalogueFile, catalogueProblems: resolved.problems, problems, findings, suppressed, fileCount: seen.size, typed, inferred, milliseconds: performance.now() - started, catalogue, ...(options.observe === true ? { observed } : {}) };
 }
 
 /** Zero analysed files is almost always a mistake (a typo in `include`), and a CI step that checked nothing must fail. */
@@ -300,7 +311,9 @@ function summary(result: ScanResult): string {
 }
 
 export function formatJson(result: ScanResult): string {
-  return JSON.stringify(result, null, 2) + '\n';
+  // The loaded catalogue and the report's observations are for other commands, not part of the scan's output.
+  const { catalogue: _catalogue, observed: _observed, ...output } = result;
+  return JSON.stringify(output, null, 2) + '\n';
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -1,12 +1,13 @@
 /**
  * The avglint extension: starts the bundled language server over node IPC, shows the catalogue's state in the status
- * bar, and adds the command that walks a finding's flow. Everything else (diagnostics, hovers, quick fixes, the scan
+ * bar, and adds the commands that walk a finding's flow and open the FG's privacy report. Everything else (diagnostics, hovers, quick fixes, the scan
  * and open-catalogue commands) comes from the server through the language client.
  */
 import * as path from 'node:path';
 import type { ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { Commands, SETTINGS_SECTION, SHOW_FLOW_COMMAND, ShowFlowRequest, StatusNotification } from '@avglint/server/dist/protocol';
+import { Commands, REPORT_COMMAND, SETTINGS_SECTION, SHOW_FLOW_COMMAND, ShowFlowRequest, StatusNotification } from '@avglint/server/dist/protocol';
+import { showReport } from './report';
 import { activeLocation, createOutputChannel, createStatusBarItem, pickOne, registerCommand, relativePath, revealRange, showInformation, themeColor } from './vscodeHost';
 
 let client: LanguageClient | undefined;
@@ -60,6 +61,9 @@ export async function activate(context: ExtensionContext): Promise<void> {
       status.backgroundColor = params.state === 'broken' || params.state === 'missing' ? themeColor('statusBarItem.warningBackground') : undefined;
     }),
     registerCommand(SHOW_FLOW_COMMAND, async (arg?: unknown) => showFlow(arg)),
+    registerCommand(REPORT_COMMAND, async () => {
+      if (client) await showReport(client);
+    }),
   );
   await client.start();
 }

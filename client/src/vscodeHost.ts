@@ -49,3 +49,24 @@ export function relativePath(uri: string): string {
 export function themeColor(id: string): vscode.ThemeColor {
   return new vscode.ThemeColor(id);
 }
+
+/** The folder of the active editor's document, else the first workspace folder, as a URI. */
+export function activeFolder(): string | undefined {
+  const active = vscode.window.activeTextEditor?.document.uri;
+  const folder = (active ? vscode.workspace.getWorkspaceFolder(active) : undefined) ?? vscode.workspace.workspaceFolders?.[0];
+  return folder?.uri.toString();
+}
+
+/** Opens a file at a 0-based line. */
+export async function openFileAt(file: string, line: number): Promise<void> {
+  const position = new vscode.Position(Math.max(0, line), 0);
+  await vscode.window.showTextDocument(vscode.Uri.file(file), { selection: new vscode.Range(position, position), preview: true });
+}
+
+/** A webview beside the editor with scripts on (the page's filters) and no local resources; messages go to `onMessage`. */
+export function showWebview(title: string, html: string, onMessage: (message: unknown) => void): vscode.WebviewPanel {
+  const panel = vscode.window.createWebviewPanel('avglint.report', title, vscode.ViewColumn.Beside, { enableScripts: true, localResourceRoots: [] });
+  panel.webview.html = html;
+  panel.webview.onDidReceiveMessage(onMessage);
+  return panel;
+}

@@ -15,3 +15,8 @@ export * from './analysis/storage';
 export { checkPrismaSchema, findPrismaSchema, isPrismaSchemaFile, parsePrismaSchema, type PrismaModel, type PrismaSchemaText } from './analysis/prismaSchema';
 export { parseSql, type SqlStatement } from './analysis/sql';
 export * from './analysis/classifyAt';
+export * from './analysis/observation';
+export * from './report/model';
+export * from './report/build';
+export * from './report/diff';
+export * from './report/input';

@@ -78,6 +78,27 @@ export namespace ShowFlowRequest {
   }
 }
 
+/**
+ * Sent by the client to the server (the `avglint.report` command): analyse every source file of a workspace folder
+ * with observations on and return the FG's report model (`buildReport` in the core), for the client to render. The
+ * report is the server's own analysis of the folder, as the workspace scan makes it; nothing is analysed twice.
+ */
+export namespace ReportRequest {
+  export const method = 'avglint/report';
+  export interface Params {
+    /** The folder (URI); the first workspace folder when absent. */
+    readonly folder?: string;
+  }
+  export interface Result {
+    /** The core's `Report`, as JSON; absent when there was nothing to report (no folder, no usable catalogue). */
+    readonly report?: unknown;
+    /** The folder the report is about, as a path: links in the report are relative to it. */
+    readonly folder?: string;
+    /** Why there is no report, in one line. */
+    readonly message?: string;
+  }
+}
+
 /** Server commands (workspace/executeCommand); the VS Code client binds them to its command palette entries. */
 export const Commands = {
   scanWorkspace: 'avglint.scanWorkspace',
@@ -86,6 +107,9 @@ export const Commands = {
   /** Arguments: `{ file, line, column }` (1-based) of a catalogue entry; asks the client to show it. */
   openCatalogueEntry: 'avglint.openCatalogueEntry',
 } as const;
+
+/** The client-side command that opens the privacy report of the workspace in a webview (VS Code). */
+export const REPORT_COMMAND = 'avglint.report';
 
 /** The client-side command that walks a finding's flow (VS Code only; other editors read it from the hover). */
 export const SHOW_FLOW_COMMAND = 'avglint.showFlow';

@@ -4,7 +4,7 @@
  */
 import * as path from 'node:path';
 import { catalogueNotFound, catalogueRefusal, findRepositoryRoot } from '@avglint/node';
-import { analyseFile, checkPrismaSchema, findPrismaSchema, isPrismaSchemaFile, type Catalogue, type Finding, type FlowStep, type PrismaSchemaText } from '@avglint/rules';
+import { analyseFile, buildReport, reportFileInput, type AnalysisResult, type Report, type ReportFileInput, checkPrismaSchema, findPrismaSchema, isPrismaSchemaFile, type Catalogue, type Finding, type FlowStep, type PrismaSchemaText } from '@avglint/rules';
 import * as ts from 'typescript';
 import {
   CodeActionKind,
@@ -31,7 +31,7 @@ import { fileDiagnostic, findingToDiagnostic, problemToDiagnostic } from './diag
 import { describeError, installCrashGuards, nodeFileSystem, type FileSystem } from './host';
 import { codeHover } from './hover';
 import { isSourceFile, Projects, SOURCE_EXTENSIONS, type AnalysisTarget, type OpenDocuments } from './projects';
-import { Commands, ScanWorkspaceRequest, SETTINGS_SECTION, ShowFlowRequest, StatusNotification } from './protocol';
+import { Commands, ReportRequest, ScanWorkspaceRequest, SETTINGS_SECTION, ShowFlowRequest, StatusNotification } from './protocol';
 import { DEFAULT_SETTINGS, enabledRules, normaliseSettings, type Settings } from './settings';
 
 export interface ServerOptions {
@@ -149,9 +149,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     /** The catalogue's state as this analysis saw it; absent when the analysis failed before it knew. */
     readonly status?: StatusNotification.Params;
     readonly cancelled: boolean;
+    /** With `observe`: the analysed file and the core's result with its observations, for the privacy report. */
+    readonly observed?: { readonly sourceFile: ts.SourceFile; readonly result: AnalysisResult; readonly catalogue: Catalogue };
   }
 
-  function analyseTextUnguarded(document: TextDocument, fileName: string, settings: Settings, isCancelled: () => boolean): AnalysisOutcome {
+  function analyseTextUnguarded(document: TextDocument, fileName: string, settings: Settings, isCancelled: () => boolean, observe = false): AnalysisOutcome {
     const catalogueFile = catalogues.locate(fileName, settings.catalogue, workspaceFolderOf(fileName));
     if (!catalogueFile) {
       const problem = catalogueNotFound(fileName, CATALOGUE_SETTING);
@@ -197,7 +199,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       program: target.program,
       catalogue: state.catalogue,
       ...(prismaSchema ? { prismaSchema } : {}),
-      options: { rules: enabledRules(settings), ruleOptions: settings.ruleOptions, now: new Date() },
+      // The report needs every rule's verdict, allowed or not; the diagnostics below still show the enabled rules only.
+      options: { rules: observe ? undefined : enabledRules(settings), ruleOptions: settings.ruleOptions, now: new Date(), observe },
       isCancelled,
     });
     if (result.cancelled) return { diagnostics: [], findings: [], catalogueFile, status, cancelled: true };
@@ -207,7 +210,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     for (const problem of result.problems) {
       if (path.resolve(problem.file) === fileName) diagnostics.push(problemToDiagnostic(problem));
     }
-    return { diagnostics, findings, catalogueFile, status, cancelled: false };
+    return { diagnostics, findings, catalogueFile, status, cancelled: false, ...(observe ? { observed: { sourceFile: target.sourceFile, result, catalogue: state.catalogue } } : {}) };
   }
 
   /** The project's Prisma schema for a source file: the open document's text, else the file on disk. */
@@ -219,9 +222,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   }
 
   /** Analyses one source file's current text (open document or disk). Never throws: a failure is this file's diagnostic. */
-  function analyseText(document: TextDocument, fileName: string, settings: Settings, isCancelled: () => boolean): AnalysisOutcome {
+  function analyseText(document: TextDocument, fileName: string, settings: Settings, isCancelled: () => boolean, observe = false): AnalysisOutcome {
     try {
-      return analyseTextUnguarded(document, fileName, settings, isCancelled);
+      return analyseTextUnguarded(document, fileName, settings, isCancelled, observe);
     } catch (error) {
       // The core promises not to throw; the file system or TypeScript may. The file says so and the server carries on.
       log(`avglint: analysing ${fileName} failed: ${describeError(error)}`);
@@ -381,6 +384,43 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     scanned.add(uri);
     void connection.sendDiagnostics({ uri, diagnostics: outcome.diagnostics });
     return { findings: outcome.findings.length, problems: outcome.diagnostics.length - outcome.findings.length };
+  }
+
+  // ---- Privacy report -------------------------------------------------------------------------------------------
+
+  /**
+   * The FG's report of one workspace folder: every source file analysed with observations (open documents as the
+   * editor has them), built into the core's report model. The client renders it.
+   */
+  async function workspaceReport(params: ReportRequest.Params): Promise<ReportRequest.Result> {
+    const folderUri = params.folder ?? workspaceFolders[0]?.uri;
+    if (folderUri === undefined) return { message: 'avglint: open a folder to make its privacy report.' };
+    const folder = uriToPath(folderUri);
+    const files: ReportFileInput[] = [];
+    const problems: Report['problems'][number][] = [];
+    let catalogue: Catalogue | undefined;
+    let typed = false;
+    for (const fileName of fileSystem.listSourceFiles(folder)) {
+      const uri = pathToUri(fileName);
+      const settings = await settingsFor(uri);
+      if (!settings.enable) continue;
+      const text = documents.get(uri)?.getText() ?? fileSystem.readFile(fileName);
+      if (text === undefined) continue;
+      const document = TextDocument.create(uri, /\.(tsx?|mts|cts)$/.test(fileName) ? 'typescript' : 'javascript', 0, text);
+      const outcome = analyseText(document, fileName, settings, () => false, true);
+      if (outcome.observed) {
+        files.push(reportFileInput(folder, outcome.observed.sourceFile, outcome.observed.result));
+        catalogue ??= outcome.observed.catalogue;
+        typed ||= projects.target(fileName)?.program !== undefined;
+        for (const p of outcome.observed.result.problems) problems.push({ file: path.relative(folder, p.file).split(path.sep).join('/'), line: p.line, column: p.column, code: p.code, message: p.message });
+      }
+      // Yield between files so edits and hovers are served while the report is made.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    if (!catalogue) return { folder, message: 'avglint: no usable catalogue for this folder, so there is no report (see the status bar).' };
+    const report = buildReport({ catalogue, project: path.basename(folder), typed, files, problems, now: new Date(), catalogueFiles: catalogue.files.map((f) => path.relative(folder, f).split(path.sep).join('/')) });
+    log(`avglint: privacy report of ${folder}: ${report.summary.flows} flows (${report.summary.notAllowed} not allowed) in ${files.length} files`);
+    return { report, folder };
   }
 
   // ---- Handlers ---------------------------------------------------------------------------------------------------
@@ -581,6 +621,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onRequest(
     ScanWorkspaceRequest.method,
     guard<ScanWorkspaceRequest.Params, ScanWorkspaceRequest.Result>('workspace scan', { files: 0, findings: 0, problems: 0, cancelled: true }, (params) => scanWorkspace(params ?? {})),
+  );
+  connection.onRequest(
+    ReportRequest.method,
+    guard<ReportRequest.Params, ReportRequest.Result>('privacy report', { message: 'avglint: the privacy report failed; the avglint output has the details.' }, (params) => workspaceReport(params ?? {})),
   );
 
   connection.onRequest(

@@ -3,7 +3,7 @@
 // fixture workspace, runs the e2e mocha suites (VS Code in code-server + Chromium, neovim's LSP client), and kills
 // every process they started, whatever happened.
 //
-//   node test/e2e/run.js [--harness] [--skip-install] [--only vscode|vscode-api|neovim]
+//   node test/e2e/run.js [--harness] [--skip-install] [--only vscode|vscode-api|neovim|report]
 //
 // --harness installs the stand-in extension in test/e2e/harness-extension instead of avglint's, to tell a broken
 // harness from a broken extension. Artefacts (screenshots, code-server's log, neovim's diagnostics) go to
@@ -20,7 +20,7 @@ const harness = args.includes('--harness');
 const skipInstall = args.includes('--skip-install');
 const onlyIndex = args.indexOf('--only');
 const only = onlyIndex >= 0 ? args[onlyIndex + 1] : undefined;
-const suites = { vscode: 'vscode.e2e.js', 'vscode-api': 'vscode-api.e2e.js', neovim: 'neovim.e2e.js' };
+const suites = { vscode: 'vscode.e2e.js', 'vscode-api': 'vscode-api.e2e.js', neovim: 'neovim.e2e.js', report: 'report.e2e.js' };
 if (only && !suites[only]) {
   console.error(`--only takes one of ${Object.keys(suites).join(', ')}`);
   process.exit(2);

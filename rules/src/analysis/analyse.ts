@@ -10,6 +10,8 @@ import type { CheckContext } from './context';
 import { releaseFileCaches } from './flow/flows';
 import { ensureParents } from './flow/walk';
 import { prismaModelsOf } from './prismaSchema';
+import type { Observation } from './observation';
+import { observeFlows, unclassifiedNames } from './observe';
 
 /**
  * Runs every enabled rule's check over one file, in registry order (the findings are sorted afterwards, so the order
@@ -21,6 +23,7 @@ export function analyseFile(input: AnalysisInput): AnalysisResult {
   ensureParents(sourceFile);
   const options = input.options ?? {};
   const isCancelled = input.isCancelled ?? ((): boolean => false);
+  const observations: Observation[] = [];
   const context: CheckContext = {
     sourceFile,
     program,
@@ -34,6 +37,7 @@ export function analyseFile(input: AnalysisInput): AnalysisResult {
     isCancelled,
     enabled: (rule) => options.rules === undefined || options.rules.has(rule),
     ruleOptions: (rule) => ({ ...(RULES[rule].defaultOptions[0] ?? {}), ...(options.ruleOptions?.[rule] ?? {}) }),
+    ...(options.observe === true ? { observe: (o: Observation): void => void observations.push(o) } : {}),
   };
   const findings: Finding[] = [];
   const problems: Problem[] = [];
@@ -46,8 +50,17 @@ export function analyseFile(input: AnalysisInput): AnalysisResult {
     if (!context.enabled(rule.id)) continue;
     runCheck(rule, context, findings, problems);
   }
+  let observed: Pick<AnalysisResult, 'observations' | 'unclassified'> = {};
+  if (options.observe === true && !cancelled) {
+    try {
+      observations.push(...observeFlows(context));
+      observed = { observations: observations.sort((a, b) => a.range.start - b.range.start), unclassified: unclassifiedNames(context) };
+    } catch (error) {
+      problems.push(internalError(sourceFile, ['report'], error));
+    }
+  }
   releaseFileCaches(context);
-  return { findings: normalise(findings), problems, cancelled };
+  return { findings: normalise(findings), problems, cancelled, ...observed };
 }
 
 function runCheck(rule: RuleModule<RuleId>, context: CheckContext, findings: Finding[], problems: Problem[]): void {
@@ -58,7 +71,7 @@ function runCheck(rule: RuleModule<RuleId>, context: CheckContext, findings: Fin
   }
 }
 
-function internalError(sourceFile: ts.SourceFile, rules: readonly RuleId[], error: unknown): Problem {
+function internalError(sourceFile: ts.SourceFile, rules: readonly string[], error: unknown): Problem {
   const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
   return {
     file: sourceFile.fileName,

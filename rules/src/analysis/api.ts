@@ -6,6 +6,7 @@ import type * as ts from 'typescript';
 import type { Catalogue } from '../catalogue/model';
 import type { Finding } from '../finding';
 import type { Problem } from '../problem';
+import type { Observation, UnclassifiedName } from './observation';
 import type { RuleId } from '../rules/registry';
 import type { PrismaSchemaText } from './prismaSchema';
 
@@ -19,6 +20,11 @@ export interface AnalysisOptions {
    * pass `new Date()`; without it expiries are not checked.
    */
   readonly now?: Date;
+  /**
+   * Also return what the analysis saw, allowed or not (every transfer, log, store and restricted read) and names that
+   * look like personal data but match no category: the input of the FG's report. Off for linting: it costs a little.
+   */
+  readonly observe?: boolean;
 }
 
 export interface AnalysisInput {
@@ -52,4 +58,8 @@ export interface AnalysisResult {
   /** Input problems met on the way (e.g. a `@retention` tag naming no term is a finding; an internal error is a problem). */
   readonly problems: readonly Problem[];
   readonly cancelled: boolean;
+  /** With `options.observe`: everything the rules judged in this file, in source order. */
+  readonly observations?: readonly Observation[];
+  /** With `options.observe`: names that look like personal data (the dictionary) but match no category. */
+  readonly unclassified?: readonly UnclassifiedName[];
 }

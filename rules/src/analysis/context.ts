@@ -4,6 +4,7 @@ import type { CategoryIndex } from '../catalogue/names';
 import type { RuleId } from '../rules/registry';
 import type { AnalysisOptions } from './api';
 import type { PrismaModel } from './prismaSchema';
+import type { Observation } from './observation';
 
 /** What every check gets: the file, its program when there is one, and the catalogue with its lookup tables. */
 export interface CheckContext {
@@ -24,4 +25,9 @@ export interface CheckContext {
   enabled(rule: RuleId): boolean;
   /** Options for `rule`, merged over its defaults. */
   ruleOptions(rule: RuleId): Readonly<Record<string, unknown>>;
+  /**
+   * Present when the host asked for observations (`AnalysisOptions.observe`, for the FG's report): a rule tells it
+   * what it judged, allowed or not, while it judges. Rules call it only where the report needs more than the flows.
+   */
+  readonly observe?: (observation: Observation) => void;
 }

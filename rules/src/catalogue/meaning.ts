@@ -58,6 +58,10 @@ const SINGULAR: Record<Section, string> = {
   access: 'access rule',
 };
 
+/** An agreement that ends within this many days is a warning (`catalogue/agreement-ending`), as in the FG's report. */
+export const AGREEMENT_WARNING_DAYS = 90;
+const DAY_MS = 86_400_000;
+
 export interface MeaningOptions {
   /** Today, for reporting agreements that have ended; without it that check is skipped (the core has no clock). */
   readonly now?: Date;
@@ -348,6 +352,16 @@ export function checkMeaning(entries: MergedEntries, problems: Problem[], option
           'catalogue/agreement-ended',
           `${place}: the agreement ${isRecord(agreement) && typeof agreement['reference'] === 'string' ? `\`${agreement['reference']}\` ` : ''}ended on ${ends}.`,
           'Renew the verwerkersovereenkomst and write its new end date, or stop sending data to this processor.',
+        );
+      } else if (options.now && date.getTime() <= Date.UTC(options.now.getUTCFullYear(), options.now.getUTCMonth(), options.now.getUTCDate()) + AGREEMENT_WARNING_DAYS * DAY_MS) {
+        const days = Math.round((date.getTime() - Date.UTC(options.now.getUTCFullYear(), options.now.getUTCMonth(), options.now.getUTCDate())) / DAY_MS);
+        report(
+          entry,
+          ['agreement', 'ends'],
+          'warning',
+          'catalogue/agreement-ending',
+          `${place}: the agreement ${isRecord(agreement) && typeof agreement['reference'] === 'string' ? `\`${agreement['reference']}\` ` : ''}ends on ${ends}, in ${days} day${days === 1 ? '' : 's'}.`,
+          'Start renewing the verwerkersovereenkomst now, then write its new end date here.',
         );
       }
     }

@@ -54,7 +54,9 @@ export default createRule({
     defaultOptions: [],
   },
   check(context, helpers) {
-    const restricted = [...context.catalogue.access.values()].filter((rule) => !pathAllowed(rule, context.relativePath));
+    // For the report (`observe`), reads inside the authorised code are recorded too, as allowed reads.
+    const observe = context.observe;
+    const restricted = [...context.catalogue.access.values()].filter((rule) => observe !== undefined || !pathAllowed(rule, context.relativePath));
     if (restricted.length === 0) return [];
     const rules = new Map(restricted.map((r) => [r.category, r]));
     const engine = engineOf(context);
@@ -69,8 +71,10 @@ export default createRule({
     const report = (node: ts.Node, hits: readonly Hit[], describe: () => string): void => {
       for (const hit of firstHitPerCategory(hits)) {
         const access = rules.get(hit.category.id);
-        if (!access || declares(node, access, fileTags)) continue;
-        findings.push(finding(context, helpers, node, hit, access, describe()));
+        if (!access) continue;
+        const allowed = declares(node, access, fileTags) || (observe !== undefined && pathAllowed(access, context.relativePath));
+        if (observe) observe({ kind: 'read', category: hit.category.id, what: describe(), allowed, range: { start: node.getStart(), end: node.getEnd() }, path: [] });
+        if (!allowed) findings.push(finding(context, helpers, node, hit, access, describe()));
       }
     };
     const visit = (node: ts.Node): void => {

@@ -13,6 +13,7 @@ import { pathOf } from '../analysis/flow/describe';
 import { findStorageSites, retentionTagOf, type RetentionTag, type StorageSite } from '../analysis/storage';
 import type { StorageTtl } from '../analysis/storageWrites';
 import { createRule, fillMessage, type RuleHelpers } from './rule';
+import type { StoreObservation } from '../analysis/observation';
 
 type MessageId = 'missingRetention' | 'unknownTerm' | 'termTooLong' | 'ttlTooLong' | 'addRetention';
 
@@ -51,6 +52,7 @@ const rule = createRule({
     for (const site of findStorageSites(context)) {
       const finding = judge(context, rule, site);
       if (finding) findings.push(finding);
+      if (context.observe) observeStore(context, site, finding);
     }
     return findings;
   },
@@ -134,6 +136,31 @@ function judge(context: CheckContext, rule: RuleHelpers<MessageId>, site: Storag
   if (!verdict) return undefined;
   const suggestions = verdict.messageId === 'ttlTooLong' ? [] : verdict.messageId === 'missingRetention' ? insertSuggestions(rule, context, site, verdict.allowance) : tag ? replaceSuggestions(rule, verdict.allowance, tag) : [];
   return finding(rule, context, site, verdict.messageId, verdict.data, suggestions);
+}
+
+const VERDICTS: Readonly<Record<string, StoreObservation['verdict']>> = {
+  missingRetention: 'missing',
+  ttlTooLong: 'too-long',
+  termTooLong: 'too-long',
+  unknownTerm: 'unknown-term',
+};
+
+/** Tells the report about a store, allowed or not: its declared term and this rule's verdict. */
+function observeStore(context: CheckContext, site: StorageSite, finding: Finding | undefined): void {
+  const tag = [site.declaration, ...site.alternativeDeclarations].map((n) => retentionTagOf(n, context.sourceFile)).find((t) => t !== undefined);
+  const allowance = allowanceFor(context.catalogue, site.categories);
+  context.observe?.({
+    kind: 'store',
+    range: { start: site.reportNode.getStart(context.sourceFile), end: site.reportNode.end },
+    path: pathOf(site.trace, { node: site.reportNode, description: `${site.store} stores ${site.categories.map((c) => c.label).join(', ')}` }),
+    categories: site.categories.map((c) => c.id),
+    store: site.store,
+    storeKind: site.kind,
+    ...(tag && tag.term !== '' ? { term: tag.term } : {}),
+    ...(site.ttl !== undefined && site.ttl !== 'unresolved' ? { ttlSeconds: site.ttl.seconds } : {}),
+    ...(allowance ? { maxDays: allowance.maxDays } : {}),
+    verdict: finding ? (VERDICTS[finding.messageId] ?? 'missing') : 'ok',
+  });
 }
 
 /** The strictest category and the terms that fit all stored categories. */

@@ -171,6 +171,16 @@ const CASES: readonly Case[] = [
     column: columnOf(VALID_LINES[39], '2027'),
   },
   {
+    name: 'an agreement that ends within 90 days is a warning',
+    text: VALID,
+    now: new Date(Date.UTC(2027, 5, 1)),
+    code: 'catalogue/agreement-ending',
+    severity: 'warning',
+    line: 40,
+    column: columnOf(VALID_LINES[39], '2027'),
+    message: /ends on 2027-07-31, in 60 days/,
+  },
+  {
     name: 'a verwerker without a verwerkersovereenkomst is a warning',
     text: withLines({ 40: '    # geen overeenkomst' }),
     code: 'catalogue/agreement-missing',
