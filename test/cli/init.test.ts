@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { ESLint } from 'eslint';
 import { hasErrors, loadCatalogue } from '@avglint/rules';
 import { addToEslintConfig, initProject, runInit, type InitStep } from 'avglint/dist/init';
-import { nodeHost } from 'avglint/dist/nodeHost';
+import { nodeCatalogueHost as nodeHost } from '@avglint/node';
 import { tempProjectsForSuite } from '../helpers/tempProject';
 
 const rows = (steps: readonly InitStep[]): string[] => steps.map((s) => `${s.outcome} ${s.file}`);

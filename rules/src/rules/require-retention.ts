@@ -157,7 +157,7 @@ function observeStore(context: CheckContext, site: StorageSite, finding: Finding
     store: site.store,
     storeKind: site.kind,
     ...(tag && tag.term !== '' ? { term: tag.term } : {}),
-    ...(site.ttl !== undefined && site.ttl !== 'unresolved' ? { ttlSeconds: site.ttl.seconds } : {}),
+    ...(typeof site.ttl === 'object' ? { ttlSeconds: site.ttl.seconds } : {}),
     ...(allowance ? { maxDays: allowance.maxDays } : {}),
     verdict: finding ? (VERDICTS[finding.messageId] ?? 'missing') : 'ok',
   });

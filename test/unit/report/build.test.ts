@@ -9,7 +9,7 @@ import * as ts from 'typescript';
 import { analyseFile, areaOf, buildReport, diffReports, loadCatalogue, yamlSnippet, type Catalogue, type ReportFileInput } from '@avglint/rules';
 import { at } from '../../helpers/positions';
 import { FIXTURE_CATALOGUE } from '../../helpers/ruleTester';
-import { nodeHost } from 'avglint/dist/nodeHost';
+import { nodeCatalogueHost as nodeHost } from '@avglint/node';
 
 const ROOT = path.dirname(FIXTURE_CATALOGUE);
 
