@@ -15,3 +15,4 @@ export * from './analysis/storage';
 export { checkPrismaSchema, findPrismaSchema, isPrismaSchemaFile, parsePrismaSchema, type PrismaModel, type PrismaSchemaText } from './analysis/prismaSchema';
 export { parseSql, type SqlStatement } from './analysis/sql';
 export * from './analysis/classifyAt';
+export { LIBRARIES, librariesMarkdown, type Library, type Family } from './analysis/libraries';
