@@ -186,6 +186,11 @@ const chat: readonly Case[] = [
     code: "import type { TextChannel } from 'discord.js';\nexport function meld(channel: TextChannel) {\n  return channel.send({ content: leerling.naam });\n}",
     expected: ['unknownDestination:naw>the npm package `discord.js`@{ content: leerling.naam }'],
   },
+  {
+    name: 'discord.js: a client given as a parameter default, a channel from its cache',
+    code: "import { Client } from 'discord.js';\nconst client = new Client({ intents: [] });\nexport function meld(discord = client) {\n  return discord.channels.cache.get('1')?.send(leerling.naam);\n}",
+    expected: ['unknownDestination:naw>the npm package `discord.js`@leerling.naam'],
+  },
   { name: 'discord.js: a webhook client', code: "import { WebhookClient } from 'discord.js';\nconst hook = new WebhookClient({ url: 'https://discord.com/api/webhooks/1/x' });\nhook.send(leerling.naam);", expected: ['unknownDestination:naw>the npm package `discord.js`@leerling.naam'] },
   { name: 'discord.js: a Collection is a local helper, not a transfer', code: "import { Collection } from 'discord.js';\nconst cache = new Collection<string, string>();\ncache.set('x', leerling.bsn);", expected: [] },
   { name: 'a Map is not a transfer', code: "const cache = new Map<string, string>();\ncache.set('x', leerling.bsn);", expected: [] },

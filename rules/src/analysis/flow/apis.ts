@@ -235,12 +235,15 @@ export class Apis {
   }
 
   /**
-   * A parameter: typed as a library's class (`constructor(private http: HttpClient)`), handed an instance by the
-   * library (`withScope(scope => …)`), or named like a received instance (`logger`).
+   * A parameter: typed as a library's class (`constructor(private http: HttpClient)`), defaulting to an instance,
+   * handed an instance by the library (`withScope(scope => …)`), or named like a received instance (`logger`).
    */
   private parameterOrigin(parameter: ts.ParameterDeclaration): Origin | undefined {
     const typed = this.typedOrigin(parameter.type);
     if (typed) return typed;
+    // `function watch(discordClient = client)`: what the default is, when a caller gives nothing else.
+    const fallback = parameter.initializer && this.originOf(parameter.initializer);
+    if (fallback) return fallback;
     const callback = this.callbackOrigin(parameter);
     if (callback) return callback;
     return isIdentifier(parameter.name) ? this.namedInstance(parameter.name.text, parameter.name.text) : undefined;
