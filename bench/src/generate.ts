@@ -18,7 +18,7 @@ import { RULE_IDS, type RuleId } from '@avglint/rules';
 import { Prng } from './prng';
 
 /** Bumped whenever the generated output changes, so cached corpora are regenerated. */
-export const GENERATOR_VERSION = 5;
+export const GENERATOR_VERSION = 6;
 
 // The rules come from the registry: a new rule fails to compile here until the generator plants it too.
 export { RULE_IDS };
@@ -240,13 +240,44 @@ export function ensureCorpus(outDir: string, files: number, seed = 'avglint'): M
 function plantViolation(b: SourceBuilder, rule: PlantedRule, tag: string, prng: Prng): void {
   switch (rule) {
     case 'no-unauthorised-transfer':
-      b.plant(rule, 1, [
-        `export async function koppelAccount${tag}(leerling: Leerling): Promise<void> {`,
-        `  await fetch('https://api.leermiddel.example/v1/accounts', { method: 'POST', body: JSON.stringify({ bsn: leerling.bsn, klas: leerling.klas }) });`,
-        `}`,
-        ``,
-      ]);
-      return;
+      // Three forms real code uses: fetch directly, a project wrapper class whose base URL is given at the `new`
+      // site, and a wrapper function whose URL each caller passes.
+      switch (prng.int(0, 2)) {
+        case 0:
+          b.plant(rule, 1, [
+            `export async function koppelAccount${tag}(leerling: Leerling): Promise<void> {`,
+            `  await fetch('https://api.leermiddel.example/v1/accounts', { method: 'POST', body: JSON.stringify({ bsn: leerling.bsn, klas: leerling.klas }) });`,
+            `}`,
+            ``,
+          ]);
+          return;
+        case 1:
+          b.plant(rule, 7, [
+            `class AccountApi${tag} {`,
+            `  constructor(private readonly basis: string) {}`,
+            `  verstuur(pad: string, data: unknown): Promise<Response> {`,
+            `    return fetch(this.basis + pad, { method: 'POST', body: JSON.stringify(data) });`,
+            `  }`,
+            `}`,
+            `export async function koppelAccount${tag}(leerling: Leerling): Promise<void> {`,
+            `  await new AccountApi${tag}('https://api.leermiddel.example/v1').verstuur('/accounts', { bsn: leerling.bsn, klas: leerling.klas });`,
+            `}`,
+            ``,
+          ]);
+          return;
+        default:
+          b.plant(rule, 4, [
+            `function verstuurNaar${tag}(url: string, data: unknown): Promise<Response> {`,
+            `  return fetch(url, { method: 'POST', body: JSON.stringify(data) });`,
+            `}`,
+            `export async function koppelAccount${tag}(leerling: Leerling): Promise<void> {`,
+            `  await verstuurNaar${tag}('https://api.leermiddel.example/v1/accounts', { bsn: leerling.bsn, klas: leerling.klas });`,
+            `  await verstuurNaar${tag}('https://api.duo.nl/bron/leerlingen', { bsn: leerling.bsn });`,
+            `}`,
+            ``,
+          ]);
+          return;
+      }
     case 'require-consent-check':
       b.plant(rule, 1, [
         `export async function meldAanBijZorgpartner${tag}(leerling: Leerling): Promise<void> {`,

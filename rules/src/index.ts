@@ -20,3 +20,4 @@ export * from './report/model';
 export * from './report/build';
 export * from './report/diff';
 export * from './report/input';
+export { LIBRARIES, librariesMarkdown, type Library, type Family } from './analysis/libraries';

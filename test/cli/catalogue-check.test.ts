@@ -34,7 +34,7 @@ describe('avglint catalogue check (CLI)', function () {
     assert.match(stdout, /the catalogue is valid/);
     assert.match(stdout, /Organisation: Testschool/);
     assert.match(stdout, /6 categories \(special: zorgdossier; identifiers: bsn, eckid\)/);
-    assert.match(stdout, /4 processors/);
+    assert.match(stdout, /5 processors/);
     assert.match(stdout, /duo \(recipient\): legal-obligation/);
     assert.match(stdout, /5 retention terms/);
     assert.match(stdout, /leerlingdossier: P2Y \(about 731 days\) from leaving-school/);
@@ -90,7 +90,7 @@ describe('avglint catalogue check (CLI)', function () {
     assert.equal(output.ok, true);
     assert.deepEqual(output.problems, []);
     assert.deepEqual(output.summary.categories.filter((c) => c.special).map((c) => c.id), ['zorgdossier']);
-    assert.equal(output.summary.processors.length, 4);
+    assert.equal(output.summary.processors.length, 5);
   });
 
   it('prints the same problems as JSON with --json', () => {

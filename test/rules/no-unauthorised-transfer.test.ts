@@ -13,6 +13,55 @@ const typedImport = "import { upload } from './flow-helpers';\nimport type { Lee
 const argumentL = within(typedImport, 'l);', 'l');
 const typedSuggestion = "import type { Leerling } from './flow-types';\nexport function sync(l: Leerling) {\n  return fetch('https://api.leermiddel.example/x', { body: l.bsn });\n}";
 
+// Real code's sinks (issue 9): each case is valid or invalid typed and untyped alike. `leerling` has no ECK iD here,
+// so the typed run offers no suggestion to send it instead.
+const egressPre = 'declare const leerling: { bsn: string; naam: string };\n';
+const wrapperThis = `${egressPre}class Api {\n  private post(path: string, body: unknown) {\n    return fetch('https://api.leermiddel.example' + path, { method: 'POST', body: JSON.stringify(body) });\n  }\n  sync() {\n    return this.post('/leerlingen', { nummer: leerling.bsn });\n  }\n}\nvoid Api;`;
+const wrapperBase = `${egressPre}class Client {\n  constructor(private readonly base: string) {}\n  post(path: string, body: unknown) {\n    return fetch(this.base + path, { method: 'POST', body: JSON.stringify(body) });\n  }\n}\nconst duo = new Client('https://api.duo.nl');\nconst leverancier = new Client('https://api.leermiddel.example');\nduo.post('/bron', leerling.bsn);\nleverancier.post('/x', leerling.bsn);`;
+const wrapperUrl = `${egressPre}function stuur(url: string, data: unknown) {\n  return fetch(url, { method: 'POST', body: JSON.stringify(data) });\n}\nstuur('https://api.duo.nl/bron', leerling.bsn);\nstuur('https://api.leermiddel.example/x', leerling.bsn);`;
+const prototypeWrapper = `${egressPre}function Client(this: { base: string }, base: string) {\n  this.base = base;\n}\nClient.prototype.post = function (this: { base: string }, path: string, body: unknown) {\n  return fetch(this.base + path, { method: 'POST', body: JSON.stringify(body) });\n};\nconst c = new (Client as any)('https://api.leermiddel.example');\nc.post('/x', leerling.bsn);`;
+const angular = `${egressPre}import { inject } from '@angular/core';\nimport { HttpClient } from '@angular/common/http';\nexport class LeerlingService {\n  private readonly http = inject(HttpClient);\n  constructor(private readonly client: HttpClient) {}\n  zoek() {\n    return this.http.get('https://api.leermiddel.example/x', { params: { bsn: leerling.bsn } });\n  }\n  stuur() {\n    return this.client.post('https://api.leermiddel.example/x', leerling.bsn);\n  }\n}`;
+const beacon = `${egressPre}navigator.sendBeacon('https://api.leermiddel.example/e', leerling.bsn);`;
+const xhr = `${egressPre}const xhr = new XMLHttpRequest();\nxhr.open('POST', 'https://api.leermiddel.example/x');\nxhr.send(leerling.bsn);`;
+const socket = `${egressPre}const ws = new WebSocket('wss://api.leermiddel.example/live');\nws.send(leerling.bsn);\nnew EventSource(\`https://api.leermiddel.example/s?bsn=\${leerling.bsn}\`);`;
+const request = `${egressPre}fetch(new Request('https://api.leermiddel.example/x', { method: 'POST', body: leerling.bsn }));`;
+const spreadConfig = `${egressPre}import axios from 'axios';\nconst standaard = { baseURL: 'https://api.leermiddel.example' };\naxios({ ...standaard, url: '/x', method: 'post', data: leerling.bsn });`;
+const sentryModule = `${egressPre}import * as Sentry from '@sentry/browser';\nSentry.configureScope((scope) => scope.setUser({ id: leerling.bsn }));`;
+const sentryGlobal = `${egressPre}declare const Sentry: { captureMessage(m: string): void };\nSentry.captureMessage(leerling.bsn);`;
+const dataLayer = `${egressPre}declare global {\n  interface Window { dataLayer: unknown[] }\n}\nwindow.dataLayer.push({ bsn: leerling.bsn });\nexport {};`;
+const otel = `${egressPre}import { trace } from '@opentelemetry/api';\ntrace.getTracer('sync').startActiveSpan('sync', (span) => {\n  span.setAttribute('leerling', leerling.naam);\n});`;
+const discord = `${egressPre}import { Client } from 'discord.js';\nconst client = new Client({ intents: [] });\nclient.on('messageCreate', (message) => {\n  void message.reply(leerling.naam);\n});`;
+const collection = `${egressPre}import { Collection } from 'discord.js';\nconst cache = new Collection<string, string>();\ncache.set('x', leerling.bsn);\nconst map = new Map<string, string>();\nmap.set('x', leerling.bsn);`;
+const tenant = `${egressPre}declare const school: string;\nfetch(\`https://\${school}.cito.nl/api\`, { body: leerling.bsn });\nfetch(\`https://\${school}.zportal.nl/api\`, { body: leerling.naam });`;
+const tenantDuo = `${egressPre}declare const school: string;\nfetch(\`https://\${school}.duo.nl/bron\`, { body: leerling.bsn });`;
+
+const egressValid = [
+  tenantDuo,
+  collection,
+  `${egressPre}function stuur(url: string, data: unknown) {\n  return fetch(url, { method: 'POST', body: JSON.stringify(data) });\n}\nstuur('https://api.duo.nl/bron', leerling.bsn);`,
+  `${pre}import * as Sentry from '@sentry/browser';\nSentry.setUser({ id: leerling.eckid });`,
+];
+const unauthorised = (code: string, text: string, occurrence = 0) => ({ messageId: 'unauthorisedTransfer', ...at(code, text, occurrence) });
+const unknown = (code: string, text: string, occurrence = 0) => ({ messageId: 'unknownDestination', ...at(code, text, occurrence) });
+const egressInvalid = [
+  { code: wrapperThis, errors: [unauthorised(wrapperThis, '{ nummer: leerling.bsn }')] },
+  { code: wrapperBase, errors: [unauthorised(wrapperBase, 'leerling.bsn', 1)] },
+  { code: wrapperUrl, errors: [unauthorised(wrapperUrl, 'leerling.bsn', 1)] },
+  { code: prototypeWrapper, errors: [unauthorised(prototypeWrapper, 'leerling.bsn')] },
+  { code: angular, errors: [unauthorised(angular, '{ bsn: leerling.bsn }'), unauthorised(angular, 'leerling.bsn', 1)] },
+  { code: beacon, errors: [unauthorised(beacon, 'leerling.bsn')] },
+  { code: xhr, errors: [unauthorised(xhr, 'leerling.bsn')] },
+  { code: socket, errors: [unauthorised(socket, 'leerling.bsn'), unauthorised(socket, '`https://api.leermiddel.example/s?bsn=${leerling.bsn}`')] },
+  { code: request, errors: [unauthorised(request, 'leerling.bsn')] },
+  { code: spreadConfig, errors: [unauthorised(spreadConfig, 'leerling.bsn')] },
+  { code: sentryModule, errors: [unauthorised(sentryModule, '{ id: leerling.bsn }')] },
+  { code: sentryGlobal, errors: [unauthorised(sentryGlobal, 'leerling.bsn')] },
+  { code: dataLayer, errors: [unauthorised(dataLayer, '{ bsn: leerling.bsn }')] },
+  { code: otel, errors: [unknown(otel, 'leerling.naam')] },
+  { code: discord, errors: [unknown(discord, 'leerling.naam')] },
+  { code: tenant, errors: [unauthorised(tenant, 'leerling.bsn'), unknown(tenant, 'leerling.naam')] },
+];
+
 ruleTester.run('no-unauthorised-transfer', rule('no-unauthorised-transfer'), {
   valid: [
     `${pre}fetch('https://api.duo.nl/bron', { method: 'POST', body: JSON.stringify({ bsn: leerling.bsn }) });`,
@@ -21,6 +70,7 @@ ruleTester.run('no-unauthorised-transfer', rule('no-unauthorised-transfer'), {
     `${pre}const { bsn, ...rest } = leerling;\nvoid bsn;\nfetch('https://api.leermiddel.example/x', { body: JSON.stringify(rest) });`,
     { code: unknownHost, options: [{ reportUnknownDestinations: false }] },
     unresolved,
+    ...egressValid,
   ],
   invalid: [
     { code: fetchBsn, errors: [{ messageId: 'unauthorisedTransfer', ...at(fetchBsn, 'JSON.stringify({ id: leerling.bsn })') }] },
@@ -29,12 +79,14 @@ ruleTester.run('no-unauthorised-transfer', rule('no-unauthorised-transfer'), {
     { code: query, errors: [{ messageId: 'unauthorisedTransfer', ...at(query, '`https://api.leermiddel.example/x?bsn=${leerling.bsn}`') }] },
     { code: unknownHost, errors: [{ messageId: 'unknownDestination', ...at(unknownHost, 'leerling.naam') }] },
     { code: unresolved, options: [{ reportUnresolvedDestinations: true }], errors: [{ messageId: 'unresolvedDestination', ...at(unresolved, 'leerling.naam') }] },
+    ...egressInvalid,
   ],
 });
 
 typedRuleTester.run('no-unauthorised-transfer (typed)', rule('no-unauthorised-transfer'), {
-  valid: [{ code: "import { upload } from './flow-helpers';\nimport type { Leerling } from './flow-types';\nexport function sync(l: Leerling) {\n  return upload({ id: l.eckid });\n}", filename: 'src/flow-typed.ts' }],
+  valid: [{ code: "import { upload } from './flow-helpers';\nimport type { Leerling } from './flow-types';\nexport function sync(l: Leerling) {\n  return upload({ id: l.eckid });\n}", filename: 'src/flow-typed.ts' }, ...egressValid],
   invalid: [
+    ...egressInvalid,
     {
       code: typedImport,
       filename: 'src/flow-typed.ts',

@@ -144,6 +144,8 @@ export function mergeEntries(base: MergedEntries, top: MergedEntries): MergedEnt
 
 const HOST = /^(\*\.)?(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*$/i;
 const NPM_MODULE = /^(?:@[a-z0-9][a-z0-9._~-]*\/)?[a-z0-9][a-z0-9._~-]*(?:\/[A-Za-z0-9._~-]+)*$/;
+/** A global name code reaches a script-tag SDK by (`Sentry`, `dataLayer`); no `window.` and no member path. */
+const JS_GLOBAL = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
 /** An owner name must have letters or digits to match any code. */
 function checkOwnerNames(
@@ -324,6 +326,11 @@ export function checkMeaning(entries: MergedEntries, problems: Problem[], option
     for (const module of strings(entry.value['modules'])) {
       if (!NPM_MODULE.test(module.value)) {
         report(entry, ['modules', module.index ?? 0], 'error', 'catalogue/bad-module', `${place}: \`${truncate(module.value)}\` is not an npm package name.`, 'Write the package name as in package.json, such as `@google-analytics/data` or `leermiddel-sdk`.');
+      }
+    }
+    for (const global of strings(entry.value['globals'])) {
+      if (!JS_GLOBAL.test(global.value)) {
+        report(entry, ['globals', global.index ?? 0], 'error', 'catalogue/bad-global', `${place}: \`${truncate(global.value)}\` is not a JavaScript name.`, 'Write the name code uses for the SDK loaded by a script tag, such as `Sentry`, `gtag` or `dataLayer` (without `window.`).');
       }
     }
     const agreement = entry.value['agreement'];
@@ -513,6 +520,7 @@ export function buildCatalogue(entries: MergedEntries, files: readonly string[],
       hosts: stringList(entry.value['hosts']),
       urls: stringList(entry.value['urls']),
       modules: stringList(entry.value['modules']),
+      globals: stringList(entry.value['globals']),
       receives: stringList(entry.value['receives']),
       ...(isRecord(consent) ? { consent: { from: consent['from'] as ConsentFrom, check: stringList(consent['check']) } } : {}),
       ...optional('source', entry.value['source']),

@@ -128,6 +128,11 @@ export interface Processor {
   readonly urls: readonly string[];
   /** npm modules whose calls send data to this processor (`@google-analytics/data`). */
   readonly modules: readonly string[];
+  /**
+   * Global names through which code reaches this organisation's script-tag SDK (`Sentry`, `gtag`, `dataLayer`,
+   * `analytics`): calls on them send data to it.
+   */
+  readonly globals: readonly string[];
   /** Ids of the categories this processor may receive. */
   readonly receives: readonly string[];
   readonly consent?: ConsentRequirement;

@@ -221,6 +221,7 @@ export const CATALOGUE_SCHEMA = {
         hosts: stringList('Host names data is sent to, without https:// or a path (duo.nl). *.duo.nl matches every subdomain.'),
         urls: stringList('Web addresses data is sent to, where a host name alone is not enough; ** matches any path (https://api.somtoday.nl/rest/v1/**).'),
         modules: stringList('npm packages whose calls send data to this organisation (@google-analytics/data).'),
+        globals: stringList('Names of a script-tag SDK of this organisation as code uses them, without window. (Sentry, gtag, dataLayer, analytics).'),
         receives: idList('The ids of the categories this organisation may receive. Anything else sent to it is reported.'),
         consent: { $ref: '#/$defs/consent' },
         source: { description: 'Where this comes from, such as "Privacyverklaring §6".', type: 'string' },

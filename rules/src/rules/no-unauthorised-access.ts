@@ -123,7 +123,7 @@ function callResultHits(engine: FlowEngine, node: ts.AwaitExpression | ts.CallEx
   const call = isAwaitExpression(node) ? skipOuter(node.expression) : node;
   if (!isCallExpression(call)) return engine.classifier.type(checker.getTypeAtLocation(node));
   const fromTypeArguments = (call.typeArguments ?? []).flatMap((t) => [...engine.classifier.typeNode(t)]);
-  const decl = engine.calleeSignature(call);
+  const decl = engine.resolver.calleeSignature(call);
   if (decl && !engine.classifier.isLibraryFile(decl.getSourceFile())) {
     return decl.type ? [...engine.classifier.typeNode(decl.type), ...fromTypeArguments] : engine.classifier.type(checker.getTypeAtLocation(node));
   }
@@ -137,7 +137,7 @@ function receiverAnnotation(engine: FlowEngine, call: ts.CallExpression): string
   const callee = skipOuter(call.expression);
   if (!isPropertyAccessExpression(callee)) return undefined;
   const receiver = skipOuter(callee.expression);
-  const decl = isIdentifier(receiver) ? engine.resolve(receiver) : isPropertyAccessExpression(receiver) ? engine.resolveMember(receiver) : undefined;
+  const decl = isIdentifier(receiver) ? engine.resolver.resolve(receiver) : isPropertyAccessExpression(receiver) ? engine.resolver.resolveMember(receiver) : undefined;
   const type = decl && (decl as { type?: ts.TypeNode }).type;
   return type ? type.getText() : undefined;
 }

@@ -53,7 +53,7 @@ export default createRule({
     const options = rule.options;
     const findings: Finding[] = [];
     for (const flow of fileFlows(engine, context.sourceFile, () => context.isCancelled())) {
-      if (flow.sink.kind !== 'transfer' || !flow.sink.destination) continue;
+      if (flow.sink.kind !== 'transfer' || !flow.sink.destination || flow.pending) continue;
       const found = firstPerCategory(categoriesOf(flow.value));
       if (found.length === 0) continue;
       const destination = flow.sink.destination;

@@ -37,7 +37,7 @@ export default createRule({
       if (flow.sink.kind !== 'transfer' || destination?.kind !== 'processor' || destination.processor.legalBasis !== 'consent') continue;
       const processor = destination.processor;
       const checks = processor.consent?.check ?? [];
-      const resolve = (id: ts.Identifier): ts.Node | undefined => engine.resolve(id);
+      const resolve = (id: ts.Identifier): ts.Node | undefined => engine.resolver.resolve(id);
       if (isGuarded(flow.sink.call, checks, resolve) || (flow.at !== flow.sink.call && isGuarded(flow.at, checks, resolve))) continue;
       if (reported.has(flow.at.pos)) continue;
       // One finding per unguarded call, naming every category that reaches it there.

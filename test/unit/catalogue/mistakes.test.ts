@@ -311,6 +311,14 @@ const CASES: readonly Case[] = [
     hint: /`duo\.nl`/,
   },
   {
+    name: 'a global written with window.',
+    text: withLines({ 34: '    hosts: [duo.nl]\n    globals: [window.gtag]' }),
+    code: 'catalogue/bad-global',
+    line: 35,
+    column: 15,
+    hint: /`gtag`/,
+  },
+  {
     name: 'a member not written as Type.member',
     text: withLines({ 19: '      names: [bsn, burgerservicenummer]\n      members: [BSN]' }),
     code: 'catalogue/bad-member',

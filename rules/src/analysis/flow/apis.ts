@@ -1,39 +1,47 @@
 /**
- * Sinks: the calls through which data leaves the code (HTTP clients, processor SDKs) or is written to a log, and
- * where it goes. An "origin" is what an expression denotes as an API: `axios`, `axios.post`, an `axios.create`
- * instance, a pino logger. Origins follow variables, class fields and (with a checker) imports from other modules, so
- * a client created once and exported is still recognised where it is used.
+ * Sinks: the calls through which data leaves the code (HTTP clients, browser APIs, SDKs, chat bots) or is written to
+ * a log, and where it goes. This module is an interpreter of the descriptor tables in `../libraries/`: it knows how
+ * to follow names to a library and how to read a descriptor, and nothing about any particular library.
+ *
+ * An "origin" is what an expression denotes as an API: a library's module or global (`axios`, `fetch`), a member of
+ * it (`axios.post`), an instance (an `axios.create` client, an injected `HttpClient`, a Sentry scope handed to a
+ * callback, a pino logger) or a request (`superagent.post(url)`, an `XMLHttpRequest`). Origins follow variables,
+ * destructuring, class fields, type annotations, factories and (with a checker) imports from other modules, so a
+ * client created once and exported is still recognised where it is used.
  */
 // Default import: `import * as` would read every member through an esModuleInterop getter (a sixth of the time).
 import ts from 'typescript';
-import type { Processor } from '../../catalogue/model';
+import type { Catalogue, Processor } from '../../catalogue/model';
+import { INJECTORS, libraryOfGlobal, libraryOfInstanceName, libraryOfModule, moduleMatches, GENERIC_SDK, type DataSlot, type Library, type Maker, type Operation, type Receiver, type Slot } from '../libraries';
 import { propertyNameText, skipOuter } from './classify';
-import { returnedExpressions, type FlowEngine } from './engine';
-import { resolveDestination, stringValue, type Destination } from './destinations';
-import { importOf, requiredModule } from './scopes';
 import { isNetworkPackage, packageOf } from '../libraries/packages';
+import { Destinations, type Bindings, type Destination, type Located } from './destinations';
+import { nodesFor } from './nodes';
+import type { Resolver } from './resolver';
+import { importOf, requiredModule } from './scopes';
+import { isImportBinding, returnedExpressions } from './syntax';
 // Read once: every member of the typescript module is a getter, and these run for every node.
-const { forEachChild, isAsExpression, isAwaitExpression, isBinaryExpression, isBindingElement, isCallExpression, isIdentifier, isImportClause, isImportEqualsDeclaration, isImportSpecifier, isNamespaceImport, isNewExpression, isNoSubstitutionTemplateLiteral, isNonNullExpression, isNumericLiteral, isObjectLiteralExpression, isParameter, isParenthesizedExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isSatisfiesExpression, isShorthandPropertyAssignment, isSpreadAssignment, isStringLiteral, isVariableDeclaration, SyntaxKind } = ts;
-
-export type ApiKind = 'fetch' | 'axios' | 'got' | 'ky' | 'http' | 'undici' | 'superagent' | 'sdk' | 'package' | 'console' | 'pino' | 'winston' | 'bunyan' | 'debug' | 'logger';
+const { getModifiers, isArrowFunction, isFunctionDeclaration, isAsExpression, isAwaitExpression, isBinaryExpression, isBindingElement, isCallExpression, isFunctionExpression, isIdentifier, isImportClause, isImportEqualsDeclaration, isImportSpecifier, isModuleBlock, isNamespaceImport, isNewExpression, isNoSubstitutionTemplateLiteral, isNonNullExpression, isNumericLiteral, isObjectLiteralExpression, isParameter, isParenthesizedExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isQualifiedName, isSatisfiesExpression, isShorthandPropertyAssignment, isSpreadAssignment, isStringLiteral, isTypeReferenceNode, isUnionTypeNode, isVariableDeclaration, isVariableDeclarationList, isVariableStatement, forEachChild, NodeFlags, SyntaxKind } = ts;
 
 export interface Origin {
-  readonly kind: ApiKind;
-  /** Members taken from the module or instance: `axios.post` is `['post']`. */
+  readonly library: Library;
+  readonly receiver: Receiver;
+  /** Members taken from the module, instance or request: `axios.post` is `['post']`. */
   readonly member: readonly string[];
-  /** Set for clients created with a configuration (`axios.create`, `new Pool(url)`) and for request objects. */
+  /** For instances and requests: the base URL (or, for requests and sockets, the URL) they were made with. */
   readonly instance?: Instance;
-  /** For `sdk`: the processor whose module it is. */
+  /** The processor the catalogue lists this module or global for (`modules`, `globals`). */
   readonly processor?: Processor;
   /** The module (or global) name, for messages: `axios`, `node:https`, `console`. */
   readonly name: string;
+  /** The module it was imported from, when it was (not a global): an SDK's destination is then named after it. */
+  readonly module?: string;
 }
 
 interface Instance {
-  /** The instance's base URL expression (`baseURL`, `prefixUrl`, the Pool's origin). */
   readonly base?: ts.Expression;
-  /** For request objects (`http.request(...)`, `superagent.post(url)`): the call that made them. */
-  readonly request?: ts.CallExpression;
+  /** node:http style `{ hostname, path }` the request was made with. */
+  readonly hostOptions?: ts.Expression;
 }
 
 /** A data-carrying argument of a sink. */
@@ -43,73 +51,44 @@ export interface Carrier {
   readonly role: string;
 }
 
+/** A call, or a `new` (`new EventSource(url)`), through which data leaves. */
+export type SinkCall = ts.CallExpression | ts.NewExpression;
+
 export interface SinkSite {
   readonly kind: 'transfer' | 'log';
-  readonly call: ts.CallExpression;
+  readonly call: SinkCall;
   /** How it is called, for messages: `fetch`, `axios.post`, `pino`. */
   readonly api: string;
   readonly carriers: readonly Carrier[];
   /** For transfers. */
   readonly destination?: Destination;
+  /**
+   * For a destination built from parameters (a wrapper's `url`, a base URL from its constructor): resolves it again
+   * with the arguments of a call site, so each caller's URL decides where its data goes.
+   */
+  readonly relocate?: (bindings: Bindings) => Destination;
+  /** The bindings this site was relocated with (callers add theirs). */
+  readonly bindings?: Bindings;
 }
 
-const MODULES: Readonly<Record<string, ApiKind>> = {
-  axios: 'axios',
-  got: 'got',
-  ky: 'ky',
-  'ky-universal': 'ky',
-  http: 'http',
-  https: 'http',
-  'node:http': 'http',
-  'node:https': 'http',
-  undici: 'undici',
-  superagent: 'superagent',
-  'node-fetch': 'fetch',
-  'cross-fetch': 'fetch',
-  'isomorphic-fetch': 'fetch',
-  pino: 'pino',
-  winston: 'winston',
-  bunyan: 'bunyan',
-  debug: 'debug',
-  // Loggers whose default export (or module object) logs with the usual method names.
-  consola: 'logger',
-  loglevel: 'logger',
-  'electron-log': 'logger',
-  'electron-log/main': 'logger',
-  'electron-log/renderer': 'logger',
-  signale: 'logger',
-  npmlog: 'logger',
-  log4js: 'logger',
-  tslog: 'logger',
-  'roarr': 'logger',
-};
-
-/** Loggers exported by name from a larger module: NestJS `Logger` (static `Logger.log` and `new Logger(ctx)`). */
-const LOGGER_EXPORTS: Readonly<Record<string, ReadonlySet<string>>> = {
-  '@nestjs/common': new Set(['Logger', 'ConsoleLogger']),
-  tslog: new Set(['Logger']),
-  signale: new Set(['Signale']),
-};
-
-const HTTP_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options']);
-const LOG_METHODS: Readonly<Record<string, ReadonlySet<string>>> = {
-  console: new Set(['log', 'info', 'warn', 'error', 'debug', 'trace', 'dir', 'table', 'group', 'groupCollapsed', 'assert']),
-  pino: new Set(['info', 'warn', 'error', 'debug', 'trace', 'fatal', 'silent', 'log']),
-  winston: new Set(['log', 'info', 'warn', 'error', 'debug', 'verbose', 'silly', 'http']),
-  bunyan: new Set(['info', 'warn', 'error', 'debug', 'trace', 'fatal']),
-  logger: new Set(['info', 'warn', 'error', 'debug', 'trace', 'fatal', 'log', 'verbose', 'success', 'silly', 'notice', 'critical']),
-};
-/** Loggers whose `child(bindings)` writes the bindings into every line the child logs. */
-const CHILD_BINDINGS = new Set<ApiKind>(['pino', 'bunyan', 'winston']);
-const LOGGER_NAME = /^(log|logger|.*Logger)$/;
-
 export class Apis {
+  readonly destinations: Destinations;
   private readonly origins = new Map<ts.Node, Origin | null>();
-  private readonly sinks = new Map<ts.CallExpression, SinkSite | null>();
+  private readonly sinks = new Map<SinkCall, SinkSite | null>();
   private readonly inProgress = new Set<ts.Node>();
   private readonly imports = new Map<ts.Node, Origin | null>();
+  /** The catalogue's processors by the globals they list. */
+  private readonly processorGlobals = new Map<string, Processor>();
 
-  constructor(private readonly engine: FlowEngine) {}
+  constructor(
+    private readonly catalogue: Catalogue,
+    private readonly resolver: Resolver,
+    /** The packages the host found to reach the network (`AnalysisInput.networkPackages`), read when needed. */
+    private readonly networkPackages: () => ReadonlySet<string> | undefined = () => undefined,
+  ) {
+    this.destinations = new Destinations(catalogue, resolver);
+    for (const processor of catalogue.processors.values()) for (const global of processor.globals) if (!this.processorGlobals.has(global)) this.processorGlobals.set(global, processor);
+  }
 
   /** See `FlowEngine.releaseFileCaches`. */
   release(): void {
@@ -149,8 +128,8 @@ export class Apis {
         const origin = this.originOf(node.initializer);
         if (origin) return origin;
       }
-      if (isPropertyDeclaration(node)) return this.fieldAssignmentOrigin(node);
-      return undefined;
+      if (isPropertyDeclaration(node)) return this.fieldAssignmentOrigin(node) ?? this.typedOrigin(node.type);
+      return isVariableDeclaration(node) ? this.typedOrigin(node.type) : undefined;
     }
     if (isBindingElement(node)) {
       const pattern = node.parent;
@@ -168,67 +147,168 @@ export class Apis {
       const imported = importOf(node);
       return imported ? this.moduleOrigin(imported.module, imported.name) : undefined;
     }
-    if (isParameter(node) && isIdentifier(node.name) && LOGGER_NAME.test(node.name.text)) return { kind: 'logger', member: [], name: node.name.text };
+    if (isParameter(node)) return this.parameterOrigin(node);
     return undefined;
   }
 
+  /** A library's module (`import axios from 'axios'`), or the SDK of a processor that lists the module. */
   private moduleOrigin(module: string, name: string): Origin | undefined {
-    if (LOGGER_EXPORTS[module]?.has(name)) return { kind: 'logger', member: [], name };
-    const kind = MODULES[module];
     const member = name === 'default' || name === '*' ? [] : [name];
-    if (kind) return { kind, member, name: module };
-    for (const processor of this.engine.catalogue.processors.values()) {
-      if (processor.modules.some((m) => module === m || module.startsWith(`${m}/`))) return { kind: 'sdk', member, processor, name: module };
+    const processor = this.processorOfModule(module);
+    let library = libraryOfModule(module);
+    // A module of which only some exports are the library (`Logger` of `@nestjs/common`).
+    if (library?.exports && !(member.length === 1 && library.exports.includes(name))) library = undefined;
+    if (!library && !processor) {
+      // A package that can reach the network and that the catalogue does not name: an unknown third party.
+      const pkg = packageOf(module);
+      if (pkg === undefined || libraryOfModule(pkg) || !isNetworkPackage(pkg, this.networkPackages())) return undefined;
+      return { library: GENERIC_SDK, receiver: 'module', member, name: pkg, module: pkg };
     }
-    // A package that can reach the network and that the catalogue does not name: an unknown third party.
-    const pkg = packageOf(module);
-    if (pkg !== undefined && !MODULES[pkg] && isNetworkPackage(pkg, this.engine.networkPackages)) return { kind: 'package', member, name: pkg };
+    library ??= GENERIC_SDK;
+    return { library, receiver: 'module', member, name: module, module, ...(processor ? { processor } : {}) };
+  }
+
+  private processorOfModule(module: string): Processor | undefined {
+    for (const processor of this.catalogue.processors.values()) if (processor.modules.some((m) => moduleMatches(m, module))) return processor;
     return undefined;
+  }
+
+  /** A global a library is reached by (`fetch`, `navigator`, `Sentry`), or one the catalogue lists for a processor. */
+  private globalOrigin(name: string): Origin | undefined {
+    const processor = this.processorGlobals.get(name);
+    const library = libraryOfGlobal(name) ?? (processor ? GENERIC_SDK : undefined);
+    if (!library) return undefined;
+    return { library, receiver: 'module', member: [], name, ...(processor ? { processor } : {}) };
+  }
+
+  private isKnownGlobal(name: string): boolean {
+    return libraryOfGlobal(name) !== undefined || this.processorGlobals.has(name);
   }
 
   private identifierOrigin(id: ts.Identifier): Origin | undefined {
-    const local = this.engine.resolveLocal(id);
-    if (!local || this.engine.classifier.isLibraryFile(local.getSourceFile())) {
-      if (id.text === 'fetch') return { kind: 'fetch', member: [], name: 'fetch' };
-      if (id.text === 'console') return { kind: 'console', member: [], name: 'console' };
+    const local = this.resolver.resolveLocal(id);
+    if (!local || this.resolver.isLibraryFile(local.getSourceFile()) || (this.isKnownGlobal(id.text) && isAmbient(local))) {
       // A logger the platform or a script makes global (`logger.info(…)` with no declaration in the file).
-      if (!local && LOGGER_NAME.test(id.text)) return { kind: 'logger', member: [], name: id.text };
-      return undefined;
+      return this.globalOrigin(id.text) ?? (local ? undefined : this.namedInstance(id.text, id.text));
     }
     const direct = this.originOf(local);
     if (direct) return direct;
-    // A logger declared globally (`declare global { var logger: Logger }`, `declare const log: …`) without a value here.
-    if (isVariableDeclaration(local) && !local.initializer && isIdentifier(local.name) && LOGGER_NAME.test(local.name.text)) return { kind: 'logger', member: [], name: id.text };
+    // Declared without a value (`declare global { var logger: Logger }`, `declare const log: …`).
+    if (isVariableDeclaration(local) && !local.initializer && isIdentifier(local.name)) {
+      const named = this.namedInstance(local.name.text, id.text);
+      if (named) return named;
+    }
     // An import of one of the project's own modules: follow it to the exported declaration, once per import.
     if (isImportBinding(local)) {
       let followed = this.imports.get(local);
       if (followed === undefined) {
-        const target = this.engine.resolve(id);
+        const target = this.resolver.resolve(id);
         followed = (target && target !== local ? this.originOf(target) : undefined) ?? null;
         this.imports.set(local, followed);
       }
       return followed ?? undefined;
     }
-    if (isParameter(local) && isIdentifier(local.name) && LOGGER_NAME.test(local.name.text)) return { kind: 'logger', member: [], name: local.name.text };
     return undefined;
   }
 
   private memberOrigin(node: ts.PropertyAccessExpression): Origin | undefined {
     const name = node.name.text;
     const owner = skipOuter(node.expression);
-    if (isIdentifier(owner) && (owner.text === 'globalThis' || owner.text === 'window' || owner.text === 'self') && this.engine.isGlobal(owner)) {
-      if (name === 'fetch') return { kind: 'fetch', member: [], name: 'fetch' };
-      if (name === 'console') return { kind: 'console', member: [], name: 'console' };
+    if (isIdentifier(owner) && (owner.text === 'globalThis' || owner.text === 'window' || owner.text === 'self') && this.isKnownGlobal(name) && this.resolver.isGlobal(owner)) {
+      return this.globalOrigin(name);
     }
     const base = node.expression.kind === SyntaxKind.ThisKeyword ? undefined : this.originOf(node.expression);
     if (base) return { ...base, member: [...base.member, name] };
-    const member = this.engine.resolveMember(node);
+    const member = this.resolver.resolveMember(node);
     if (member && (isPropertyDeclaration(member) || isPropertyAssignment(member) || isParameter(member))) {
       const origin = this.originOf(member);
       if (origin) return origin;
     }
-    if (LOGGER_NAME.test(name) && !member) return { kind: 'logger', member: [], name: node.getText() };
-    if (member && (isParameter(member) || isPropertyDeclaration(member)) && LOGGER_NAME.test(name)) return { kind: 'logger', member: [], name: node.getText() };
+    if (!member || isParameter(member) || isPropertyDeclaration(member)) return this.namedInstance(name, node.getText());
+    return undefined;
+  }
+
+  /** An instance known by its name alone (`logger`, `auditLogger`). */
+  private namedInstance(name: string, text: string): Origin | undefined {
+    const library = libraryOfInstanceName(name);
+    return library ? { library, receiver: 'instance', member: [], name: text } : undefined;
+  }
+
+  /**
+   * A parameter: typed as a library's class (`constructor(private http: HttpClient)`), defaulting to an instance,
+   * handed an instance by the library (`withScope(scope => …)`), or named like a received instance (`logger`).
+   */
+  private parameterOrigin(parameter: ts.ParameterDeclaration): Origin | undefined {
+    const typed = this.typedOrigin(parameter.type);
+    if (typed) return typed;
+    // `function watch(discordClient = client)`: what the default is, when a caller gives nothing else.
+    const fallback = parameter.initializer && this.originOf(parameter.initializer);
+    if (fallback) return fallback;
+    const callback = this.callbackOrigin(parameter);
+    if (callback) return callback;
+    return isIdentifier(parameter.name) ? this.namedInstance(parameter.name.text, parameter.name.text) : undefined;
+  }
+
+  /** A declaration annotated with a type a library exports as an instance type (`HttpClient`, `AxiosInstance`). */
+  private typedOrigin(type: ts.TypeNode | undefined): Origin | undefined {
+    if (!type) return undefined;
+    if (isUnionTypeNode(type)) {
+      for (const member of type.types) {
+        const origin = this.typedOrigin(member);
+        if (origin) return origin;
+      }
+      return undefined;
+    }
+    if (!isTypeReferenceNode(type)) return undefined;
+    const typeName = type.typeName;
+    let module: string | undefined;
+    let name: string | undefined;
+    if (isIdentifier(typeName)) {
+      const local = this.resolver.resolveLocal(typeName);
+      const imported = local && isImportBinding(local) ? importOf(local) : undefined;
+      module = imported?.module;
+      name = imported?.name;
+    } else if (isQualifiedName(typeName) && isIdentifier(typeName.left)) {
+      // `discord.Message` with `import * as discord from 'discord.js'`.
+      const local = this.resolver.resolveLocal(typeName.left);
+      const imported = local && isImportBinding(local) ? importOf(local) : undefined;
+      module = imported && (imported.name === '*' || imported.name === 'default') ? imported.module : undefined;
+      name = typeName.right.text;
+    }
+    if (module === undefined || name === undefined) return undefined;
+    const origin = this.moduleOrigin(module, name);
+    if (!origin) return undefined;
+    const types = origin.library.types ?? [];
+    if (!types.includes(name) && !types.includes('*')) return undefined;
+    return { ...origin, receiver: 'instance', member: [] };
+  }
+
+  /** A callback's parameter that the library calls with an instance (`Sentry.withScope(scope => …)`). */
+  private callbackOrigin(parameter: ts.ParameterDeclaration): Origin | undefined {
+    const fn = parameter.parent;
+    if (!isArrowFunction(fn) && !isFunctionExpression(fn)) return undefined;
+    let call: ts.Node = fn.parent;
+    let key: string | undefined;
+    let argument: ts.Node = fn;
+    if (isPropertyAssignment(call) && isObjectLiteralExpression(call.parent)) {
+      // `Bugsnag.start({ onError: event => … })`.
+      key = propertyNameText(call.name);
+      argument = call.parent;
+      call = call.parent.parent;
+    }
+    if (!isCallExpression(call)) return undefined;
+    const index = call.arguments.indexOf(argument as ts.Expression);
+    if (index < 0) return undefined;
+    const base = this.originOf(skipOuter(call.expression));
+    if (!base) return undefined;
+    const param = fn.parameters.indexOf(parameter);
+    for (const maker of base.library.makers ?? []) {
+      const cb = maker.callback;
+      if (!cb || !maker.from.includes(base.receiver) || !matches(maker.call ?? [], base.member, maker.depth)) continue;
+      if (cb.param !== param || cb.key !== key) continue;
+      if (cb.arg === 'last' ? index !== call.arguments.length - 1 : cb.arg !== index) continue;
+      return this.made(base, maker, []);
+    }
     return undefined;
   }
 
@@ -252,70 +332,57 @@ export class Apis {
     const callee = skipOuter(call.expression);
     const module = requiredModule(call);
     if (module !== undefined) return this.moduleOrigin(module, 'default');
+    const injected = this.injectedOrigin(call, callee);
+    if (injected) return injected;
     const base = this.originOf(callee);
     if (!base) {
-      // A factory in the project that returns a client (`function maakApi() { return axios.create({ … }) }`).
-      const fn = this.engine.calleeDeclaration(call);
-      if (!fn) return undefined;
-      for (const result of returnedExpressions(fn)) {
-        const origin = this.originOf(result);
-        if (origin) return origin;
+      // A factory in the project that returns a client (`function maakApi() { return axios.create({ … }) }`), or
+      // one declared to return a library's instance type.
+      const fn = this.resolver.calleeDeclaration(call);
+      if (fn) {
+        for (const result of returnedExpressions(fn)) {
+          const origin = this.originOf(result);
+          if (origin) return origin;
+        }
       }
-      return undefined;
+      return this.typedOrigin(this.resolver.calleeSignature(call)?.type);
     }
-    const method = base.member[base.member.length - 1];
-    const config = call.arguments[0];
-    switch (base.kind) {
-      case 'axios':
-        if (method === 'create' && base.member.length === 1) return { kind: 'axios', member: [], name: base.name, instance: { base: optionValue(config, 'baseURL') ?? base.instance?.base } };
-        return undefined;
-      case 'ky':
-        if ((method === 'create' || method === 'extend') && base.member.length === 1) return { kind: 'ky', member: [], name: base.name, instance: { base: optionValue(config, 'prefixUrl') ?? base.instance?.base } };
-        return undefined;
-      case 'got':
-        if (method === 'extend' && base.member.length === 1) return { kind: 'got', member: [], name: base.name, instance: { base: optionValue(config, 'prefixUrl') ?? base.instance?.base } };
-        return undefined;
-      case 'http':
-        if ((method === 'request' || method === 'get') && base.member.length === 1) return { kind: 'http', member: [], name: base.name, instance: { request: call } };
-        return undefined;
-      case 'superagent':
-        if (base.member.length === 0 && !base.instance) return { kind: 'superagent', member: [], name: base.name, instance: { request: call } };
-        if (base.member.length === 1 && !base.instance && method !== undefined && (HTTP_METHODS.has(method) || method === 'del')) return { kind: 'superagent', member: [], name: base.name, instance: { request: call } };
-        if (base.instance?.request && base.member.length === 1) return { ...base, member: [] };
-        return undefined;
-      case 'pino':
-      case 'bunyan':
-      case 'winston':
-        if (base.member.length === 0 || method === 'createLogger' || method === 'child') return { ...base, member: [], instance: {} };
-        return undefined;
-      case 'logger':
-        return method === 'child' || method === 'getLogger' || method === 'scope' || method === 'withTag' || method === 'getSubLogger' ? { ...base, member: [] } : undefined;
-      case 'sdk':
-      case 'package':
-        // What an SDK call returns (`createClient()`) is taken to be a client of the same processor.
-        return { ...base, member: [], instance: {} };
-      case 'debug':
-        if (base.member.length === 0 && !base.instance) return { ...base, instance: {} };
-        if (method === 'extend') return { ...base, member: [], instance: {} };
-        return undefined;
-      default:
-        return undefined;
-    }
+    const maker = findMaker(base, 'call');
+    return maker ? this.made(base, maker, call.arguments) : undefined;
+  }
+
+  /** `inject(HttpClient)`: dependency injection returns an instance of the class it is given. */
+  private injectedOrigin(call: ts.CallExpression, callee: ts.Expression): Origin | undefined {
+    if (!isIdentifier(callee) || call.arguments.length === 0) return undefined;
+    const injector = INJECTORS.find((i) => i.name === callee.text);
+    if (!injector) return undefined;
+    const local = this.resolver.resolveLocal(callee);
+    const imported = local && isImportBinding(local) ? importOf(local) : undefined;
+    if (imported?.module !== injector.module || imported.name !== injector.name) return undefined;
+    const argument = call.arguments[injector.arg];
+    const cls = argument && this.originOf(argument);
+    const name = cls?.member[cls.member.length - 1];
+    if (!cls || cls.receiver !== 'module' || name === undefined || !(cls.library.types ?? []).some((t) => t === name || t === '*')) return undefined;
+    return { ...cls, receiver: 'instance', member: [] };
   }
 
   private newOrigin(node: ts.NewExpression): Origin | undefined {
     const base = this.originOf(node.expression);
     if (!base) return undefined;
-    const cls = base.member[base.member.length - 1];
-    if (base.kind === 'undici' && (cls === 'Pool' || cls === 'Client' || cls === 'Agent')) return { kind: 'undici', member: [], name: base.name, instance: { base: node.arguments?.[0] } };
-    if (base.kind === 'sdk' || base.kind === 'package') return { ...base, member: [], instance: {} };
-    if (base.kind === 'logger') return { ...base, member: [], instance: {} };
-    if (base.kind === 'axios' && cls === 'Axios') return { kind: 'axios', member: [], name: base.name, instance: { base: optionValue(node.arguments?.[0], 'baseURL') } };
-    return undefined;
+    const maker = findMaker(base, 'construct');
+    return maker ? this.made(base, maker, node.arguments ?? []) : undefined;
   }
 
-  /** The sink a call is, if it is one: what data it takes and where the data goes. */
-  sinkAt(call: ts.CallExpression): SinkSite | undefined {
+  private made(base: Origin, maker: Maker, args: readonly ts.Expression[]): Origin {
+    const hostOptions = maker.hostOptions !== undefined ? args[maker.hostOptions] : undefined;
+    const url = slotValue(maker.base, args, this.resolver) ?? base.instance?.base;
+    const host = hostOptions && isObjectArgument(hostOptions) ? hostOptions : base.instance?.hostOptions;
+    const instance: Instance = { ...(url ? { base: url } : {}), ...(host ? { hostOptions: host } : {}) };
+    return { library: base.library, receiver: maker.makes, member: [], name: base.name, instance, ...(base.module !== undefined ? { module: base.module } : {}), ...(base.processor ? { processor: base.processor } : {}) };
+  }
+
+  /** The sink a call (or `new`) is, if it is one: what data it takes and where the data goes. */
+  sinkAt(call: SinkCall): SinkSite | undefined {
     const cached = this.sinks.get(call);
     if (cached !== undefined) return cached ?? undefined;
     const site = this.computeSink(call);
@@ -323,154 +390,196 @@ export class Apis {
     return site;
   }
 
-  private computeSink(call: ts.CallExpression): SinkSite | undefined {
+  private computeSink(call: SinkCall): SinkSite | undefined {
     const callee = skipOuter(call.expression);
     const origin = this.originOf(callee);
     if (!origin) return undefined;
-    const args = call.arguments;
-    const method = origin.member[origin.member.length - 1];
-    const api = calleeLabel(callee, origin);
-    const transfer = (carriers: Carrier[], destination: Destination): SinkSite => ({ kind: 'transfer', call, api, carriers: carriers.filter((c) => !isInert(c.expression)), destination });
-    const log = (): SinkSite => ({ kind: 'log', call, api, carriers: args.map((a) => ({ expression: a, role: 'argument' })) });
-    const base = origin.instance?.base;
-    switch (origin.kind) {
-      case 'fetch': {
-        if (origin.member.length > 0) return undefined;
-        const [url, init] = args;
-        return transfer([...urlCarrier(url), ...options(init, ['body', 'headers'])], this.destination(url, undefined));
-      }
-      case 'axios': {
-        if (origin.member.length === 0) {
-          const [first, second] = args;
-          const config = first && isObjectLiteralExpression(skipOuter(first)) ? first : second;
-          const url = first && config === first ? optionValue(first, 'url') : first;
-          return transfer([...urlCarrier(url), ...options(config, ['data', 'params', 'headers'])], this.destination(url, optionValue(config, 'baseURL') ?? base));
-        }
-        if (origin.member.length !== 1 || method === undefined) return undefined;
-        if (method === 'request') {
-          const config = args[0];
-          const url = optionValue(config, 'url');
-          return transfer([...urlCarrier(url), ...options(config, ['data', 'params', 'headers'])], this.destination(url, optionValue(config, 'baseURL') ?? base));
-        }
-        if (['get', 'delete', 'head', 'options'].includes(method)) {
-          const [url, config] = args;
-          return transfer([...urlCarrier(url), ...options(config, ['params', 'headers', 'data'])], this.destination(url, optionValue(config, 'baseURL') ?? base));
-        }
-        if (['post', 'put', 'patch', 'postForm', 'putForm', 'patchForm'].includes(method)) {
-          const [url, data, config] = args;
-          return transfer([...urlCarrier(url), ...(data ? [{ expression: data, role: 'data' }] : []), ...options(config, ['params', 'headers'])], this.destination(url, optionValue(config, 'baseURL') ?? base));
-        }
-        return undefined;
-      }
-      case 'got':
-      case 'ky': {
-        if (origin.member.length > 1 || (method !== undefined && !HTTP_METHODS.has(method))) return undefined;
-        const [first, second] = args;
-        const opts = first && isObjectLiteralExpression(skipOuter(first)) ? first : second;
-        const url = opts === first ? optionValue(first, 'url') : first;
-        const prefix = optionValue(opts, 'prefixUrl') ?? base;
-        return transfer([...urlCarrier(url), ...options(opts, ['json', 'body', 'form', 'searchParams', 'headers'])], this.destination(url, prefix));
-      }
-      case 'http': {
-        if (origin.instance?.request) {
-          if (method !== 'write' && method !== 'end') return undefined;
-          const request = origin.instance.request;
-          return transfer(args[0] ? [{ expression: args[0], role: 'body' }] : [], this.httpDestination(request));
-        }
-        if (method !== 'request' && method !== 'get') return undefined;
-        const [first, second] = args;
-        const carriers = first && isObjectLiteralExpression(skipOuter(first)) ? options(first, ['path', 'headers']) : [...urlCarrier(first), ...options(second, ['path', 'headers'])];
-        return transfer(carriers, this.httpDestination(call));
-      }
-      case 'undici': {
-        if (origin.instance) {
-          if (method !== 'request' && method !== 'stream') return undefined;
-          const opts = args[0];
-          return transfer(options(opts, ['path', 'query', 'body', 'headers']), this.destination(optionValue(opts, 'path'), base));
-        }
-        if (method !== 'request' && method !== 'fetch' && method !== 'stream') return undefined;
-        const [url, opts] = args;
-        return transfer([...urlCarrier(url), ...options(opts, ['body', 'headers', 'query'])], this.destination(url, undefined));
-      }
-      case 'superagent': {
-        if (origin.instance?.request && origin.member.length === 1 && method !== undefined && ['send', 'query', 'set', 'field', 'attach'].includes(method)) {
-          return transfer(args.map((a) => ({ expression: a, role: method })), this.superagentDestination(origin.instance.request));
-        }
-        // `superagent.get(url)`: the URL itself may carry data in its query string.
-        const made = this.originOf(call);
-        if (made?.instance?.request === call) return transfer(urlCarrier(this.superagentUrl(call)), this.superagentDestination(call));
-        return undefined;
-      }
-      case 'sdk':
-        // Any call on an import from a processor's SDK module sends what it is given to that processor.
-        if (!origin.processor) return undefined;
-        return transfer(args.map((a) => ({ expression: a, role: 'argument' })), { kind: 'processor', processor: origin.processor, text: origin.name });
-      case 'package':
-        // Any call on an import from a network package the catalogue does not know sends what it is given there.
-        return transfer(args.map((a) => ({ expression: a, role: 'argument' })), { kind: 'unknown', host: origin.name, text: origin.name, package: origin.name });
-      case 'console':
-      case 'logger':
-        if (origin.kind === 'logger' && method === 'child' && origin.member.length === 1) return log();
-        return origin.member.length === 1 && method !== undefined && LOG_METHODS[origin.kind]?.has(method) ? log() : undefined;
-      case 'pino':
-      case 'bunyan':
-      case 'winston':
-        // `logger.child({ leerling })`: the bindings go into every line the child writes.
-        if (origin.member.length === 1 && method === 'child' && CHILD_BINDINGS.has(origin.kind) && (origin.instance || origin.kind === 'winston')) return log();
-        if (!origin.instance && !(origin.kind === 'winston' && origin.member.length === 1)) return undefined;
-        return origin.member.length === 1 && method !== undefined && LOG_METHODS[origin.kind]?.has(method) ? log() : undefined;
-      case 'debug':
-        return origin.instance && origin.member.length === 0 ? log() : undefined;
+    const construct = isNewExpression(call);
+    for (const operation of origin.library.operations) {
+      if ((operation.construct ?? false) !== construct || !operation.on.includes(origin.receiver) || !matches(operation.methods, origin.member, operation.depth)) continue;
+      const site = this.build(call, callee, origin, operation);
+      if (site) return site;
     }
+    return undefined;
   }
 
-  private destination(url: ts.Expression | undefined, base: ts.Expression | undefined): Destination {
-    return resolveDestination(this.engine, url, base);
+  private build(call: SinkCall, callee: ts.Expression, origin: Origin, operation: Operation): SinkSite | undefined {
+    const args = this.unwrapped(call.arguments ?? [], operation);
+    const shape = operation.shapes.find((s) => s.whenObject === undefined || isObjectArgument(args[s.whenObject]));
+    if (!shape) return undefined;
+    const method = origin.member[origin.member.length - 1] ?? '()';
+    const url = slotValue(shape.url, args, this.resolver);
+    const carriers: Carrier[] = url ? [{ expression: url, role: 'URL' }] : [];
+    for (const slot of shape.data) for (const carrier of dataCarriers(slot, args, method)) if (!carriers.some((c) => c.expression === carrier.expression)) carriers.push(carrier);
+    const api = calleeLabel(callee, origin, isNewExpression(call));
+    if (origin.library.family === 'logger') return { kind: 'log', call, api, carriers };
+    const locate = (bindings: Bindings | undefined): Located => {
+      const source = operation.destination;
+      if (source === 'library') return { destination: this.libraryDestination(origin), parametric: false };
+      if (source === 'made') {
+        const made = origin.instance;
+        if (made?.hostOptions) return this.hostDestination(made.hostOptions, origin.name, bindings);
+        return this.destinations.resolve(made?.base, undefined, bindings);
+      }
+      if (source !== undefined) {
+        const sibling = this.siblingCall(call, source.sibling);
+        return this.destinations.resolve(sibling ? slotValue([source.url], sibling.arguments, this.resolver) : undefined, undefined, bindings);
+      }
+      if (shape.hostOptions !== undefined) {
+        const options = args[shape.hostOptions];
+        return options ? this.hostDestination(options, origin.name, bindings) : { destination: { kind: 'unresolved' }, parametric: false };
+      }
+      const base = (shape.base ? slotValue([shape.base], args, this.resolver) : undefined) ?? origin.instance?.base;
+      return this.destinations.resolve(url, base, bindings);
+    };
+    const first = locate(undefined);
+    return {
+      kind: 'transfer',
+      call,
+      api,
+      carriers: carriers.filter((c) => !isInert(c.expression)),
+      destination: first.destination,
+      ...(first.parametric ? { relocate: (bindings: Bindings) => locate(bindings).destination } : {}),
+    };
   }
 
-  private httpDestination(request: ts.CallExpression): Destination {
-    const first = request.arguments[0];
-    if (first && isObjectLiteralExpression(skipOuter(first))) {
-      const host = optionValue(first, 'hostname') ?? optionValue(first, 'host');
-      const hostText = host ? stringValue(this.engine, host) : undefined;
-      const protocol = optionValue(first, 'protocol');
-      const protocolText = (protocol ? stringValue(this.engine, protocol) : undefined) ?? (/https/.test(this.originOf(skipOuter(request.expression))?.name ?? '') ? 'https:' : 'http:');
-      const path = optionValue(first, 'path');
-      if (hostText === undefined) return { kind: 'unresolved' };
-      return resolveDestination(this.engine, undefined, undefined, `${protocolText}//${hostText}${(path ? stringValue(this.engine, path) : undefined) ?? '/'}`);
+  /** `fetch(new Request(url, init))`: the arguments of the `new` stand in for the call's. */
+  private unwrapped(args: readonly ts.Expression[], operation: Operation): readonly ts.Expression[] {
+    const unwrap = operation.unwrap;
+    const arg = unwrap && args[unwrap.arg];
+    if (!unwrap || !arg) return args;
+    let e = skipOuter(arg);
+    if (isIdentifier(e)) {
+      const decl = this.resolver.resolve(e);
+      if (decl && isVariableDeclaration(decl) && decl.initializer) e = skipOuter(decl.initializer);
     }
-    return this.destination(first, undefined);
+    if (isNewExpression(e) && isIdentifier(e.expression) && unwrap.classes.includes(e.expression.text)) return [...(e.arguments ?? [])];
+    return args;
   }
 
-  private superagentUrl(request: ts.CallExpression): ts.Expression | undefined {
-    const origin = this.originOf(skipOuter(request.expression));
-    // `superagent(method, url)` or `superagent.post(url)`.
-    return origin && origin.member.length === 0 ? request.arguments[1] ?? request.arguments[0] : request.arguments[0];
+  /** Where an SDK sends: the processor listing it, else one whose hosts match the SDK's, else the SDK by name. */
+  private libraryDestination(origin: Origin): Destination {
+    if (origin.processor) return { kind: 'processor', processor: origin.processor, text: origin.name };
+    const hosts = origin.library.hosts ?? [];
+    for (const host of hosts) {
+      const matched = this.destinations.match(`https://${host}/`);
+      if (matched.kind === 'processor') return { ...matched, text: origin.name };
+    }
+    // An SDK the catalogue does not list: an unknown third party, named after its npm package when imported.
+    const pkg = origin.module !== undefined ? packageOf(origin.module) : undefined;
+    return { kind: 'unknown', host: hosts[0] ?? origin.name, text: origin.name, ...(pkg !== undefined ? { package: pkg } : {}) };
   }
 
-  private superagentDestination(request: ts.CallExpression): Destination {
-    return this.destination(this.superagentUrl(request), undefined);
+  /** node:http options: `{ protocol, hostname | host, path }`. */
+  private hostDestination(options: ts.Expression, module: string, bindings: Bindings | undefined): Located {
+    if (!isObjectArgument(options)) return this.destinations.resolve(options, undefined, bindings);
+    const host = optionValue(options, 'hostname', this.resolver) ?? optionValue(options, 'host', this.resolver);
+    const hostText = host ? this.destinations.stringValue(host, bindings) : undefined;
+    if (hostText === undefined) return { destination: { kind: 'unresolved' }, parametric: false };
+    const protocol = optionValue(options, 'protocol', this.resolver);
+    const protocolText = (protocol ? this.destinations.stringValue(protocol, bindings) : undefined) ?? (/https/.test(module) ? 'https:' : 'http:');
+    const path = optionValue(options, 'path', this.resolver);
+    return this.destinations.resolve(undefined, undefined, bindings, `${protocolText}//${hostText}${(path ? this.destinations.stringValue(path, bindings) : undefined) ?? '/'}`);
+  }
+
+  /** `xhr.open(…)` for `xhr.send(…)`: a call of `method` on the same variable or field, in the same file. */
+  private siblingCall(call: SinkCall, method: string): ts.CallExpression | undefined {
+    const callee = skipOuter(call.expression);
+    if (!isPropertyAccessExpression(callee)) return undefined;
+    const target = this.receiverDeclaration(callee.expression);
+    if (!target) return undefined;
+    for (const other of nodesFor(call.getSourceFile()).calls) {
+      const c = skipOuter(other.expression);
+      if (isPropertyAccessExpression(c) && c.name.text === method && this.receiverDeclaration(c.expression) === target) return other;
+    }
+    return undefined;
+  }
+
+  private receiverDeclaration(receiver: ts.Expression): ts.Node | undefined {
+    const e = skipOuter(receiver);
+    if (isIdentifier(e)) return this.resolver.resolve(e);
+    if (isPropertyAccessExpression(e)) return this.resolver.resolveMember(e);
+    return undefined;
   }
 }
 
-function isImportBinding(node: ts.Node): boolean {
-  return isImportClause(node) || isImportSpecifier(node) || isNamespaceImport(node) || isImportEqualsDeclaration(node);
+/** Whether a member path is one of `names` (`()` for the thing itself, `*` for any member) at the allowed depth. */
+function matches(names: readonly string[], member: readonly string[], depth: number | 'any' | undefined): boolean {
+  if (member.length === 0) return names.includes('()');
+  if (depth !== 'any' && member.length !== (depth ?? 1)) return false;
+  return names.includes('*') || names.includes(member[member.length - 1] as string);
 }
 
-/** The value of `key` in an object literal argument (`{ baseURL: … }`), following a const that holds the object. */
-export function optionValue(node: ts.Expression | undefined, key: string): ts.Expression | undefined {
+function findMaker(base: Origin, how: 'call' | 'construct'): Maker | undefined {
+  for (const maker of base.library.makers ?? []) {
+    if (maker.callback || !maker.from.includes(base.receiver)) continue;
+    const names = how === 'call' ? maker.call : maker.construct;
+    if (names && matches(names, base.member, maker.depth)) return maker;
+  }
+  return undefined;
+}
+
+/** The first slot present in the arguments. */
+function slotValue(slots: readonly Slot[] | undefined, args: readonly ts.Expression[], resolver: Resolver): ts.Expression | undefined {
+  for (const slot of slots ?? []) {
+    const arg = args[slot.arg];
+    if (!arg) continue;
+    if (slot.key === undefined) return arg;
+    const value = optionValue(arg, slot.key, resolver);
+    if (value) return value;
+  }
+  return undefined;
+}
+
+function dataCarriers(slot: DataSlot, args: readonly ts.Expression[], method: string): Carrier[] {
+  if ('from' in slot) return args.slice(slot.from).map((a) => ({ expression: a, role: slot.role === '$method' ? method : slot.role }));
+  const arg = args[slot.arg];
+  if (!arg) return [];
+  if ('keys' in slot) return options(arg, slot.keys);
+  return [{ expression: arg, role: slot.role === '$method' ? method : slot.role }];
+}
+
+function isObjectArgument(node: ts.Expression | undefined): boolean {
+  return node !== undefined && isObjectLiteralExpression(skipOuter(node));
+}
+
+/**
+ * The value of `key` in an options argument (`{ baseURL: … }`): an object literal (later members and spreads win),
+ * a constant holding one, or `Object.assign({}, defaults, { … })`.
+ */
+export function optionValue(node: ts.Expression | undefined, key: string, resolver?: Resolver, depth = 0): ts.Expression | undefined {
   const object = node && skipOuter(node);
-  if (!object || !isObjectLiteralExpression(object)) return undefined;
-  for (const property of object.properties) {
+  if (!object || depth > 6) return undefined;
+  if (isIdentifier(object) && resolver) {
+    const decl = resolver.resolve(object);
+    return decl && isVariableDeclaration(decl) && decl.initializer && isConstDeclaration(decl) ? optionValue(decl.initializer, key, resolver, depth + 1) : undefined;
+  }
+  if (isCallExpression(object) && resolver) {
+    const callee = skipOuter(object.expression);
+    if (isPropertyAccessExpression(callee) && callee.name.text === 'assign' && isIdentifier(callee.expression) && callee.expression.text === 'Object') {
+      for (let i = object.arguments.length - 1; i >= 0; i--) {
+        const value = optionValue(object.arguments[i], key, resolver, depth + 1);
+        if (value) return value;
+      }
+    }
+    return undefined;
+  }
+  if (!isObjectLiteralExpression(object)) return undefined;
+  for (let i = object.properties.length - 1; i >= 0; i--) {
+    const property = object.properties[i];
+    if (!property) continue;
     if (isPropertyAssignment(property) && propertyNameText(property.name) === key) return property.initializer;
     if (isShorthandPropertyAssignment(property) && property.name.text === key) return property.name;
+    if (isSpreadAssignment(property) && resolver) {
+      const value = optionValue(property.expression, key, resolver, depth + 1);
+      if (value) return value;
+    }
   }
   return undefined;
 }
 
 /** The data-carrying options of an options object, or the whole argument when it is not a literal. */
-function options(node: ts.Expression | undefined, keys: readonly string[]): Carrier[] {
-  if (!node) return [];
+function options(node: ts.Expression, keys: readonly string[]): Carrier[] {
   const object = skipOuter(node);
   if (!isObjectLiteralExpression(object)) return [{ expression: node, role: 'options' }];
   const carriers: Carrier[] = [];
@@ -484,17 +593,27 @@ function options(node: ts.Expression | undefined, keys: readonly string[]): Carr
   return carriers;
 }
 
-function urlCarrier(url: ts.Expression | undefined): Carrier[] {
-  return url ? [{ expression: url, role: 'URL' }] : [];
-}
-
 function isInert(node: ts.Expression): boolean {
   const e = skipOuter(node);
   return isStringLiteral(e) || isNoSubstitutionTemplateLiteral(e) || isNumericLiteral(e);
 }
 
-function calleeLabel(callee: ts.Expression, origin: Origin): string {
+function isConstDeclaration(decl: ts.VariableDeclaration): boolean {
+  return isVariableDeclarationList(decl.parent) && (decl.parent.flags & NodeFlags.Const) !== 0;
+}
+
+/** `declare const Sentry: …`, `declare function gtag(…)`, or a declaration inside `declare global { … }`: the script-tag global itself. */
+function isAmbient(decl: ts.Node): boolean {
+  if (isFunctionDeclaration(decl)) return decl.body === undefined;
+  if (!isVariableDeclaration(decl)) return false;
+  const statement = decl.parent.parent;
+  if (!isVariableStatement(statement)) return false;
+  if (getModifiers(statement)?.some((m) => m.kind === SyntaxKind.DeclareKeyword)) return true;
+  return isModuleBlock(statement.parent);
+}
+
+function calleeLabel(callee: ts.Expression, origin: Origin, construct: boolean): string {
   const text = callee.getText().replace(/\s+/g, '');
-  if (text.length <= 40) return text;
-  return origin.member.length > 0 ? `${origin.name}.${origin.member.join('.')}` : origin.name;
+  const label = text.length <= 40 ? text : origin.member.length > 0 ? `${origin.name}.${origin.member.join('.')}` : origin.name;
+  return construct ? `new ${label}` : label;
 }

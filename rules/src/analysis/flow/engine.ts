@@ -30,37 +30,35 @@ import {
   type ParameterLabel,
   type Value,
 } from './labels';
-import { lexicalDeclaration, requiredModule } from './scopes';
+import { DefinitionTable, type Definition, type Evaluator } from './definitions';
+import { Resolver } from './resolver';
+import { constructorOf, enclosingClass, enclosingFunction, forEachCall, forEachReturn, isConst, isFunctionWithBody, shortText, type FunctionWithBody } from './syntax';
+import { Apis, type SinkCall, type SinkSite } from './apis';
 import { sourceFileOf } from './walk';
-import { nodesFor } from './nodes';
-import { Apis, type SinkSite } from './apis';
+import type { Bindings } from './destinations';
+
+// Kept for modules that imported these helpers from the engine before they moved to `syntax.ts`.
+export { enclosingFunction, forEachCall, forEachReturn, isFunctionWithBody, returnedExpressions, shortText } from './syntax';
 // Read once: every member of the typescript module is a getter, and these run for every node.
-const { forEachChild, getModifiers, isArrayBindingPattern, isArrayLiteralExpression, isArrowFunction, isAsExpression, isAwaitExpression, isBinaryExpression, isBindingElement, isBlock, isCallExpression, isClassDeclaration, isClassLike, isClassStaticBlockDeclaration, isConditionalExpression, isConstructorDeclaration, isElementAccessExpression, isExpressionStatement, isForOfStatement, isFunctionDeclaration, isFunctionExpression, isFunctionLike, isGetAccessorDeclaration, isIdentifier, isImportClause, isImportEqualsDeclaration, isImportSpecifier, isInterfaceDeclaration, isIterationStatement, isMethodDeclaration, isMethodSignature, isNamespaceImport, isNewExpression, isNoSubstitutionTemplateLiteral, isNonNullExpression, isObjectLiteralExpression, isParameter, isParenthesizedExpression, isPrefixUnaryExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isPropertySignature, isQualifiedName, isReturnStatement, isSatisfiesExpression, isShorthandPropertyAssignment, isSourceFile, isSpreadAssignment, isSpreadElement, isStringLiteral, isTaggedTemplateExpression, isTemplateExpression, isTypeAssertionExpression, isTypeReferenceNode, isVariableDeclaration, isVariableDeclarationList, isVariableStatement, NodeFlags, SymbolFlags, SyntaxKind, TypeFlags } = ts;
+const { isArrayBindingPattern, isArrayLiteralExpression, isArrowFunction, isAsExpression, isAwaitExpression, isBinaryExpression, isBindingElement, isBlock, isCallExpression, isConditionalExpression, isConstructorDeclaration, isElementAccessExpression, isExpressionStatement, isForOfStatement, isFunctionExpression, isGetAccessorDeclaration, isIdentifier, isIterationStatement, isNewExpression, isNoSubstitutionTemplateLiteral, isNonNullExpression, isObjectLiteralExpression, isParameter, isParenthesizedExpression, isPrefixUnaryExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isPropertySignature, isSatisfiesExpression, isShorthandPropertyAssignment, isSpreadAssignment, isSpreadElement, isStringLiteral, isTaggedTemplateExpression, isTemplateExpression, isTypeAssertionExpression, isVariableDeclaration, SyntaxKind, TypeFlags } = ts;
 
 /** A parameter of a function that reaches a sink inside it (directly or through further calls). */
 export interface Reach {
   readonly sink: SinkSite;
   /** The parameter, with what happens to it on the way and the steps inside the function. */
-  readonly label: ParameterLabel;
+  readonly label?: ParameterLabel;
+  /**
+   * Data read inside the function that reaches a sink whose destination only its callers decide (a wrapper's URL
+   * parameter, a base URL from the constructor): each caller reports it with the destination its arguments give.
+   */
+  readonly fixed?: Value;
   /** Categories already reported inside the function at this sink (from the parameter's own name or type). */
   readonly covered: ReadonlySet<string>;
 }
 
-/** An assignment or mutation that gives a variable or field (part of) its value. */
-interface Definition {
-  readonly node: ts.Node;
-  /** `assign` replaces the value (`x = v`); `mutate` adds to it (`x.push(v)`, `x.bsn = v`, `x += v`). */
-  readonly kind: 'assign' | 'mutate';
-  readonly value: () => Value;
-}
-
-type FunctionWithBody = ts.FunctionLikeDeclaration & { readonly body: ts.ConciseBody };
-
 const ARRAY_CALLBACK_METHODS = new Set(['map', 'flatMap', 'filter', 'find', 'findLast', 'findIndex', 'findLastIndex', 'forEach', 'some', 'every', 'sort', 'toSorted']);
 const ARRAY_SAME_METHODS = new Set(['filter', 'find', 'findLast', 'slice', 'sort', 'toSorted', 'reverse', 'toReversed', 'at', 'flat', 'values', 'splice', 'shift', 'pop', 'with', 'get', 'getAll', 'toString', 'toJSON', 'valueOf', 'trim', 'trimStart', 'trimEnd', 'toLowerCase', 'toUpperCase', 'padStart', 'padEnd', 'substring', 'substr', 'split', 'normalize', 'charAt', 'replace', 'replaceAll', 'repeat', 'entries', 'toLocaleString']);
 const VALUELESS_METHODS = new Set(['forEach', 'some', 'every', 'includes', 'indexOf', 'lastIndexOf', 'findIndex', 'findLastIndex', 'has', 'keys', 'push', 'unshift', 'append', 'set', 'add', 'delete', 'startsWith', 'endsWith', 'localeCompare', 'test']);
-/** Globals of every JavaScript host: a name the file does not declare and that is one of these is the global. */
-const WELL_KNOWN_GLOBALS = new Set(['console', 'fetch', 'JSON', 'Object', 'Array', 'Promise', 'Math', 'Number', 'String', 'Boolean', 'Date', 'Error', 'Map', 'Set', 'URL', 'URLSearchParams', 'FormData', 'encodeURIComponent', 'encodeURI', 'structuredClone', 'globalThis', 'window', 'self', 'undefined', 'require', 'process', 'Buffer', 'setTimeout', 'setInterval', 'clearTimeout', 'parseInt', 'parseFloat', 'Symbol', 'RegExp', 'BigInt']);
 
 /** How many evaluations may be in progress at once before the analysis stops following a value. */
 const MAX_NESTING = 600;
@@ -80,17 +78,17 @@ class SummaryTooDeep extends Error {
 const MAX_STEPS = 200_000;
 /** Re-evaluations of recursive summaries one top-level question may take. */
 const MAX_REROUNDS = 32;
-const MUTATING_ADD = new Set(['push', 'unshift', 'add']);
 /** Comparisons and tests: a truth value, not the values compared. */
 const COMPARISONS = new Set<ts.SyntaxKind>([ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.LessThanToken, ts.SyntaxKind.GreaterThanToken, ts.SyntaxKind.LessThanEqualsToken, ts.SyntaxKind.GreaterThanEqualsToken, ts.SyntaxKind.InstanceOfKeyword, ts.SyntaxKind.InKeyword]);
-const MUTATING_KEYED = new Set(['append', 'set']);
 
-export class FlowEngine {
+export class FlowEngine implements Evaluator {
   readonly classifier: Classifier;
   readonly checker: ts.TypeChecker | undefined;
   readonly apis: Apis;
   /** Packages the host found to reach the network (see `libraries/packages.ts`), from the analysis input. */
   networkPackages: ReadonlySet<string> | undefined;
+  /** Name resolution, shared with the sink interpreter and destinations. */
+  readonly resolver: Resolver;
   private readonly values = new Map<ts.Node, Value>();
   private readonly declarationValues = new Map<ts.Node, Value>();
   private readonly inProgress = new Set<ts.Node>();
@@ -112,10 +110,7 @@ export class FlowEngine {
   private readonly headsReaches = new Set<ts.Node>();
   private readonly provisionalReturns = new Map<ts.Node, Value>();
   private readonly provisionalReaches = new Map<ts.Node, readonly Reach[]>();
-  private readonly definitions = new WeakMap<ts.SourceFile, Map<ts.Node, Definition[]>>();
-  private readonly resolved = new Map<ts.Identifier, ts.Node | null>();
-  private readonly resolvedLocal = new Map<ts.Identifier, ts.Node | null>();
-  private readonly members = new Map<ts.PropertyAccessExpression, ts.Node | null>();
+  private readonly definitions: DefinitionTable;
   private readonly sanitisers: ReadonlyMap<string, Sanitiser>;
 
   constructor(
@@ -124,7 +119,9 @@ export class FlowEngine {
   ) {
     this.checker = program?.getTypeChecker();
     this.classifier = new Classifier({ catalogue, index: categoryIndex(catalogue), program, checker: this.checker });
-    this.apis = new Apis(this);
+    this.resolver = new Resolver(this.checker, (file) => this.classifier.isLibraryFile(file));
+    this.apis = new Apis(catalogue, this.resolver, () => this.networkPackages);
+    this.definitions = new DefinitionTable(this.resolver, this);
     const sanitisers = new Map<string, Sanitiser>();
     for (const s of catalogue.sanitisers) if (!sanitisers.has(s.function)) sanitisers.set(s.function, s);
     this.sanitisers = sanitisers;
@@ -140,183 +137,9 @@ export class FlowEngine {
     if (!this.idle()) return;
     this.values.clear();
     this.declarationValues.clear();
-    this.resolved.clear();
-    this.resolvedLocal.clear();
-    this.members.clear();
+    this.resolver.release();
     this.cacheLog.length = 0;
     this.apis.release();
-  }
-
-  // ---------------------------------------------------------------------------------------------------------------
-  // Name resolution
-
-  /** The declaration an identifier refers to, following imports into other modules when there is a checker. */
-  resolve(id: ts.Identifier): ts.Node | undefined {
-    const cached = this.resolved.get(id);
-    if (cached !== undefined) return cached ?? undefined;
-    const decl = this.computeResolve(id, true);
-    this.resolved.set(id, decl ?? null);
-    return decl;
-  }
-
-  /** Like `resolve`, but stops at import bindings so callers can see which module a name comes from. */
-  resolveLocal(id: ts.Identifier): ts.Node | undefined {
-    const cached = this.resolvedLocal.get(id);
-    if (cached !== undefined) return cached ?? undefined;
-    const decl = this.computeResolve(id, false);
-    this.resolvedLocal.set(id, decl ?? null);
-    return decl;
-  }
-
-  private computeResolve(id: ts.Identifier, followAliases: boolean): ts.Node | undefined {
-    // Names declared in the file are found by walking its scopes, which costs a few map lookups; the checker is asked
-    // only to follow imports into other modules and for names the file does not declare (globals, `var` hoisting).
-    const local = lexicalDeclaration(id);
-    const checker = this.checker;
-    if (!checker || (local && (!followAliases || !isImportBinding(local)))) return local;
-    if (!local && WELL_KNOWN_GLOBALS.has(id.text)) return undefined;
-    let symbol = isShorthandPropertyAssignment(id.parent) && id.parent.name === id ? checker.getShorthandAssignmentValueSymbol(id.parent) : checker.getSymbolAtLocation(id);
-    if (!symbol) return lexicalDeclaration(id);
-    if (followAliases && symbol.flags & SymbolFlags.Alias) {
-      const target = checker.getAliasedSymbol(symbol);
-      if (target.declarations && target.declarations.length > 0) symbol = target;
-    }
-    const decl = symbol.valueDeclaration ?? symbol.declarations?.[0];
-    return followAliases && decl ? commonJsValue(decl, checker) : decl;
-  }
-
-  /**
-   * The declaration of a property (`x.http`, `this.nummer`, `clients.duo`, `new Client().send`): a class field,
-   * getter or method, an object literal member, or a module's export. Found structurally — through the declarations
-   * of names, `new` expressions, type annotations and object literals — and not by asking the checker for the member's
-   * symbol: that would make the checker type every receiver of every call in a project, which costs more than the
-   * whole rest of the analysis.
-   */
-  resolveMember(node: ts.PropertyAccessExpression): ts.Node | undefined {
-    const cached = this.members.get(node);
-    if (cached !== undefined) return cached ?? undefined;
-    // The receivers of a long chain (`p.ouder.ouder.…`, thousands of links in generated code) are resolved innermost
-    // first, so each step finds the one below it done: one level of recursion instead of one per link.
-    // Calls in the chain (`q.then().then().…`) are stepped through to their callees, which resolve the same way.
-    const chain: ts.PropertyAccessExpression[] = [];
-    for (let e: ts.Expression = skipOuter(node.expression); ; ) {
-      if (isPropertyAccessExpression(e) && !this.members.has(e)) chain.push(e);
-      else if (!isCallExpression(e) && !isAwaitExpression(e)) break;
-      e = skipOuter(e.expression);
-    }
-    for (let i = chain.length - 1; i >= 0; i--) {
-      const receiver = chain[i];
-      if (receiver) this.resolveOneMember(receiver);
-    }
-    return this.resolveOneMember(node);
-  }
-
-  private resolveOneMember(node: ts.PropertyAccessExpression): ts.Node | undefined {
-    const cached = this.members.get(node);
-    if (cached !== undefined) return cached ?? undefined;
-    this.members.set(node, null);
-    const receiver = skipOuter(node.expression);
-    const decl = receiver.kind === SyntaxKind.ThisKeyword ? classMember(node, node.name.text) : memberOf(this.containerOf(receiver, 0), node.name.text);
-    this.members.set(node, decl ?? null);
-    return decl;
-  }
-
-  /** The class, object literal or module whose members an expression's members are. */
-  private containerOf(expression: ts.Expression, depth: number): ts.Node | undefined {
-    if (depth > 6) return undefined;
-    const e = skipOuter(expression);
-    if (isObjectLiteralExpression(e)) return e;
-    if (isNewExpression(e)) return this.classOf(e.expression);
-    if (e.kind === SyntaxKind.ThisKeyword) return enclosingClass(e);
-    if (isAwaitExpression(e)) return this.containerOf(e.expression, depth + 1);
-    if (isCallExpression(e)) {
-      // A factory in the project (`const client = maakClient()`): what it returns, or its written return type.
-      const fn = this.calleeDeclaration(e);
-      if (!fn) return undefined;
-      if (fn.type && isTypeReferenceNode(fn.type)) return this.classOf(fn.type.typeName) ?? this.interfaceOf(fn.type.typeName);
-      for (const result of returnedExpressions(fn)) {
-        const container = this.containerOf(result, depth + 1);
-        if (container) return container;
-      }
-      return undefined;
-    }
-    let decl: ts.Node | undefined;
-    if (isIdentifier(e)) decl = this.resolve(e);
-    else if (isPropertyAccessExpression(e)) decl = this.resolveMember(e);
-    if (!decl) return undefined;
-    if (isSourceFile(decl) || isClassLike(decl)) return decl;
-    if (isVariableDeclaration(decl) || isPropertyDeclaration(decl) || isPropertyAssignment(decl)) {
-      if (decl.initializer) {
-        const fromValue = this.containerOf(decl.initializer, depth + 1);
-        if (fromValue) return fromValue;
-      }
-    }
-    const typeNode = (decl as { type?: ts.TypeNode }).type;
-    if (typeNode && isTypeReferenceNode(typeNode)) return this.classOf(typeNode.typeName) ?? this.interfaceOf(typeNode.typeName);
-    return undefined;
-  }
-
-  /** The interface a type name refers to (for method signatures: what a call on it returns). */
-  private interfaceOf(name: ts.EntityName): ts.InterfaceDeclaration | undefined {
-    if (!isIdentifier(name)) return undefined;
-    // With a checker the name resolves like any other (imports followed); without one, type names are looked up
-    // among the file's top-level declarations, as the scope walk only knows values.
-    const decl = this.resolve(name);
-    if (decl && isInterfaceDeclaration(decl)) return decl;
-    return name.getSourceFile().statements.find((st): st is ts.InterfaceDeclaration => isInterfaceDeclaration(st) && st.name.text === name.text);
-  }
-
-  /** The class a name (`Client`, `sdk.Client`) refers to. */
-  private classOf(name: ts.Node): ts.ClassLikeDeclaration | undefined {
-    let decl: ts.Node | undefined;
-    if (isIdentifier(name)) decl = this.resolve(name);
-    else if (isPropertyAccessExpression(name)) decl = this.resolveMember(name);
-    else if (isQualifiedName(name) && this.checker) {
-      const symbol = this.checker.getSymbolAtLocation(name.right);
-      decl = symbol?.valueDeclaration ?? symbol?.declarations?.[0];
-    }
-    return decl && isClassLike(decl) ? decl : undefined;
-  }
-
-  /**
-   * The declaration that types a call, with or without a body: a function (also `declare`d), a method or method
-   * signature of a class or interface, or a variable holding a function. Found like `calleeDeclaration`, without
-   * asking the checker to type the receiver.
-   */
-  calleeSignature(call: ts.CallExpression): ts.SignatureDeclaration | undefined {
-    const callee = skipOuter(call.expression);
-    let decl: ts.Node | undefined = isIdentifier(callee) ? this.resolve(callee) : isPropertyAccessExpression(callee) ? this.resolveMember(callee) : undefined;
-    if (decl && (isVariableDeclaration(decl) || isPropertyAssignment(decl) || isPropertyDeclaration(decl)) && decl.initializer) {
-      const init = skipOuter(decl.initializer);
-      if (isFunctionExpression(init) || isArrowFunction(init)) decl = init;
-    }
-    return decl && isFunctionLike(decl) ? decl : undefined;
-  }
-
-  /** A name not declared in the project: a global such as `JSON`, `Object` or `encodeURIComponent`. */
-  isGlobal(id: ts.Identifier): boolean {
-    const decl = this.resolve(id);
-    return !decl || this.classifier.isLibraryFile(decl.getSourceFile());
-  }
-
-  /** The function a call invokes, when its body is available and is not library code. */
-  calleeDeclaration(call: ts.CallExpression): FunctionWithBody | undefined {
-    const callee = skipOuter(call.expression);
-    let decl: ts.Node | undefined;
-    if (isIdentifier(callee)) decl = this.resolve(callee);
-    else if (isPropertyAccessExpression(callee)) decl = this.resolveMember(callee);
-    else if (isFunctionExpression(callee) || isArrowFunction(callee)) decl = callee;
-    if (decl && isVariableDeclaration(decl) && decl.initializer) {
-      const init = skipOuter(decl.initializer);
-      if (isFunctionExpression(init) || isArrowFunction(init)) decl = init;
-    }
-    if (decl && isPropertyAssignment(decl)) {
-      const init = skipOuter(decl.initializer);
-      if (isFunctionExpression(init) || isArrowFunction(init)) decl = init;
-    }
-    if (!decl || !isFunctionWithBody(decl)) return undefined;
-    if (this.classifier.isLibraryFile(decl.getSourceFile())) return undefined;
-    return decl;
   }
 
   // ---------------------------------------------------------------------------------------------------------------
@@ -370,9 +193,9 @@ export class FlowEngine {
 
   private identifier(id: ts.Identifier): Value {
     if (id.text === 'undefined') return EMPTY;
-    const decl = this.resolve(id);
+    const decl = this.resolver.resolve(id);
     if (!decl) return EMPTY;
-    const definitions = this.definitionsOf(decl);
+    const definitions = this.definitions.of(decl);
     if (definitions.length === 0) return this.declarationValue(decl);
     return this.flowSensitive(id, decl, definitions);
   }
@@ -487,7 +310,8 @@ export class FlowEngine {
    */
   private parameterValue(parameter: ts.ParameterDeclaration): Value {
     const fn = parameter.parent;
-    const index = fn.parameters.indexOf(parameter);
+    // A TypeScript `this` parameter is no argument: the first argument goes to the parameter after it.
+    const index = fn.parameters.indexOf(parameter) - (isThisParameter(fn.parameters[0]) ? 1 : 0);
     const callback = this.callbackValue(fn, index);
     if (callback) return callback;
     const name = isIdentifier(parameter.name) ? parameter.name.text : `#${index + 1}`;
@@ -528,8 +352,8 @@ export class FlowEngine {
     // A member of literal data is literal data (`const l = { email: 'jan@example.nl' }; l.email`).
     const own = this.isLiteralConstant(node.expression) ? EMPTY : this.fromHits(this.classifier.member(node, name), node, () => `reads \`${shortText(node)}\``);
     const base = apply(this.valueOf(node.expression), { op: 'get', key: name });
-    const member = this.resolveMember(node);
-    const field = member && (isPropertyDeclaration(member) || isGetAccessorDeclaration(member)) && !this.classifier.isLibraryFile(member.getSourceFile())
+    const member = this.resolver.resolveMember(node);
+    const field = member && (isPropertyDeclaration(member) || isGetAccessorDeclaration(member)) && !this.classifier.isLibraryFile(sourceFileOf(member))
       ? this.fieldValue(member)
       : member && isParameter(member) && isConstructorDeclaration(member.parent)
         ? this.declarationValue(member)
@@ -539,7 +363,7 @@ export class FlowEngine {
 
   /** A class field: its initializer, getter or `this.x = …` assignments anywhere in the class. */
   private fieldValue(member: ts.PropertyDeclaration | ts.GetAccessorDeclaration): Value {
-    const definitions = this.definitionsOf(member);
+    const definitions = this.definitions.of(member);
     return union(this.declarationValue(member), ...definitions.map((d) => d.value()));
   }
 
@@ -629,15 +453,15 @@ export class FlowEngine {
     if (isPropertyAccessExpression(callee)) {
       const method = callee.name.text;
       const owner = skipOuter(callee.expression);
-      if (isIdentifier(owner) && this.isGlobal(owner)) {
+      if (isIdentifier(owner) && this.resolver.isGlobal(owner)) {
         const builtin = this.builtin(owner.text, method, call);
         if (builtin) return union(builtin, typed);
       }
-    } else if (isIdentifier(callee) && this.isGlobal(callee) && (callee.text === 'String' || callee.text === 'encodeURIComponent' || callee.text === 'encodeURI' || callee.text === 'structuredClone')) {
+    } else if (isIdentifier(callee) && this.resolver.isGlobal(callee) && (callee.text === 'String' || callee.text === 'encodeURIComponent' || callee.text === 'encodeURI' || callee.text === 'structuredClone')) {
       const first = args[0] ? this.valueOf(args[0]) : EMPTY;
       return callee.text === 'structuredClone' ? first : apply(first, { op: 'flatten' });
     }
-    const decl = this.calleeDeclaration(call);
+    const decl = this.resolver.calleeDeclaration(call);
     if (decl) return union(this.applySummary(call, decl), typed);
     if (isPropertyAccessExpression(callee)) {
       const method = callee.name.text;
@@ -661,9 +485,9 @@ export class FlowEngine {
   /** `Boolean(x)`, `isNaN(x)`, `Array.isArray(x)`, `Object.keys(x)`: a truth value or the keys, not the value. */
   private isDerivedCall(call: ts.CallExpression): boolean {
     const callee = skipOuter(call.expression);
-    if (isIdentifier(callee)) return DERIVED_GLOBALS.has(callee.text) && this.isGlobal(callee);
+    if (isIdentifier(callee)) return DERIVED_GLOBALS.has(callee.text) && this.resolver.isGlobal(callee);
     if (isPropertyAccessExpression(callee) && isIdentifier(callee.expression)) {
-      return DERIVED_STATIC_METHODS.has(`${callee.expression.text}.${callee.name.text}`) && this.isGlobal(callee.expression);
+      return DERIVED_STATIC_METHODS.has(`${callee.expression.text}.${callee.name.text}`) && this.resolver.isGlobal(callee.expression);
     }
     return false;
   }
@@ -681,7 +505,7 @@ export class FlowEngine {
   isFake(call: ts.CallExpression): boolean {
     const root = rootIdentifier(call.expression);
     if (!root) return false;
-    const module = importedFrom(this.resolveLocal(root));
+    const module = importedFrom(this.resolver.resolveLocal(root));
     return module !== undefined && isFakeDataModule(module);
   }
 
@@ -729,7 +553,7 @@ export class FlowEngine {
   private isLiteralConstant(expression: ts.Expression): boolean {
     const e = skipOuter(expression);
     if (!isIdentifier(e)) return false;
-    const decl = this.resolve(e);
+    const decl = this.resolver.resolve(e);
     return decl !== undefined && isVariableDeclaration(decl) && isConst(decl) && decl.initializer !== undefined && isObjectLiteralExpression(skipOuter(decl.initializer)) && isLiteralData(decl.initializer, (c) => this.isFake(c));
   }
 
@@ -757,7 +581,7 @@ export class FlowEngine {
     const fn = skipOuter(arg);
     if (isArrowFunction(fn) || isFunctionExpression(fn)) return withStep(this.returnsOf(fn), fn, 'returned by the callback');
     // A named function passed as callback: its parameter 0 receives the elements.
-    let decl: ts.Node | undefined = isIdentifier(fn) ? this.resolve(fn) : undefined;
+    let decl: ts.Node | undefined = isIdentifier(fn) ? this.resolver.resolve(fn) : undefined;
     if (decl && isVariableDeclaration(decl) && decl.initializer) decl = skipOuter(decl.initializer);
     if (decl && isFunctionWithBody(decl)) {
       const receiver = isPropertyAccessExpression(skipOuter(call.expression)) ? (skipOuter(call.expression) as ts.PropertyAccessExpression).expression : undefined;
@@ -765,6 +589,17 @@ export class FlowEngine {
       return this.substitute(this.returnsOf(decl), decl, (index) => (index === 0 ? { value: elements, node: arg } : undefined), shortText(fn));
     }
     return this.valueOf(arg);
+  }
+
+  /** `params.append('bsn', x)`: x under key `bsn`, and the key's own name classifies the value. */
+  keyedValue(keyNode: ts.Expression, valueNode: ts.Expression, method: string): Value {
+    let value = this.valueOf(valueNode);
+    if (isStringLiteral(keyNode) || isNoSubstitutionTemplateLiteral(keyNode)) {
+      const key = keyNode.text;
+      if (!this.isNotData(valueNode)) value = union(this.fromHits(this.keyHits(key, valueNode, undefined), keyNode, `sent as \`${key}\``), value);
+      value = apply(value, { op: 'put', key });
+    }
+    return withStep(value, valueNode, `added by \`${method}\``);
   }
 
   private sanitiserFor(callee: ts.Expression): Sanitiser | undefined {
@@ -930,11 +765,11 @@ export class FlowEngine {
     if (!ctor || !isPropertyAccessExpression(callee)) return undefined;
     let receiver: ts.Node | undefined = skipOuter(callee.expression);
     if (isIdentifier(receiver)) {
-      const decl = this.resolve(receiver);
+      const decl = this.resolver.resolve(receiver);
       receiver = decl && isVariableDeclaration(decl) && decl.initializer && isConst(decl) ? skipOuter(decl.initializer) : undefined;
     }
     if (!receiver || !isNewExpression(receiver) || sourceFileOf(receiver) !== sourceFileOf(call)) return undefined;
-    return this.classOf(receiver.expression) === ctor.parent ? { ctor, site: receiver } : undefined;
+    return this.resolver.classOf(receiver.expression) === ctor.parent ? { ctor, site: receiver } : undefined;
   }
 
   /** Replaces the parameter labels of `fn` in `value` by the arguments' values. */
@@ -1008,6 +843,10 @@ export class FlowEngine {
             for (const label of parametersOf(flow.value)) {
               if (label.fn === fn || (ctor !== undefined && label.fn === ctor)) found.push({ sink: flow.sink, label, covered: flow.covered });
             }
+            if (isPending(flow.sink)) {
+              const fixed = flow.value.filter((l) => l.kind === 'category');
+              if (fixed.length > 0) found.push({ sink: flow.sink, fixed, covered: flow.covered });
+            }
           }
         });
         return found;
@@ -1024,23 +863,42 @@ export class FlowEngine {
    * What flows into a sink at one call: the sink's own data arguments, or, for a call to a function that passes its
    * parameters on to a sink, the arguments of this call replayed through the callee.
    */
-  flowsAtCall(call: ts.CallExpression): Flow[] {
+  flowsAtCall(call: SinkCall): Flow[] {
     const flows: Flow[] = [];
     const sink = this.apis.sinkAt(call);
     if (sink) {
       for (const carrier of sink.carriers) {
         const value = this.valueOf(carrier.expression);
         if (value.length === 0) continue;
-        const covered = new Set(categoriesOf(value).map((l) => l.category.id));
+        // A destination its callers decide has not been reported here: callers still report what they pass.
+        const covered = new Set(sink.relocate ? [] : categoriesOf(value).map((l) => l.category.id));
         flows.push({ sink, at: call, carrier: carrier.expression, role: carrier.role, value, covered });
       }
       return flows;
     }
-    const decl = this.calleeDeclaration(call);
+    if (!isCallExpression(call)) return flows;
+    const decl = this.resolver.calleeDeclaration(call);
     if (!decl) return flows;
     const calleeText = shortText(skipOuter(call.expression));
     let construction: { ctor: ts.ConstructorDeclaration; site: ts.NewExpression } | undefined | null = null;
-    for (const reach of this.reachesOf(decl)) {
+    // Sinks whose destination depends on the callee's parameters, resolved with this call's arguments (once each).
+    let bindings: Bindings | null = null;
+    const relocated = new Map<SinkSite, SinkSite>();
+    const relocate = (sink: SinkSite): SinkSite => {
+      const move = sink.relocate;
+      if (!move) return sink;
+      let moved = relocated.get(sink);
+      if (!moved) {
+        bindings ??= this.bindingsAt(call, decl);
+        const merged = new Map([...(sink.bindings ?? []), ...bindings]);
+        moved = { ...sink, bindings: merged, destination: move(merged) };
+        relocated.set(sink, moved);
+      }
+      return moved;
+    };
+    const reaches = this.reachesOf(decl);
+    for (const reach of reaches) {
+      if (!reach.label) continue;
       let arg: ts.Expression | undefined;
       if (reach.label.fn === decl) arg = call.arguments[reach.label.index];
       else {
@@ -1053,92 +911,86 @@ export class FlowEngine {
       if (argValue.length === 0) continue;
       const value = this.replay(argValue, arg, calleeText, reach.label).filter((l) => l.kind === 'parameter' || !reach.covered.has(l.category.id));
       if (value.length === 0) continue;
-      flows.push({ sink: reach.sink, at: call, carrier: arg, role: 'argument', value, covered: new Set([...reach.covered, ...categoriesOf(value).map((l) => l.category.id)]) });
+      flows.push({ sink: relocate(reach.sink), at: call, carrier: arg, role: 'argument', value, covered: new Set([...reach.covered, ...categoriesOf(value).map((l) => l.category.id)]) });
+    }
+    // Data the callee reads itself, sent where this call's arguments say: reported at this call, except categories
+    // an argument already carries there.
+    for (const reach of reaches) {
+      if (!reach.fixed) continue;
+      const sink = relocate(reach.sink);
+      const passed = new Set(flows.filter((f) => f.sink === sink).flatMap((f) => categoriesOf(f.value).map((l) => l.category.id)));
+      const value = reach.fixed.filter((l) => l.kind === 'category' && !passed.has(l.category.id));
+      if (value.length === 0) continue;
+      flows.push({ sink, at: call, carrier: call, role: 'argument', value: withStep(value, call, `sent by \`${calleeText}\``), covered: new Set(categoriesOf(value).map((l) => l.category.id)), ...(isPending(sink) ? { pending: true } : {}) });
     }
     return flows;
   }
 
-  // ---------------------------------------------------------------------------------------------------------------
-  // Assignments and mutations
-
-  private definitionsOf(decl: ts.Node): readonly Definition[] {
-    const file = sourceFileOf(decl);
-    let table = this.definitions.get(file);
-    if (!table) {
-      table = this.collectDefinitions(file);
-      this.definitions.set(file, table);
+  /**
+   * The arguments a call gives the callee's parameters and, for a method, the arguments of the `new` that made the
+   * receiver given to the constructors of its class and the classes it extends (through `super(…)`), or to a
+   * constructor function. Used to resolve a destination built from parameters at each call site.
+   */
+  private bindingsAt(call: ts.CallExpression, fn: FunctionWithBody): Bindings {
+    const bindings = new Map<ts.ParameterDeclaration, ts.Expression>();
+    const bind = (all: readonly ts.ParameterDeclaration[], args: readonly ts.Expression[]): void => {
+      const parameters = isThisParameter(all[0]) ? all.slice(1) : all;
+      parameters.forEach((p, i) => {
+        const arg = args[i];
+        if (arg && !p.dotDotDotToken) bindings.set(p, arg);
+      });
+    };
+    bind(fn.parameters, call.arguments);
+    const callee = skipOuter(call.expression);
+    if (!isPropertyAccessExpression(callee)) return bindings;
+    let args: readonly ts.Expression[] | undefined;
+    let cls: ts.ClassLikeDeclaration | undefined;
+    if (callee.expression.kind === SyntaxKind.ThisKeyword) {
+      // `this.post(…)` in a subclass: what its constructor passes to `super(…)` is known; its own parameters are not.
+      cls = enclosingClass(call);
+    } else {
+      const site = this.newSite(callee.expression, 0);
+      if (!site) return bindings;
+      args = site.arguments ?? [];
+      cls = this.resolver.classOf(site.expression);
+      if (!cls) {
+        const ctorFunction = this.resolver.constructorFunction(site.expression);
+        if (ctorFunction) bind(ctorFunction.parameters, args);
+        return bindings;
+      }
     }
-    return table.get(decl) ?? [];
+    for (let depth = 0; cls && depth < 5; depth++) {
+      const ctor = cls.members.find((m): m is ts.ConstructorDeclaration => isConstructorDeclaration(m) && m.body !== undefined);
+      if (ctor?.body) {
+        if (args) bind(ctor.parameters, args);
+        const superCall = ctor.body.statements.map((st) => (isExpressionStatement(st) ? skipOuter(st.expression) : undefined)).find((e): e is ts.CallExpression => e !== undefined && isCallExpression(e) && e.expression.kind === SyntaxKind.SuperKeyword);
+        if (!superCall) break;
+        args = superCall.arguments;
+      }
+      cls = this.resolver.superClass(cls);
+    }
+    return bindings;
   }
 
-  /** One pass over a file: every assignment, property write and mutating call, keyed by the declaration it changes. */
-  private collectDefinitions(file: ts.SourceFile): Map<ts.Node, Definition[]> {
-    const table = new Map<ts.Node, Definition[]>();
-    const add = (target: ts.Node | undefined, definition: Definition): void => {
-      if (!target) return;
-      const list = table.get(target);
-      if (list) list.push(definition);
-      else table.set(target, [definition]);
-    };
-    for (const node of nodesFor(file).writes) {
-      if (isBinaryExpression(node) && isAssignment(node.operatorToken.kind)) {
-        const assign = node.operatorToken.kind === SyntaxKind.EqualsToken;
-        this.addWrite(node.left, node, assign, () => this.valueOf(node.right), add);
-      } else if (isCallExpression(node) && isPropertyAccessExpression(node.expression)) {
-        const method = node.expression.name.text;
-        const target = node.expression.expression;
-        if (MUTATING_ADD.has(method)) {
-          this.addWrite(target, node, false, () => withStep(unionOf(node.arguments.map((a) => this.valueOf(a))), node, `added by \`${method}\``), add);
-        } else if (MUTATING_KEYED.has(method) && node.arguments.length >= 2) {
-          const [keyNode, valueNode] = node.arguments;
-          if (keyNode && valueNode) this.addWrite(target, node, false, () => this.keyed(keyNode, valueNode, method), add);
-        } else if (method === 'assign' && isIdentifier(target) && target.text === 'Object' && node.arguments[0]) {
-          const [first, ...rest] = node.arguments;
-          if (first) this.addWrite(first, node, false, () => unionOf(rest.map((a) => this.valueOf(a))), add);
+  /** The `new` expression that made the value of a receiver (`api` in `api.post(…)`, `this.api`), if visible. */
+  private newSite(receiver: ts.Expression, depth: number): ts.NewExpression | undefined {
+    const e = skipOuter(receiver);
+    if (isNewExpression(e)) return e;
+    if (depth > 4) return undefined;
+    let decl: ts.Node | undefined;
+    if (isIdentifier(e)) decl = this.resolver.resolve(e);
+    else if (isPropertyAccessExpression(e)) {
+      decl = this.resolver.resolveMember(e);
+      if (decl && isPropertyDeclaration(decl) && !decl.initializer && e.expression.kind === SyntaxKind.ThisKeyword) {
+        for (const value of this.resolver.thisAssignments(e)) {
+          const site = this.newSite(value, depth + 1);
+          if (site) return site;
         }
+        return undefined;
       }
     }
-    return table;
-  }
-
-  /** `params.append('bsn', x)`: x under key `bsn`, and the key's own name classifies the value. */
-  private keyed(keyNode: ts.Expression, valueNode: ts.Expression, method: string): Value {
-    let value = this.valueOf(valueNode);
-    if (isStringLiteral(keyNode) || isNoSubstitutionTemplateLiteral(keyNode)) {
-      const key = keyNode.text;
-      if (!this.isNotData(valueNode)) value = union(this.fromHits(this.keyHits(key, valueNode, undefined), keyNode, `sent as \`${key}\``), value);
-      value = apply(value, { op: 'put', key });
-    }
-    return withStep(value, valueNode, `added by \`${method}\``);
-  }
-
-  private addWrite(target: ts.Expression, node: ts.Node, assign: boolean, value: () => Value, add: (target: ts.Node | undefined, d: Definition) => void): void {
-    const keys: string[] = [];
-    let e = skipOuter(target);
-    for (;;) {
-      if (isPropertyAccessExpression(e) && e.expression.kind !== SyntaxKind.ThisKeyword) {
-        keys.unshift(e.name.text);
-        e = skipOuter(e.expression);
-      } else if (isElementAccessExpression(e)) {
-        const k = e.argumentExpression;
-        if (isStringLiteral(k) || isNoSubstitutionTemplateLiteral(k)) keys.unshift(k.text);
-        e = skipOuter(e.expression);
-      } else break;
-    }
-    const withKeys = (): Value => {
-      let v = value();
-      for (let i = keys.length - 1; i >= 0; i--) v = apply(v, { op: 'put', key: keys[i] ?? '' });
-      return v;
-    };
-    if (isIdentifier(e)) {
-      const decl = this.resolve(e);
-      add(decl, { node, kind: assign && keys.length === 0 ? 'assign' : 'mutate', value: () => withStep(withKeys(), node, `assigned to \`${shortText(target)}\``) });
-    } else if (isPropertyAccessExpression(e) && e.expression.kind === SyntaxKind.ThisKeyword) {
-      const member = this.resolveMember(e) ?? classMember(e, e.name.text);
-      if (member && (isPropertyDeclaration(member) || isGetAccessorDeclaration(member) || isParameter(member))) {
-        add(member, { node, kind: 'mutate', value: () => withStep(withKeys(), node, `stored in \`${shortText(target)}\``) });
-      }
-    }
+    if (decl && (isVariableDeclaration(decl) || isPropertyDeclaration(decl)) && decl.initializer) return this.newSite(decl.initializer, depth + 1);
+    return undefined;
   }
 }
 
@@ -1146,7 +998,7 @@ export class FlowEngine {
 export interface Flow {
   readonly sink: SinkSite;
   /** The call the flow was found at: the sink itself, or a call to a function that passes data on to it. */
-  readonly at: ts.CallExpression;
+  readonly at: SinkCall;
   /** The expression at this call that carries the data (the sink's argument, or the argument of a summarised call). */
   readonly carrier: ts.Expression;
   /** How the sink takes it: `body`, `URL`, `params`, `argument`. */
@@ -1154,6 +1006,17 @@ export interface Flow {
   readonly value: Value;
   /** Categories reported at the sink itself, so callers do not report them again. */
   readonly covered: ReadonlySet<string>;
+  /** Data whose destination is still open here: callers further up decide it, and no check reports this flow. */
+  readonly pending?: boolean;
+}
+
+function isThisParameter(parameter: ts.ParameterDeclaration | undefined): boolean {
+  return parameter !== undefined && isIdentifier(parameter.name) && parameter.name.text === 'this';
+}
+
+/** A sink whose destination depends on parameters and is not known yet. */
+function isPending(sink: SinkSite): boolean {
+  return sink.relocate !== undefined && sink.destination?.kind === 'unresolved';
 }
 
 const engines = new WeakMap<object, WeakMap<Catalogue, FlowEngine>>();
@@ -1187,77 +1050,18 @@ export function engineFor(catalogue: Catalogue, program: ts.Program | undefined,
 // -----------------------------------------------------------------------------------------------------------------
 // Helpers
 
-export function isFunctionWithBody(node: ts.Node): node is FunctionWithBody {
-  return (
-    (isFunctionDeclaration(node) || isFunctionExpression(node) || isArrowFunction(node) || isMethodDeclaration(node) || isGetAccessorDeclaration(node)) &&
-    node.body !== undefined
-  );
-}
 
 function sameReaches(a: readonly Reach[], b: readonly Reach[]): boolean {
-  const key = (r: Reach): string => `${r.sink.call.pos}\0${sourceFileOf(r.sink.call).fileName}\0${labelKey(r.label)}`;
+  const key = (r: Reach): string => `${r.sink.call.pos}\0${sourceFileOf(r.sink.call).fileName}\0${r.label ? labelKey(r.label) : `fixed:${categoriesOf(r.fixed ?? []).map((l) => l.category.id).join(',')}`}`;
   if (a.length !== b.length) return false;
   const keys = new Set(a.map(key));
   return b.every((r) => keys.has(key(r)));
 }
 
-function isImportBinding(node: ts.Node): boolean {
-  return isImportClause(node) || isImportSpecifier(node) || isNamespaceImport(node) || isImportEqualsDeclaration(node) || isRequireBinding(node);
-}
-
-/**
- * `const x = require('./m')` and `const { a } = require('./m')` in JavaScript: TypeScript binds them as aliases of
- * the module's exports, so the checker follows them like imports.
- */
-function isRequireBinding(node: ts.Node): boolean {
-  const declaration = isBindingElement(node) ? node.parent.parent : node;
-  if (!isVariableDeclaration(declaration) || !declaration.initializer) return false;
-  if (!(declaration.getSourceFile().flags & NodeFlags.JavaScriptFile)) return false;
-  return requiredModule(skipOuter(declaration.initializer)) !== undefined;
-}
-
-/**
- * What a CommonJS export declares: `module.exports = { stuur }` → the function `stuur`; `exports.f = (…) => …` → the
- * arrow function; `module.exports = sync` → the function `sync`. Other declarations are returned as they are.
- */
-function commonJsValue(decl: ts.Node, checker: ts.TypeChecker, depth = 0): ts.Node {
-  if (depth > 3) return decl;
-  if (isShorthandPropertyAssignment(decl)) {
-    const value = checker.getShorthandAssignmentValueSymbol(decl);
-    const target = value?.valueDeclaration ?? value?.declarations?.[0];
-    return target ? commonJsValue(target, checker, depth + 1) : decl;
-  }
-  const assignment = isPropertyAccessExpression(decl) && isBinaryExpression(decl.parent) && decl.parent.left === decl ? decl.parent : decl;
-  if (isBinaryExpression(assignment) && assignment.operatorToken.kind === SyntaxKind.EqualsToken) {
-    const right = skipOuter(assignment.right);
-    if (isIdentifier(right)) {
-      const symbol = checker.getSymbolAtLocation(right);
-      const target = symbol?.valueDeclaration ?? symbol?.declarations?.[0];
-      return target ? commonJsValue(target, checker, depth + 1) : decl;
-    }
-    return right;
-  }
-  if (isPropertyAssignment(decl) && isIdentifier(skipOuter(decl.initializer))) {
-    const symbol = checker.getSymbolAtLocation(skipOuter(decl.initializer));
-    const target = symbol?.valueDeclaration ?? symbol?.declarations?.[0];
-    return target ? commonJsValue(target, checker, depth + 1) : decl;
-  }
-  return decl;
-}
-
-function isConst(decl: ts.VariableDeclaration): boolean {
-  return isVariableDeclarationList(decl.parent) && (decl.parent.flags & NodeFlags.Const) !== 0;
-}
-
-function isAssignment(kind: ts.SyntaxKind): boolean {
-  return kind === SyntaxKind.EqualsToken || kind === SyntaxKind.PlusEqualsToken || kind === SyntaxKind.QuestionQuestionEqualsToken || kind === SyntaxKind.BarBarEqualsToken || kind === SyntaxKind.AmpersandAmpersandEqualsToken;
-}
 
 
-export function enclosingFunction(node: ts.Node): ts.Node {
-  for (let n = node.parent; n; n = n.parent) if (isFunctionLike(n) || isSourceFile(n) || isClassStaticBlockDeclaration(n)) return n;
-  return node.getSourceFile();
-}
+
+
 
 /** Whether `definition` runs on every path to `use`: it is a statement of a block that encloses `use`. */
 function alwaysRunsBefore(definition: ts.Node, use: ts.Node): boolean {
@@ -1275,119 +1079,10 @@ function inSameLoop(definition: ts.Node, use: ts.Node, stop: ts.Node): boolean {
   return false;
 }
 
-/** The constructor (with a body) of the class a method or accessor belongs to. */
-function constructorOf(fn: ts.Node): ts.ConstructorDeclaration | undefined {
-  if (!(isMethodDeclaration(fn) || isGetAccessorDeclaration(fn)) || !isClassLike(fn.parent)) return undefined;
-  return fn.parent.members.find((m): m is ts.ConstructorDeclaration => isConstructorDeclaration(m) && m.body !== undefined);
-}
 
-function enclosingClass(at: ts.Node): ts.ClassLikeDeclaration | undefined {
-  for (let n: ts.Node | undefined = at.parent; n; n = n.parent) {
-    if (isClassLike(n)) return n;
-    if (isFunctionDeclaration(n) || isFunctionExpression(n)) return undefined;
-  }
-  return undefined;
-}
 
-/** A member of a class, an object literal or a module (its exported declaration of that name). */
-function memberOf(container: ts.Node | undefined, name: string): ts.Node | undefined {
-  if (!container) return undefined;
-  if (isClassLike(container)) {
-    for (const member of container.members) {
-      if ((isPropertyDeclaration(member) || isGetAccessorDeclaration(member) || isMethodDeclaration(member)) && member.name && propertyNameText(member.name) === name) return member;
-      if (isConstructorDeclaration(member)) {
-        const property = member.parameters.find((p) => isIdentifier(p.name) && p.name.text === name && getModifiers(p)?.length);
-        if (property) return property;
-      }
-    }
-    return undefined;
-  }
-  if (isInterfaceDeclaration(container)) {
-    return container.members.find((m) => (isMethodSignature(m) || isPropertySignature(m)) && propertyNameText(m.name) === name);
-  }
-  if (isObjectLiteralExpression(container)) {
-    for (const property of container.properties) {
-      if ((isPropertyAssignment(property) || isMethodDeclaration(property) || isShorthandPropertyAssignment(property)) && propertyNameText(property.name) === name) return property;
-    }
-    return undefined;
-  }
-  if (isSourceFile(container)) {
-    for (const statement of container.statements) {
-      if ((isFunctionDeclaration(statement) || isClassDeclaration(statement)) && statement.name?.text === name) return statement;
-      if (isVariableStatement(statement)) {
-        const decl = statement.declarationList.declarations.find((d) => isIdentifier(d.name) && d.name.text === name);
-        if (decl) return decl;
-      }
-      // CommonJS: `exports.name = …`, `module.exports.name = …`, `module.exports = { name … }`.
-      if (isExpressionStatement(statement) && isBinaryExpression(statement.expression) && statement.expression.operatorToken.kind === SyntaxKind.EqualsToken) {
-        const { left, right } = statement.expression;
-        if (isPropertyAccessExpression(left) && left.name.text === name && isCommonJsExports(left.expression)) return skipOuter(right);
-        if (isPropertyAccessExpression(left) && left.name.text === 'exports' && isIdentifier(left.expression) && left.expression.text === 'module') {
-          const exported = memberOf(skipOuter(right), name);
-          if (exported) return exported;
-        }
-      }
-    }
-  }
-  return undefined;
-}
 
-function isCommonJsExports(expression: ts.Expression): boolean {
-  if (isIdentifier(expression)) return expression.text === 'exports';
-  return isPropertyAccessExpression(expression) && expression.name.text === 'exports' && isIdentifier(expression.expression) && expression.expression.text === 'module';
-}
 
-function classMember(at: ts.Node, name: string): ts.Node | undefined {
-  for (let n: ts.Node | undefined = at.parent; n; n = n.parent) {
-    if (isClassLike(n)) {
-      for (const member of n.members) {
-        if ((isPropertyDeclaration(member) || isGetAccessorDeclaration(member)) && member.name && propertyNameText(member.name) === name) return member;
-        if (isConstructorDeclaration(member)) {
-          const property = member.parameters.find((p) => isIdentifier(p.name) && p.name.text === name && getModifiers(p)?.length);
-          if (property) return property;
-        }
-      }
-      return undefined;
-    }
-    if (isFunctionDeclaration(n) || isFunctionExpression(n)) return undefined;
-  }
-  return undefined;
-}
 
-/** The expressions a function returns (its expression body, or each `return`'s expression). */
-export function returnedExpressions(fn: FunctionWithBody): ts.Expression[] {
-  if (!isBlock(fn.body)) return [fn.body];
-  const results: ts.Expression[] = [];
-  forEachReturn(fn.body, (r) => {
-    if (r.expression) results.push(r.expression);
-  });
-  return results;
-}
 
-export function forEachReturn(body: ts.Node, visit: (node: ts.ReturnStatement) => void): void {
-  const walk = (node: ts.Node): void => {
-    if (isReturnStatement(node)) visit(node);
-    if (isFunctionLike(node) || isClassLike(node)) return;
-    forEachChild(node, walk);
-  };
-  forEachChild(body, walk);
-}
 
-/** Every call in a function body, nested callbacks included (they run with the function's parameters in scope). */
-export function forEachCall(body: ts.Node, visit: (call: ts.CallExpression) => void): void {
-  const walk = (node: ts.Node): void => {
-    if (isCallExpression(node)) visit(node);
-    if (isFunctionDeclaration(node) || isClassLike(node) || isMethodDeclaration(node)) return;
-    forEachChild(node, walk);
-  };
-  if (isCallExpression(body)) visit(body);
-  forEachChild(body, walk);
-}
-
-/** The source text of a node on one line, shortened for messages. */
-export function shortText(node: ts.Node): string {
-  const file = sourceFileOf(node);
-  const start = node.getStart(file);
-  const text = file.text.slice(start, Math.min(node.getEnd(), start + 200)).replace(/\s+/g, ' ');
-  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
-}

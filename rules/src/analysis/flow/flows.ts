@@ -14,7 +14,7 @@ export function engineOf(context: Pick<CheckContext, 'catalogue' | 'program' | '
   return engineFor(context.catalogue, context.program, context.sourceFile, context.networkPackages);
 }
 
-/** Every flow into a sink at a call in `sourceFile`, in source order. */
+/** Every flow into a sink at a call in `sourceFile` (calls in source order, then constructions in source order). */
 export function fileFlows(engine: FlowEngine, sourceFile: ts.SourceFile, isCancelled: () => boolean = () => false): readonly Flow[] {
   let files = perFile.get(engine);
   if (!files) {
@@ -25,13 +25,16 @@ export function fileFlows(engine: FlowEngine, sourceFile: ts.SourceFile, isCance
   if (cached) return cached;
   const flows: Flow[] = [];
   let cancelled = false;
-  for (const call of fileNodes(sourceFile).calls) {
+  const nodes = fileNodes(sourceFile);
+  for (const call of nodes.calls) {
     if (isCancelled()) {
       cancelled = true;
       break;
     }
     for (const flow of engine.flowsAtCall(call)) flows.push(flow);
   }
+  // `new EventSource(url)`, `new WebSocket(url)`: constructions that send (few files have any `new` at all).
+  if (!cancelled) for (const construction of nodes.constructions) for (const flow of engine.flowsAtCall(construction)) flows.push(flow);
   // A cancelled run is not cached: the next run must see every flow.
   if (!cancelled) files.set(sourceFile, flows);
   return flows;

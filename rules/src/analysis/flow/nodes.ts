@@ -14,6 +14,8 @@ import { forEachNode } from './walk';
 export interface FileNodes {
   /** Every call expression. */
   readonly calls: readonly ts.CallExpression[];
+  /** Every `new` expression: sinks such as `new EventSource(url)` are constructions. */
+  readonly constructions: readonly ts.NewExpression[];
   /**
    * Classes, calls, `new` expressions, assignments (`localStorage.x = …`, `document.cookie = …`) and tagged templates
    * (`sql\`INSERT …\``): where storage is declared or written.
@@ -62,11 +64,12 @@ const BINDING = 4;
 const WRITE = 8;
 const READ = 16;
 const ASSIGNMENT = 32;
+const CONSTRUCTION = 64;
 const ROLES = (() => {
   const roles = new Uint8Array(ts.SyntaxKind.Count);
   const K = ts.SyntaxKind;
   roles[K.CallExpression] = CALL | STORAGE | WRITE | READ;
-  roles[K.NewExpression] = STORAGE;
+  roles[K.NewExpression] = STORAGE | CONSTRUCTION;
   roles[K.ClassDeclaration] = STORAGE;
   roles[K.ClassExpression] = STORAGE;
   roles[K.TaggedTemplateExpression] = STORAGE;
@@ -85,6 +88,7 @@ const PARAMETER = ts.SyntaxKind.Parameter;
 function collect(file: ts.SourceFile): FileNodes {
   const calls: ts.CallExpression[] = [];
   const storage: FileNodes['storage'][number][] = [];
+  const constructions: ts.NewExpression[] = [];
   const bindings: (ts.ImportDeclaration | ts.ImportEqualsDeclaration | ts.VariableDeclaration)[] = [];
   const writes: (ts.BinaryExpression | ts.CallExpression)[] = [];
   const reads: ts.Node[] = [];
@@ -93,6 +97,7 @@ function collect(file: ts.SourceFile): FileNodes {
     const role = ROLES[node.kind] ?? 0;
     if (role === 0) return true;
     if (role & CALL) calls.push(node as ts.CallExpression);
+    if (role & CONSTRUCTION) constructions.push(node as ts.NewExpression);
     if (role & STORAGE) storage.push(node as ts.ClassLikeDeclaration | ts.CallExpression | ts.NewExpression | ts.TaggedTemplateExpression);
     if (role & BINDING) bindings.push(node as ts.ImportDeclaration | ts.ImportEqualsDeclaration | ts.VariableDeclaration);
     if (role & WRITE) writes.push(node as ts.CallExpression);
@@ -108,5 +113,5 @@ function collect(file: ts.SourceFile): FileNodes {
     }
     return true;
   });
-  return { calls, storage, bindings, writes, reads };
+  return { calls, constructions, storage, bindings, writes, reads };
 }

@@ -1,0 +1,415 @@
+/**
+ * Name resolution: the declaration a name, a member or a call refers to. Names declared in a file are found through
+ * its scopes (`scopes.ts`); the checker, when there is one, only follows imports into other modules and answers for
+ * names the file does not declare. Members are found structurally (through declarations, `new` expressions, type
+ * annotations and object literals), never by asking the checker to type a receiver.
+ *
+ * The flow engine, the sink interpreter (`apis.ts`) and destinations (`destinations.ts`) share one `Resolver` per
+ * engine; they receive it rather than the engine, so none of them depends on the others to find a declaration.
+ */
+// Default import: `import * as` would read every member through an esModuleInterop getter (a sixth of the time).
+import ts from 'typescript';
+import { propertyNameText, skipOuter } from './classify';
+import { nodesFor } from './nodes';
+import { lexicalDeclaration } from './scopes';
+import { forEachNode, sourceFileOf } from './walk';
+import { enclosingClass, isFunctionWithBody, isImportBinding, returnedExpressions, type FunctionWithBody } from './syntax';
+// Read once: every member of the typescript module is a getter, and these run for every node.
+const { getModifiers, isBinaryExpression, isExpressionStatement, isArrowFunction, isAwaitExpression, isCallExpression, isClassDeclaration, isClassLike, isConstructorDeclaration, isFunctionExpression, isFunctionDeclaration, isFunctionLike, isGetAccessorDeclaration, isIdentifier, isInterfaceDeclaration, isMethodDeclaration, isMethodSignature, isNewExpression, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isPropertySignature, isQualifiedName, isShorthandPropertyAssignment, isSourceFile, isTypeReferenceNode, isVariableDeclaration, isVariableStatement, SymbolFlags, SyntaxKind } = ts;
+
+/** Globals of every JavaScript host: a name the file does not declare and that is one of these is the global. */
+const WELL_KNOWN_GLOBALS = new Set(['console', 'fetch', 'JSON', 'Object', 'Array', 'Promise', 'Math', 'Number', 'String', 'Boolean', 'Date', 'Error', 'Map', 'Set', 'URL', 'URLSearchParams', 'FormData', 'encodeURIComponent', 'encodeURI', 'structuredClone', 'globalThis', 'window', 'self', 'undefined', 'require', 'process', 'Buffer', 'setTimeout', 'setInterval', 'clearTimeout', 'parseInt', 'parseFloat', 'Symbol', 'RegExp', 'BigInt']);
+
+export class Resolver {
+  private readonly resolved = new Map<ts.Identifier, ts.Node | null>();
+  private readonly resolvedLocal = new Map<ts.Identifier, ts.Node | null>();
+  private readonly members = new Map<ts.PropertyAccessExpression, ts.Node | null>();
+
+  constructor(
+    readonly checker: ts.TypeChecker | undefined,
+    /** Whether a file is library code (a `.d.ts` of the standard library or a package): its bodies are not followed. */
+    readonly isLibraryFile: (file: ts.SourceFile) => boolean,
+  ) {}
+
+  /** Drops the per-node answers when a file is done (see `FlowEngine.releaseFileCaches`). */
+  release(): void {
+    this.resolved.clear();
+    this.resolvedLocal.clear();
+    this.members.clear();
+  }
+
+  /** The declaration an identifier refers to, following imports into other modules when there is a checker. */
+  resolve(id: ts.Identifier): ts.Node | undefined {
+    const cached = this.resolved.get(id);
+    if (cached !== undefined) return cached ?? undefined;
+    const decl = this.computeResolve(id, true);
+    this.resolved.set(id, decl ?? null);
+    return decl;
+  }
+
+  /** Like `resolve`, but stops at import bindings so callers can see which module a name comes from. */
+  resolveLocal(id: ts.Identifier): ts.Node | undefined {
+    const cached = this.resolvedLocal.get(id);
+    if (cached !== undefined) return cached ?? undefined;
+    const decl = this.computeResolve(id, false);
+    this.resolvedLocal.set(id, decl ?? null);
+    return decl;
+  }
+
+  private computeResolve(id: ts.Identifier, followAliases: boolean): ts.Node | undefined {
+    // Names declared in the file are found by walking its scopes, which costs a few map lookups; the checker is asked
+    // only to follow imports into other modules and for names the file does not declare (globals, `var` hoisting).
+    const local = lexicalDeclaration(id);
+    const checker = this.checker;
+    if (!checker || (local && (!followAliases || !isImportBinding(local)))) return local;
+    if (!local && WELL_KNOWN_GLOBALS.has(id.text)) return undefined;
+    let symbol = isShorthandPropertyAssignment(id.parent) && id.parent.name === id ? checker.getShorthandAssignmentValueSymbol(id.parent) : checker.getSymbolAtLocation(id);
+    if (!symbol) return lexicalDeclaration(id);
+    if (followAliases && symbol.flags & SymbolFlags.Alias) {
+      const target = checker.getAliasedSymbol(symbol);
+      if (target.declarations && target.declarations.length > 0) symbol = target;
+    }
+    const decl = symbol.valueDeclaration ?? symbol.declarations?.[0];
+    return followAliases && decl ? commonJsValue(decl, checker) : decl;
+  }
+
+  /**
+   * The declaration of a property (`x.http`, `this.nummer`, `clients.duo`, `new Client().send`): a class field,
+   * getter or method, an object literal member, or a module's export. Found structurally — through the declarations
+   * of names, `new` expressions, type annotations and object literals — and not by asking the checker for the member's
+   * symbol: that would make the checker type every receiver of every call in a project, which costs more than the
+   * whole rest of the analysis.
+   */
+  resolveMember(node: ts.PropertyAccessExpression): ts.Node | undefined {
+    const cached = this.members.get(node);
+    if (cached !== undefined) return cached ?? undefined;
+    // The receivers of a long chain (`p.ouder.ouder.…`, thousands of links in generated code) are resolved innermost
+    // first, so each step finds the one below it done: one level of recursion instead of one per link.
+    // Calls in the chain (`q.then().then().…`) are stepped through to their callees, which resolve the same way.
+    const chain: ts.PropertyAccessExpression[] = [];
+    for (let e: ts.Expression = skipOuter(node.expression); ; ) {
+      if (isPropertyAccessExpression(e) && !this.members.has(e)) chain.push(e);
+      else if (!isCallExpression(e) && !isAwaitExpression(e)) break;
+      e = skipOuter(e.expression);
+    }
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const receiver = chain[i];
+      if (receiver) this.resolveOneMember(receiver);
+    }
+    return this.resolveOneMember(node);
+  }
+
+  private resolveOneMember(node: ts.PropertyAccessExpression): ts.Node | undefined {
+    const cached = this.members.get(node);
+    if (cached !== undefined) return cached ?? undefined;
+    this.members.set(node, null);
+    const receiver = skipOuter(node.expression);
+    const name = node.name.text;
+    const decl = receiver.kind === SyntaxKind.ThisKeyword ? classMember(node, name) ?? this.thisMember(node, name) : this.memberIn(this.containerOf(receiver, 0), name, 0);
+    this.members.set(node, decl ?? null);
+    return decl;
+  }
+
+  /** The class, object literal or module whose members an expression's members are. */
+  private containerOf(expression: ts.Expression, depth: number): ts.Node | undefined {
+    if (depth > 6) return undefined;
+    const e = skipOuter(expression);
+    if (isObjectLiteralExpression(e)) return e;
+    if (isNewExpression(e)) return this.classOf(e.expression) ?? this.constructorFunction(e.expression);
+    if (e.kind === SyntaxKind.ThisKeyword) return enclosingClass(e);
+    if (isAwaitExpression(e)) return this.containerOf(e.expression, depth + 1);
+    if (isCallExpression(e)) {
+      // A factory in the project (`const client = maakClient()`): what it returns, or its written return type.
+      const fn = this.calleeDeclaration(e);
+      if (!fn) return undefined;
+      if (fn.type && isTypeReferenceNode(fn.type)) return this.classOf(fn.type.typeName) ?? this.interfaceOf(fn.type.typeName);
+      for (const result of returnedExpressions(fn)) {
+        const container = this.containerOf(result, depth + 1);
+        if (container) return container;
+      }
+      return undefined;
+    }
+    let decl: ts.Node | undefined;
+    if (isIdentifier(e)) decl = this.resolve(e);
+    else if (isPropertyAccessExpression(e)) decl = this.resolveMember(e);
+    if (!decl) return undefined;
+    if (isSourceFile(decl) || isClassLike(decl)) return decl;
+    if (isVariableDeclaration(decl) || isPropertyDeclaration(decl) || isPropertyAssignment(decl)) {
+      if (decl.initializer) {
+        const fromValue = this.containerOf(decl.initializer, depth + 1);
+        if (fromValue) return fromValue;
+      }
+    }
+    const typeNode = (decl as { type?: ts.TypeNode }).type;
+    if (typeNode && isTypeReferenceNode(typeNode)) return this.classOf(typeNode.typeName) ?? this.interfaceOf(typeNode.typeName);
+    return undefined;
+  }
+
+  /**
+   * A member of `this` that is not a field: a method of the class or of a class it extends (`this.post(…)` in a
+   * wrapper's subclass), or a method a constructor function's prototype has (`Client.prototype.get = function …`).
+   */
+  private thisMember(node: ts.PropertyAccessExpression, name: string): ts.Node | undefined {
+    const cls = enclosingClass(node);
+    if (cls) return this.memberIn(cls, name, 0);
+    const owner = this.prototypeOwner(node);
+    return owner ? prototypeMember(owner, name) : undefined;
+  }
+
+  /** A member of a container; for classes also an inherited one, for constructor functions one of the prototype. */
+  private memberIn(container: ts.Node | undefined, name: string, depth: number): ts.Node | undefined {
+    if (!container) return undefined;
+    if (isFunctionDeclaration(container) || isFunctionExpression(container)) return prototypeMember(container, name);
+    const own = memberOf(container, name);
+    if (own || !isClassLike(container) || depth > 4) return own;
+    const parent = this.superClass(container);
+    return parent ? this.memberIn(parent, name, depth + 1) : undefined;
+  }
+
+  /** The class a class `extends`, when it is a class of the project. */
+  superClass(cls: ts.ClassLikeDeclaration): ts.ClassLikeDeclaration | undefined {
+    const clause = cls.heritageClauses?.find((h) => h.token === SyntaxKind.ExtendsKeyword);
+    const type = clause?.types[0];
+    return type ? this.classOf(type.expression) : undefined;
+  }
+
+  /** `function Client(base) { … }` used with `new Client(…)`: the function, as the container of its prototype. */
+  constructorFunction(expression: ts.Expression): ts.FunctionLikeDeclaration | undefined {
+    const name = skipOuter(expression);
+    if (!isIdentifier(name)) return undefined;
+    let decl = this.resolve(name);
+    if (decl && isVariableDeclaration(decl) && decl.initializer) decl = skipOuter(decl.initializer);
+    return decl && (isFunctionDeclaration(decl) || isFunctionExpression(decl)) ? decl : undefined;
+  }
+
+  /**
+   * For code inside a method assigned to a prototype (`Client.prototype.get = function () { this.base … }`): the
+   * constructor function `Client`.
+   */
+  prototypeOwner(at: ts.Node): ts.FunctionLikeDeclaration | undefined {
+    let fn: ts.Node | undefined = at.parent;
+    while (fn && !isFunctionExpression(fn) && !isMethodDeclaration(fn)) {
+      if (isArrowFunction(fn) || isClassLike(fn) || isFunctionDeclaration(fn)) return undefined;
+      fn = fn.parent;
+    }
+    if (!fn) return undefined;
+    let target: ts.Node = fn.parent;
+    // `Client.prototype = { get() { … } }`: the object literal is what is assigned.
+    if (isPropertyAssignment(target) || isObjectLiteralExpression(fn.parent)) target = (isPropertyAssignment(target) ? target.parent : fn.parent).parent;
+    if (!isBinaryExpression(target) || target.operatorToken.kind !== SyntaxKind.EqualsToken) return undefined;
+    let left = skipOuter(target.left);
+    if (isPropertyAccessExpression(left) && left.name.text !== 'prototype') left = skipOuter(left.expression);
+    if (!isPropertyAccessExpression(left) || left.name.text !== 'prototype') return undefined;
+    return this.constructorFunction(skipOuter(left.expression));
+  }
+
+  /**
+   * The values assigned to `this.<name>` where an instance is set up: in the constructor of the class (or of a class
+   * it extends), or in the body of the constructor function a prototype method belongs to.
+   */
+  thisAssignments(node: ts.PropertyAccessExpression): ts.Expression[] {
+    const name = node.name.text;
+    const values: ts.Expression[] = [];
+    const bodies: ts.Node[] = [];
+    let cls = enclosingClass(node);
+    for (let depth = 0; cls && depth < 5; depth++, cls = this.superClass(cls)) {
+      const ctor = cls.members.find((m): m is ts.ConstructorDeclaration => isConstructorDeclaration(m) && m.body !== undefined);
+      if (ctor?.body) bodies.push(ctor.body);
+    }
+    if (bodies.length === 0) {
+      const owner = this.prototypeOwner(node);
+      if (owner?.body) bodies.push(owner.body);
+    }
+    for (const body of bodies) {
+      forEachNode(body, (n) => {
+        if (n !== body && (isFunctionDeclaration(n) || isFunctionExpression(n) || isClassLike(n))) return true;
+        if (isBinaryExpression(n) && n.operatorToken.kind === SyntaxKind.EqualsToken) {
+          const left = skipOuter(n.left);
+          if (isPropertyAccessExpression(left) && left.expression.kind === SyntaxKind.ThisKeyword && left.name.text === name) values.push(n.right);
+        }
+        return true;
+      });
+    }
+    return values;
+  }
+
+  /** The interface a type name refers to (for method signatures: what a call on it returns). */
+  private interfaceOf(name: ts.EntityName): ts.InterfaceDeclaration | undefined {
+    if (!isIdentifier(name)) return undefined;
+    // With a checker the name resolves like any other (imports followed); without one, type names are looked up
+    // among the file's top-level declarations, as the scope walk only knows values.
+    const decl = this.resolve(name);
+    if (decl && isInterfaceDeclaration(decl)) return decl;
+    return sourceFileOf(name).statements.find((st): st is ts.InterfaceDeclaration => isInterfaceDeclaration(st) && st.name.text === name.text);
+  }
+
+  /** The class a name (`Client`, `sdk.Client`) refers to. */
+  classOf(name: ts.Node): ts.ClassLikeDeclaration | undefined {
+    let decl: ts.Node | undefined;
+    if (isIdentifier(name)) decl = this.resolve(name);
+    else if (isPropertyAccessExpression(name)) decl = this.resolveMember(name);
+    else if (isQualifiedName(name) && this.checker) {
+      const symbol = this.checker.getSymbolAtLocation(name.right);
+      decl = symbol?.valueDeclaration ?? symbol?.declarations?.[0];
+    }
+    return decl && isClassLike(decl) ? decl : undefined;
+  }
+
+  /**
+   * The declaration that types a call, with or without a body: a function (also `declare`d), a method or method
+   * signature of a class or interface, or a variable holding a function. Found like `calleeDeclaration`, without
+   * asking the checker to type the receiver.
+   */
+  calleeSignature(call: ts.CallExpression): ts.SignatureDeclaration | undefined {
+    const callee = skipOuter(call.expression);
+    let decl: ts.Node | undefined = isIdentifier(callee) ? this.resolve(callee) : isPropertyAccessExpression(callee) ? this.resolveMember(callee) : undefined;
+    if (decl && (isVariableDeclaration(decl) || isPropertyAssignment(decl) || isPropertyDeclaration(decl)) && decl.initializer) {
+      const init = skipOuter(decl.initializer);
+      if (isFunctionExpression(init) || isArrowFunction(init)) decl = init;
+    }
+    return decl && isFunctionLike(decl) ? decl : undefined;
+  }
+
+  /** A name not declared in the project: a global such as `JSON`, `Object` or `encodeURIComponent`. */
+  isGlobal(id: ts.Identifier): boolean {
+    const decl = this.resolve(id);
+    return !decl || this.isLibraryFile(sourceFileOf(decl));
+  }
+
+  /** The function a call invokes, when its body is available and is not library code. */
+  calleeDeclaration(call: ts.CallExpression): FunctionWithBody | undefined {
+    const callee = skipOuter(call.expression);
+    let decl: ts.Node | undefined;
+    if (isIdentifier(callee)) decl = this.resolve(callee);
+    else if (isPropertyAccessExpression(callee)) decl = this.resolveMember(callee);
+    else if (isFunctionExpression(callee) || isArrowFunction(callee)) decl = callee;
+    if (decl && isVariableDeclaration(decl) && decl.initializer) {
+      const init = skipOuter(decl.initializer);
+      if (isFunctionExpression(init) || isArrowFunction(init)) decl = init;
+    }
+    if (decl && isPropertyAssignment(decl)) {
+      const init = skipOuter(decl.initializer);
+      if (isFunctionExpression(init) || isArrowFunction(init)) decl = init;
+    }
+    if (!decl || !isFunctionWithBody(decl)) return undefined;
+    if (this.isLibraryFile(sourceFileOf(decl))) return undefined;
+    return decl;
+  }
+}
+
+/** A method given to a constructor function's prototype: `F.prototype.name = function …` or `F.prototype = { name() … }`. */
+export function prototypeMember(owner: ts.FunctionLikeDeclaration, name: string): ts.Node | undefined {
+  const ownerName = owner.name && isIdentifier(owner.name) ? owner.name.text : isVariableDeclaration(owner.parent) && isIdentifier(owner.parent.name) ? owner.parent.name.text : undefined;
+  if (ownerName === undefined) return undefined;
+  for (const write of nodesFor(sourceFileOf(owner)).writes) {
+    if (!isBinaryExpression(write) || write.operatorToken.kind !== SyntaxKind.EqualsToken) continue;
+    const left = skipOuter(write.left);
+    if (!isPropertyAccessExpression(left)) continue;
+    const right = skipOuter(write.right);
+    if (left.name.text === name && isPrototypeOf(left.expression, ownerName)) return right;
+    if (left.name.text === 'prototype' && isIdentifier(left.expression) && left.expression.text === ownerName && isObjectLiteralExpression(right)) {
+      const member = memberOf(right, name);
+      if (member) return member;
+    }
+  }
+  return undefined;
+}
+
+function isPrototypeOf(node: ts.Expression, ownerName: string): boolean {
+  const e = skipOuter(node);
+  return isPropertyAccessExpression(e) && e.name.text === 'prototype' && isIdentifier(e.expression) && e.expression.text === ownerName;
+}
+
+/** A member of a class, an object literal or a module (its exported declaration of that name). */
+export function memberOf(container: ts.Node | undefined, name: string): ts.Node | undefined {
+  if (!container) return undefined;
+  if (isClassLike(container)) {
+    for (const member of container.members) {
+      if ((isPropertyDeclaration(member) || isGetAccessorDeclaration(member) || isMethodDeclaration(member)) && member.name && propertyNameText(member.name) === name) return member;
+      if (isConstructorDeclaration(member)) {
+        const property = member.parameters.find((p) => isIdentifier(p.name) && p.name.text === name && getModifiers(p)?.length);
+        if (property) return property;
+      }
+    }
+    return undefined;
+  }
+  if (isInterfaceDeclaration(container)) {
+    return container.members.find((m) => (isMethodSignature(m) || isPropertySignature(m)) && propertyNameText(m.name) === name);
+  }
+  if (isObjectLiteralExpression(container)) {
+    for (const property of container.properties) {
+      if ((isPropertyAssignment(property) || isMethodDeclaration(property) || isShorthandPropertyAssignment(property)) && propertyNameText(property.name) === name) return property;
+    }
+    return undefined;
+  }
+  if (isSourceFile(container)) {
+    for (const statement of container.statements) {
+      if ((isFunctionDeclaration(statement) || isClassDeclaration(statement)) && statement.name?.text === name) return statement;
+      if (isVariableStatement(statement)) {
+        const decl = statement.declarationList.declarations.find((d) => isIdentifier(d.name) && d.name.text === name);
+        if (decl) return decl;
+      }
+      // CommonJS: `exports.name = …`, `module.exports.name = …`, `module.exports = { name … }`.
+      if (isExpressionStatement(statement) && isBinaryExpression(statement.expression) && statement.expression.operatorToken.kind === SyntaxKind.EqualsToken) {
+        const { left, right } = statement.expression;
+        if (isPropertyAccessExpression(left) && left.name.text === name && isCommonJsExports(left.expression)) return skipOuter(right);
+        if (isPropertyAccessExpression(left) && left.name.text === 'exports' && isIdentifier(left.expression) && left.expression.text === 'module') {
+          const exported = memberOf(skipOuter(right), name);
+          if (exported) return exported;
+        }
+      }
+    }
+  }
+  return undefined;
+}
+
+export function classMember(at: ts.Node, name: string): ts.Node | undefined {
+  for (let n: ts.Node | undefined = at.parent; n; n = n.parent) {
+    if (isClassLike(n)) {
+      for (const member of n.members) {
+        if ((isPropertyDeclaration(member) || isGetAccessorDeclaration(member)) && member.name && propertyNameText(member.name) === name) return member;
+        if (isConstructorDeclaration(member)) {
+          const property = member.parameters.find((p) => isIdentifier(p.name) && p.name.text === name && getModifiers(p)?.length);
+          if (property) return property;
+        }
+      }
+      return undefined;
+    }
+    if (isFunctionDeclaration(n) || isFunctionExpression(n)) return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * What a CommonJS export declares: `module.exports = { stuur }` → the function `stuur`; `exports.f = (…) => …` → the
+ * arrow function; `module.exports = sync` → the function `sync`. Other declarations are returned as they are.
+ */
+function commonJsValue(decl: ts.Node, checker: ts.TypeChecker, depth = 0): ts.Node {
+  if (depth > 3) return decl;
+  if (isShorthandPropertyAssignment(decl)) {
+    const value = checker.getShorthandAssignmentValueSymbol(decl);
+    const target = value?.valueDeclaration ?? value?.declarations?.[0];
+    return target ? commonJsValue(target, checker, depth + 1) : decl;
+  }
+  const assignment = isPropertyAccessExpression(decl) && isBinaryExpression(decl.parent) && decl.parent.left === decl ? decl.parent : decl;
+  if (isBinaryExpression(assignment) && assignment.operatorToken.kind === SyntaxKind.EqualsToken) {
+    const right = skipOuter(assignment.right);
+    if (isIdentifier(right)) {
+      const symbol = checker.getSymbolAtLocation(right);
+      const target = symbol?.valueDeclaration ?? symbol?.declarations?.[0];
+      return target ? commonJsValue(target, checker, depth + 1) : decl;
+    }
+    return right;
+  }
+  if (isPropertyAssignment(decl) && isIdentifier(skipOuter(decl.initializer))) {
+    const symbol = checker.getSymbolAtLocation(skipOuter(decl.initializer));
+    const target = symbol?.valueDeclaration ?? symbol?.declarations?.[0];
+    return target ? commonJsValue(target, checker, depth + 1) : decl;
+  }
+  return decl;
+}
+
+function isCommonJsExports(expression: ts.Expression): boolean {
+  if (isIdentifier(expression)) return expression.text === 'exports';
+  return isPropertyAccessExpression(expression) && expression.name.text === 'exports' && isIdentifier(expression.expression) && expression.expression.text === 'module';
+}

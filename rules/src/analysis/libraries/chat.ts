@@ -1,0 +1,69 @@
+/**
+ * Chat and bot SDKs: what a bot sends into a channel, a direct message or a webhook leaves the school for the chat
+ * service. Only operations that send are sinks; a local helper the SDK exports (discord.js `Collection`, a cache's
+ * `get`/`set`) is not a transfer.
+ */
+import type { Library } from './types';
+
+const ALL_ARGUMENTS = [{ data: [{ from: 0, role: 'message' }] }] as const;
+
+export const CHAT_SDKS: readonly Library[] = [
+  {
+    id: 'discord.js',
+    family: 'chat',
+    label: 'discord.js',
+    modules: ['discord.js'],
+    types: ['Client', 'Message', 'TextChannel', 'DMChannel', 'NewsChannel', 'ThreadChannel', 'VoiceChannel', 'TextBasedChannel', 'GuildTextBasedChannel', 'SendableChannels', 'Channel', 'User', 'GuildMember', 'Interaction', 'BaseInteraction', 'CommandInteraction', 'ChatInputCommandInteraction', 'ButtonInteraction', 'StringSelectMenuInteraction', 'ModalSubmitInteraction', 'MessageComponentInteraction', 'Webhook', 'WebhookClient', 'Guild'],
+    hosts: ['discord.com'],
+    makers: [
+      { from: ['module'], construct: ['Client', 'WebhookClient'], makes: 'instance' },
+      { from: ['instance'], call: ['on', 'once'], callback: { arg: 'last', param: 0 }, makes: 'instance' },
+      { from: ['instance'], call: ['fetch', 'get', 'first', 'last', 'find', 'resolve', 'createDM', 'createWebhook', 'send', 'reply'], depth: 'any', makes: 'instance' },
+    ],
+    operations: [{ on: ['instance'], methods: ['send', 'reply', 'followUp', 'editReply', 'edit', 'update'], depth: 'any', shapes: ALL_ARGUMENTS, destination: 'library' }],
+    sinks: '`send`, `reply`, `followUp`, `editReply`, `edit`, `update` on a client, message, channel, user, interaction or `WebhookClient` (also in `client.on(event, …)` callbacks)',
+  },
+  {
+    id: 'telegraf',
+    family: 'chat',
+    label: 'Telegraf (Telegram)',
+    modules: ['telegraf'],
+    types: ['Telegraf', 'Context', 'Telegram'],
+    hosts: ['api.telegram.org'],
+    makers: [
+      { from: ['module'], construct: ['Telegraf', 'Telegram'], makes: 'instance' },
+      { from: ['instance'], call: ['on', 'command', 'start', 'help', 'hears', 'action', 'use'], callback: { arg: 'last', param: 0 }, makes: 'instance' },
+    ],
+    operations: [
+      {
+        on: ['instance'],
+        methods: ['reply', 'replyWithMarkdown', 'replyWithMarkdownV2', 'replyWithHTML', 'replyWithPhoto', 'replyWithDocument', 'sendMessage', 'sendPhoto', 'sendDocument', 'editMessageText'],
+        depth: 'any',
+        shapes: ALL_ARGUMENTS,
+        destination: 'library',
+      },
+    ],
+    sinks: '`ctx.reply…`, `sendMessage`, `sendPhoto`, `sendDocument`, `editMessageText` (also `bot.telegram.sendMessage`)',
+  },
+  {
+    id: 'node-telegram-bot-api',
+    family: 'chat',
+    label: 'node-telegram-bot-api',
+    modules: ['node-telegram-bot-api'],
+    hosts: ['api.telegram.org'],
+    makers: [{ from: ['module'], construct: ['()'], makes: 'instance' }],
+    operations: [{ on: ['instance'], methods: ['sendMessage', 'sendPhoto', 'sendDocument', 'sendContact', 'sendLocation', 'editMessageText'], shapes: ALL_ARGUMENTS, destination: 'library' }],
+    sinks: '`bot.sendMessage`, `sendPhoto`, `sendDocument`, `sendContact`, `sendLocation`, `editMessageText`',
+  },
+  {
+    id: 'slack',
+    family: 'chat',
+    label: 'Slack (@slack/web-api, @slack/webhook, @slack/bolt)',
+    modules: ['@slack/web-api', '@slack/webhook', '@slack/bolt'],
+    types: ['WebClient', 'IncomingWebhook'],
+    hosts: ['slack.com', 'hooks.slack.com'],
+    makers: [{ from: ['module'], construct: ['WebClient', 'IncomingWebhook', 'App'], makes: 'instance' }],
+    operations: [{ on: ['instance'], methods: ['postMessage', 'postEphemeral', 'scheduleMessage', 'update', 'send'], depth: 'any', shapes: ALL_ARGUMENTS, destination: 'library' }],
+    sinks: '`chat.postMessage`, `postEphemeral`, `scheduleMessage`, `update` on a `WebClient`; `send` on an `IncomingWebhook`',
+  },
+];

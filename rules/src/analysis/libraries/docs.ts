@@ -1,0 +1,33 @@
+/**
+ * The sink lists of the rule docs, generated from the descriptor tables: `docs/rules/no-unauthorised-transfer.md` and
+ * `no-personal-data-in-logs.md` hold this text between `<!-- libraries:… -->` markers, and a meta-test
+ * (test/unit/flow/libraries.test.ts) fails when they differ, printing what to paste.
+ */
+import { LIBRARIES } from './all';
+import type { Family } from './types';
+
+const FAMILY_WORDS: Readonly<Record<Family, string>> = {
+  http: 'HTTP client',
+  browser: 'browser',
+  sdk: 'SDK',
+  chat: 'chat / bot',
+  logger: 'logger',
+  store: 'store',
+  orm: 'ORM',
+};
+
+/** A Markdown table of the libraries of these families: how code reaches each one and what its sinks are. */
+export function librariesMarkdown(families: readonly Family[]): string {
+  const rows = LIBRARIES.filter((l) => families.includes(l.family)).map((library) => {
+    const reached = [
+      ...library.modules.map((m) => `\`${m}\``),
+      ...(library.globals ?? []).map((g) => `global \`${g}\``),
+    ];
+    const types = (library.types ?? []).filter((t) => t !== '*').map((t) => `\`${t}\``);
+    if (types.length > 0) reached.push(`${types.length > 4 ? `${types.slice(0, 3).join(', ')} and ${types.length - 3} more types` : `type${types.length > 1 ? 's' : ''} ${types.join(', ')}`}`);
+    if (library.instanceNames) reached.push(`names matching \`${library.instanceNames.source}\``);
+    const where = library.family === 'sdk' || library.family === 'chat' ? `${library.sinks}; goes to ${library.hosts?.length ? library.hosts.map((h) => `\`${h}\``).join(', ') : 'the package'} unless the catalogue lists it` : library.sinks;
+    return `| ${[library.label, FAMILY_WORDS[library.family], reached.join(', ') || '—', where].map((cell) => cell.replace(/\|/g, '\\|')).join(' | ')} |`;
+  });
+  return ['| library | family | reached through | sinks |', '| --- | --- | --- | --- |', ...rows].join('\n');
+}

@@ -1,0 +1,173 @@
+/**
+ * HTTP clients: where the URL, the base URL and the data are in each call. The destination is the URL joined with
+ * the base URL (of the call's options, else of the instance), matched to the catalogue's processors.
+ */
+import type { Library, Operation } from './types';
+
+const HTTP_METHODS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options'];
+
+/** axios's calls, shared by axios itself, its instances and NestJS's `HttpService` (which wraps an axios instance). */
+const AXIOS_OPERATIONS: readonly Operation[] = [
+  {
+    on: ['module', 'instance'],
+    methods: ['()'],
+    shapes: [
+      { whenObject: 0, url: [{ arg: 0, key: 'url' }], base: { arg: 0, key: 'baseURL' }, data: [{ arg: 0, keys: ['data', 'params', 'headers'] }] },
+      { url: [{ arg: 0 }], base: { arg: 1, key: 'baseURL' }, data: [{ arg: 1, keys: ['data', 'params', 'headers'] }] },
+    ],
+  },
+  {
+    on: ['module', 'instance'],
+    methods: ['request'],
+    shapes: [{ url: [{ arg: 0, key: 'url' }], base: { arg: 0, key: 'baseURL' }, data: [{ arg: 0, keys: ['data', 'params', 'headers'] }] }],
+  },
+  {
+    on: ['module', 'instance'],
+    methods: ['get', 'delete', 'head', 'options'],
+    shapes: [{ url: [{ arg: 0 }], base: { arg: 1, key: 'baseURL' }, data: [{ arg: 1, keys: ['params', 'headers', 'data'] }] }],
+  },
+  {
+    on: ['module', 'instance'],
+    methods: ['post', 'put', 'patch', 'postForm', 'putForm', 'patchForm'],
+    shapes: [{ url: [{ arg: 0 }], base: { arg: 2, key: 'baseURL' }, data: [{ arg: 1, role: 'data' }, { arg: 2, keys: ['params', 'headers'] }] }],
+  },
+];
+
+const GOT_KEYS = ['json', 'body', 'form', 'searchParams', 'headers'];
+
+/** got and ky: `client(url, options)`, `client.post(url, options)` or one options object with `url`. */
+function gotLike(prefix: string): readonly Operation[] {
+  return [
+    {
+      on: ['module', 'instance'],
+      methods: ['()', ...HTTP_METHODS],
+      shapes: [
+        { whenObject: 0, url: [{ arg: 0, key: 'url' }], base: { arg: 0, key: prefix }, data: [{ arg: 0, keys: GOT_KEYS }] },
+        { url: [{ arg: 0 }], base: { arg: 1, key: prefix }, data: [{ arg: 1, keys: GOT_KEYS }] },
+      ],
+    },
+  ];
+}
+
+export const HTTP_CLIENTS: readonly Library[] = [
+  {
+    id: 'fetch',
+    family: 'http',
+    label: 'fetch (global, node-fetch, cross-fetch, isomorphic-fetch)',
+    modules: ['node-fetch', 'cross-fetch', 'isomorphic-fetch'],
+    globals: ['fetch'],
+    operations: [
+      {
+        on: ['module'],
+        methods: ['()'],
+        unwrap: { arg: 0, classes: ['Request'] },
+        shapes: [{ url: [{ arg: 0 }], data: [{ arg: 1, keys: ['body', 'headers'] }] }],
+      },
+    ],
+    sinks: '`fetch(url, { body, headers })`, also `fetch(new Request(url, init))`',
+  },
+  {
+    id: 'axios',
+    family: 'http',
+    label: 'axios',
+    modules: ['axios'],
+    types: ['AxiosInstance', 'Axios', 'AxiosStatic'],
+    makers: [
+      { from: ['module', 'instance'], call: ['create'], makes: 'instance', base: [{ arg: 0, key: 'baseURL' }] },
+      { from: ['module'], construct: ['Axios'], makes: 'instance', base: [{ arg: 0, key: 'baseURL' }] },
+    ],
+    operations: AXIOS_OPERATIONS,
+    sinks: '`axios(config)`, `get`/`delete`/`head`/`options` (`params`, `headers`), `post`/`put`/`patch` (data), `request`; `axios.create({ baseURL })` instances',
+  },
+  {
+    id: 'nestjs-axios',
+    family: 'http',
+    label: 'NestJS HttpService (@nestjs/axios)',
+    modules: ['@nestjs/axios'],
+    types: ['HttpService'],
+    operations: AXIOS_OPERATIONS,
+    sinks: 'the axios calls on an injected `HttpService`',
+  },
+  {
+    id: 'angular-http',
+    family: 'http',
+    label: 'Angular HttpClient (@angular/common/http)',
+    modules: ['@angular/common/http'],
+    types: ['HttpClient'],
+    operations: [
+      { on: ['instance'], methods: ['get', 'delete', 'head', 'options', 'jsonp'], shapes: [{ url: [{ arg: 0 }], data: [{ arg: 1, keys: ['params', 'headers', 'body'] }] }] },
+      { on: ['instance'], methods: ['post', 'put', 'patch'], shapes: [{ url: [{ arg: 0 }], data: [{ arg: 1, role: 'body' }, { arg: 2, keys: ['params', 'headers'] }] }] },
+      { on: ['instance'], methods: ['request'], shapes: [{ url: [{ arg: 1 }], data: [{ arg: 2, keys: ['body', 'params', 'headers'] }] }] },
+    ],
+    sinks: '`HttpClient` (constructor-injected or `inject(HttpClient)`): `get`/`delete`/`head`/`options`/`jsonp` (`params`, `headers`, `body`), `post`/`put`/`patch` (body), `request(method, url, { body, params, headers })`',
+  },
+  {
+    id: 'got',
+    family: 'http',
+    label: 'got',
+    modules: ['got'],
+    types: ['Got'],
+    makers: [{ from: ['module', 'instance'], call: ['extend'], makes: 'instance', base: [{ arg: 0, key: 'prefixUrl' }] }],
+    operations: gotLike('prefixUrl'),
+    sinks: '`got(url, { json, body, form, searchParams, headers })` and its methods; `got.extend({ prefixUrl })` instances',
+  },
+  {
+    id: 'ky',
+    family: 'http',
+    label: 'ky',
+    modules: ['ky', 'ky-universal'],
+    types: ['KyInstance'],
+    makers: [{ from: ['module', 'instance'], call: ['create', 'extend'], makes: 'instance', base: [{ arg: 0, key: 'prefixUrl' }] }],
+    operations: gotLike('prefixUrl'),
+    sinks: '`ky(url, { json, body, searchParams, headers })` and its methods; `ky.create({ prefixUrl })` instances',
+  },
+  {
+    id: 'node-http',
+    family: 'http',
+    label: 'node:http / node:https',
+    modules: ['http', 'https', 'node:http', 'node:https'],
+    makers: [{ from: ['module'], call: ['request', 'get'], makes: 'request', base: [{ arg: 0 }], hostOptions: 0 }],
+    operations: [
+      {
+        on: ['module'],
+        methods: ['request', 'get'],
+        shapes: [
+          { whenObject: 0, hostOptions: 0, data: [{ arg: 0, keys: ['path', 'headers'] }] },
+          { url: [{ arg: 0 }], data: [{ arg: 1, keys: ['path', 'headers'] }] },
+        ],
+      },
+      { on: ['request'], methods: ['write', 'end'], shapes: [{ data: [{ arg: 0, role: 'body' }] }], destination: 'made' },
+    ],
+    sinks: '`request`/`get` (URL or `{ hostname, path, headers }`), and `req.write`/`req.end` on the request',
+  },
+  {
+    id: 'undici',
+    family: 'http',
+    label: 'undici',
+    modules: ['undici'],
+    makers: [{ from: ['module'], construct: ['Pool', 'Client', 'Agent'], makes: 'instance', base: [{ arg: 0 }] }],
+    operations: [
+      { on: ['instance'], methods: ['request', 'stream'], shapes: [{ url: [{ arg: 0, key: 'path' }], data: [{ arg: 0, keys: ['path', 'query', 'body', 'headers'] }] }] },
+      { on: ['module'], methods: ['request', 'fetch', 'stream'], shapes: [{ url: [{ arg: 0 }], data: [{ arg: 1, keys: ['body', 'headers', 'query'] }] }] },
+    ],
+    sinks: '`request`, `fetch`, `stream`; `Pool`/`Client`/`Agent` instances (`request({ path, query, body, headers })`)',
+  },
+  {
+    id: 'superagent',
+    family: 'http',
+    label: 'superagent',
+    modules: ['superagent'],
+    makers: [
+      { from: ['module'], call: ['()'], makes: 'request', base: [{ arg: 1 }, { arg: 0 }] },
+      { from: ['module'], call: [...HTTP_METHODS, 'del'], makes: 'request', base: [{ arg: 0 }] },
+      // Every method of a request returns the request (`.set(…).query(…)`).
+      { from: ['request'], call: ['*'], makes: 'request' },
+    ],
+    operations: [
+      { on: ['module'], methods: ['()'], shapes: [{ url: [{ arg: 1 }, { arg: 0 }], data: [] }] },
+      { on: ['module'], methods: [...HTTP_METHODS, 'del'], shapes: [{ url: [{ arg: 0 }], data: [] }] },
+      { on: ['request'], methods: ['send', 'query', 'set', 'field', 'attach'], shapes: [{ data: [{ from: 0, role: '$method' }] }], destination: 'made' },
+    ],
+    sinks: '`superagent.post(url)` and the request\'s `send`, `query`, `set`, `field`, `attach`',
+  },
+];
