@@ -52,7 +52,7 @@ describe('language server: initialize and diagnostics', () => {
     assert.match(literal.relatedInformation?.[0]?.message ?? '', /^1\. source: /);
     const status = await until(() => client.statuses.find((s) => s.state === 'loaded'), 'a loaded status');
     assert.equal(status.catalogue, uriOf(CATALOGUE));
-    assert.match(status.message, /6 categories, 4 processors/);
+    assert.match(status.message, /6 categories, 5 processors/);
   });
 
   it('checks an open Prisma schema: a model without /// @retention at its name, fixed by inserting the doc comment', async () => {
