@@ -11,6 +11,7 @@
  * warning `lintText` gives for an ignored path) and skips the file only when the reason is an ignore pattern. Without
  * ESLint or a config the scan covers every source file; a config that fails to load is reported and not used.
  */
+import { listSourceFiles } from '@avglint/node';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
 
@@ -68,4 +69,15 @@ export async function eslintIgnores(dir: string, files: readonly string[]): Prom
     if (/could not find config file/iu.test(message ?? '')) return { ignored: new Set() };
     return { ignored: new Set(), warning: `the ESLint config in ${dir} could not be loaded, so its ignores are not applied: ${message}` };
   }
+}
+
+/**
+ * The files a scan or a report leaves out besides node_modules and build output: `--ignore` globs and, unless
+ * `useEslintConfig` is false (`--no-ignore`), the ignores of the project's ESLint config. `warning` says why the config
+ * could not be used.
+ */
+export async function projectIgnores(dir: string, globs: readonly string[], useEslintConfig: boolean): Promise<{ ignore: (file: string) => boolean; warning?: string }> {
+  const globbed = globIgnores(dir, globs);
+  const fromEslint: EslintIgnores = useEslintConfig ? await eslintIgnores(dir, listSourceFiles(dir).filter((file) => !globbed(file))) : { ignored: new Set<string>() };
+  return { ignore: (file) => globbed(file) || fromEslint.ignored.has(file), ...(fromEslint.warning !== undefined ? { warning: fromEslint.warning } : {}) };
 }

@@ -12,7 +12,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import * as ts from 'typescript';
-import { createSafeCompilerHost, isSkippedPath, listPrismaSchemas, listSourceFiles, preset, PrismaSchemas, resolveCatalogue } from '@avglint/node';
+import { createSafeCompilerHost, INFERRED_COMPILER_OPTIONS, isSkippedPath, listPrismaSchemas, listSourceFiles, preset, PrismaSchemas, resolveCatalogue } from '@avglint/node';
 import {
   analyseFile,
   checkPrismaSchema,
@@ -32,7 +32,7 @@ import { fingerprints } from './formats/fingerprint';
 import { toCodeQuality } from './formats/gitlab';
 import { toSarif } from './formats/sarif';
 import type { Command } from './main';
-import { eslintIgnores, globIgnores } from './ignores';
+import { projectIgnores } from './ignores';
 import { networkPackagesFor } from './packageNetwork';
 
 export { toSarif } from './formats/sarif';
@@ -105,24 +105,6 @@ export interface ScanResult {
   readonly observed?: readonly ReportFileInput[];
 }
 
-/** What tsserver's inferred projects use, minus what only an editor needs: JavaScript in, nothing out. */
-const INFERRED_OPTIONS: ts.CompilerOptions = {
-  allowJs: true,
-  checkJs: false,
-  noEmit: true,
-  target: ts.ScriptTarget.ES2022,
-  module: ts.ModuleKind.NodeNext,
-  moduleResolution: ts.ModuleResolutionKind.NodeNext,
-  jsx: ts.JsxEmit.Preserve,
-  allowSyntheticDefaultImports: true,
-  esModuleInterop: true,
-  skipLibCheck: true,
-  maxNodeModuleJsDepth: 0,
-  types: [],
-  // The analysis needs the project's own modules, not the standard library's types: without lib files an inferred
-  // program costs a fraction (globals such as `fetch` and `console` are recognised by name either way).
-  noLib: true,
-};
 
 /** The rules a scan runs and their options: the Node layer's presets, the same the ESLint configs are built from. */
 export function scanRules(strict: boolean): { rules: Set<RuleId>; ruleOptions: Partial<Record<RuleId, Record<string, unknown>>> } {
@@ -230,7 +212,7 @@ function createPrograms(dir: string, ignored: (file: string) => boolean, problem
   const root = path.join(dir, 'tsconfig.json');
   if (!fs.existsSync(root)) {
     const fileNames = walk(dir).filter((file) => !ignored(file));
-    return { programs: [ts.createProgram(fileNames, INFERRED_OPTIONS, createSafeCompilerHost(INFERRED_OPTIONS, problems))], typed: true, inferred: true };
+    return { programs: [ts.createProgram(fileNames, INFERRED_COMPILER_OPTIONS, createSafeCompilerHost(INFERRED_COMPILER_OPTIONS, problems))], typed: true, inferred: true };
   }
   const programs: ts.Program[] = [];
   const visited = new Set<string>();
@@ -408,10 +390,9 @@ export async function runScan(args: readonly string[], io: Io = processIo, cwd: 
     io.stderr(`avglint scan: ${bulk.error}\n`);
     return 2;
   }
-  const globbed = globIgnores(dir, values.ignore);
-  const fromEslint = values['no-ignore'] ? { ignored: new Set<string>() } : await eslintIgnores(dir, walk(dir).filter((file) => !globbed(file)));
-  if (fromEslint.warning !== undefined) io.stderr(`avglint scan: ${fromEslint.warning}\n`);
-  const ignore = (file: string): boolean => globbed(file) || fromEslint.ignored.has(file);
+  const { ignore, warning } = await projectIgnores(dir, values.ignore, !values['no-ignore']);
+  if (warning !== undefined) io.stderr(`avglint scan: ${warning}
+`);
   const result = scanProject({
     dir,
     catalogue: values.catalogue === undefined ? undefined : path.resolve(cwd, values.catalogue),

@@ -8,26 +8,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as base from '@typescript-eslint/parser';
+import { INFERRED_COMPILER_OPTIONS } from '@avglint/node';
 import * as ts from 'typescript';
 
 type ParserOptions = NonNullable<Parameters<typeof base.parseForESLint>[1]>;
 
 export const meta = { name: 'eslint-plugin-avglint/parser', version: '1' };
 
-const INFERRED_OPTIONS: ts.CompilerOptions = {
-  allowJs: true,
-  checkJs: false,
-  noEmit: true,
-  target: ts.ScriptTarget.ES2022,
-  module: ts.ModuleKind.NodeNext,
-  moduleResolution: ts.ModuleResolutionKind.NodeNext,
-  jsx: ts.JsxEmit.Preserve,
-  esModuleInterop: true,
-  skipLibCheck: true,
-  maxNodeModuleJsDepth: 0,
-  types: [],
-  noLib: true,
-};
 const SOURCE = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
 const SKIPPED = new Set(['node_modules', 'dist', 'build', 'coverage', '.git', 'out']);
 const MAX_FILES = 5000;
@@ -77,7 +64,7 @@ function inferredProgramFor(filePath: string): ts.Program | undefined {
   if (!program) {
     const files = sourceFiles(root);
     if (!files.includes(path.resolve(filePath))) files.push(path.resolve(filePath));
-    program = ts.createProgram(files, INFERRED_OPTIONS);
+    program = ts.createProgram(files, INFERRED_COMPILER_OPTIONS);
     inferred.set(root, program);
   }
   return program;

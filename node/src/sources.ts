@@ -91,3 +91,24 @@ export function createSafeCompilerHost(options: ts.CompilerOptions, problems: Pr
     },
   };
 }
+
+/**
+ * The compiler options of an inferred program (as tsserver makes one for files no tsconfig includes), for every host:
+ * JavaScript in, nothing out. Without lib files it costs a fraction: the analysis needs the project's own modules, and
+ * globals such as `fetch` and `console` are recognised by name either way.
+ */
+export const INFERRED_COMPILER_OPTIONS: ts.CompilerOptions = {
+  allowJs: true,
+  checkJs: false,
+  noEmit: true,
+  target: ts.ScriptTarget.ES2022,
+  module: ts.ModuleKind.NodeNext,
+  moduleResolution: ts.ModuleResolutionKind.NodeNext,
+  jsx: ts.JsxEmit.Preserve,
+  allowSyntheticDefaultImports: true,
+  esModuleInterop: true,
+  skipLibCheck: true,
+  maxNodeModuleJsDepth: 0,
+  types: [],
+  noLib: true,
+};

@@ -15,8 +15,8 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { buildReport, diffReports, hasErrors, type Place, type Report, type ReportDiff } from '@avglint/rules';
 import type { Command } from '../main';
-import { eslintIgnores, globIgnores, type EslintIgnores } from '../ignores';
-import { formatText, scanProject, walk, type Io, type ScanResult } from '../scan';
+import { projectIgnores } from '../ignores';
+import { formatText, scanProject, type Io, type ScanResult } from '../scan';
 import { blameExceptions } from './collect';
 import { CSV_TABLES, type CsvTable } from '../formats/csv';
 import { REPORT_FORMATS, type ReportFormatName } from '../formats/report';
@@ -139,10 +139,9 @@ export async function runReport(args: readonly string[], io: Io = processIo, now
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) return usageError(`${dir} is not a directory.`);
 
   // The files `avglint scan` analyses: without node_modules and build output, `--ignore` globs, the ESLint config's ignores.
-  const globbed = globIgnores(dir, values.ignore);
-  const fromEslint: EslintIgnores = values['no-ignore'] ? { ignored: new Set<string>() } : await eslintIgnores(dir, walk(dir).filter((file) => !globbed(file)));
-  if (fromEslint.warning !== undefined) io.stderr(`avglint report: ${fromEslint.warning}\n`);
-  const ignore = (file: string): boolean => globbed(file) || fromEslint.ignored.has(file);
+  const { ignore, warning } = await projectIgnores(dir, values.ignore, !values['no-ignore']);
+  if (warning !== undefined) io.stderr(`avglint report: ${warning}
+`);
   const options = { catalogue: values.catalogue, now, agreementWarningDays, areaDepth, ignore };
   const { scan, report } = projectReport(dir, options);
   if (report === undefined) {
