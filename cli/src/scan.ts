@@ -12,7 +12,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import * as ts from 'typescript';
-import { createSafeCompilerHost, INFERRED_COMPILER_OPTIONS, isSkippedPath, listPrismaSchemas, listSourceFiles, preset, PrismaSchemas, resolveCatalogue } from '@avglint/node';
+import { createSafeCompilerHost, INFERRED_COMPILER_OPTIONS, isSkippedPath, listPrismaSchemas, listSourceFiles, networkPackagesFor, preset, PrismaSchemas, resolveCatalogue } from '@avglint/node';
 import {
   analyseFile,
   checkPrismaSchema,
@@ -33,7 +33,6 @@ import { toCodeQuality } from './formats/gitlab';
 import { toSarif } from './formats/sarif';
 import type { Command } from './main';
 import { projectIgnores } from './ignores';
-import { networkPackagesFor } from './packageNetwork';
 
 export { toSarif } from './formats/sarif';
 

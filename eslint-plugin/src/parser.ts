@@ -5,19 +5,14 @@
  * makes one — JavaScript allowed, modules resolved the Node way, no lib files — so the analysis still follows
  * `require`/`module.exports` and ES modules. The fallback is announced once per process with a warning.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as base from '@typescript-eslint/parser';
-import { INFERRED_COMPILER_OPTIONS } from '@avglint/node';
+import { INFERRED_COMPILER_OPTIONS, inferredProjectFiles, inferredProjectRoot } from '@avglint/node';
 import * as ts from 'typescript';
 
 type ParserOptions = NonNullable<Parameters<typeof base.parseForESLint>[1]>;
 
 export const meta = { name: 'eslint-plugin-avglint/parser', version: '1' };
-
-const SOURCE = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
-const SKIPPED = new Set(['node_modules', 'dist', 'build', 'coverage', '.git', 'out']);
-const MAX_FILES = 5000;
 
 /** By project root: the inferred program, made on the first file of that project that needs it. */
 const inferred = new Map<string, ts.Program>();
@@ -59,44 +54,15 @@ function announce(filePath: string): void {
 }
 
 function inferredProgramFor(filePath: string): ts.Program | undefined {
-  const root = projectRoot(path.resolve(filePath));
+  // The Node layer's inferred project (nearest package.json's folder, its source files), as the language server's;
+  // the folder is walked once, and a file the walk did not list (in dist/, or new) is added to the program.
+  const file = path.resolve(filePath);
+  const root = inferredProjectRoot(file);
   let program = inferred.get(root);
-  if (!program) {
-    const files = sourceFiles(root);
-    if (!files.includes(path.resolve(filePath))) files.push(path.resolve(filePath));
-    program = ts.createProgram(files, INFERRED_COMPILER_OPTIONS);
+  if (!program || !program.getSourceFile(file)) {
+    const rootNames = program ? [...program.getRootFileNames(), file] : inferredProjectFiles(root, file);
+    program = ts.createProgram({ rootNames, options: INFERRED_COMPILER_OPTIONS, ...(program ? { oldProgram: program } : {}) });
     inferred.set(root, program);
   }
   return program;
-}
-
-function projectRoot(file: string): string {
-  let directory = path.dirname(file);
-  for (;;) {
-    if (fs.existsSync(path.join(directory, 'package.json'))) return directory;
-    const parent = path.dirname(directory);
-    if (parent === directory) return path.dirname(file);
-    directory = parent;
-  }
-}
-
-function sourceFiles(root: string): string[] {
-  const files: string[] = [];
-  const queue = [root];
-  while (queue.length > 0 && files.length < MAX_FILES) {
-    const directory = queue.shift() as string;
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(directory, { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const entry of entries) {
-      const full = path.join(directory, entry.name);
-      if (entry.isDirectory()) {
-        if (!SKIPPED.has(entry.name) && !entry.name.startsWith('.')) queue.push(full);
-      } else if (SOURCE.test(entry.name) && !entry.name.endsWith('.d.ts')) files.push(full);
-    }
-  }
-  return files.sort();
 }

@@ -8,7 +8,7 @@
  */
 import * as path from 'node:path';
 import * as ts from 'typescript';
-import { scriptKindOf } from '@avglint/node';
+import { networkPackagesFor, scriptKindOf } from '@avglint/node';
 import { analyseFile, RULE_IDS, type AnalysisResult, type Catalogue, type RuleId } from '@avglint/rules';
 import { prismaSchemaFor, readSettings, resolveCatalogue, type CatalogueResolution } from './catalogue';
 
@@ -64,7 +64,11 @@ export function analyse(session: FileSession): AnalysisResult | undefined {
   const enabled = RULE_IDS.filter((id) => session.rules.has(id));
   // Suppression expiry depends on the day, so a result is reused only on the day it was computed.
   const now = new Date();
-  const key = JSON.stringify([now.toISOString().slice(0, 10), enabled.map((id) => [id, session.rules.get(id)])]);
+  // The project's npm packages that can reach the network (the Node layer's answer, cached per package version, the
+  // same set object while package.json is unchanged): data handed to one the catalogue does not name is an unknown
+  // destination, as in `avglint scan` and the editor. A changed package.json gives a new set, so a new result.
+  const networkPackages = networkPackagesFor(session.sourceFile.fileName);
+  const key = JSON.stringify([now.toISOString().slice(0, 10), [...networkPackages], enabled.map((id) => [id, session.rules.get(id)])]);
   const scope = session.program ?? session.sourceFile;
   let byFile = results.get(scope);
   if (byFile === undefined) results.set(scope, (byFile = new WeakMap()));
@@ -80,6 +84,7 @@ export function analyse(session: FileSession): AnalysisResult | undefined {
       program: session.program,
       catalogue,
       ...(prismaSchema ? { prismaSchema } : {}),
+      networkPackages,
       options: { rules: new Set(enabled), ruleOptions: Object.fromEntries(session.rules), now },
     });
     byOptions.set(key, result);

@@ -11,3 +11,6 @@ export * from './walk';
 export * from './sources';
 export * from './presets';
 export * from './prisma';
+export * from './packageNetwork';
+export * from './blame';
+export * from './project';

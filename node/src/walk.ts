@@ -34,8 +34,8 @@ export function listSourceFiles(directory: string): string[] {
   return listFiles(directory, isSourceFileName);
 }
 
-/** Like `listSourceFiles`, for the files whose names `accept` takes (Prisma schemas, for one). */
-export function listFiles(directory: string, accept: (name: string) => boolean): string[] {
+/** Like `listSourceFiles`, for the files whose names `accept` takes (Prisma schemas, for one), at most `limit` of them. */
+export function listFiles(directory: string, accept: (name: string) => boolean, limit = Infinity): string[] {
   const top = path.resolve(directory);
   const realTop = realPath(top) ?? top;
   const found: string[] = [];
@@ -47,6 +47,7 @@ export function listFiles(directory: string, accept: (name: string) => boolean):
       return;
     }
     for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      if (found.length >= limit) return;
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) {
         if (!SKIPPED_DIRECTORIES.has(entry.name)) walk(full);

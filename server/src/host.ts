@@ -4,7 +4,7 @@
  * reaches for `fs` or `process` itself, so the server can run in-process under test and its I/O is in one place to
  * review (the server opens no network connection).
  */
-import { isDirectory, isRegularFile, listSourceFiles, MAX_SOURCE_BYTES, readTextFile } from '@avglint/node';
+import { inferredProjectFiles, inferredProjectRoot, isDirectory, isRegularFile, listSourceFiles, MAX_SOURCE_BYTES, readTextFile } from '@avglint/node';
 
 export interface FileSystem {
   /** The text of a regular file within the source size limit, else undefined (a pipe or a device is never read). */
@@ -13,6 +13,10 @@ export interface FileSystem {
   directoryExists(directory: string): boolean;
   /** Source files under `directory`, skipping folders that never hold project sources (node_modules, dist, .git). */
   listSourceFiles(directory: string): string[];
+  /** The folder of the inferred program for a file outside every tsconfig: the nearest package.json's, else its own. */
+  inferredProjectRoot(fileName: string): string;
+  /** The root files of the inferred program over that folder (its source files, bounded), with `fileName` among them. */
+  inferredProjectFiles(root: string, fileName?: string): string[];
 }
 
 /** The Node layer's file system: the same safe reads and the same walk as the scanner and the ESLint plugin. */
@@ -21,6 +25,8 @@ export const nodeFileSystem: FileSystem = {
   fileExists: isRegularFile,
   directoryExists: isDirectory,
   listSourceFiles,
+  inferredProjectRoot,
+  inferredProjectFiles,
 };
 
 /**

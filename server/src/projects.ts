@@ -1,14 +1,17 @@
 /**
  * TypeScript programs for the analysis, kept warm: one `ts.LanguageService` per tsconfig, whose host serves the open
  * documents' text (with their versions) over the disk. An edit bumps one script version, so the LanguageService
- * re-parses and re-binds only what changed. Files that no tsconfig includes get a single-file analysis from names.
+ * re-parses and re-binds only what changed. Files that no tsconfig includes (plain JavaScript, a folder without a
+ * tsconfig) belong to an inferred program over their project — the nearest package.json's folder — with the Node
+ * layer's `INFERRED_COMPILER_OPTIONS`, as the ESLint plugin's strict parser and `avglint scan` make it, so flows cross
+ * `require`/`module.exports` and ES modules in the editor as in CI.
  *
  * A file TypeScript's parser cannot finish (it recurses per nesting level; about 800 nested parentheses overflow the
  * stack) would make every `getProgram` throw, and so every file of its project fail. Such a file is found, left out of
  * the program until its text changes, and reported on itself (`analysis/file-not-parsed`); its neighbours are analysed.
  */
 import * as path from 'node:path';
-import { parseSourceText, scriptKindOf } from '@avglint/node';
+import { INFERRED_COMPILER_OPTIONS, parseSourceText, scriptKindOf } from '@avglint/node';
 import type { Problem } from '@avglint/rules';
 import * as ts from 'typescript';
 import type { FileSystem } from './host';
@@ -20,11 +23,14 @@ export interface OpenDocuments {
 
 export interface AnalysisTarget {
   readonly sourceFile: ts.SourceFile;
-  /** Present when the file belongs to a tsconfig's program; absent for inferred single-file analysis. */
+  /** The program the file belongs to (its tsconfig's, or the inferred one); absent for a single-file analysis from names. */
   readonly program?: ts.Program;
-  /** The tsconfig the program comes from. */
+  /** The tsconfig the program comes from; absent for an inferred program. */
   readonly tsconfig?: string;
 }
+
+/** Where a project's files and options come from: a tsconfig.json, or the folder of an inferred program. */
+type ProjectSource = { readonly tsconfig: string } | { readonly inferredRoot: string };
 
 export { SOURCE_EXTENSIONS, isSourceFileName as isSourceFile } from '@avglint/node';
 
@@ -35,12 +41,20 @@ class Project {
   private readonly diskVersions = new Map<string, number>();
   private projectVersion = 0;
 
+  /** The tsconfig.json, or the folder of the inferred program: the project's name in logs, and its directory. */
+  readonly name: string;
+  readonly tsconfig: string | undefined;
+  /** Files added to an inferred program because they were asked for (the walk skipped or had not seen them). */
+  private readonly added = new Set<string>();
+
   constructor(
-    readonly tsconfig: string,
+    private readonly source: ProjectSource,
     private readonly documents: OpenDocuments,
     private readonly fileSystem: FileSystem,
     private readonly log: (message: string) => void,
   ) {
+    this.tsconfig = 'tsconfig' in source ? source.tsconfig : undefined;
+    this.name = 'tsconfig' in source ? source.tsconfig : source.inferredRoot;
     this.parsed = this.parse();
     this.fileNames = new Set(this.parsed.fileNames.map((f) => path.resolve(f)));
     const host: ts.LanguageServiceHost = {
@@ -57,7 +71,7 @@ class Project {
         const open = this.documents.get(path.resolve(fileName));
         return open ? ts.ScriptSnapshot.fromString(open.text) : this.diskSnapshot(fileName);
       },
-      getCurrentDirectory: () => path.dirname(this.tsconfig),
+      getCurrentDirectory: () => ('tsconfig' in this.source ? path.dirname(this.source.tsconfig) : this.source.inferredRoot),
       getDefaultLibFileName: (options) => ts.getDefaultLibFilePath(options),
       fileExists: (fileName) => !this.notParsed.has(path.resolve(fileName)) && (this.documents.get(path.resolve(fileName)) !== undefined || this.fileSystem.fileExists(fileName)),
       readFile: (fileName) => this.documents.get(path.resolve(fileName))?.text ?? this.fileSystem.readFile(fileName),
@@ -88,17 +102,30 @@ class Project {
   }
 
   private parse(): ts.ParsedCommandLine {
-    const parsed = ts.getParsedCommandLineOfConfigFile(this.tsconfig, {}, {
+    if (!('tsconfig' in this.source)) {
+      const fileNames = this.fileSystem.inferredProjectFiles(this.source.inferredRoot);
+      return { options: INFERRED_COMPILER_OPTIONS, fileNames: [...new Set([...fileNames, ...this.added])], errors: [] };
+    }
+    const tsconfig = this.source.tsconfig;
+    const parsed = ts.getParsedCommandLineOfConfigFile(tsconfig, {}, {
       ...ts.sys,
       readFile: (f) => this.fileSystem.readFile(f),
       fileExists: (f) => this.fileSystem.fileExists(f),
-      onUnRecoverableConfigFileDiagnostic: (d) => this.log(`avglint: cannot read ${this.tsconfig}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`),
+      onUnRecoverableConfigFileDiagnostic: (d) => this.log(`avglint: cannot read ${tsconfig}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`),
     });
     return parsed ?? { options: {}, fileNames: [], errors: [] };
   }
 
   includes(fileName: string): boolean {
     return this.fileNames.has(fileName);
+  }
+
+  /** Adds a file to an inferred program (a tsconfig's file list is the tsconfig's to say). */
+  add(fileName: string): void {
+    if (this.tsconfig !== undefined || this.fileNames.has(fileName)) return;
+    this.added.add(fileName);
+    this.fileNames.add(fileName);
+    this.projectVersion++;
   }
 
   files(): readonly string[] {
@@ -113,7 +140,9 @@ class Project {
   /** A file changed on disk; created and deleted files change the file list, so the tsconfig is re-read. */
   diskChanged(fileName: string, kind: 'changed' | 'created' | 'deleted'): void {
     this.diskVersions.set(fileName, (this.diskVersions.get(fileName) ?? 0) + 1);
-    if (kind !== 'changed' || fileName === this.tsconfig) {
+    // An inferred program's file list is a walk of its folder: only a file created or deleted inside it changes it.
+    const listChanged = 'tsconfig' in this.source ? kind !== 'changed' || fileName === this.tsconfig : kind !== 'changed' && fileName.startsWith(this.source.inferredRoot + path.sep);
+    if (listChanged) {
       this.parsed = this.parse();
       this.fileNames = new Set(this.parsed.fileNames.map((f) => path.resolve(f)));
     }
@@ -164,7 +193,7 @@ class Project {
         const parsed = parseSourceText(file, text);
         if (parsed.problem === undefined) continue;
         this.notParsed.set(file, { version: this.scriptVersion(file), problem: parsed.problem });
-        this.log(`avglint: ${file} is left out of ${this.tsconfig}: the TypeScript parser cannot finish it`);
+        this.log(`avglint: ${file} is left out of ${this.name}: the TypeScript parser cannot finish it`);
         found = true;
       }
       return found;
@@ -176,7 +205,7 @@ class Project {
     const program = this.program();
     const sourceFile = program?.getSourceFile(fileName);
     if (!program || !sourceFile) return undefined;
-    return { sourceFile, program, tsconfig: this.tsconfig };
+    return { sourceFile, program, ...(this.tsconfig !== undefined ? { tsconfig: this.tsconfig } : {}) };
   }
 
   dispose(): void {
@@ -206,10 +235,32 @@ export class Projects {
     if (config === null) return undefined;
     let project = this.projects.get(config);
     if (!project) {
-      project = new Project(config, this.documents, this.fileSystem, this.log);
+      project = new Project({ tsconfig: config }, this.documents, this.fileSystem, this.log);
       this.projects.set(config, project);
     }
     return project.includes(fileName) ? project : undefined;
+  }
+
+  /** Inferred programs by their folder, for files no tsconfig includes. */
+  private readonly inferred = new Map<string, Project>();
+  /** File → the folder of its inferred program, so the upward search runs once per file. */
+  private readonly inferredRootOf = new Map<string, string>();
+
+  /** The inferred program of a file that no tsconfig includes, as the ESLint plugin's strict parser makes it. */
+  private inferredProjectFor(fileName: string): Project {
+    let root = this.inferredRootOf.get(fileName);
+    if (root === undefined) {
+      root = this.fileSystem.inferredProjectRoot(fileName);
+      this.inferredRootOf.set(fileName, root);
+    }
+    let project = this.inferred.get(root);
+    if (!project) {
+      project = new Project({ inferredRoot: root }, this.documents, this.fileSystem, this.log);
+      this.inferred.set(root, project);
+      this.log(`avglint: ${fileName} is outside every tsconfig.json: analysed in an inferred program over ${root} (imports and require() followed, declared types not)`);
+    }
+    project.add(fileName);
+    return project;
   }
 
   /** Why the last `target` call for a file found nothing to analyse, when the file itself is the reason. */
@@ -218,7 +269,7 @@ export class Projects {
   /** The source file to analyse, from the warm program when the file has one. */
   target(fileName: string): AnalysisTarget | undefined {
     this.problems.delete(fileName);
-    const project = this.projectFor(fileName);
+    const project = this.projectFor(fileName) ?? this.inferredProjectFor(fileName);
     const fromProgram = project?.target(fileName);
     if (fromProgram) return fromProgram;
     const notParsed = project?.notParsedProblem(fileName);
@@ -240,26 +291,36 @@ export class Projects {
 
   /** An open document changed: every warm project sees a new version (the file's own, and any that imports it). */
   documentChanged(): void {
-    for (const project of this.projects.values()) project.touched();
+    for (const project of this.all()) project.touched();
   }
 
   diskChanged(fileName: string, kind: 'changed' | 'created' | 'deleted'): void {
     if (kind !== 'changed') this.configOf.clear();
-    if (path.basename(fileName) === 'tsconfig.json' && kind !== 'changed') {
-      for (const project of this.projects.values()) project.dispose();
+    const base = path.basename(fileName);
+    if (kind !== 'changed' && (base === 'tsconfig.json' || base === 'package.json')) {
+      // A new or removed tsconfig.json changes which files it includes, and a package.json which folder an inferred
+      // program covers: start again from the file's next analysis.
+      for (const project of this.all()) project.dispose();
       this.projects.clear();
+      this.inferred.clear();
+      this.inferredRootOf.clear();
       return;
     }
-    for (const project of this.projects.values()) project.diskChanged(fileName, kind);
+    for (const project of this.all()) project.diskChanged(fileName, kind);
   }
 
-  /** How many warm programs there are, for the log and the tests. */
+  /** How many warm programs there are (per tsconfig and inferred), for the log and the tests. */
   get size(): number {
-    return this.projects.size;
+    return this.projects.size + this.inferred.size;
   }
 
   dispose(): void {
-    for (const project of this.projects.values()) project.dispose();
+    for (const project of this.all()) project.dispose();
     this.projects.clear();
+    this.inferred.clear();
+  }
+
+  private all(): Project[] {
+    return [...this.projects.values(), ...this.inferred.values()];
   }
 }

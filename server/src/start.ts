@@ -3,7 +3,7 @@
  * that the entry point (stdio or node IPC) or a test (in-process streams) created.
  */
 import * as path from 'node:path';
-import { catalogueNotFound, catalogueRefusal, findRepositoryRoot } from '@avglint/node';
+import { blameExceptions, catalogueNotFound, catalogueRefusal, findRepositoryRoot, networkPackagesFor } from '@avglint/node';
 import { analyseFile, buildReport, reportFileInput, type AnalysisResult, type Report, type ReportFileInput, checkPrismaSchema, findPrismaSchema, isPrismaSchemaFile, type Catalogue, type Finding, type FlowStep, type PrismaSchemaText } from '@avglint/rules';
 import * as ts from 'typescript';
 import {
@@ -199,6 +199,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       program: target.program,
       catalogue: state.catalogue,
       ...(prismaSchema ? { prismaSchema } : {}),
+      // The project's npm packages that reach the network, from the Node layer as in scan and ESLint (cached per
+      // package version): data handed to one the catalogue does not name is an unknown destination here too.
+      networkPackages: networkPackagesFor(fileName),
       // The report needs every rule's verdict, allowed or not; the diagnostics below still show the enabled rules only.
       options: { rules: observe ? undefined : enabledRules(settings), ruleOptions: settings.ruleOptions, now: new Date(), observe },
       isCancelled,
@@ -418,7 +421,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
     if (!catalogue) return { folder, message: 'avglint: no usable catalogue for this folder, so there is no report (see the status bar).' };
-    const report = buildReport({ catalogue, project: path.basename(folder), typed, files, problems, now: new Date(), catalogueFiles: catalogue.files.map((f) => path.relative(folder, f).split(path.sep).join('/')) });
+    // Who wrote each disable comment and when (`git blame`), by the Node layer as in `avglint report`.
+    const report = buildReport({ catalogue, project: path.basename(folder), typed, files: blameExceptions(folder, files), problems, now: new Date(), catalogueFiles: catalogue.files.map((f) => path.relative(folder, f).split(path.sep).join('/')) });
     log(`avglint: privacy report of ${folder}: ${report.summary.flows} flows (${report.summary.notAllowed} not allowed) in ${files.length} files`);
     return { report, folder };
   }

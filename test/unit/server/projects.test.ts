@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { nodeFileSystem, type FileSystem } from '@avglint/server/dist/host';
 import { Projects } from '@avglint/server/dist/projects';
+import * as ts from 'typescript';
 
 describe('server projects: warm programs per tsconfig', () => {
   let folder: string;
@@ -45,7 +46,7 @@ describe('server projects: warm programs per tsconfig', () => {
     assert.equal(projects.size, 1);
   });
 
-  it('re-reads a file whose disk version changed, and analyses files outside any tsconfig without a program', () => {
+  it('re-reads a file whose disk version changed, and analyses files outside any tsconfig in an inferred program', () => {
     const projects = new Projects(documents, fileSystem, () => undefined);
     const a = path.join(folder, 'src', 'a.ts');
     const b = path.join(folder, 'src', 'b.ts');
@@ -54,9 +55,43 @@ describe('server projects: warm programs per tsconfig', () => {
     projects.diskChanged(b, 'changed');
     assert.equal(projects.target(a)?.program?.getSourceFile(b)?.text, 'export const b = 2;\n');
 
+    // loose.js is outside the tsconfig's `include`: it belongs to the inferred program over its folder (no
+    // package.json above the temp folder), which holds every source file there, as ESLint's strict parser makes it.
     const loose = projects.target(path.join(folder, 'loose.js'));
-    assert.equal(loose?.program, undefined);
     assert.equal(loose?.sourceFile.text, 'var x = 1;\n');
+    assert.equal(loose?.tsconfig, undefined);
+    assert.deepEqual(loose?.program?.getRootFileNames().map((f) => path.relative(folder, f)).sort(), ['loose.js', path.join('src', 'a.ts'), path.join('src', 'b.ts')]);
+    assert.equal(loose?.program?.getCompilerOptions().allowJs, true);
+    assert.equal(projects.size, 2);
     assert.equal(projects.target(path.join(folder, 'missing.ts')), undefined);
+  });
+
+  it('follows require() across plain JavaScript files of a folder without a tsconfig, and sees files created later', () => {
+    const plain = fs.mkdtempSync(path.join(os.tmpdir(), 'avglint-plain-'));
+    try {
+      fs.writeFileSync(path.join(plain, 'package.json'), JSON.stringify({ name: 'plain' }));
+      fs.mkdirSync(path.join(plain, 'lib'));
+      fs.writeFileSync(path.join(plain, 'lib', 'api.js'), 'exports.stuur = (x) => x;\n');
+      fs.writeFileSync(path.join(plain, 'lib', 'app.js'), "const { stuur } = require('./api');\nstuur(1);\n");
+      const projects = new Projects(documents, fileSystem, () => undefined);
+      const app = projects.target(path.join(plain, 'lib', 'app.js'));
+      const program = app?.program;
+      assert.ok(program, 'a plain-JS file is analysed with a program');
+      const call = (app.sourceFile.statements[1] as ts.ExpressionStatement).expression as ts.CallExpression;
+      const declaration = program.getTypeChecker().getSymbolAtLocation(call.expression)?.declarations?.[0];
+      assert.ok(declaration, 'stuur resolves');
+      // The binding element's symbol leads to api.js through the checker: the module is followed.
+      const aliased = program.getTypeChecker().getSymbolAtLocation(call.expression);
+      const target = aliased && aliased.flags & ts.SymbolFlags.Alias ? program.getTypeChecker().getAliasedSymbol(aliased) : aliased;
+      assert.ok(target?.declarations?.some((d) => d.getSourceFile().fileName === path.join(plain, 'lib', 'api.js')), 'require() is followed to api.js');
+
+      // The root is the package.json's folder: a file created there later joins the same program.
+      fs.writeFileSync(path.join(plain, 'later.js'), 'module.exports = 1;\n');
+      projects.diskChanged(path.join(plain, 'later.js'), 'created');
+      assert.ok(projects.target(path.join(plain, 'later.js'))?.program?.getRootFileNames().includes(path.join(plain, 'lib', 'app.js')));
+      assert.equal(projects.size, 1);
+    } finally {
+      fs.rmSync(plain, { recursive: true, force: true });
+    }
   });
 });

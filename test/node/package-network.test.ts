@@ -1,12 +1,12 @@
 /**
- * Unknown third parties: the host finds which installed packages can reach the network (cli/src/packageNetwork.ts),
+ * Unknown third parties: the host finds which installed packages can reach the network (node/src/packageNetwork.ts),
  * and the core reports data handed to them by name.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as ts from 'typescript';
 import { analyseFile, loadCatalogue, type Catalogue } from '@avglint/rules';
-import { networkPackagesFor } from 'avglint/dist/packageNetwork';
+import { networkPackagesFor } from '@avglint/node';
 import { FIXTURE_CATALOGUE } from '../helpers/ruleTester';
 import { tempProject } from '../helpers/tempProject';
 

@@ -1,6 +1,8 @@
 /**
  * Which of a project's npm packages can reach the network: the host's half of "unknown third parties" (the core
- * decides with this set as data and its own SDK families; see rules/src/analysis/libraries/packages.ts).
+ * decides with this set as data and its own SDK families; see rules/src/analysis/libraries/packages.ts). Every host
+ * passes it to `analyseFile` as `networkPackages` — `avglint scan` and `report`, the ESLint plugin and the language
+ * server — so they name the same unknown destinations.
  *
  * A package can reach the network when its code uses fetch, XMLHttpRequest, WebSocket, `navigator.sendBeacon` or
  * Node's http(s)/http2/net/tls/dgram, or when one of its dependencies can (two levels deep). Answers are cached per
@@ -9,6 +11,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { nearestPackageRoot } from './project';
 
 const NETWORK_CODE = /\bfetch\s*\(|\bXMLHttpRequest\b|\bnew\s+WebSocket\b|\bnavigator\.sendBeacon\b|\brequire\(\s*['"](?:node:)?(?:https?|http2|net|tls|dgram)['"]\s*\)|\bfrom\s*['"](?:node:)?(?:https?|http2|net|tls|dgram)['"]/;
 /** Dependencies that make a package a network user without reading its code. */
@@ -29,7 +32,7 @@ const byProject = new Map<string, { readonly stamp: number; readonly packages: R
  * Never throws: a package that cannot be read is taken not to reach the network.
  */
 export function networkPackagesFor(fromFile: string): ReadonlySet<string> {
-  const root = projectRoot(fromFile);
+  const root = nearestPackageRoot(fromFile);
   if (root === undefined) return new Set();
   const manifest = path.join(root, 'package.json');
   const stamp = mtime(manifest);
@@ -123,16 +126,6 @@ function isWorkspaceLink(directory: string): boolean {
     return !fs.realpathSync(directory).split(path.sep).includes('node_modules');
   } catch {
     return false;
-  }
-}
-
-function projectRoot(fromFile: string): string | undefined {
-  let directory = path.dirname(path.resolve(fromFile));
-  for (;;) {
-    if (fs.existsSync(path.join(directory, 'package.json'))) return directory;
-    const parent = path.dirname(directory);
-    if (parent === directory) return undefined;
-    directory = parent;
   }
 }
 

@@ -1,6 +1,7 @@
 /**
- * What the report needs from the machine: who wrote each disable comment and when (`git blame`), when the project is
- * in a git repository. The rest of each file's input comes from the core (`reportFileInput`).
+ * What the privacy report needs from the machine: who wrote each disable comment and when (`git blame`), when the
+ * project is in a git repository. The rest of each file's input comes from the core (`reportFileInput`). Shared by
+ * `avglint report` and the language server's report request, so the register of exceptions is the same in both.
  */
 import { execFileSync } from 'node:child_process';
 import type { ReportFileInput } from '@avglint/rules';
