@@ -13,7 +13,7 @@ import type { ESLint } from 'eslint';
 import { RULE_IDS } from '@avglint/rules';
 import type { Command } from './main';
 import { projectReport } from './report/command';
-import { REPORT_FORMATS } from './formats/report';
+import { renderHtml } from './formats/html';
 import { WORDS } from './formats/words';
 
 /** A planted violation or a finding, reduced to what the markers say: file, line and rule. */
@@ -137,7 +137,7 @@ export async function runDemo(args: readonly string[]): Promise<number> {
   const reportFile = path.join(dir, 'avglint-report.html');
   const { report } = projectReport(dir, {});
   if (report !== undefined) {
-    fs.writeFileSync(reportFile, REPORT_FORMATS.html.render(report, { words: WORDS.nl, locale: 'nl', link: (p) => p.file.split('/').map(encodeURIComponent).join('/'), csvTable: 'register' }));
+    fs.writeFileSync(reportFile, renderHtml(report, { words: WORDS.nl, locale: 'nl', link: (p) => p.file.split('/').map(encodeURIComponent).join('/') }));
   }
 
   const markers = readMarkers(dir);

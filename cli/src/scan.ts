@@ -29,12 +29,14 @@ import {
 } from '@avglint/rules';
 import { applyBulkSuppressions, readBulkSuppressions, SUPPRESSIONS_FILE, type BulkSuppressions } from './bulkSuppressions';
 import { fingerprints } from './formats/fingerprint';
-import { toCodeQuality } from './formats/gitlab';
-import { toSarif } from './formats/sarif';
+import { defaultFormat, formatChoices, formatOptionLines, rendererOf, unknownFormatMessage } from './formats';
+import { formatText, scanSummary } from './formats/text';
 import type { Command } from './main';
 import { projectIgnores } from './ignores';
 
 export { toSarif } from './formats/sarif';
+export { formatText } from './formats/text';
+export { formatJson } from './formats/json';
 
 export interface ScanOptions {
   /** The project directory. */
@@ -250,64 +252,15 @@ function positioned(sourceFile: ts.SourceFile, dir: string, list: readonly Findi
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Output
-
-/** Text for people: grouped by file, each finding followed by its flow path. */
-export function formatText(result: ScanResult): string {
-  const lines: string[] = [];
-  const relative = (file: string): string => path.relative(process.cwd(), file) || file;
-  if (hasErrors(result.catalogueProblems)) {
-    lines.push(`avglint cannot scan ${relative(result.dir)}: the catalogue is missing or invalid.`);
-    for (const p of result.catalogueProblems) lines.push(`${relative(p.file)}:${p.line}:${p.column}: ${p.severity} ${p.message}`, `  hint: ${p.hint}`);
-    return lines.join('\n') + '\n';
-  }
-  const byFile = new Map<string, ScannedFinding[]>();
-  for (const f of result.findings) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
-  for (const [file, findings] of [...byFile].sort(([a], [b]) => a.localeCompare(b))) {
-    lines.push(relative(file));
-    for (const f of findings) {
-      lines.push(`  ${f.line}:${f.column}  error  ${f.message}  avglint/${f.ruleId}`);
-      if (f.path.length > 1) {
-        f.path.forEach((step, i) => lines.push(`      ${i + 1}. ${step.kind.padEnd(6)} ${relative(step.file)}:${step.line}:${step.column}  ${step.description}`));
-      }
-    }
-    lines.push('');
-  }
-  for (const p of result.problems) lines.push(`${relative(p.file)}:${p.line}:${p.column}: ${p.severity} ${p.code}: ${p.message} (${p.hint})`);
-  lines.push(summary(result));
-  const incomplete = new Set(result.problems.filter((p) => p.severity === 'error' && p.code !== 'scan/no-files').map((p) => p.file)).size;
-  if (incomplete > 0) lines.push(`The result is incomplete: avglint could not fully analyse ${incomplete} file${incomplete === 1 ? '' : 's'} (see above), so findings may be missing.`);
-  return lines.join('\n') + '\n';
-}
-
-/** `N findings in M files; K files scanned …`, and how many were suppressed when any were. */
-function summary(result: ScanResult): string {
-  const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
-  const files = new Set(result.findings.map((f) => f.file)).size;
-  const suppressed = result.suppressed.length > 0 ? ` (${result.suppressed.length} more suppressed)` : '';
-  return (
-    `${plural(result.findings.length, 'finding')}${suppressed} in ${plural(files, 'file')}; ` +
-    `${plural(result.fileCount, 'file')} scanned ${result.inferred ? 'as an inferred program (no tsconfig.json: modules followed, no declared types)' : result.typed ? 'with type information' : 'without type information'} in ${Math.round(result.milliseconds)} ms.`
-  );
-}
-
-export function formatJson(result: ScanResult): string {
-  // The loaded catalogue and the report's observations are for other commands, not part of the scan's output.
-  const { catalogue: _catalogue, observed: _observed, ...output } = result;
-  return JSON.stringify(output, null, 2) + '\n';
-}
-
-// ---------------------------------------------------------------------------------------------------------------
 // Command
 
-export const SCAN_USAGE = `Usage: avglint scan [dir] [--format text|json|sarif|gitlab] [--output file] [--catalogue file] [--strict]
+export const SCAN_USAGE = `Usage: avglint scan [dir] [--format ${formatChoices('scan')}] [--output file] [--catalogue file] [--strict]
                     [--ignore <glob>]... [--no-ignore] [--rule <rule-id>=<json options>]...
                     [--suppressions-location file] [--allow-empty]
 
 Scans a project with avglint's rules without ESLint: every source file of its tsconfig.json (with type information),
 or every source file under dir when there is none. Prints each finding with its flow path.
-  --format     text (default), json, sarif (SARIF 2.1.0 with code flows, for GitHub code scanning), or gitlab
-               (GitLab Code Quality, for artifacts:reports:codequality)
+${formatOptionLines('scan')}
   --output     write the report to this file only (standard output stays empty; a one-line summary goes to stderr)
   --catalogue  the FG's catalogue (default: the nearest avglint.catalogue.yaml upward from dir)
   --strict     all rules, and report destinations that cannot be resolved (like the ESLint strict config)
@@ -335,9 +288,6 @@ export const scanCommand: Command = {
   run: (args) => runScan(args),
 };
 
-const FORMATS = ['text', 'json', 'sarif', 'gitlab'] as const;
-type Format = (typeof FORMATS)[number];
-
 /** Runs `avglint scan` with the arguments after `scan`; returns the exit code. */
 export async function runScan(args: readonly string[], io: Io = processIo, cwd: string = process.cwd()): Promise<number> {
   let parsed;
@@ -346,7 +296,7 @@ export async function runScan(args: readonly string[], io: Io = processIo, cwd: 
       args: [...args],
       allowPositionals: true,
       options: {
-        format: { type: 'string', default: 'text' },
+        format: { type: 'string', default: defaultFormat('scan') },
         output: { type: 'string' },
         catalogue: { type: 'string' },
         strict: { type: 'boolean', default: false },
@@ -367,9 +317,10 @@ export async function runScan(args: readonly string[], io: Io = processIo, cwd: 
     io.stdout(`${SCAN_USAGE}\n`);
     return 0;
   }
-  const format = values.format as Format;
-  if (!FORMATS.includes(format) || positionals.length > 1) {
-    io.stderr(`${!FORMATS.includes(format) ? `avglint scan: unknown format \`${format}\` (use ${FORMATS.join(', ')}).\n\n` : ''}${SCAN_USAGE}\n`);
+  const format = values.format;
+  const renderer = rendererOf('scan', format);
+  if (renderer === undefined || positionals.length > 1) {
+    io.stderr(`${renderer === undefined ? `avglint scan: ${unknownFormatMessage('scan', format)}\n\n` : ''}${SCAN_USAGE}\n`);
     return 2;
   }
   const dir = path.resolve(cwd, positionals[0] ?? '.');
@@ -402,14 +353,7 @@ export async function runScan(args: readonly string[], io: Io = processIo, cwd: 
     bulkSuppressions: { suppressions: bulk.suppressions, base: cwd },
     allowEmpty: values['allow-empty'],
   });
-  const output =
-    format === 'sarif'
-      ? JSON.stringify(toSarif(result, cliVersion()), null, 2) + '\n'
-      : format === 'gitlab'
-        ? JSON.stringify(toCodeQuality(result), null, 2) + '\n'
-        : format === 'json'
-          ? formatJson(result)
-          : formatText(result);
+  const output = renderer.render(result, { version: cliVersion() });
   const code = exitCodeOf(result);
   // Exit 2 or 3: why the run failed (or is incomplete) goes to people on standard error, whatever the report format.
   const broken = code >= 2;
@@ -424,7 +368,7 @@ export async function runScan(args: readonly string[], io: Io = processIo, cwd: 
       return 2;
     }
     // The report goes to the file only; stderr says in one line what it holds (or, exit 2, why nothing was scanned).
-    io.stderr(broken ? formatText(result) : `avglint scan: ${summary(result)} Report: ${path.relative(cwd, outputFile) || outputFile}\n`);
+    io.stderr(broken ? formatText(result) : `avglint scan: ${scanSummary(result)} Report: ${path.relative(cwd, outputFile) || outputFile}\n`);
   } else {
     io.stdout(output);
     if (broken && format !== 'text') io.stderr(formatText(result));

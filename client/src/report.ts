@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { Report } from '@avglint/rules';
 import { ReportRequest } from '@avglint/server/dist/protocol';
-import { REPORT_FORMATS } from 'avglint/dist/formats/report';
+import { renderHtml } from 'avglint/dist/formats/html';
 import { WORDS, type Locale } from 'avglint/dist/formats/words';
 import { activeFolder, openFileAt, showInformation, showWebview } from './vscodeHost';
 
@@ -33,8 +33,7 @@ export async function showReport(client: LanguageClient, locale: Locale = 'nl'):
   const report = result.report as Report;
   const words = WORDS[locale];
   // Places link to `#file:line` and carry the place for the click handler above.
-  const html = REPORT_FORMATS.html
-    .render(report, { words, locale, link: (p) => `#${p.file}:${p.line}`, csvTable: 'register' })
+  const html = renderHtml(report, { words, locale, link: (p) => `#${p.file}:${p.line}` })
     .replace(/<a href="#([^"]+)">/gu, (_m, place: string) => `<a href="#${place}" data-place="${place}">`)
     .replace('</body>', `${OPEN_LINKS}</body>`);
   showWebview(`${words.title}: ${path.basename(root)}`, html, (message) => {

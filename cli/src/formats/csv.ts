@@ -1,5 +1,6 @@
 /** The report's tables as CSV (RFC 4180, `;`-free: comma-separated with quoted fields), for a spreadsheet. */
 import type { Report } from '@avglint/rules';
+import type { Format } from './format';
 import type { Words } from './words';
 
 export const CSV_TABLES = ['register', 'inventory', 'stores', 'exceptions', 'agreements', 'unclassified'] as const;
@@ -31,3 +32,11 @@ export function renderCsv(report: Report, w: Words, which: CsvTable): string {
       return lines([[c.name, c.kind, c.occurrences], ...report.unclassified.map((u) => [u.name, u.kind, u.places.map((p) => `${p.file}:${p.line}`).join('; ')])]);
   }
 }
+
+export const csv: Format = {
+  name: 'csv',
+  report: {
+    description: 'one table as CSV (see --csv-table), for a spreadsheet',
+    render: (report, context) => renderCsv(report, context.words, context.csvTable),
+  },
+};

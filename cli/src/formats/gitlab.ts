@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import { hasErrors, type RuleId } from '@avglint/rules';
 import type { ScanResult } from '../scan';
 import { hashKey } from './fingerprint';
+import type { Format } from './format';
 import { SECURITY_SEVERITY } from './sarif';
 
 type Severity = 'info' | 'minor' | 'major' | 'critical' | 'blocker';
@@ -54,3 +55,11 @@ export function toCodeQuality(result: ScanResult): CodeQualityIssue[] {
     location: { path: relative(f.file), lines: { begin: f.line, end: f.endLine } },
   }));
 }
+
+export const gitlab: Format = {
+  name: 'gitlab',
+  scan: {
+    description: 'GitLab Code Quality, for artifacts:reports:codequality',
+    render: (result) => `${JSON.stringify(toCodeQuality(result), null, 2)}\n`,
+  },
+};

@@ -6,6 +6,7 @@
 import type { InventoryItem, MatrixColumn, Place, Report } from '@avglint/rules';
 import { diagramSvg } from './diagram';
 import { escapeXml as e } from './escape';
+import type { Format } from './format';
 import type { Words } from './words';
 
 export interface HtmlOptions {
@@ -269,3 +270,12 @@ const SCRIPT = `
   cat.addEventListener('change', apply); proc.addEventListener('change', apply);
 })();
 `;
+
+export const html: Format = {
+  name: 'html',
+  report: {
+    description: 'one self-contained HTML file: print it or save it as PDF',
+    default: true,
+    render: (report, context) => renderHtml(report, { words: context.words, locale: context.locale, link: context.link }),
+  },
+};

@@ -19,6 +19,7 @@ import { pathToFileURL } from 'node:url';
 import { docsUrl, hasErrors, RULE_IDS, RULES, type FlowStep, type Problem, type RuleId } from '@avglint/rules';
 import type { ScannedFinding, ScanResult, SuppressedScanFinding } from '../scan';
 import { FINGERPRINT_KEY } from './fingerprint';
+import type { Format } from './format';
 
 /**
  * GitHub's `security-severity` (0.1–10; ≥ 9 critical, ≥ 7 high, ≥ 4 medium) per rule. A `Record` over the rule ids,
@@ -121,3 +122,11 @@ export function toSarif(result: ScanResult, version: string): object {
     ],
   };
 }
+
+export const sarif: Format = {
+  name: 'sarif',
+  scan: {
+    description: 'SARIF 2.1.0 with code flows and suppressed results, for GitHub code scanning',
+    render: (result, context) => `${JSON.stringify(toSarif(result, context.version), null, 2)}\n`,
+  },
+};

@@ -19,23 +19,24 @@ import type { Command } from '../main';
 import { projectIgnores } from '../ignores';
 import { formatText, scanProject, type Io, type ScanResult } from '../scan';
 import { CSV_TABLES, type CsvTable } from '../formats/csv';
-import { REPORT_FORMATS, type ReportFormatName } from '../formats/report';
+import { defaultFormat, formatChoices, formatOptionLines, formatsOf, rendererOf, unknownFormatMessage } from '../formats';
 import { LOCALES, WORDS, type Locale } from '../formats/words';
 
-const formatNames = Object.keys(REPORT_FORMATS) as ReportFormatName[];
+/** The formats that render a diff (`--base`): the ones that suit a pull-request comment. */
+const diffFormats = formatsOf('report').filter((f) => f.renderer.renderDiff !== undefined).map((f) => f.name);
 
-export const REPORT_USAGE = `Usage: avglint report [dir] [--format ${formatNames.join('|')}] [--output file] [--catalogue file]
+export const REPORT_USAGE = `Usage: avglint report [dir] [--format ${formatChoices('report')}] [--output file] [--catalogue file]
                       [--locale nl|en] [--base <git ref> [--fail-on-new]] [--csv-table ${CSV_TABLES.join('|')}]
                       [--ignore glob]... [--no-ignore] [--link-base url] [--agreement-days n] [--area-depth n]
 
 Writes the FG's privacy report for a project: every category read, stored, sent and logged (allowed or not), the
 category × recipient matrix, a data-flow diagram, stores and bewaartermijnen, the register of exceptions (with
 git blame), the verwerkersovereenkomsten, names not yet in the catalogue and a draft verwerkingsregister.
-${formatNames.map((name) => `  --format ${name.padEnd(5)} ${REPORT_FORMATS[name].description}`).join('\n')}
+${formatOptionLines('report')}
   --output          write to this file (default: standard output)
   --catalogue       the FG's catalogue (default: the nearest avglint.catalogue.yaml upward from dir)
   --locale          nl (default) or en
-  --base            report only what changed since this git ref (md or json): new and removed flows, stores,
+  --base            report only what changed since this git ref (${diffFormats.join(' or ')}): new and removed flows, stores,
                     exceptions and unclassified names, for a pull-request comment
   --fail-on-new     with --base: exit 1 when the change adds a flow that is not allowed or an exception
   --csv-table       which table --format csv writes (default register)
@@ -90,7 +91,7 @@ export async function runReport(args: readonly string[], io: Io = processIo, now
       args: [...args],
       allowPositionals: true,
       options: {
-        format: { type: 'string', default: 'html' },
+        format: { type: 'string', default: defaultFormat('report') },
         output: { type: 'string' },
         catalogue: { type: 'string' },
         locale: { type: 'string', default: 'nl' },
@@ -119,8 +120,9 @@ export async function runReport(args: readonly string[], io: Io = processIo, now
     return 2;
   };
   if (positionals.length > 1) return usageError('give at most one directory.');
-  if (!(formatNames as string[]).includes(values.format)) return usageError(`unknown format \`${values.format}\` (${formatNames.join(', ')}).`);
-  const format = values.format as ReportFormatName;
+  const format = values.format;
+  const renderer = rendererOf('report', format);
+  if (renderer === undefined) return usageError(unknownFormatMessage('report', format));
   if (!(LOCALES as string[]).includes(values.locale)) return usageError(`unknown locale \`${values.locale}\` (${LOCALES.join(', ')}).`);
   const locale = values.locale as Locale;
   if (!(CSV_TABLES as readonly string[]).includes(values['csv-table'])) return usageError(`unknown table \`${values['csv-table']}\` (${CSV_TABLES.join(', ')}).`);
@@ -133,7 +135,7 @@ export async function runReport(args: readonly string[], io: Io = processIo, now
   const areaDepth = number('area-depth', values['area-depth']);
   if (typeof agreementWarningDays === 'string') return usageError(agreementWarningDays);
   if (typeof areaDepth === 'string') return usageError(areaDepth);
-  if (values.base !== undefined && format !== 'md' && format !== 'json') return usageError('--base writes md or json (a pull-request comment), not html or csv.');
+  if (values.base !== undefined && renderer.renderDiff === undefined) return usageError(`--base writes ${diffFormats.join(' or ')} (a pull-request comment), not ${format}.`);
   if (values['fail-on-new'] && values.base === undefined) return usageError('--fail-on-new needs --base <git ref>.');
   const dir = path.resolve(positionals[0] ?? '.');
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) return usageError(`${dir} is not a directory.`);
@@ -167,9 +169,9 @@ export async function runReport(args: readonly string[], io: Io = processIo, now
       return 2;
     }
     diff = diffReports(base, report, values.base);
-    output = REPORT_FORMATS[format].renderDiff?.(diff, report, words) ?? '';
+    output = renderer.renderDiff?.(diff, report, words) ?? '';
   } else {
-    output = REPORT_FORMATS[format].render(report, { words, locale, link, csvTable: values['csv-table'] as CsvTable });
+    output = renderer.render(report, { words, locale, link, csvTable: values['csv-table'] as CsvTable });
   }
   if (outputFile !== undefined) {
     fs.mkdirSync(path.dirname(outputFile), { recursive: true });

@@ -3,6 +3,7 @@
  * verwerkingsregister, and a short comment for a PR.
  */
 import type { FlowChange, Place, Report, ReportDiff } from '@avglint/rules';
+import type { Format } from './format';
 import type { Words } from './words';
 
 const cell = (text: string): string => text.replace(/\|/gu, '\\|').replace(/\r?\n/gu, ' ');
@@ -118,3 +119,12 @@ export function renderDiffMarkdown(diff: ReportDiff, report: Report, w: Words): 
   if (parts.length === 2) parts.push(w.diff.nothing, '');
   return parts.join('\n');
 }
+
+export const md: Format = {
+  name: 'md',
+  report: {
+    description: 'Markdown, for a wiki or, with --base, a pull-request comment',
+    render: (report, context) => renderMarkdown(report, context.words),
+    renderDiff: (diff, report, words) => renderDiffMarkdown(diff, report, words),
+  },
+};
