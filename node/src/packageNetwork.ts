@@ -27,13 +27,27 @@ const byVersion = new Map<string, boolean>();
 /** By project root: the package.json's modification time and the answer for it. */
 const byProject = new Map<string, { readonly stamp: number; readonly packages: ReadonlySet<string> }>();
 
+/** By source folder: the project root above it (the upward search costs more than the rest of a cached answer). */
+const rootByDirectory = new Map<string, string | undefined>();
 /**
- * The packages of the project `fromFile` belongs to (nearest `package.json` upward) that can reach the network.
- * Never throws: a package that cannot be read is taken not to reach the network.
+ * One empty answer for every file outside a project: the core keeps its engine (and its per-program summaries) while
+ * the set it was given is the same object, so a new empty set per file would cost it that cache.
+ */
+const NONE: ReadonlySet<string> = new Set();
+
+/**
+ * The packages of the project `fromFile` belongs to (nearest `package.json` upward) that can reach the network: the
+ * same set object for every file of the project while its package.json is unchanged. Never throws: a package that
+ * cannot be read is taken not to reach the network.
  */
 export function networkPackagesFor(fromFile: string): ReadonlySet<string> {
-  const root = nearestPackageRoot(fromFile);
-  if (root === undefined) return new Set();
+  const directory = path.dirname(path.resolve(fromFile));
+  let root = rootByDirectory.get(directory);
+  if (root === undefined && !rootByDirectory.has(directory)) {
+    root = nearestPackageRoot(fromFile);
+    rootByDirectory.set(directory, root);
+  }
+  if (root === undefined) return NONE;
   const manifest = path.join(root, 'package.json');
   const stamp = mtime(manifest);
   const cached = byProject.get(root);
