@@ -22,8 +22,11 @@ import type { TextRange } from '../finding';
 import type { CheckContext } from './context';
 import type { FlowEngine } from './flow/engine';
 import { engineOf } from './flow/flows';
-import { fileNodes, type FileNodes } from './flow/nodes';
-import type { TraceStep } from './flow/labels';
+import { fileNodes, nodesFor, type FileNodes } from './flow/nodes';
+import { withStep, type TraceStep } from './flow/labels';
+import { shortText } from './flow/syntax';
+import { ensureParents } from './flow/walk';
+import { storeWrappers, type ProbedWrite } from './storageWrappers';
 import { MONGO, type StoreKind } from './libraries/storage';
 import { StoreWrites, type ImportBinding, type StorageScope, type StorageTtl } from './storageWrites';
 import { CategoryCollector, calleeName, FS_MODULES, enclosingFunctions, enclosingStatement, MAX_DEPTH, propertyNameText, requiredModule, skipWrappers, stringProperty } from './storageCollector';
@@ -111,6 +114,18 @@ export function findStorageSites(context: CheckContext): StorageSite[] {
   return finder.sites;
 }
 
+/**
+ * Every store write in another file of the program, also those that store nothing catalogued by themselves (a
+ * wrapper's write of its parameter), for the store-wrapper summaries. Wrapper calls in that file are not probed.
+ */
+function probeWrites(context: CheckContext, file: ts.SourceFile): ProbedWrite[] {
+  ensureParents(file);
+  const writes: ProbedWrite[] = [];
+  const finder = new StorageFinder({ ...context, sourceFile: file }, nodesFor(file), writes);
+  for (const node of finder.probeNodes) finder.visit(node);
+  return writes;
+}
+
 /** The `@retention` tag in the JSDoc of `node` (before its decorators, modifiers or keyword), if any. */
 export function retentionTagOf(node: ts.Node, sourceFile: ts.SourceFile): RetentionTag | undefined {
   const text = sourceFile.text;
@@ -147,14 +162,20 @@ class StorageFinder implements StorageScope {
   /** The storage library tables' interpreter. */
   private readonly writes: StoreWrites;
 
+  /** The storage nodes a probe visits: calls, assignments and tagged templates (writes), not declarations. */
+  readonly probeNodes: FileNodes['storage'];
+
   constructor(
     readonly context: CheckContext,
     nodes: FileNodes,
+    /** Set when probing another file for store wrappers: every write goes here, catalogued data or not. */
+    private readonly probed?: ProbedWrite[],
   ) {
     this.sourceFile = context.sourceFile;
     this.checker = context.checker;
     this.collectBindings(nodes.bindings);
     this.writes = new StoreWrites(this, nodes.calls, nodes.storage.filter(isTaggedTemplateExpression));
+    this.probeNodes = probed ? nodes.storage.filter((n) => !isClassLike(n) && !isNewExpression(n)) : [];
   }
 
   visit(node: FileNodes['storage'][number]): void {
@@ -301,6 +322,34 @@ class StorageFinder implements StorageScope {
     else if (FS_WRITES.has(name)) this.fsWrite(node, callee, name);
     else if (REDIS_WRITES.has(name) && isPropertyAccessExpression(callee)) this.redisWrite(node, callee, name);
     else if (name === 'putObject' && isPropertyAccessExpression(callee)) this.s3Put(node, '`putObject` (S3)');
+    else if (!this.probed) this.wrapperWrite(node);
+  }
+
+  /**
+   * A call to a project function that passes its parameters on to a store (`admin.insertOne(doc)` over the MongoDB
+   * driver, see `storageWrappers.ts`): a write of what this call passes, less what the write inside reports itself.
+   */
+  private wrapperWrite(node: ts.CallExpression): void {
+    const engine = (this.engine ??= engineOf(this.context));
+    const fn = engine.resolver.calleeDeclaration(node);
+    if (!fn) return;
+    const reaches = storeWrappers(engine, (file) => probeWrites(this.context, file)).reachesOf(fn);
+    if (reaches.length === 0) return;
+    const calleeText = shortText(skipWrappers(node.expression));
+    const byStore = new Map<string, { kind: StoreKind; collector: CategoryCollector; documented: ts.Node[] }>();
+    for (const reach of reaches) {
+      const arg = node.arguments[reach.label.index];
+      if (!arg) continue;
+      const value = engine.replay(engine.valueOf(arg), arg, calleeText, reach.label).filter((l) => l.kind === 'category' && !reach.covered.has(l.category.id));
+      if (value.length === 0) continue;
+      let entry = byStore.get(reach.store);
+      if (!entry) byStore.set(reach.store, (entry = { kind: reach.kind, collector: this.collector(), documented: [] }));
+      entry.collector.value(withStep(value, node, `stored by \`${calleeText}\``));
+      entry.documented.push(...reach.documented);
+    }
+    for (const [store, { kind, collector, documented }] of byStore) {
+      this.add(kind, `${store} through \`${calleeText}\``, node, enclosingStatement(node), [...enclosingFunctions(node), ...documented], collector);
+    }
   }
 
   private construct(node: ts.NewExpression): void {
@@ -599,6 +648,10 @@ class StorageFinder implements StorageScope {
 
   add(kind: StoreKind, store: string, reportNode: ts.Node, declaration: ts.Node, alternatives: ts.Node[], collector: CategoryCollector, ttl?: StorageTtl): void {
     const categories = collector.categories();
+    if (this.probed) {
+      this.probed.push({ kind, store, reportNode, documented: [declaration, ...alternatives], values: collector.values, categories: new Set(categories.map((c) => c.id)) });
+      return;
+    }
     if (categories.length === 0) return;
     const trace = collector.trace();
     this.sites.push({ kind, store, reportNode, declaration, alternativeDeclarations: alternatives, categories, ...(ttl !== undefined ? { ttl } : {}), ...(trace ? { trace } : {}) });

@@ -9,7 +9,7 @@ import type { Category } from '../catalogue/model';
 import { normaliseName } from '../catalogue/names';
 import type { CheckContext } from './context';
 import type { FlowEngine } from './flow/engine';
-import { categoriesOf, type TraceStep } from './flow/labels';
+import { categoriesOf, type TraceStep, type Value } from './flow/labels';
 // Read once: every member of the typescript module is a getter, and these run for every node.
 const { forEachChild, getJSDocTags, isAccessor, isArrayLiteralExpression, isArrowFunction, isAsExpression, isAwaitExpression, isBinaryExpression, isBlock, isCallExpression, isCaseClause, isClassLike, isComputedPropertyName, isConditionalExpression, isConstructorDeclaration, isDefaultClause, isElementAccessExpression, isFunctionDeclaration, isFunctionExpression, isIdentifier, isMethodDeclaration, isModuleBlock, isNewExpression, isNonNullExpression, isNumericLiteral, isObjectLiteralExpression, isParenthesizedExpression, isPrivateIdentifier, isPropertyAccessExpression, isPropertyAssignment, isSatisfiesExpression, isShorthandPropertyAssignment, isSourceFile, isSpreadAssignment, isSpreadElement, isStringLiteralLike, isTemplateExpression, isTypeAssertionExpression, isTypeReferenceNode, TypeFlags } = ts;
 
@@ -23,6 +23,8 @@ export class CategoryCollector {
   private readonly seenTypes = new Set<ts.Type>();
   private readonly seenConstants = new Set<string>();
   private readonly traces = new Map<Category, TraceStep>();
+  /** The written values given to `stored`, in order: a project function passing its parameter here is a store wrapper. */
+  readonly values: ts.Expression[] = [];
 
   constructor(
     private readonly context: CheckContext,
@@ -44,8 +46,14 @@ export class CategoryCollector {
    * follows it back through variables, `map`/`join`, function calls and imported modules to where the data was read.
    */
   stored(expression: ts.Expression): void {
+    this.values.push(expression);
     this.expression(expression);
-    for (const label of categoriesOf(this.engine().valueOf(expression))) {
+    this.value(this.engine().valueOf(expression));
+  }
+
+  /** The categories of a value the flow analysis computed (an argument replayed through a store wrapper). */
+  value(value: Value): void {
+    for (const label of categoriesOf(value)) {
       this.found.add(label.category);
       if (!this.traces.has(label.category)) this.traces.set(label.category, label.trace);
     }

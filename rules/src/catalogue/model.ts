@@ -181,7 +181,7 @@ export interface Sanitiser {
  * Whose data it is. A category matched **by name** (`naam`, `postcode`) is personal data when it belongs to a person:
  * `leerling.naam` is, `vak.naam` and `school.postcode` are not. The owner is the object the name is read from: its
  * type (with type information) or its name (without). Entries are compared case- and style-insensitively, as a whole
- * name or as its first or last word (`HuidigeSchool`, `schoolData`).
+ * name or as any of its words (`HuidigeSchool`, `schoolData`, `api_schooljaar_item`); a person's word wins.
  */
 export interface Subjects {
   /** Types and owner names of the persons the data is about (`Leerling`, `ouder`, `user`); these always count. */

@@ -64,11 +64,15 @@ function subjectIndex(catalogue: Catalogue): SubjectIndex {
   return index;
 }
 
-/** What the lists say of one identity: the whole name, or its first or last word. A person wins over a non-person. */
+/**
+ * What the lists say of one identity: the whole name, or any of its words. A person wins over a non-person. Every word
+ * counts, not only the first and last: generated API types wrap the owner in technical words
+ * (`api_schooljaar_item`, `RSchooljaarDto`), and a person anywhere in the name still wins (`schoolLeerlingItem`).
+ */
 function judge(identity: string, index: SubjectIndex, own: ReadonlySet<string> | undefined): 'person' | 'not' | undefined {
   const words = nameWords(identity);
   const keys = [normaliseName(identity)];
-  if (words.length > 1) keys.push(words[0] ?? '', words[words.length - 1] ?? '');
+  if (words.length > 1) keys.push(...words);
   if (keys.some((k) => index.persons.has(k))) return 'person';
   if (keys.some((k) => index.notPersons.has(k) || (own?.has(k) ?? false))) return 'not';
   return undefined;

@@ -130,11 +130,24 @@ export function retentionFinding(verdict: RetentionVerdict, place: RetentionPlac
   });
 }
 
+/**
+ * The `@retention` tag of a site: on its declaration or one of the alternatives, which may sit in another file (a store
+ * wrapper's write). `here` says whether the tag is in the analysed file, where a suggestion can edit it.
+ */
+function tagOf(context: CheckContext, site: StorageSite): { tag: RetentionTag | undefined; here: boolean } {
+  for (const node of [site.declaration, ...site.alternativeDeclarations]) {
+    const file = node.getSourceFile();
+    const tag = retentionTagOf(node, file);
+    if (tag) return { tag, here: file === context.sourceFile };
+  }
+  return { tag: undefined, here: true };
+}
+
 function judge(context: CheckContext, rule: RuleHelpers<MessageId>, site: StorageSite): Finding | undefined {
-  const tag = [site.declaration, ...site.alternativeDeclarations].map((n) => retentionTagOf(n, context.sourceFile)).find((t) => t !== undefined);
+  const { tag, here } = tagOf(context, site);
   const verdict = judgeRetention(context.catalogue, site.categories, tag, site.ttl, site.store);
   if (!verdict) return undefined;
-  const suggestions = verdict.messageId === 'ttlTooLong' ? [] : verdict.messageId === 'missingRetention' ? insertSuggestions(rule, context, site, verdict.allowance) : tag ? replaceSuggestions(rule, verdict.allowance, tag) : [];
+  const suggestions = verdict.messageId === 'ttlTooLong' ? [] : verdict.messageId === 'missingRetention' ? insertSuggestions(rule, context, site, verdict.allowance) : tag && here ? replaceSuggestions(rule, verdict.allowance, tag) : [];
   return finding(rule, context, site, verdict.messageId, verdict.data, suggestions);
 }
 
@@ -147,7 +160,7 @@ const VERDICTS: Readonly<Record<string, StoreObservation['verdict']>> = {
 
 /** Tells the report about a store, allowed or not: its declared term and this rule's verdict. */
 function observeStore(context: CheckContext, site: StorageSite, finding: Finding | undefined): void {
-  const tag = [site.declaration, ...site.alternativeDeclarations].map((n) => retentionTagOf(n, context.sourceFile)).find((t) => t !== undefined);
+  const { tag } = tagOf(context, site);
   const allowance = allowanceFor(context.catalogue, site.categories);
   context.observe?.({
     kind: 'store',

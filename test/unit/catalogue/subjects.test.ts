@@ -30,6 +30,8 @@ describe('subjects: whose data it is', () => {
     [['WEER_BERICHT'], naam, true],
     [['Leerling'], naam, false],
     [['schoolLeerling'], naam, false], // a person's word wins
+    [['api_schooljaar_item'], naam, true], // a middle word: a generated API type around the owner
+    [['api_leerling_school_item'], naam, false], // a person's word wins wherever it is
     [['data'], naam, false], // unknown: a person
     [[], naam, false],
     [[undefined, 'vak'], naam, true], // no type name: the owner's name decides

@@ -11,7 +11,7 @@ import type { Catalogue, Category, Sanitiser } from '../../catalogue/model';
 import { ownerIsNotPerson } from '../../catalogue/subjects';
 import { categoryIndex } from '../../catalogue/names';
 import { Classifier, declarationName, expressionName, literalName, propertyNameText, skipOuter, type Hit } from './classify';
-import { DERIVED_GLOBALS, DERIVED_MEMBERS, DERIVED_STATIC_METHODS, importedFrom, isFakeDataModule, isLiteralData, isMask, isPredicateName, rootIdentifier } from './notData';
+import { DERIVED_GLOBALS, DERIVED_MEMBERS, DERIVED_STATIC_METHODS, importedFrom, packageImport, isFakeDataModule, isLiteralData, isMask, isPredicateName, rootIdentifier } from './notData';
 import {
   apply,
   applyAll,
@@ -57,6 +57,8 @@ export interface Reach {
 }
 
 const ARRAY_CALLBACK_METHODS = new Set(['map', 'flatMap', 'filter', 'find', 'findLast', 'findIndex', 'findLastIndex', 'forEach', 'some', 'every', 'sort', 'toSorted']);
+/** Methods that read one entry by its key: `Map`/`Headers`/`URLSearchParams`/`FormData` `get`, Express `req.header`. */
+const KEYED_READS = new Set(['get', 'getAll', 'header', 'getHeader', 'param']);
 const ARRAY_SAME_METHODS = new Set(['filter', 'find', 'findLast', 'slice', 'sort', 'toSorted', 'reverse', 'toReversed', 'at', 'flat', 'values', 'splice', 'shift', 'pop', 'with', 'get', 'getAll', 'toString', 'toJSON', 'valueOf', 'trim', 'trimStart', 'trimEnd', 'toLowerCase', 'toUpperCase', 'padStart', 'padEnd', 'substring', 'substr', 'split', 'normalize', 'charAt', 'replace', 'replaceAll', 'repeat', 'entries', 'toLocaleString']);
 const VALUELESS_METHODS = new Set(['forEach', 'some', 'every', 'includes', 'indexOf', 'lastIndexOf', 'findIndex', 'findLastIndex', 'has', 'keys', 'push', 'unshift', 'append', 'set', 'add', 'delete', 'startsWith', 'endsWith', 'localeCompare', 'test']);
 
@@ -176,7 +178,7 @@ export class FlowEngine implements Evaluator {
     if (isPropertyAccessExpression(node)) return this.propertyAccess(node);
     if (isElementAccessExpression(node)) return this.elementAccess(node);
     if (isCallExpression(node)) return this.call(node);
-    if (isNewExpression(node)) return unionOf((node.arguments ?? []).map((a) => this.valueOf(a)));
+    if (isNewExpression(node)) return this.promised(node) ?? unionOf((node.arguments ?? []).map((a) => this.valueOf(a)));
     if (isObjectLiteralExpression(node)) return this.objectLiteral(node);
     if (isArrayLiteralExpression(node)) return unionOf(node.elements.map((e) => this.valueOf(e)));
     if (isSpreadElement(node)) return this.valueOf(node.expression);
@@ -189,6 +191,31 @@ export class FlowEngine implements Evaluator {
     if (isAwaitExpression(node)) return union(this.valueOf(node.expression), this.typeValue(node));
     if (isPrefixUnaryExpression(node)) return node.operator === SyntaxKind.ExclamationToken ? EMPTY : this.valueOf(node.operand);
     return EMPTY;
+  }
+
+  /**
+   * `new Promise((resolve, reject) => { … resolve(x) … })`: the promise holds what the executor resolves it with, also
+   * from inside callbacks (`q.then((r) => resolve(r))`, `q.then(resolve)`). Undefined for any other `new`.
+   */
+  private promised(node: ts.NewExpression): Value | undefined {
+    const callee = skipOuter(node.expression);
+    const executor = node.arguments?.[0] && skipOuter(node.arguments[0]);
+    if (!isIdentifier(callee) || callee.text !== 'Promise' || !executor || !(isArrowFunction(executor) || isFunctionExpression(executor)) || !this.resolver.isGlobal(callee)) return undefined;
+    const resolve = executor.parameters[0];
+    if (!resolve || !isIdentifier(resolve.name)) return EMPTY;
+    const parts: Value[] = [];
+    const isResolve = (e: ts.Expression | undefined): boolean => {
+      const inner = e && skipOuter(e);
+      return inner !== undefined && isIdentifier(inner) && this.resolver.resolve(inner) === resolve;
+    };
+    forEachCall(executor.body, (call) => {
+      if (isResolve(call.expression)) {
+        if (call.arguments[0]) parts.push(withStep(this.valueOf(call.arguments[0]), call, 'resolved into the promise'));
+      } else if (isPropertyAccessExpression(call.expression) && call.expression.name.text === 'then' && isResolve(call.arguments[0])) {
+        parts.push(withStep(this.valueOf(call.expression.expression), call, 'resolved into the promise'));
+      }
+    });
+    return unionOf(parts);
   }
 
   private identifier(id: ts.Identifier): Value {
@@ -470,11 +497,18 @@ export class FlowEngine implements Evaluator {
       if (method === 'reduce' || method === 'reduceRight') return union(this.callbackReturn(args[0], call), args[1] ? this.valueOf(args[1]) : EMPTY, typed);
       if (method === 'then') return union(args[0] ? this.callbackReturn(args[0], call) : this.valueOf(receiver), typed);
       if (method === 'catch' || method === 'finally') return union(this.valueOf(receiver), typed);
+      // `headers.get('user-agent')`, `req.header('x-forwarded-for')`, `params.get('bsn')`: the entry under that key,
+      // as `set('bsn', x)` and `append` put it there — not everything else the receiver holds.
+      const key = args.length === 1 && args[0] && (isStringLiteral(args[0]) || isNoSubstitutionTemplateLiteral(args[0])) ? args[0].text : undefined;
+      if (key !== undefined && KEYED_READS.has(method)) return union(this.passedThrough(apply(this.valueOf(receiver), { op: 'get', key }), call, calleeText), typed);
       if (method === 'join') return union(apply(this.valueOf(receiver), { op: 'flatten' }), typed);
       if (method === 'concat') return unionOf([this.valueOf(receiver), ...args.map((a) => this.valueOf(a)), typed]);
       if (ARRAY_SAME_METHODS.has(method)) return union(this.valueOf(receiver), typed);
       if (VALUELESS_METHODS.has(method)) return typed;
-      return union(this.passedThrough(unionOf([this.valueOf(receiver), ...args.map((a) => this.valueOf(a))]), call, calleeText), typed);
+      // A package's object (an SDK client built with a password): its methods return what the service answers, not
+      // what the object was built with. Only what this call passes may come back.
+      const receiverValue = this.isPackageInstance(receiver) ? EMPTY : this.valueOf(receiver);
+      return union(this.passedThrough(unionOf([receiverValue, ...args.map((a) => this.valueOf(a))]), call, calleeText), typed);
     }
     // A function avglint cannot see into: its result may carry anything its arguments carry — unless it answers a
     // question (`isGeldigBsn(x)`, or typed `boolean`), which reveals nothing of them.
@@ -499,6 +533,18 @@ export class FlowEngine implements Evaluator {
     if (name !== undefined && isPredicateName(name)) return true;
     if (!this.checker) return false;
     return (this.checker.getTypeAtLocation(call).flags & TypeFlags.BooleanLike) !== 0;
+  }
+
+  /**
+   * An instance made by `new` of a class imported or required from a package (`new WebUntis(school, user, password)`,
+   * `new Lib.Client(…)`), not one of the project's own classes nor a global such as `Date` or `URL`.
+   */
+  private isPackageInstance(receiver: ts.Expression): boolean {
+    const site = this.newSite(receiver, 0);
+    const root = site && rootIdentifier(site.expression);
+    if (!root) return false;
+    const module = packageImport(this.resolver.resolveLocal(root));
+    return module !== undefined && !module.startsWith('.') && !module.startsWith('/');
   }
 
   /** A call into a fake-data library (`faker.person.fullName()`, imported from `@faker-js/faker`). */

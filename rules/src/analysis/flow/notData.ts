@@ -18,7 +18,7 @@
 // Default import: `import * as` would read every member through an esModuleInterop getter.
 import ts from 'typescript';
 
-const { isArrayLiteralExpression, isAsExpression, isCallExpression, isIdentifier, isImportClause, isImportSpecifier, isNamespaceImport, isNoSubstitutionTemplateLiteral, isNonNullExpression, isNumericLiteral, isObjectLiteralExpression, isParenthesizedExpression, isPrefixUnaryExpression, isPropertyAccessExpression, isPropertyAssignment, isRegularExpressionLiteral, isSatisfiesExpression, isStringLiteral, isTypeAssertionExpression, isElementAccessExpression, SyntaxKind } = ts;
+const { isArrayLiteralExpression, isBindingElement, isVariableDeclaration, isAsExpression, isCallExpression, isIdentifier, isImportClause, isImportSpecifier, isNamespaceImport, isNoSubstitutionTemplateLiteral, isNonNullExpression, isNumericLiteral, isObjectLiteralExpression, isParenthesizedExpression, isPrefixUnaryExpression, isPropertyAccessExpression, isPropertyAssignment, isRegularExpressionLiteral, isSatisfiesExpression, isStringLiteral, isTypeAssertionExpression, isElementAccessExpression, SyntaxKind } = ts;
 
 /** npm modules whose functions generate fake personal data (a module or any of its subpaths, such as `/locale/nl`). */
 export const FAKE_DATA_MODULES: readonly string[] = ['@faker-js/faker', 'faker', '@ngneat/falso', 'chance', 'casual', '@fakerjs/faker'];
@@ -94,6 +94,23 @@ export function importedFrom(decl: ts.Node | undefined): string | undefined {
   if (!n || !isImportClause(n)) return undefined;
   const specifier = n.parent.moduleSpecifier;
   return isStringLiteral(specifier) ? specifier.text : undefined;
+}
+
+/**
+ * The module a name is bound to by an import or a `require`: `import X from 'm'`, `const X = require('m')`,
+ * `const { X } = require('m')`, `const X = require('m').X`.
+ */
+export function packageImport(decl: ts.Node | undefined): string | undefined {
+  const imported = importedFrom(decl);
+  if (imported !== undefined || !decl) return imported;
+  let n: ts.Node = decl;
+  if (isBindingElement(n)) n = n.parent.parent;
+  if (!isVariableDeclaration(n) || !n.initializer) return undefined;
+  let e = skip(n.initializer);
+  while (isPropertyAccessExpression(e)) e = skip(e.expression);
+  if (!isCallExpression(e) || !isIdentifier(e.expression) || e.expression.text !== 'require') return undefined;
+  const [specifier] = e.arguments;
+  return specifier && isStringLiteral(specifier) ? specifier.text : undefined;
 }
 
 export function isFakeDataModule(module: string): boolean {

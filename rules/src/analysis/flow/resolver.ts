@@ -133,7 +133,8 @@ export class Resolver {
     if (isIdentifier(e)) decl = this.resolve(e);
     else if (isPropertyAccessExpression(e)) decl = this.resolveMember(e);
     if (!decl) return undefined;
-    if (isSourceFile(decl) || isClassLike(decl)) return decl;
+    // A CommonJS module whose `module.exports = { … }` the name resolves to is that object literal.
+    if (isSourceFile(decl) || isClassLike(decl) || isObjectLiteralExpression(decl)) return decl;
     if (isVariableDeclaration(decl) || isPropertyDeclaration(decl) || isPropertyAssignment(decl)) {
       if (decl.initializer) {
         const fromValue = this.containerOf(decl.initializer, depth + 1);
@@ -283,6 +284,12 @@ export class Resolver {
     if (isIdentifier(callee)) decl = this.resolve(callee);
     else if (isPropertyAccessExpression(callee)) decl = this.resolveMember(callee);
     else if (isFunctionExpression(callee) || isArrowFunction(callee)) decl = callee;
+    if (decl && isVariableDeclaration(decl) && decl.initializer) {
+      const init = skipOuter(decl.initializer);
+      if (isFunctionExpression(init) || isArrowFunction(init)) decl = init;
+    }
+    // `module.exports = { classList: classList }` and `{ stuur: verstuur }`: the member names a function declared beside it.
+    if (decl && isPropertyAssignment(decl) && isIdentifier(skipOuter(decl.initializer))) decl = this.resolve(skipOuter(decl.initializer) as ts.Identifier);
     if (decl && isVariableDeclaration(decl) && decl.initializer) {
       const init = skipOuter(decl.initializer);
       if (isFunctionExpression(init) || isArrowFunction(init)) decl = init;
