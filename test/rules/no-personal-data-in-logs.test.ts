@@ -20,6 +20,19 @@ const typedChild = "import type { Leerling } from './flow-types';\nimport pino f
 const typedGlobal = "import type { Leerling } from './flow-types';\nexport function f(l: Leerling) {\n  logger.info(l.naam);\n}";
 const typedWhole = "import type { Leerling } from './flow-types';\nexport function f(l: Leerling) {\n  console.log(l);\n}";
 
+// What a call returns. A package's client built with personal data (an SDK client given a login) returns what the
+// service answers, not its constructor's arguments; a global's object (URLSearchParams) still holds them.
+const sdkClient = `${pre}import Untis from 'webuntis';\nconst client = new Untis('school', leerling.bsn);\nconst klassen = await client.getClasses();\nconsole.log(klassen);`;
+const sdkRequired = `${pre}const Untis = require('webuntis');\nconst client = new Untis.Client('school', leerling.bsn);\nconsole.log(client.getClasses());`;
+const globalObject = `${pre}const query = new URLSearchParams({ bsn: leerling.bsn });\nconsole.log(query.toString());`;
+// A promise holds what its executor resolves it with, also from a callback.
+const promised = `${pre}declare const db: { query(q: unknown): Promise<unknown> };\nfunction zoek(q: unknown) {\n  return new Promise((resolve) => {\n    db.query(q).then((r) => resolve(r));\n  });\n}\nconst gevonden = await zoek({ bsn: leerling.bsn });\nconsole.log(gevonden);`;
+// `get('key')` reads the entry under that key, not everything the receiver holds.
+const keyed = `${pre}const params = new URLSearchParams();\nparams.append('bsn', leerling.bsn);\nparams.append('pagina', '2');\n`;
+const keyedBsn = `${keyed}console.log(params.get('bsn'));`;
+// A module object whose member names a function declared beside it (`{ lijst: lijst }`, as `module.exports` does).
+const namedMember = `${pre}function lijst() {\n  return [{ naam: leerling.naam }];\n}\nconst api = { lijst: lijst };\nconsole.log(api.lijst());`;
+
 ruleTester.run('no-personal-data-in-logs', rule('no-personal-data-in-logs'), {
   valid: [
     `${pre}console.log('sync', leerling.id);`,
@@ -30,6 +43,9 @@ ruleTester.run('no-personal-data-in-logs', rule('no-personal-data-in-logs'), {
     `${pre}const debug = require('debug')('app');\ndebug('%o', { id: leerling.id });`,
     `${pre}logger.info('klaar', leerling.id);`,
     `${pre}const tabel = { info: (x: unknown) => x };\ntabel.info(leerling.bsn);`, // not a logger by name or origin
+    sdkClient,
+    sdkRequired,
+    `${keyed}console.log(params.get('pagina'));`,
   ],
   invalid: [
     { code: consoleLog, errors: [{ messageId: 'personalDataInLog', ...at(consoleLog, 'leerling.bsn') }] },
@@ -46,6 +62,10 @@ ruleTester.run('no-personal-data-in-logs', rule('no-personal-data-in-logs'), {
     { code: declaredLogger, errors: [{ messageId: 'personalDataInLog', ...at(declaredLogger, 'leerling.email') }] },
     { code: nest, errors: [{ messageId: 'personalDataInLog', ...at(nest, 'leerling.bsn') }] },
     { code: consola, errors: [{ messageId: 'personalDataInLog', ...at(consola, '{ email: leerling.email }') }] },
+    { code: globalObject, errors: [{ messageId: 'personalDataInLog', ...at(globalObject, 'query.toString()') }] },
+    { code: promised, errors: [{ messageId: 'personalDataInLog', ...at(promised, 'gevonden', 1) }] },
+    { code: keyedBsn, errors: [{ messageId: 'personalDataInLog', ...at(keyedBsn, "params.get('bsn')") }] },
+    { code: namedMember, errors: [{ messageId: 'personalDataInLog', ...at(namedMember, 'api.lijst()') }] },
   ],
 });
 
@@ -53,6 +73,9 @@ typedRuleTester.run('no-personal-data-in-logs (typed)', rule('no-personal-data-i
   valid: [
     { code: "import type { Leerling } from './flow-types';\nexport function f(l: Leerling) {\n  console.log(l.id);\n}", filename: 'src/flow-typed.ts' },
     { code: "import type { Leerling } from './flow-types';\nimport pino from 'pino';\nexport function f(l: Leerling) {\n  return pino().child({ id: l.id });\n}", filename: 'src/flow-typed.ts' },
+    { code: sdkClient, filename: 'src/flow-typed.ts' },
+    { code: sdkRequired, filename: 'src/flow-typed.ts' },
+    { code: `${keyed}console.log(params.get('pagina'));`, filename: 'src/flow-typed.ts' },
   ],
   invalid: [
     // The whole `Leerling` bound to a child logger goes into every line it writes.
@@ -64,5 +87,9 @@ typedRuleTester.run('no-personal-data-in-logs (typed)', rule('no-personal-data-i
       // The whole `Leerling` is logged: its BSN, ECK iD, name and zorgdossier, in one finding that names them all.
       errors: [{ messageId: 'personalDataInLog', ...within(typedWhole, 'l);', 'l') }],
     },
+    { code: globalObject, filename: 'src/flow-typed.ts', errors: [{ messageId: 'personalDataInLog', ...at(globalObject, 'query.toString()') }] },
+    { code: promised, filename: 'src/flow-typed.ts', errors: [{ messageId: 'personalDataInLog', ...at(promised, 'gevonden', 1) }] },
+    { code: keyedBsn, filename: 'src/flow-typed.ts', errors: [{ messageId: 'personalDataInLog', ...at(keyedBsn, "params.get('bsn')") }] },
+    { code: namedMember, filename: 'src/flow-typed.ts', errors: [{ messageId: 'personalDataInLog', ...at(namedMember, 'api.lijst()') }] },
   ],
 });

@@ -68,6 +68,14 @@ const mongoDriver = "await db.collection('leerlingen').insertOne({ naam: leerlin
 const mongoUpdate = "await db.collection('beheerders').updateOne({ id }, { $push: { toegang: { adres: req.ip } } });";
 const ngrx = "import { localStorageSync } from 'ngrx-store-localstorage';\nexport const sync = localStorageSync({ keys: [{ leerling: ['naam', 'bsn'] }], rehydrate: true });";
 
+// Store wrappers: the project's own functions that pass a parameter on to a store write (a wrapper module over the
+// MongoDB driver, as real back-ends write one per collection), and a Prisma client cached on `globalThis`.
+const wrapperObject = "const beheerders = {\n  insertOne: async (object) => instance.collection('beheerders').insertOne(object),\n};\nawait beheerders.insertOne({ email: gebruiker.email, rol: 'admin' });";
+const wrapperPush = "async function updateOne(query, action) {\n  return instance.collection('beheerders').updateOne(query, action);\n}\nawait updateOne({ id }, { $push: { toegang: { adres: req.ip, pad: req.path } } });";
+const wrapperChain = "function bewaar(doc) {\n  return db.collection('x').insertOne(doc);\n}\nfunction registreer(l) {\n  return bewaar({ naam: l.naam, bsn: l.bsn });\n}\nawait registreer(leerling);";
+const wrapperPromise = "const sessies = {\n  insertOne: (object) => new Promise((resolve) => {\n    instance.collection('sessies').insertOne(object).then(resolve);\n  }),\n};\nsessies.insertOne(format({ cijfer }));";
+const prismaCached = "import { PrismaClient } from '@prisma/client';\nconst db = globalThis.prisma ?? new PrismaClient();\nawait db.leerling.create({ data: { bsn: leerling.bsn } });";
+
 ruleTester.run('require-retention', rule('require-retention'), {
   valid: [
     entity.replace('@Entity()', '/** @retention leerlingdossier */\n@Entity()'),
@@ -109,6 +117,13 @@ ruleTester.run('require-retention', rule('require-retention'), {
     "await pool.query('INSERT INTO lokalen (nummer) VALUES ($1)', [nummer]);",
     'await sql`update lokalen set capaciteit = ${n}`;',
     "/** @retention camera */\nasync function bewaar() {\n  await prisma.beeld.create({ data: { opname } });\n}",
+    // A store wrapper: the call passes nothing catalogued, or the wrapper (or the write inside) carries the tag.
+    "const beheerders = {\n  insertOne: async (object) => instance.collection('beheerders').insertOne(object),\n};\nawait beheerders.insertOne({ lokaal: 'A1' });",
+    "/** @retention leerlingdossier */\nasync function bewaar(doc) {\n  await db.collection('x').insertOne(doc);\n}\nawait bewaar({ bsn: leerling.bsn });",
+    "async function bewaar(doc) {\n  /** @retention leerlingdossier */\n  await db.collection('x').insertOne(doc);\n}\nawait bewaar({ bsn: leerling.bsn });",
+    // A function whose parameter reaches no store is no wrapper; a cached client not made by Prisma is no client.
+    "async function toon(doc) {\n  return db.collection('x').findOne(doc);\n}\nawait toon({ bsn: leerling.bsn });",
+    "const db = globalThis.cache ?? new Map();\nawait db.leerling.create({ data: { bsn: leerling.bsn } });",
     "const klant = { leerling: { create: (x: unknown) => x } };\nklant.leerling.create({ data: { bsn } });", // not a Prisma client
     "import { NgxsStoragePluginModule } from '@ngxs/storage-plugin';\nexport const imports = [NgxsStoragePluginModule.forRoot({ keys: ['thema'] })];",
   ],
@@ -213,6 +228,12 @@ ruleTester.run('require-retention', rule('require-retention'), {
     { code: mongoDriver, errors: [{ messageId: 'missingRetention', ...at(mongoDriver, "db.collection('leerlingen').insertOne({ naam: leerling.naam })"), suggestions: insert(mongoDriver, 'await', ['leerlingdossier', 'sessie']) }] },
     { code: mongoUpdate, errors: [{ messageId: 'missingRetention', ...at(mongoUpdate, "db.collection('beheerders').updateOne({ id }, { $push: { toegang: { adres: req.ip } } })"), suggestions: insert(mongoUpdate, 'await', ['leerlingdossier', 'sessie']) }] },
     { code: ngrx, errors: [{ messageId: 'missingRetention', ...at(ngrx, "localStorageSync({ keys: [{ leerling: ['naam', 'bsn'] }], rehydrate: true })"), suggestions: insert(ngrx, 'export', ['leerlingdossier']) }] },
+    { code: wrapperObject, errors: [{ messageId: 'missingRetention', ...at(wrapperObject, "beheerders.insertOne({ email: gebruiker.email, rol: 'admin' })"), suggestions: insert(wrapperObject, 'await beheerders', ['leerlingdossier', 'sessie']) }] },
+    { code: wrapperPush, errors: [{ messageId: 'missingRetention', ...at(wrapperPush, 'updateOne({ id }, { $push: { toegang: { adres: req.ip, pad: req.path } } })'), suggestions: insert(wrapperPush, 'await updateOne', ['leerlingdossier', 'sessie']) }] },
+    // Through two wrappers: reported where the data is put in, once; the outer call adds nothing new.
+    { code: wrapperChain, errors: [{ messageId: 'missingRetention', ...at(wrapperChain, 'bewaar({ naam: l.naam, bsn: l.bsn })'), suggestions: insert(wrapperChain, 'return bewaar', ['leerlingdossier']) }] },
+    { code: wrapperPromise, errors: [{ messageId: 'missingRetention', ...at(wrapperPromise, 'sessies.insertOne(format({ cijfer }))'), suggestions: insert(wrapperPromise, 'sessies.insertOne(format', ['leerlingdossier', 'examen']) }] },
+    { code: prismaCached, errors: [{ messageId: 'missingRetention', ...at(prismaCached, 'db.leerling.create({ data: { bsn: leerling.bsn } })'), suggestions: insert(prismaCached, 'await db', ['leerlingdossier']) }] },
     {
       code: unknown,
       errors: [{ messageId: 'unknownTerm', data: { term: 'altijd', allowed: '`leerlingdossier` (Leerlingdossier, P2Y)' }, ...at(unknown, 'Leerling'), suggestions: replace(unknown, 'altijd', ['leerlingdossier']) }],
@@ -236,12 +257,23 @@ const typedSql = "import { leerlingBsn } from './store-types';\nawait sql`insert
 const typedModel = "import Contact, { Gebruiker } from './store-models';\nexport async function bewaar(email: string) {\n  await Gebruiker.findOneAndUpdate({ email }, { email }, { upsert: true });\n  await Contact.findOneAndUpdate({ email }, { email });\n}";
 const typedCookie = "import { leerling } from './store-types';\ndocument.cookie = `wie=${leerling.roepnaam}`;";
 
+// The wrapper module and the Prisma client module are fixtures (src/store-wrapper.ts, src/store-prisma-client.ts);
+// the client is imported through the tsconfig `paths` alias `@/*` and by a relative path.
+const typedWrapper = "import * as beheerders from './store-wrapper';\nimport { leerling } from './store-types';\nconst rol = 'admin';\nawait beheerders.insertOne({ roepnaam: leerling.roepnaam, rol });";
+const typedWrapperPush = "import { updateOne } from './store-wrapper';\ndeclare const adres: string;\nawait updateOne({ id: 1 }, { $push: { toegang: { adres } } });";
+const typedPrismaModule = "import db from '@/store-prisma-client';\nimport { leerling } from './store-types';\nawait db.leerling.create({ data: { bsn: leerling.BSN } });";
+const typedPrismaNamed = "import { db as client } from './store-prisma-client';\nimport { leerling } from './store-types';\nawait client.inschrijving.update({ where: { id: 1 }, data: leerling });";
+
 typedRuleTester.run('require-retention (typed)', rule('require-retention'), {
   valid: [
     { code: "import AsyncStorage from '@react-native-async-storage/async-storage';\nimport { lokaal } from './store-types';\nawait AsyncStorage.setItem('k', JSON.stringify(lokaal));", filename: 'src/store-typed.ts' },
     { code: "import { lokaal } from './store-types';\nawait prisma.ruimte.create({ data: lokaal });", filename: 'src/store-typed.ts' },
     { code: "import { writeFileSync } from 'fs';\nimport { lokaal } from './store-types';\nwriteFileSync('x', JSON.stringify(lokaal));", filename: 'src/store-typed.ts' },
     { code: "import { writeFileSync } from 'fs';\nimport { leerling } from './store-types';\n/** @retention leerlingdossier */\nwriteFileSync('x', JSON.stringify(leerling));", filename: 'src/store-typed.ts' },
+    // A wrapper in another module whose function carries the tag covers every call (the tag is in that file).
+    { code: "import { bewaarSessie } from './store-wrapper';\nimport { leerling } from './store-types';\nawait bewaarSessie({ roepnaam: leerling.roepnaam });", filename: 'src/store-typed.ts' },
+    { code: "import * as beheerders from './store-wrapper';\nimport { lokaal } from './store-types';\nawait beheerders.insertOne(lokaal);", filename: 'src/store-typed.ts' },
+    { code: "import { cache } from '@/store-prisma-client';\nimport { leerling } from './store-types';\nawait (cache as any).leerling.create({ data: leerling });", filename: 'src/store-typed.ts' },
   ],
   invalid: [
     {
@@ -288,5 +320,9 @@ typedRuleTester.run('require-retention (typed)', rule('require-retention'), {
       filename: 'src/store-typed.ts',
       errors: [{ messageId: 'missingRetention', ...at(typedBrand, "localStorage.setItem('k', leerlingBsn)"), suggestions: insert(typedBrand, 'localStorage', ['leerlingdossier']) }],
     },
+    { code: typedWrapper, filename: 'src/store-typed.ts', errors: [{ messageId: 'missingRetention', ...at(typedWrapper, 'beheerders.insertOne({ roepnaam: leerling.roepnaam, rol })'), suggestions: insert(typedWrapper, 'await beheerders.insertOne', ['leerlingdossier', 'sessie']) }] },
+    { code: typedWrapperPush, filename: 'src/store-typed.ts', errors: [{ messageId: 'missingRetention', ...at(typedWrapperPush, 'updateOne({ id: 1 }, { $push: { toegang: { adres } } })'), suggestions: insert(typedWrapperPush, 'await updateOne', ['leerlingdossier', 'sessie']) }] },
+    { code: typedPrismaModule, filename: 'src/store-typed.ts', errors: [{ messageId: 'missingRetention', ...at(typedPrismaModule, 'db.leerling.create({ data: { bsn: leerling.BSN } })'), suggestions: insert(typedPrismaModule, 'await db', ['leerlingdossier']) }] },
+    { code: typedPrismaNamed, filename: 'src/store-typed.ts', errors: [{ messageId: 'missingRetention', ...at(typedPrismaNamed, 'client.inschrijving.update({ where: { id: 1 }, data: leerling })'), suggestions: insert(typedPrismaNamed, 'await client', ['leerlingdossier']) }] },
   ],
 });

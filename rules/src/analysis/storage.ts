@@ -24,6 +24,7 @@ import type { FlowEngine } from './flow/engine';
 import { engineOf } from './flow/flows';
 import { fileNodes, nodesFor, type FileNodes } from './flow/nodes';
 import { withStep, type TraceStep } from './flow/labels';
+import { packageImport } from './flow/notData';
 import { shortText } from './flow/syntax';
 import { ensureParents } from './flow/walk';
 import { storeWrappers, type ProbedWrite } from './storageWrappers';
@@ -33,7 +34,7 @@ import { CategoryCollector, calleeName, FS_MODULES, enclosingFunctions, enclosin
 
 export { enclosingStatement } from './storageCollector';
 // Read once: every member of the typescript module is a getter, and these run for every node.
-const { canHaveDecorators, canHaveModifiers, forEachChild, getDecorators, getLeadingCommentRanges, getModifiers, isArrowFunction, isAsExpression, isBinaryExpression, isCallExpression, isClassDeclaration, isClassLike, isExternalModuleReference, isFunctionExpression, isIdentifier, isImportDeclaration, isImportEqualsDeclaration, isNamedImports, isNamespaceImport, isNewExpression, isNumericLiteral, isObjectBindingPattern, isObjectLiteralExpression, isParenthesizedExpression, isPrefixUnaryExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isSatisfiesExpression, isShorthandPropertyAssignment, isStringLiteral, isStringLiteralLike, isTaggedTemplateExpression, isVariableDeclaration, SyntaxKind } = ts;
+const { canHaveDecorators, canHaveModifiers, forEachChild, getDecorators, getLeadingCommentRanges, getModifiers, isArrowFunction, isAsExpression, isBinaryExpression, isCallExpression, isClassDeclaration, isConditionalExpression, isExportAssignment, isClassLike, isExternalModuleReference, isFunctionExpression, isIdentifier, isImportDeclaration, isImportEqualsDeclaration, isNamedImports, isNamespaceImport, isNewExpression, isNumericLiteral, isObjectBindingPattern, isObjectLiteralExpression, isParenthesizedExpression, isPrefixUnaryExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isSatisfiesExpression, isShorthandPropertyAssignment, isStringLiteral, isStringLiteralLike, isTaggedTemplateExpression, isVariableDeclaration, SyntaxKind } = ts;
 
 export type { StoreKind } from './libraries/storage';
 export type { StorageTtl } from './storageWrites';
@@ -723,6 +724,26 @@ class StorageFinder implements StorageScope {
       if (type.isNumberLiteral()) return type.value;
     }
     return undefined;
+  }
+
+  madeFrom(id: ts.Identifier, modules: readonly string[], className: string): boolean {
+    const engine = (this.engine ??= engineOf(this.context));
+    let decl = engine.resolver.resolve(id);
+    // `export default prisma` after `const prisma = …`: the name it exports.
+    if (decl && isExportAssignment(decl) && isIdentifier(skipWrappers(decl.expression))) decl = engine.resolver.resolve(skipWrappers(decl.expression) as ts.Identifier);
+    const initializer = decl && isVariableDeclaration(decl) ? decl.initializer : decl && isExportAssignment(decl) ? decl.expression : undefined;
+    if (!initializer) return false;
+    // The instance may be behind a cache: `global.prisma || new PrismaClient()`, `globalThis.db ?? new PrismaClient()`.
+    const made = (e: ts.Expression, depth: number): boolean => {
+      const inner = skipWrappers(e);
+      if (isBinaryExpression(inner)) return depth < 4 && (made(inner.left, depth + 1) || made(inner.right, depth + 1));
+      if (isConditionalExpression(inner)) return depth < 4 && (made(inner.whenTrue, depth + 1) || made(inner.whenFalse, depth + 1));
+      if (!isNewExpression(inner) || calleeName(inner.expression) !== className) return false;
+      const root = isPropertyAccessExpression(inner.expression) ? inner.expression.expression : inner.expression;
+      const module = isIdentifier(root) ? packageImport(engine.resolver.resolveLocal(root)) : undefined;
+      return module !== undefined && modules.includes(module);
+    };
+    return made(initializer, 0);
   }
 
   collector(): CategoryCollector {

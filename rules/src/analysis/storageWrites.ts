@@ -38,6 +38,11 @@ export interface StorageScope {
   objectLiteral(expression: ts.Expression): ts.ObjectLiteralExpression | undefined;
   evaluateNumber(expression: ts.Expression): number | undefined;
   collector(): CategoryCollector;
+  /**
+   * Whether a name holds an instance of `className` from one of `modules`, made where the name is declared — also in
+   * another module it is imported from (`export const db = globalThis.prisma ?? new PrismaClient()`).
+   */
+  madeFrom(id: ts.Identifier, modules: readonly string[], className: string): boolean;
   add(kind: StoreKind, store: string, reportNode: ts.Node, declaration: ts.Node, alternatives: ts.Node[], collector: CategoryCollector, ttl?: StorageTtl): void;
 }
 
@@ -359,6 +364,7 @@ export class StoreWrites {
         if (binding && (PRISMA.modules as readonly string[]).includes(binding.module)) return true;
       }
       if (this.isTransactionParameter(inner)) return true;
+      if (this.scope.madeFrom(inner, PRISMA.modules, PRISMA.className)) return true;
     }
     return this.typeDeclaredIn(inner, PRISMA.declarations);
   }
