@@ -61,6 +61,28 @@ describe('flow: across modules', () => {
     assert.equal(forward.length, 1);
   });
 
+  it('plain JavaScript: a member of `module.exports = { … }` that names a function beside it, and a package client', () => {
+    const L = { rules: ['no-personal-data-in-logs'] as const };
+    const others = {
+      'src/lib-rooster.js': [
+        "const Untis = require('webuntis');",
+        "const config = require('./config.json');",
+        'const client = new Untis(config.school, config.bsn);',
+        'const lijst = async () => {',
+        '  const klassen = await client.getClasses();',
+        '  return klassen.map((k) => ({ id: k.id }));',
+        '};',
+        'const kenmerk = (l) => ({ wie: l.bsn });',
+        'module.exports = { instance: client, lijst: lijst, kenmerk: kenmerk };',
+        '',
+      ].join('\n'),
+    };
+    // The module object holds the client, and the client the BSN it was built with; neither is in what `lijst`
+    // returns. What `kenmerk` returns is the BSN it was given.
+    const code = "const rooster = require('./lib-rooster');\nconst leerling = { bsn: process.argv[2] };\nasync function toon() {\n  console.log(await rooster.lijst());\n  console.log(rooster.kenmerk(leerling));\n}\nmodule.exports = { toon };\n";
+    assert.deepEqual(brief(run(code, { ...L, typed: true, others, file: 'src/main.js' })), ['no-personal-data-in-logs:personalDataInLog:bsn@rooster.kenmerk(leerling)']);
+  });
+
   it('mutually recursive functions give the same findings whichever file is analysed first', () => {
     const files = {
       // r2 has no base case of its own: what it returns comes only through the recursion into r1.

@@ -40,6 +40,8 @@ const options: ts.CompilerOptions = {
   skipLibCheck: true,
   types: [],
   lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
+  // Plain JavaScript files (`src/x.js`) join the program as in an inferred program: `require` and `module.exports`.
+  allowJs: true,
 };
 
 /** A program over `files` (relative path → text) plus the default libraries. */
