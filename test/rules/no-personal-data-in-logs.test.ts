@@ -33,6 +33,9 @@ const keyedBsn = `${keyed}console.log(params.get('bsn'));`;
 // A module object whose member names a function declared beside it (`{ lijst: lijst }`, as `module.exports` does).
 const namedMember = `${pre}function lijst() {\n  return [{ naam: leerling.naam }];\n}\nconst api = { lijst: lijst };\nconsole.log(api.lijst());`;
 
+// A request body typed `any` is the type the handler casts it to, before or after the log.
+const castLater = "interface Aanmelding { bsn: string; klas: string }\nexport function meld(req: { body: any }) {\n  console.log('ontvangen', { body: req.body });\n  const { klas } = req.body as Aanmelding;\n  return klas;\n}";
+
 ruleTester.run('no-personal-data-in-logs', rule('no-personal-data-in-logs'), {
   valid: [
     `${pre}console.log('sync', leerling.id);`,
@@ -46,6 +49,9 @@ ruleTester.run('no-personal-data-in-logs', rule('no-personal-data-in-logs'), {
     sdkClient,
     sdkRequired,
     `${keyed}console.log(params.get('pagina'));`,
+    // Cast to a type without catalogued members, or only in another function.
+    "interface Pagina { nummer: number }\nexport function meld(req: { body: any }) {\n  console.log(req.body);\n  return (req.body as Pagina).nummer;\n}",
+    "interface Aanmelding { bsn: string }\nexport function meld(req: { body: any }) {\n  console.log(req.body);\n}\nexport function lees(req: { body: any }) {\n  return req.body as Aanmelding;\n}",
   ],
   invalid: [
     { code: consoleLog, errors: [{ messageId: 'personalDataInLog', ...at(consoleLog, 'leerling.bsn') }] },
@@ -66,6 +72,7 @@ ruleTester.run('no-personal-data-in-logs', rule('no-personal-data-in-logs'), {
     { code: promised, errors: [{ messageId: 'personalDataInLog', ...at(promised, 'gevonden', 1) }] },
     { code: keyedBsn, errors: [{ messageId: 'personalDataInLog', ...at(keyedBsn, "params.get('bsn')") }] },
     { code: namedMember, errors: [{ messageId: 'personalDataInLog', ...at(namedMember, 'api.lijst()') }] },
+    { code: castLater, errors: [{ messageId: 'personalDataInLog', ...at(castLater, '{ body: req.body }') }] },
   ],
 });
 
@@ -76,6 +83,8 @@ typedRuleTester.run('no-personal-data-in-logs (typed)', rule('no-personal-data-i
     { code: sdkClient, filename: 'src/flow-typed.ts' },
     { code: sdkRequired, filename: 'src/flow-typed.ts' },
     { code: `${keyed}console.log(params.get('pagina'));`, filename: 'src/flow-typed.ts' },
+    // With a checker, a body whose type is known is that type, whatever a cast says.
+    { code: "interface Aanmelding { bsn: string }\nexport function meld(req: { body: { pagina: number } }) {\n  console.log(req.body);\n  return req.body as Aanmelding;\n}", filename: 'src/flow-typed.ts' },
   ],
   invalid: [
     // The whole `Leerling` bound to a child logger goes into every line it writes.
@@ -91,5 +100,6 @@ typedRuleTester.run('no-personal-data-in-logs (typed)', rule('no-personal-data-i
     { code: promised, filename: 'src/flow-typed.ts', errors: [{ messageId: 'personalDataInLog', ...at(promised, 'gevonden', 1) }] },
     { code: keyedBsn, filename: 'src/flow-typed.ts', errors: [{ messageId: 'personalDataInLog', ...at(keyedBsn, "params.get('bsn')") }] },
     { code: namedMember, filename: 'src/flow-typed.ts', errors: [{ messageId: 'personalDataInLog', ...at(namedMember, 'api.lijst()') }] },
+    { code: castLater, filename: 'src/flow-typed.ts', errors: [{ messageId: 'personalDataInLog', ...at(castLater, '{ body: req.body }') }] },
   ],
 });

@@ -32,6 +32,7 @@ import {
 } from './labels';
 import { DefinitionTable, type Definition, type Evaluator } from './definitions';
 import { Resolver } from './resolver';
+import { Casts } from './casts';
 import { constructorOf, enclosingClass, enclosingFunction, forEachCall, forEachReturn, isConst, isFunctionWithBody, shortText, type FunctionWithBody } from './syntax';
 import { Apis, type SinkCall, type SinkSite } from './apis';
 import { sourceFileOf } from './walk';
@@ -91,6 +92,7 @@ export class FlowEngine implements Evaluator {
   networkPackages: ReadonlySet<string> | undefined;
   /** Name resolution, shared with the sink interpreter and destinations. */
   readonly resolver: Resolver;
+  private readonly casts: Casts;
   private readonly values = new Map<ts.Node, Value>();
   private readonly declarationValues = new Map<ts.Node, Value>();
   private readonly inProgress = new Set<ts.Node>();
@@ -124,6 +126,7 @@ export class FlowEngine implements Evaluator {
     this.resolver = new Resolver(this.checker, (file) => this.classifier.isLibraryFile(file));
     this.apis = new Apis(catalogue, this.resolver, () => this.networkPackages);
     this.definitions = new DefinitionTable(this.resolver, this);
+    this.casts = new Casts(this.resolver, this.checker);
     const sanitisers = new Map<string, Sanitiser>();
     for (const s of catalogue.sanitisers) if (!sanitisers.has(s.function)) sanitisers.set(s.function, s);
     this.sanitisers = sanitisers;
@@ -140,6 +143,7 @@ export class FlowEngine implements Evaluator {
     this.values.clear();
     this.declarationValues.clear();
     this.resolver.release();
+    this.casts.release();
     this.cacheLog.length = 0;
     this.apis.release();
   }
@@ -385,7 +389,16 @@ export class FlowEngine implements Evaluator {
       : member && isParameter(member) && isConstructorDeclaration(member.parent)
         ? this.declarationValue(member)
         : EMPTY;
-    return union(own, base, field);
+    return union(own, base, field, this.castValue(node));
+  }
+
+  /** What an untyped value is cast to in the same function (`req.body as MarkAttendanceInput`), see `casts.ts`. */
+  private castValue(node: ts.Identifier | ts.PropertyAccessExpression): Value {
+    const types = this.casts.typesOf(node);
+    if (types.length === 0) return EMPTY;
+    const checker = this.checker;
+    const hits = types.flatMap((t) => (checker ? this.classifier.type(checker.getTypeFromTypeNode(t), 0, new Set(), [expressionName(node)]) : this.classifier.typeNode(t, 0, [expressionName(node)])));
+    return this.fromHits(hits, node, () => `\`${shortText(node)}\`, cast to \`${types[0]?.getText() ?? ''}\` in this function`);
   }
 
   /** A class field: its initializer, getter or `this.x = …` assignments anywhere in the class. */
