@@ -151,3 +151,28 @@ typedRuleTester.run('no-unauthorised-transfer (npm packages, typed)', rule('no-u
     },
   ],
 });
+
+// Destinations a parameter decides (issue 9): a library's client takes its server from whoever constructs it, and
+// nothing in the analysed code does; strict mode does not call that unresolvable. A call that gives the parameter a
+// value it cannot resolve still is. A switch named like a category (`diagnose = true`) is a truth value, not the data.
+const strict = [{ reportUnresolvedDestinations: true }];
+const openServer = `${egressPre}export class Klant {\n  constructor(private readonly server: string, private readonly naam: string) {}\n  login() {\n    return fetch('https://' + this.server + '/login', { method: 'POST', body: this.naam });\n  }\n}`;
+const openUrl = `${egressPre}export function stuur(url: string, data: unknown) {\n  return fetch(url, { method: 'POST', body: JSON.stringify(data) });\n}`;
+const boundUnresolved = `${openUrl}\ndeclare const server: string;\nstuur(server, leerling.naam);`;
+const flagDefault = `${egressPre}export function rapport(diagnose = true) {\n  return fetch('https://api.leermiddel.example/r', { body: JSON.stringify({ metDiagnose: diagnose, diagnose }) });\n}`;
+const flagTyped = `${egressPre}export function rapport(diagnose: boolean) {\n  return fetch('https://api.leermiddel.example/r', { body: JSON.stringify({ diagnose: diagnose }) });\n}`;
+const notFlag = `${egressPre}export function rapport(diagnose: string) {\n  return fetch('https://api.leermiddel.example/r', { body: JSON.stringify({ diagnose: diagnose }) });\n}`;
+const openTable = {
+  valid: [
+    { code: openServer, options: strict },
+    { code: openUrl, options: strict },
+    flagDefault,
+    flagTyped,
+  ],
+  invalid: [
+    { code: boundUnresolved, options: strict, errors: [{ messageId: 'unresolvedDestination', ...at(boundUnresolved, 'leerling.naam') }] },
+    { code: notFlag, errors: [unauthorised(notFlag, 'JSON.stringify({ diagnose: diagnose })')] },
+  ],
+};
+ruleTester.run('no-unauthorised-transfer (open destinations, flags)', rule('no-unauthorised-transfer'), openTable);
+typedRuleTester.run('no-unauthorised-transfer (open destinations, flags; typed)', rule('no-unauthorised-transfer'), openTable);

@@ -63,7 +63,10 @@ export default createRule({
           if (processor.receives.includes(label.category.id)) continue;
           findings.push(unauthorised(context, rule, engine, flow, label, processor));
         }
-      } else if (destination.kind === 'internal') {
+      } else if (destination.kind === 'internal' || (destination.kind === 'unresolved' && destination.open)) {
+        // An open destination is a parameter's value that no call in the analysed code gives: a library's client
+        // taking its server from the caller (`new WebUntis(school, user, password, server)`), a wrapper's URL. Each
+        // call site that gives it a value is judged with that value; the rest is the caller's choice.
         continue;
       } else if (destination.kind === 'unknown' ? options['reportUnknownDestinations'] !== false : options['reportUnresolvedDestinations'] === true) {
         const messageId = destination.kind === 'unknown' ? 'unknownDestination' : 'unresolvedDestination';

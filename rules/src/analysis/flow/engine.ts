@@ -288,6 +288,7 @@ export class FlowEngine implements Evaluator {
     const init = isVariableDeclaration(decl) ? decl.initializer : undefined;
     const literal = init !== undefined && isLiteralData(init, (c) => this.isFake(c));
     let hits = this.classifier.declaration(decl);
+    if (hits.length > 0 && isTruthValueDeclaration(decl)) hits = hits.filter((h) => h.reason === 'tag');
     if (init !== undefined && hits.length > 0) {
       if (literal) hits = hits.filter((h) => h.reason === 'tag' || (h.reason === 'name' && !isConst(decl as ts.VariableDeclaration)));
       else if (isConst(decl as ts.VariableDeclaration)) hits = hits.filter((h) => h.reason !== 'name' || !this.notDataFor(init, h.category));
@@ -430,7 +431,8 @@ export class FlowEngine implements Evaluator {
         parts.push(value);
       } else if (isShorthandPropertyAssignment(property)) {
         const key = property.name.text;
-        const value = union(this.fromHits(this.classifier.owned(this.classifier.byName(key), () => this.literalOwners(node)), property.name, `sent as \`${key}\``), this.identifier(property.name));
+        const hits = this.isNotData(property.name) ? [] : this.classifier.owned(this.classifier.byName(key), () => this.literalOwners(node));
+        const value = union(this.fromHits(hits, property.name, `sent as \`${key}\``), this.identifier(property.name));
         parts.push(withStep(apply(value, { op: 'put', key }), property.name, `put in \`${key}\``));
       } else if (isSpreadAssignment(property)) {
         // Members written after the spread replace the spread's members of the same name.
@@ -576,8 +578,10 @@ export class FlowEngine implements Evaluator {
     if (isPropertyAccessExpression(e)) return DERIVED_MEMBERS.has(e.name.text);
     if (isPrefixUnaryExpression(e)) return e.operator === SyntaxKind.ExclamationToken;
     if (isBinaryExpression(e)) return COMPARISONS.has(e.operatorToken.kind);
+    if (isIdentifier(e)) return isTruthValueDeclaration(this.resolver.resolve(e));
     return e.kind === SyntaxKind.TypeOfExpression;
   }
+
 
   /** Whether `expression` is not data of `category`: not data at all, or a member of an owner that is never a person. */
   private notDataFor(expression: ts.Expression, category: Category): boolean {
@@ -1067,6 +1071,17 @@ export interface Flow {
   readonly covered: ReadonlySet<string>;
   /** Data whose destination is still open here: callers further up decide it, and no check reports this flow. */
   readonly pending?: boolean;
+}
+
+/**
+ * A switch named like a category (`absences = true`, `verzuim: boolean`): a parameter or variable declared `boolean`
+ * or, without a type, a parameter or constant initialised with `true`/`false` holds a truth value, not the data.
+ */
+function isTruthValueDeclaration(decl: ts.Node | undefined): boolean {
+  if (!decl || (!isParameter(decl) && !isVariableDeclaration(decl))) return false;
+  if (decl.type) return decl.type.kind === SyntaxKind.BooleanKeyword;
+  const init = decl.initializer && skipOuter(decl.initializer);
+  return init !== undefined && (init.kind === SyntaxKind.TrueKeyword || init.kind === SyntaxKind.FalseKeyword) && (isParameter(decl) || isConst(decl));
 }
 
 function isThisParameter(parameter: ts.ParameterDeclaration | undefined): boolean {
