@@ -176,3 +176,25 @@ const openTable = {
 };
 ruleTester.run('no-unauthorised-transfer (open destinations, flags)', rule('no-unauthorised-transfer'), openTable);
 typedRuleTester.run('no-unauthorised-transfer (open destinations, flags; typed)', rule('no-unauthorised-transfer'), openTable);
+
+// Navigation to another site (issue 9): the query string goes to that site. A URL without a scheme and host stays in
+// the app and sends nothing, also in strict mode.
+const nextRouter = `${egressPre}import { useRouter } from 'next/router';\nexport function useVolgende() {\n  const router = useRouter();\n  void router.push(\`https://api.leermiddel.example/x?bsn=\${leerling.bsn}\`);\n  void router.replace({ pathname: 'https://api.leermiddel.example/y', query: { bsn: leerling.bsn } });\n}`;
+const defaultRouter = `${egressPre}import Router from 'next/router';\nvoid Router.push('https://analytics.example.com/?n=' + leerling.naam);`;
+const locationAssign = `${egressPre}window.location.assign('https://analytics.example.com/?n=' + leerling.naam);\nlocation.replace(\`https://api.leermiddel.example/x?bsn=\${leerling.bsn}\`);`;
+const windowOpen = `${egressPre}window.open(\`https://api.leermiddel.example/x?bsn=\${leerling.bsn}\`, '_blank');`;
+const withinApp = `${egressPre}import { useRouter } from 'next/router';\nexport function useVolgende() {\n  const router = useRouter();\n  void router.push(\`/leerling/\${leerling.bsn}\`);\n  void router.push({ pathname: '/leerling', query: { bsn: leerling.bsn } });\n  location.assign('?bsn=' + leerling.bsn);\n  window.open('profiel?naam=' + leerling.naam);\n}`;
+const navigationTable = {
+  valid: [
+    { code: withinApp, options: strict },
+    `${egressPre}window.open('https://api.duo.nl/bron?bsn=' + leerling.bsn);`,
+  ],
+  invalid: [
+    { code: nextRouter, errors: [unauthorised(nextRouter, '`https://api.leermiddel.example/x?bsn=${leerling.bsn}`'), unauthorised(nextRouter, '{ bsn: leerling.bsn }')] },
+    { code: defaultRouter, errors: [unknown(defaultRouter, "'https://analytics.example.com/?n=' + leerling.naam")] },
+    { code: locationAssign, errors: [unknown(locationAssign, "'https://analytics.example.com/?n=' + leerling.naam"), unauthorised(locationAssign, '`https://api.leermiddel.example/x?bsn=${leerling.bsn}`')] },
+    { code: windowOpen, errors: [unauthorised(windowOpen, '`https://api.leermiddel.example/x?bsn=${leerling.bsn}`')] },
+  ],
+};
+ruleTester.run('no-unauthorised-transfer (navigation)', rule('no-unauthorised-transfer'), navigationTable);
+typedRuleTester.run('no-unauthorised-transfer (navigation, typed)', rule('no-unauthorised-transfer'), navigationTable);

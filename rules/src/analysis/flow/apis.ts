@@ -15,7 +15,7 @@ import type { Catalogue, Processor } from '../../catalogue/model';
 import { INJECTORS, libraryOfGlobal, libraryOfInstanceName, libraryOfModule, moduleMatches, GENERIC_SDK, type DataSlot, type Library, type Maker, type Operation, type Receiver, type Slot } from '../libraries';
 import { propertyNameText, skipOuter } from './classify';
 import { isNetworkPackage, packageOf } from '../libraries/packages';
-import { Destinations, type Bindings, type Destination, type Located } from './destinations';
+import { Destinations, HOLE, type Bindings, type Destination, type Located } from './destinations';
 import { nodesFor } from './nodes';
 import type { Resolver } from './resolver';
 import { importOf, requiredModule } from './scopes';
@@ -432,7 +432,8 @@ export class Apis {
       const base = (shape.base ? slotValue([shape.base], args, this.resolver) : undefined) ?? origin.instance?.base;
       return this.destinations.resolve(url, base, bindings);
     };
-    const first = locate(undefined);
+    let first = locate(undefined);
+    if (operation.navigation && withinApp(first.destination)) first = { destination: { kind: 'internal', host: '', text: first.destination.kind === 'unresolved' ? first.destination.text ?? '' : '' }, parametric: false };
     return {
       kind: 'transfer',
       call,
@@ -501,6 +502,13 @@ export class Apis {
     if (isPropertyAccessExpression(e)) return this.resolver.resolveMember(e);
     return undefined;
   }
+}
+
+/** A navigation to a URL without a scheme and host (`/profiel`, `?tab=2`, `profiel`): it stays within the app. */
+function withinApp(destination: Destination): boolean {
+  if (destination.kind !== 'unresolved' || destination.text === undefined) return false;
+  const text = destination.text;
+  return !text.startsWith(HOLE) && !text.startsWith('//') && !/^[a-z][a-z0-9+.-]*:/i.test(text);
 }
 
 /** Whether a member path is one of `names` (`()` for the thing itself, `*` for any member) at the allowed depth. */

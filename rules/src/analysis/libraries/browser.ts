@@ -1,6 +1,7 @@
 /**
- * Browser (and browser-like) egress besides `fetch`: beacons, XMLHttpRequest, WebSockets, server-sent events and
- * socket.io. The destination is the URL the request or socket was opened with.
+ * Browser (and browser-like) egress besides `fetch`: beacons, XMLHttpRequest, WebSockets, server-sent events,
+ * socket.io, and navigation to another site (the query string of the URL goes to that site). The destination is the
+ * URL the request or socket was opened with, or navigated to.
  */
 import type { Library } from './types';
 
@@ -53,6 +54,44 @@ export const BROWSER_EGRESS: readonly Library[] = [
     globals: ['EventSource'],
     operations: [{ on: ['module'], methods: ['()', 'EventSource'], construct: true, shapes: [{ url: [{ arg: 0 }], data: [] }] }],
     sinks: '`new EventSource(url)` (data in the URL)',
+  },
+  {
+    id: 'location',
+    family: 'browser',
+    label: 'location (navigation)',
+    modules: [],
+    globals: ['location'],
+    operations: [{ on: ['module'], methods: ['assign', 'replace'], navigation: true, shapes: [{ url: [{ arg: 0 }], data: [] }] }],
+    sinks: '`location.assign(url)`, `location.replace(url)` (also on `window`) to an external URL: its query string',
+  },
+  {
+    id: 'window.open',
+    family: 'browser',
+    label: 'window.open',
+    modules: [],
+    globals: ['open'],
+    operations: [{ on: ['module'], methods: ['()'], navigation: true, shapes: [{ url: [{ arg: 0 }], data: [] }] }],
+    sinks: '`window.open(url)` to an external URL: its query string',
+  },
+  {
+    id: 'next-router',
+    family: 'browser',
+    label: 'Next.js router',
+    modules: ['next/router', 'next/navigation', 'next/dist/client/router'],
+    types: ['NextRouter', 'AppRouterInstance'],
+    makers: [{ from: ['module'], call: ['useRouter'], makes: 'instance' }],
+    operations: [
+      {
+        on: ['module', 'instance'],
+        methods: ['push', 'replace'],
+        navigation: true,
+        shapes: [
+          { whenObject: 0, url: [{ arg: 0, key: 'pathname' }], data: [{ arg: 0, keys: ['query'] }] },
+          { url: [{ arg: 0 }], data: [] },
+        ],
+      },
+    ],
+    sinks: '`router.push(url)`, `router.replace(url)` (`useRouter()` or the default `Router`) to an external URL: its query string (also `{ pathname, query }`)',
   },
   {
     id: 'socket.io-client',

@@ -76,6 +76,11 @@ export interface Operation {
   readonly destination?: DestinationSource;
   /** Operations that are sinks at a `new` expression (`new EventSource(url)`), not at a call. */
   readonly construct?: boolean;
+  /**
+   * Navigation (`router.push(url)`, `location.assign(url)`, `window.open(url)`): a URL without a scheme and host
+   * (`/profiel?id=…`, `?tab=2`) stays within the app and sends nothing anywhere; only an external URL is a transfer.
+   */
+  readonly navigation?: boolean;
 }
 
 /** How an instance or request is made. */
