@@ -81,7 +81,10 @@ interface ScanJson {
 /** Runs `avglint scan` over one checkout and returns its findings relative to the checkout. */
 export function scanCheckout(repository: RepositoryLabels, checkout: string, cli = CLI): { findings: ObservedFinding[]; fileCount: number; program: string; problems: number; milliseconds: number } {
   const dir = repository.root === undefined ? checkout : path.join(checkout, ...repository.root.split('/'));
-  const args = [cli, 'scan', dir, '--format', 'json', '--catalogue', CATALOGUE, ...(repository.strict ? ['--strict'] : [])];
+  // `--no-ignore`: the labels cover every source file, so the project's own ESLint ignores (`*.js` in a TypeScript
+  // project, folders its linters skip) must not decide what is measured; nor may whether its ESLint config happens to
+  // load without the project's node_modules, which the checkouts do not have.
+  const args = [cli, 'scan', dir, '--format', 'json', '--no-ignore', '--catalogue', CATALOGUE, ...(repository.strict ? ['--strict'] : [])];
   const started = performance.now();
   const run = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
   const milliseconds = performance.now() - started;

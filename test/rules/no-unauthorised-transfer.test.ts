@@ -198,3 +198,12 @@ const navigationTable = {
 };
 ruleTester.run('no-unauthorised-transfer (navigation)', rule('no-unauthorised-transfer'), navigationTable);
 typedRuleTester.run('no-unauthorised-transfer (navigation, typed)', rule('no-unauthorised-transfer'), navigationTable);
+
+// Angular's request object (issue 9): `new HttpRequest(method, url, body, { params })` handed to `http.request`.
+const angularRequest = `${egressPre}import { HttpClient, HttpRequest } from '@angular/common/http';\nexport class UploadService {\n  constructor(private readonly http: HttpClient) {}\n  upload() {\n    const req = new HttpRequest('POST', 'https://api.leermiddel.example/upload', { nummer: leerling.bsn });\n    return this.http.request(req);\n  }\n  zoek() {\n    return this.http.request(new HttpRequest('GET', 'https://api.leermiddel.example/zoek', null, { params: { bsn: leerling.bsn } }));\n  }\n  duo() {\n    return this.http.request(new HttpRequest('POST', 'https://api.duo.nl/bron', { bsn: leerling.bsn }));\n  }\n}`;
+const angularRequestTable = {
+  valid: [`${egressPre}import { HttpRequest } from '@angular/common/http';\nexport const req = new HttpRequest('POST', 'https://api.leermiddel.example/upload', { nummer: leerling.bsn });`],
+  invalid: [{ code: angularRequest, errors: [unauthorised(angularRequest, '{ nummer: leerling.bsn }'), unauthorised(angularRequest, '{ bsn: leerling.bsn }')] }],
+};
+ruleTester.run('no-unauthorised-transfer (Angular HttpRequest)', rule('no-unauthorised-transfer'), angularRequestTable);
+typedRuleTester.run('no-unauthorised-transfer (Angular HttpRequest, typed)', rule('no-unauthorised-transfer'), angularRequestTable);

@@ -404,7 +404,9 @@ export class Apis {
   }
 
   private build(call: SinkCall, callee: ts.Expression, origin: Origin, operation: Operation): SinkSite | undefined {
-    const args = this.unwrapped(call.arguments ?? [], operation);
+    const original = call.arguments ?? [];
+    const args = this.unwrapped(original, operation);
+    if (operation.unwrap?.required && args === original) return undefined;
     const shape = operation.shapes.find((s) => s.whenObject === undefined || isObjectArgument(args[s.whenObject]));
     if (!shape) return undefined;
     const method = origin.member[origin.member.length - 1] ?? '()';

@@ -97,9 +97,11 @@ export const HTTP_CLIENTS: readonly Library[] = [
     operations: [
       { on: ['instance'], methods: ['get', 'delete', 'head', 'options', 'jsonp'], shapes: [{ url: [{ arg: 0 }], data: [{ arg: 1, keys: ['params', 'headers', 'body'] }] }] },
       { on: ['instance'], methods: ['post', 'put', 'patch'], shapes: [{ url: [{ arg: 0 }], data: [{ arg: 1, role: 'body' }, { arg: 2, keys: ['params', 'headers'] }] }] },
+      // `http.request(new HttpRequest(method, url, body, { params, headers }))`, also through a constant.
+      { on: ['instance'], methods: ['request'], unwrap: { arg: 0, classes: ['HttpRequest'], required: true }, shapes: [{ url: [{ arg: 1 }], data: [{ arg: 2, role: 'body' }, { arg: 3, keys: ['params', 'headers'] }] }] },
       { on: ['instance'], methods: ['request'], shapes: [{ url: [{ arg: 1 }], data: [{ arg: 2, keys: ['body', 'params', 'headers'] }] }] },
     ],
-    sinks: '`HttpClient` (constructor-injected or `inject(HttpClient)`): `get`/`delete`/`head`/`options`/`jsonp` (`params`, `headers`, `body`), `post`/`put`/`patch` (body), `request(method, url, { body, params, headers })`',
+    sinks: '`HttpClient` (constructor-injected or `inject(HttpClient)`): `get`/`delete`/`head`/`options`/`jsonp` (`params`, `headers`, `body`), `post`/`put`/`patch` (body), `request(method, url, { body, params, headers })`, `request(new HttpRequest(method, url, body, { params, headers }))`',
   },
   {
     id: 'got',

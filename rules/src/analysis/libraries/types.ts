@@ -70,7 +70,12 @@ export interface Operation {
   /** Only for callees this many members below the receiver (default 1; 0 for `()`); `any` for any depth. */
   readonly depth?: number | 'any';
   /** `fetch(new Request(url, init))`: when this argument is a `new` of one of these classes, its arguments stand in. */
-  readonly unwrap?: { readonly arg: number; readonly classes: readonly string[] };
+  readonly unwrap?: {
+    readonly arg: number;
+    readonly classes: readonly string[];
+    /** The operation applies only when the argument is such a `new` (Angular `http.request(new HttpRequest(…))`). */
+    readonly required?: boolean;
+  };
   readonly shapes: readonly Shape[];
   /** Default: the shape's URL joined with its base (or the instance's). */
   readonly destination?: DestinationSource;
