@@ -207,3 +207,26 @@ const angularRequestTable = {
 };
 ruleTester.run('no-unauthorised-transfer (Angular HttpRequest)', rule('no-unauthorised-transfer'), angularRequestTable);
 typedRuleTester.run('no-unauthorised-transfer (Angular HttpRequest, typed)', rule('no-unauthorised-transfer'), angularRequestTable);
+
+// Plain-JavaScript bots (issue 9): a project class wraps discord.js's REST router (`client.api.…post({ data })`), and
+// commands receive its instance untyped through a registry. A parameter named after exactly one project class
+// (`interaction` → `Interaction`) is its instance; `client` is a discord.js client only in a project that imports it.
+const botClass = "class Interaction {\n  constructor(client, raw) {\n    this.client = client;\n    this.id = raw.id;\n  }\n  sendSilent(message) {\n    return this.client.api.interactions(this.id).callback.post({ data: { type: 3, data: { flags: 64, content: message } } });\n  }\n}\nexports.Interaction = Interaction;\n";
+const botCommand = "exports.run = async (client, interaction) => {\n  await interaction.sendSilent(`Naam: ${leerling.naam}`);\n};";
+const bot = `${egressPre}import * as Discord from 'discord.js';\nvoid Discord;\n${botClass}${botCommand}`;
+const rounded = `${egressPre}declare const cijfer: number;\nfetch('https://analytics.example.com/e', { body: String(Math.ceil(cijfer * 10) / 10) });`;
+const botTable = {
+  valid: [
+    // Without discord.js in the project, `client` is nobody's client.
+    `${egressPre}${botClass}${botCommand}`,
+    // A parameter not named after the class is not taken for its instance.
+    `${egressPre}import * as Discord from 'discord.js';\nvoid Discord;\n${botClass}${botCommand.replace(/interaction/g, 'ctx')}`,
+    `${egressPre}fetch('https://analytics.example.com/e', { body: String(Math.random()) });`,
+  ],
+  invalid: [
+    { code: bot, errors: [unknown(bot, '`Naam: ${leerling.naam}`')] },
+    { code: rounded, errors: [unknown(rounded, 'String(Math.ceil(cijfer * 10) / 10)')] },
+  ],
+};
+ruleTester.run('no-unauthorised-transfer (bot wrappers)', rule('no-unauthorised-transfer'), botTable);
+typedRuleTester.run('no-unauthorised-transfer (bot wrappers, typed)', rule('no-unauthorised-transfer'), botTable);

@@ -12,7 +12,7 @@
 // Default import: `import * as` would read every member through an esModuleInterop getter (a sixth of the time).
 import ts from 'typescript';
 import type { Catalogue, Processor } from '../../catalogue/model';
-import { INJECTORS, libraryOfGlobal, libraryOfInstanceName, libraryOfModule, moduleMatches, GENERIC_SDK, type DataSlot, type Library, type Maker, type Operation, type Receiver, type Slot } from '../libraries';
+import { INJECTORS, libraryOfGlobal, libraryOfInstanceName, librariesOfImportedInstanceName, libraryOfModule, moduleMatches, GENERIC_SDK, type DataSlot, type Library, type Maker, type Operation, type Receiver, type Slot } from '../libraries';
 import { propertyNameText, skipOuter } from './classify';
 import { isNetworkPackage, packageOf } from '../libraries/packages';
 import { Destinations, HOLE, type Bindings, type Destination, type Located } from './destinations';
@@ -189,13 +189,13 @@ export class Apis {
     const local = this.resolver.resolveLocal(id);
     if (!local || this.resolver.isLibraryFile(local.getSourceFile()) || (this.isKnownGlobal(id.text) && isAmbient(local))) {
       // A logger the platform or a script makes global (`logger.info(…)` with no declaration in the file).
-      return this.globalOrigin(id.text) ?? (local ? undefined : this.namedInstance(id.text, id.text));
+      return this.globalOrigin(id.text) ?? (local ? undefined : this.namedInstance(id.text, id.text, id));
     }
     const direct = this.originOf(local);
     if (direct) return direct;
     // Declared without a value (`declare global { var logger: Logger }`, `declare const log: …`).
     if (isVariableDeclaration(local) && !local.initializer && isIdentifier(local.name)) {
-      const named = this.namedInstance(local.name.text, id.text);
+      const named = this.namedInstance(local.name.text, id.text, id);
       if (named) return named;
     }
     // An import of one of the project's own modules: follow it to the exported declaration, once per import.
@@ -224,14 +224,17 @@ export class Apis {
       const origin = this.originOf(member);
       if (origin) return origin;
     }
-    if (!member || isParameter(member) || isPropertyDeclaration(member)) return this.namedInstance(name, node.getText());
+    if (!member || isParameter(member) || isPropertyDeclaration(member)) return this.namedInstance(name, node.getText(), node);
     return undefined;
   }
 
-  /** An instance known by its name alone (`logger`, `auditLogger`). */
-  private namedInstance(name: string, text: string): Origin | undefined {
-    const library = libraryOfInstanceName(name);
-    return library ? { library, receiver: 'instance', member: [], name: text } : undefined;
+  /**
+   * An instance known by its name alone (`logger`, `auditLogger`), or by the name a library's guide gives its
+   * instances (`client`) in a project that imports that library.
+   */
+  private namedInstance(name: string, text: string, at: ts.Node): Origin | undefined {
+    const library = libraryOfInstanceName(name) ?? librariesOfImportedInstanceName(name).find((l) => l.modules.some((m) => this.resolver.project?.importsModule(m, at)));
+    return library ? { library, receiver: 'instance', member: [], name: text, ...(library.modules[0] !== undefined && !library.instanceNames ? { module: library.modules[0] } : {}) } : undefined;
   }
 
   /**
@@ -246,7 +249,7 @@ export class Apis {
     if (fallback) return fallback;
     const callback = this.callbackOrigin(parameter);
     if (callback) return callback;
-    return isIdentifier(parameter.name) ? this.namedInstance(parameter.name.text, parameter.name.text) : undefined;
+    return isIdentifier(parameter.name) ? this.namedInstance(parameter.name.text, parameter.name.text, parameter) : undefined;
   }
 
   /** A declaration annotated with a type a library exports as an instance type (`HttpClient`, `AxiosInstance`). */
@@ -523,6 +526,7 @@ function matches(names: readonly string[], member: readonly string[], depth: num
 function findMaker(base: Origin, how: 'call' | 'construct'): Maker | undefined {
   for (const maker of base.library.makers ?? []) {
     if (maker.callback || !maker.from.includes(base.receiver)) continue;
+    if (maker.under !== undefined && (base.member.length < 2 || base.member[0] !== maker.under)) continue;
     const names = how === 'call' ? maker.call : maker.construct;
     if (names && matches(names, base.member, maker.depth)) return maker;
   }

@@ -33,6 +33,7 @@ import {
 import { DefinitionTable, type Definition, type Evaluator } from './definitions';
 import { Resolver } from './resolver';
 import { Casts } from './casts';
+import { ProjectIndex } from './projectIndex';
 import { constructorOf, enclosingClass, enclosingFunction, forEachCall, forEachReturn, isConst, isFunctionWithBody, shortText, type FunctionWithBody } from './syntax';
 import { Apis, type SinkCall, type SinkSite } from './apis';
 import { sourceFileOf } from './walk';
@@ -123,7 +124,8 @@ export class FlowEngine implements Evaluator {
   ) {
     this.checker = program?.getTypeChecker();
     this.classifier = new Classifier({ catalogue, index: categoryIndex(catalogue), program, checker: this.checker });
-    this.resolver = new Resolver(this.checker, (file) => this.classifier.isLibraryFile(file));
+    const isLibraryFile = (file: ts.SourceFile): boolean => this.classifier.isLibraryFile(file);
+    this.resolver = new Resolver(this.checker, isLibraryFile, new ProjectIndex(program, isLibraryFile));
     this.apis = new Apis(catalogue, this.resolver, () => this.networkPackages);
     this.definitions = new DefinitionTable(this.resolver, this);
     this.casts = new Casts(this.resolver, this.checker);
@@ -634,6 +636,8 @@ export class FlowEngine implements Evaluator {
     if (owner === 'Object' && method === 'keys') return EMPTY;
     if (owner === 'Promise') return unionOf(args.map((a) => this.valueOf(a)));
     if (owner === 'Array' && method === 'from') return args[1] ? this.callbackReturn(args[1], call) : first;
+    // A rounded, bounded or absolute grade is still the grade, as `x * 10 / 10` is (arithmetic carries too).
+    if (owner === 'Math' && MATH_OF_VALUE.has(method)) return withStep(apply(unionOf(args.map((a) => this.valueOf(a))), { op: 'flatten' }), call, `computed by \`Math.${method}\``);
     if (owner === 'Math' || owner === 'Number' || owner === 'Date') return EMPTY;
     return undefined;
   }
@@ -1072,6 +1076,9 @@ export interface Flow {
   /** Data whose destination is still open here: callers further up decide it, and no check reports this flow. */
   readonly pending?: boolean;
 }
+
+/** `Math` functions whose result is (a rounding or a choice among) their arguments' values. */
+const MATH_OF_VALUE: ReadonlySet<string> = new Set(['round', 'ceil', 'floor', 'trunc', 'abs', 'min', 'max', 'fround']);
 
 /**
  * A switch named like a category (`absences = true`, `verzuim: boolean`): a parameter or variable declared `boolean`

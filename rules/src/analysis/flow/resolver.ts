@@ -11,11 +11,12 @@
 import ts from 'typescript';
 import { propertyNameText, skipOuter } from './classify';
 import { nodesFor } from './nodes';
+import type { ProjectIndex } from './projectIndex';
 import { lexicalDeclaration } from './scopes';
 import { forEachNode, sourceFileOf } from './walk';
 import { enclosingClass, isFunctionWithBody, isImportBinding, returnedExpressions, type FunctionWithBody } from './syntax';
 // Read once: every member of the typescript module is a getter, and these run for every node.
-const { getModifiers, isBinaryExpression, isExpressionStatement, isArrowFunction, isAwaitExpression, isCallExpression, isClassDeclaration, isClassLike, isConstructorDeclaration, isFunctionExpression, isFunctionDeclaration, isFunctionLike, isGetAccessorDeclaration, isIdentifier, isInterfaceDeclaration, isMethodDeclaration, isMethodSignature, isNewExpression, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isPropertySignature, isQualifiedName, isShorthandPropertyAssignment, isSourceFile, isTypeReferenceNode, isVariableDeclaration, isVariableStatement, SymbolFlags, SyntaxKind } = ts;
+const { getModifiers, isBinaryExpression, isExpressionStatement, isArrowFunction, isAwaitExpression, isCallExpression, isClassDeclaration, isClassLike, isConstructorDeclaration, isFunctionExpression, isFunctionDeclaration, isFunctionLike, isGetAccessorDeclaration, isIdentifier, isInterfaceDeclaration, isMethodDeclaration, isMethodSignature, isNewExpression, isObjectLiteralExpression, isParameter, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isPropertySignature, isQualifiedName, isShorthandPropertyAssignment, isSourceFile, isTypeReferenceNode, isVariableDeclaration, isVariableStatement, SymbolFlags, SyntaxKind } = ts;
 
 /** Globals of every JavaScript host: a name the file does not declare and that is one of these is the global. */
 const WELL_KNOWN_GLOBALS = new Set(['console', 'fetch', 'JSON', 'Object', 'Array', 'Promise', 'Math', 'Number', 'String', 'Boolean', 'Date', 'Error', 'Map', 'Set', 'URL', 'URLSearchParams', 'FormData', 'encodeURIComponent', 'encodeURI', 'structuredClone', 'globalThis', 'window', 'self', 'undefined', 'require', 'process', 'Buffer', 'setTimeout', 'setInterval', 'clearTimeout', 'parseInt', 'parseFloat', 'Symbol', 'RegExp', 'BigInt']);
@@ -29,6 +30,8 @@ export class Resolver {
     readonly checker: ts.TypeChecker | undefined,
     /** Whether a file is library code (a `.d.ts` of the standard library or a package): its bodies are not followed. */
     readonly isLibraryFile: (file: ts.SourceFile) => boolean,
+    /** The project's top-level facts (modules it imports, classes by name), for untyped JavaScript. */
+    readonly project?: ProjectIndex,
   ) {}
 
   /** Drops the per-node answers when a file is done (see `FlowEngine.releaseFileCaches`). */
@@ -143,7 +146,19 @@ export class Resolver {
     }
     const typeNode = (decl as { type?: ts.TypeNode }).type;
     if (typeNode && isTypeReferenceNode(typeNode)) return this.classOf(typeNode.typeName) ?? this.interfaceOf(typeNode.typeName);
+    if (isParameter(decl) && !decl.type && !decl.initializer && isIdentifier(decl.name)) return this.namesakeClass(decl.name);
     return undefined;
+  }
+
+  /**
+   * The class an untyped parameter is named after: `interaction` is an `Interaction` when the project declares exactly
+   * one class of that name. Plain JavaScript hands such instances around through dynamic `require`s and registries
+   * (`client.commands.get(name).run(client, interaction)`) that no analysis resolves; the name is what the code says.
+   */
+  private namesakeClass(name: ts.Identifier): ts.ClassLikeDeclaration | undefined {
+    const text = name.text;
+    if (!this.project || text.length < 3 || text[0] !== text[0]?.toLowerCase()) return undefined;
+    return this.project.classNamed(text[0]?.toUpperCase() + text.slice(1), name);
   }
 
   /**

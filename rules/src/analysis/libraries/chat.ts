@@ -14,14 +14,22 @@ export const CHAT_SDKS: readonly Library[] = [
     label: 'discord.js',
     modules: ['discord.js'],
     types: ['Client', 'Message', 'TextChannel', 'DMChannel', 'NewsChannel', 'ThreadChannel', 'VoiceChannel', 'TextBasedChannel', 'GuildTextBasedChannel', 'SendableChannels', 'Channel', 'User', 'GuildMember', 'Interaction', 'BaseInteraction', 'CommandInteraction', 'ChatInputCommandInteraction', 'ButtonInteraction', 'StringSelectMenuInteraction', 'ModalSubmitInteraction', 'MessageComponentInteraction', 'Webhook', 'WebhookClient', 'Guild'],
+    importedInstanceNames: /^(?:client|discordClient)$/,
     hosts: ['discord.com'],
     makers: [
       { from: ['module'], construct: ['Client', 'WebhookClient'], makes: 'instance' },
       { from: ['instance'], call: ['on', 'once'], callback: { arg: 'last', param: 0 }, makes: 'instance' },
       { from: ['instance'], call: ['fetch', 'get', 'first', 'last', 'find', 'resolve', 'createDM', 'createWebhook', 'send', 'reply'], depth: 'any', makes: 'instance' },
+      // The REST router (`client.api.interactions(id, token).callback.post({ data })`, discord.js 12): each route
+      // segment called is a route; its `post`/`patch`/`put` send.
+      { from: ['instance'], call: ['*'], under: 'api', depth: 'any', makes: 'request' },
+      { from: ['request'], call: ['*'], depth: 'any', makes: 'request' },
     ],
-    operations: [{ on: ['instance'], methods: ['send', 'reply', 'followUp', 'editReply', 'edit', 'update'], depth: 'any', shapes: ALL_ARGUMENTS, destination: 'library' }],
-    sinks: '`send`, `reply`, `followUp`, `editReply`, `edit`, `update` on a client, message, channel, user, interaction or `WebhookClient` (also in `client.on(event, …)` callbacks)',
+    operations: [
+      { on: ['instance'], methods: ['send', 'reply', 'followUp', 'editReply', 'edit', 'update'], depth: 'any', shapes: ALL_ARGUMENTS, destination: 'library' },
+      { on: ['request'], methods: ['post', 'patch', 'put'], depth: 'any', shapes: [{ data: [{ arg: 0, keys: ['data', 'files', 'query'] }] }], destination: 'library' },
+    ],
+    sinks: '`send`, `reply`, `followUp`, `editReply`, `edit`, `update` on a client, message, channel, user, interaction or `WebhookClient` (also in `client.on(event, …)` callbacks); `post`/`patch`/`put` (`data`, `files`, `query`) on a REST route of `client.api`',
   },
   {
     id: 'telegraf',

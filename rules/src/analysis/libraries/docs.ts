@@ -26,6 +26,7 @@ export function librariesMarkdown(families: readonly Family[]): string {
     const types = (library.types ?? []).filter((t) => t !== '*').map((t) => `\`${t}\``);
     if (types.length > 0) reached.push(`${types.length > 4 ? `${types.slice(0, 3).join(', ')} and ${types.length - 3} more types` : `type${types.length > 1 ? 's' : ''} ${types.join(', ')}`}`);
     if (library.instanceNames) reached.push(`names matching \`${library.instanceNames.source}\``);
+    if (library.importedInstanceNames) reached.push(`names matching \`${library.importedInstanceNames.source}\` in a project that imports it`);
     const where = library.family === 'sdk' || library.family === 'chat' ? `${library.sinks}; goes to ${library.hosts?.length ? library.hosts.map((h) => `\`${h}\``).join(', ') : 'the package'} unless the catalogue lists it` : library.sinks;
     return `| ${[library.label, FAMILY_WORDS[library.family], reached.join(', ') || '—', where].map((cell) => cell.replace(/\|/g, '\\|')).join(' | ')} |`;
   });

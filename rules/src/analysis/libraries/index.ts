@@ -46,6 +46,11 @@ export function libraryOfInstanceName(name: string): Library | undefined {
   return undefined;
 }
 
+/** The libraries whose instances are conventionally named so in a project that imports them (`client`). */
+export function librariesOfImportedInstanceName(name: string): readonly Library[] {
+  return LIBRARIES.filter((library) => library.importedInstanceNames?.test(name) === true);
+}
+
 /** Whether a module is one of a processor's `modules` entries (itself or a subpath of it). */
 export function moduleMatches(listed: string, module: string): boolean {
   return module === listed || module.startsWith(`${listed}/`);

@@ -98,6 +98,8 @@ export interface Maker {
   readonly makes: Receiver;
   /** Only for callees this many members below the receiver (default 1; 0 for `()`); `any` for any depth. */
   readonly depth?: number | 'any';
+  /** Only for callees under this member of the receiver (`client.api.…(…)`: discord.js's REST routes). */
+  readonly under?: string;
   /** Where the made thing's base URL (or, for requests and sockets, its URL) is; first present slot wins. */
   readonly base?: readonly Slot[];
   /** node:http style host options in this argument (requests only). */
@@ -136,6 +138,11 @@ export interface Library {
    * the platform or a script provides) or declared without a value (`declare const log: …`).
    */
   readonly instanceNames?: RegExp;
+  /**
+   * Like `instanceNames`, but only in a project that imports one of the library's modules somewhere: the names a
+   * library's own guide gives its instances (`client` for a discord.js bot), handed around untyped in JavaScript.
+   */
+  readonly importedInstanceNames?: RegExp;
   readonly makers?: readonly Maker[];
   readonly operations: readonly Operation[];
   /**

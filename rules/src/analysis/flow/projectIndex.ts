@@ -1,0 +1,100 @@
+/**
+ * What the whole project declares at the top level of its files, for questions a single file cannot answer in plain
+ * JavaScript, where values arrive untyped through dynamic `require`s and registries:
+ *
+ * - which modules the project imports anywhere (`import … from 'discord.js'`, `const Discord = require('discord.js')`),
+ *   so a library's conventional instance name (`client`) means that library only in a project that uses it;
+ * - which classes it declares, by name (`class Interaction`, `exports.Interaction = class Interaction`), so an untyped
+ *   parameter named after exactly one of them (`interaction`) is taken as its instance.
+ *
+ * Only top-level statements are read, once per program (or per file without one), so the cost is a pass over
+ * statement lists, not a walk of every node.
+ */
+// Default import: `import * as` would read every member through an esModuleInterop getter (a sixth of the time).
+import ts from 'typescript';
+import { skipOuter } from './classify';
+import { requiredModule } from './scopes';
+import { sourceFileOf } from './walk';
+// Read once: every member of the typescript module is a getter.
+const { isBinaryExpression, isCallExpression, isClassDeclaration, isClassExpression, isExpressionStatement, isIdentifier, isImportDeclaration, isImportEqualsDeclaration, isExternalModuleReference, isPropertyAccessExpression, isStringLiteral, isVariableStatement, SyntaxKind } = ts;
+
+interface FileFacts {
+  readonly modules: ReadonlySet<string>;
+  readonly classes: ReadonlyMap<string, readonly ts.ClassLikeDeclaration[]>;
+}
+
+export class ProjectIndex {
+  private facts: FileFacts | undefined;
+  private readonly perFile = new WeakMap<ts.SourceFile, FileFacts>();
+
+  constructor(
+    private readonly program: ts.Program | undefined,
+    /** Library code (`.d.ts` of packages and the standard library) is not the project. */
+    private readonly isLibraryFile: (file: ts.SourceFile) => boolean,
+  ) {}
+
+  /** Whether the project (or, without a program, the file of `at`) imports `module` or one of its subpaths. */
+  importsModule(module: string, at: ts.Node): boolean {
+    for (const m of this.of(at).modules) if (m === module || m.startsWith(`${module}/`)) return true;
+    return false;
+  }
+
+  /** The one class the project declares with this name (none when two classes share it). */
+  classNamed(name: string, at: ts.Node): ts.ClassLikeDeclaration | undefined {
+    const found = this.of(at).classes.get(name);
+    return found?.length === 1 ? found[0] : undefined;
+  }
+
+  private of(at: ts.Node): FileFacts {
+    if (!this.program) {
+      const file = sourceFileOf(at);
+      let facts = this.perFile.get(file);
+      if (!facts) {
+        facts = collect([file]);
+        this.perFile.set(file, facts);
+      }
+      return facts;
+    }
+    this.facts ??= collect(this.program.getSourceFiles().filter((f) => !this.isLibraryFile(f)));
+    return this.facts;
+  }
+}
+
+function collect(files: readonly ts.SourceFile[]): FileFacts {
+  const modules = new Set<string>();
+  const classes = new Map<string, ts.ClassLikeDeclaration[]>();
+  const addClass = (name: string | undefined, cls: ts.ClassLikeDeclaration): void => {
+    if (name === undefined) return;
+    const list = classes.get(name) ?? [];
+    if (!list.includes(cls)) list.push(cls);
+    classes.set(name, list);
+  };
+  for (const file of files) {
+    for (const statement of file.statements) {
+      if (isImportDeclaration(statement) && isStringLiteral(statement.moduleSpecifier)) modules.add(statement.moduleSpecifier.text);
+      else if (isImportEqualsDeclaration(statement) && isExternalModuleReference(statement.moduleReference) && isStringLiteral(statement.moduleReference.expression)) modules.add(statement.moduleReference.expression.text);
+      else if (isClassDeclaration(statement)) addClass(statement.name?.text, statement);
+      else if (isVariableStatement(statement)) {
+        for (const decl of statement.declarationList.declarations) {
+          const init = decl.initializer && skipOuter(decl.initializer);
+          if (!init) continue;
+          const module = requiredModule(isPropertyAccessExpression(init) ? skipOuter(init.expression) : init);
+          if (module !== undefined) modules.add(module);
+          else if (isClassExpression(init) && isIdentifier(decl.name)) addClass(init.name?.text ?? decl.name.text, init);
+        }
+      } else if (isExpressionStatement(statement)) {
+        // `exports.Interaction = class Interaction { … }`, `module.exports = class Client { … }`, a bare `require('x')`.
+        const e = skipOuter(statement.expression);
+        if (isCallExpression(e)) {
+          const module = requiredModule(e);
+          if (module !== undefined) modules.add(module);
+        } else if (isBinaryExpression(e) && e.operatorToken.kind === SyntaxKind.EqualsToken) {
+          const right = skipOuter(e.right);
+          const left = skipOuter(e.left);
+          if (isClassExpression(right)) addClass(right.name?.text ?? (isPropertyAccessExpression(left) && left.name.text !== 'exports' ? left.name.text : undefined), right);
+        }
+      }
+    }
+  }
+  return { modules, classes };
+}
