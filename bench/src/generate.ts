@@ -18,7 +18,7 @@ import { RULE_IDS, type RuleId } from '@avglint/rules';
 import { Prng } from './prng';
 
 /** Bumped whenever the generated output changes, so cached corpora are regenerated. */
-export const GENERATOR_VERSION = 6;
+export const GENERATOR_VERSION = 7;
 
 // The rules come from the registry: a new rule fails to compile here until the generator plants it too.
 export { RULE_IDS };
@@ -240,9 +240,38 @@ export function ensureCorpus(outDir: string, files: number, seed = 'avglint'): M
 function plantViolation(b: SourceBuilder, rule: PlantedRule, tag: string, prng: Prng): void {
   switch (rule) {
     case 'no-unauthorised-transfer':
-      // Three forms real code uses: fetch directly, a project wrapper class whose base URL is given at the `new`
-      // site, and a wrapper function whose URL each caller passes.
-      switch (prng.int(0, 2)) {
+      // Six forms real code uses: fetch directly, a project wrapper class whose base URL is given at the `new`
+      // site, a wrapper function whose URL each caller passes, an injected Angular HttpClient, a beacon and a
+      // navigation to another site with the data in its query string.
+      switch (prng.int(0, 5)) {
+        case 3:
+          b.plant(rule, 4, [
+            `import { HttpClient as HttpClient${tag} } from '@angular/common/http';`,
+            `export class AccountService${tag} {`,
+            `  constructor(private readonly http: HttpClient${tag}) {}`,
+            `  koppel(leerling: Leerling): unknown {`,
+            `    return this.http.post('https://api.leermiddel.example/v1/accounts', { bsn: leerling.bsn, klas: leerling.klas });`,
+            `  }`,
+            `}`,
+            ``,
+          ]);
+          return;
+        case 4:
+          b.plant(rule, 1, [
+            `export function meldBezoek${tag}(leerling: Leerling): void {`,
+            `  navigator.sendBeacon('https://api.leermiddel.example/v1/bezoek', JSON.stringify({ bsn: leerling.bsn, klas: leerling.klas }));`,
+            `}`,
+            ``,
+          ]);
+          return;
+        case 5:
+          b.plant(rule, 1, [
+            `export function openPortaal${tag}(leerling: Leerling): void {`,
+            `  location.assign(\`https://api.leermiddel.example/v1/portaal?bsn=${D}{encodeURIComponent(leerling.bsn)}\`);`,
+            `}`,
+            ``,
+          ]);
+          return;
         case 0:
           b.plant(rule, 1, [
             `export async function koppelAccount${tag}(leerling: Leerling): Promise<void> {`,
