@@ -230,3 +230,23 @@ const botTable = {
 };
 ruleTester.run('no-unauthorised-transfer (bot wrappers)', rule('no-unauthorised-transfer'), botTable);
 typedRuleTester.run('no-unauthorised-transfer (bot wrappers, typed)', rule('no-unauthorised-transfer'), botTable);
+
+// A helper given the SDK's object by its callers (`safeReply(msg, text)` → `msg.reply(text)`), and a command module a
+// registry loaded (`command.callback(…)`: the functions the project's modules export under that name; issue 9).
+const waPre = `${egressPre}import { Client } from 'whatsapp-web.js';\nconst client = new Client({});\nasync function antwoord(msg, text) {\n  await msg.reply(text);\n}\n`;
+const waHelper = `${waPre}client.on('message', async (msg) => {\n  await antwoord(msg, leerling.naam);\n});`;
+const waRegistry = `${waPre}async function callback() {\n  return \`Docent: \${leerling.naam}\`;\n}\nmodule.exports = { commandName: 'docent', callback };\nclient.on('message', async (msg) => {\n  let command;\n  [require('./docent')].some((cmd) => {\n    command = cmd;\n    return true;\n  });\n  const reply = await command.callback({ msg });\n  await antwoord(msg, reply);\n});`;
+const waTable = {
+  valid: [
+    // The helper's only caller passes no WhatsApp object.
+    `${egressPre}async function antwoord(msg, text) {\n  await msg.reply(text);\n}\nvoid antwoord({ reply: async (t: string) => t }, leerling.naam);`,
+    // A module imported by name is that module, not any module exporting `callback`.
+    `${waPre}import * as docent from './docent';\nasync function callback() {\n  return \`Docent: \${leerling.naam}\`;\n}\nmodule.exports = { callback };\nclient.on('message', async (msg) => {\n  await antwoord(msg, await docent.callback());\n});`,
+  ],
+  invalid: [
+    { code: waHelper, errors: [unknown(waHelper, 'leerling.naam')] },
+    { code: waRegistry, errors: [unknown(waRegistry, 'reply', 2)] },
+  ],
+};
+ruleTester.run('no-unauthorised-transfer (SDK helpers, registries)', rule('no-unauthorised-transfer'), waTable);
+typedRuleTester.run('no-unauthorised-transfer (SDK helpers, registries; typed)', rule('no-unauthorised-transfer'), waTable);

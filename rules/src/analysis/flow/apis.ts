@@ -77,6 +77,7 @@ export class Apis {
   private readonly sinks = new Map<SinkCall, SinkSite | null>();
   private readonly inProgress = new Set<ts.Node>();
   private readonly imports = new Map<ts.Node, Origin | null>();
+  private readonly fileCalls = new Map<ts.SourceFile, ReadonlyMap<ts.Node, readonly ts.CallExpression[]>>();
   /** The catalogue's processors by the globals they list. */
   private readonly processorGlobals = new Map<string, Processor>();
 
@@ -95,6 +96,7 @@ export class Apis {
     this.origins.clear();
     this.sinks.clear();
     this.imports.clear();
+    this.fileCalls.clear();
   }
 
   /** What API an expression denotes, if any. */
@@ -249,6 +251,8 @@ export class Apis {
     if (fallback) return fallback;
     const callback = this.callbackOrigin(parameter);
     if (callback) return callback;
+    const passed = this.callerOrigin(parameter);
+    if (passed) return passed;
     return isIdentifier(parameter.name) ? this.namedInstance(parameter.name.text, parameter.name.text, parameter) : undefined;
   }
 
@@ -284,6 +288,42 @@ export class Apis {
     const types = origin.library.types ?? [];
     if (!types.includes(name) && !types.includes('*')) return undefined;
     return { ...origin, receiver: 'instance', member: [] };
+  }
+
+  /**
+   * A parameter of a function the file calls by name (`safeReply(msg, text)`), when every call in the file passes the
+   * same library's instance there: a helper that wraps an SDK's send is given the SDK's object by its callers.
+   */
+  private callerOrigin(parameter: ts.ParameterDeclaration): Origin | undefined {
+    const fn = parameter.parent;
+    if (!isFunctionDeclaration(fn) && !isFunctionExpression(fn) && !isArrowFunction(fn)) return undefined;
+    const calls = this.callsByFunction(fn.getSourceFile()).get(fn);
+    if (!calls) return undefined;
+    const index = fn.parameters.indexOf(parameter);
+    let found: Origin | undefined;
+    for (const call of calls) {
+      const arg = call.arguments[index];
+      const origin = arg && this.originOf(arg);
+      if (!origin || (found && found.library !== origin.library)) return undefined;
+      found ??= origin;
+    }
+    return found;
+  }
+
+  /** The calls of a file by the function (declared in the project) they call by name. */
+  private callsByFunction(file: ts.SourceFile): ReadonlyMap<ts.Node, readonly ts.CallExpression[]> {
+    let byFunction = this.fileCalls.get(file);
+    if (!byFunction) {
+      const map = new Map<ts.Node, ts.CallExpression[]>();
+      for (const call of nodesFor(file).calls) {
+        if (!isCallExpression(call) || !isIdentifier(skipOuter(call.expression))) continue;
+        const fn = this.resolver.calleeDeclaration(call);
+        if (fn) map.set(fn, [...(map.get(fn) ?? []), call]);
+      }
+      byFunction = map;
+      this.fileCalls.set(file, byFunction);
+    }
+    return byFunction;
   }
 
   /** A callback's parameter that the library calls with an instance (`Sentry.withScope(scope => …)`). */

@@ -522,6 +522,10 @@ export class FlowEngine implements Evaluator {
       if (method === 'concat') return unionOf([this.valueOf(receiver), ...args.map((a) => this.valueOf(a)), typed]);
       if (ARRAY_SAME_METHODS.has(method)) return union(this.valueOf(receiver), typed);
       if (VALUELESS_METHODS.has(method)) return typed;
+      // A receiver nothing resolves (a module a registry loaded: `command.callback(…)`): the functions the project's
+      // modules export under that name, as a field-based call graph has it.
+      const targets = this.isLoadedModule(receiver) ? this.resolver.project?.exportedFunctions(method, call) ?? [] : [];
+      if (targets.length > 0 && targets.length <= MAX_FIELD_TARGETS) return unionOf([...targets.map((fn) => this.applySummary(call, fn)), typed]);
       // A package's object (an SDK client built with a password): its methods return what the service answers, not
       // what the object was built with. Only what this call passes may come back.
       const receiverValue = this.isPackageInstance(receiver) ? EMPTY : this.valueOf(receiver);
@@ -531,6 +535,25 @@ export class FlowEngine implements Evaluator {
     // question (`isGeldigBsn(x)`, or typed `boolean`), which reveals nothing of them.
     if (this.answersQuestion(call)) return typed;
     return union(this.passedThrough(unionOf(args.map((a) => this.valueOf(a))), call, calleeText), typed);
+  }
+
+  /**
+   * Whether a receiver is a module some registry handed over, as far as the code shows: an untyped parameter, a
+   * variable declared without a value (`let command;` set in a callback), an element of a registry (`commands[name]`)
+   * or a registry's lookup (`commands.get(name)`) — and nothing else resolves it (no library, no import).
+   */
+  private isLoadedModule(receiver: ts.Expression): boolean {
+    const e = skipOuter(receiver);
+    if (this.apis.originOf(e)) return false;
+    if (isElementAccessExpression(e)) return true;
+    if (isCallExpression(e)) {
+      const callee = skipOuter(e.expression);
+      return isPropertyAccessExpression(callee) && callee.name.text === 'get' && e.arguments.length === 1;
+    }
+    if (!isIdentifier(e)) return false;
+    const decl = this.resolver.resolve(e);
+    if (decl && isParameter(decl)) return !decl.type && !decl.initializer;
+    return decl !== undefined && isVariableDeclaration(decl) && !decl.initializer && !decl.type && isIdentifier(decl.name);
   }
 
   /** `Boolean(x)`, `isNaN(x)`, `Array.isArray(x)`, `Object.keys(x)`: a truth value or the keys, not the value. */
@@ -1076,6 +1099,9 @@ export interface Flow {
   /** Data whose destination is still open here: callers further up decide it, and no check reports this flow. */
   readonly pending?: boolean;
 }
+
+/** More functions than this under one exported name is no registry of modules but a common name: not followed. */
+const MAX_FIELD_TARGETS = 16;
 
 /** `Math` functions whose result is (a rounding or a choice among) their arguments' values. */
 const MATH_OF_VALUE: ReadonlySet<string> = new Set(['round', 'ceil', 'floor', 'trunc', 'abs', 'min', 'max', 'fround']);

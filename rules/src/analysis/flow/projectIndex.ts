@@ -12,15 +12,18 @@
  */
 // Default import: `import * as` would read every member through an esModuleInterop getter (a sixth of the time).
 import ts from 'typescript';
-import { skipOuter } from './classify';
+import { propertyNameText, skipOuter } from './classify';
+import { isFunctionWithBody, type FunctionWithBody } from './syntax';
 import { requiredModule } from './scopes';
 import { sourceFileOf } from './walk';
 // Read once: every member of the typescript module is a getter.
-const { isBinaryExpression, isCallExpression, isClassDeclaration, isClassExpression, isExpressionStatement, isIdentifier, isImportDeclaration, isImportEqualsDeclaration, isExternalModuleReference, isPropertyAccessExpression, isStringLiteral, isVariableStatement, SyntaxKind } = ts;
+const { isBinaryExpression, isCallExpression, isClassDeclaration, isClassExpression, isExpressionStatement, isFunctionDeclaration, isIdentifier, isImportDeclaration, isImportEqualsDeclaration, isExternalModuleReference, isMethodDeclaration, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isShorthandPropertyAssignment, isStringLiteral, isVariableStatement, SyntaxKind } = ts;
 
 interface FileFacts {
   readonly modules: ReadonlySet<string>;
   readonly classes: ReadonlyMap<string, readonly ts.ClassLikeDeclaration[]>;
+  /** Functions a CommonJS module exports under a name (`module.exports = { callback }`, `exports.run = …`). */
+  readonly exported: ReadonlyMap<string, readonly FunctionWithBody[]>;
 }
 
 export class ProjectIndex {
@@ -45,6 +48,15 @@ export class ProjectIndex {
     return found?.length === 1 ? found[0] : undefined;
   }
 
+  /**
+   * The functions the project's modules export under `name`: what `command.callback(…)` may call when `command` is
+   * one of the modules a registry loaded (`commands.set(name, require(file))`). Field-based, as JavaScript IDEs
+   * build call graphs: every function stored under that property name.
+   */
+  exportedFunctions(name: string, at: ts.Node): readonly FunctionWithBody[] {
+    return this.of(at).exported.get(name) ?? [];
+  }
+
   private of(at: ts.Node): FileFacts {
     if (!this.program) {
       const file = sourceFileOf(at);
@@ -61,6 +73,12 @@ export class ProjectIndex {
 }
 
 function collect(files: readonly ts.SourceFile[]): FileFacts {
+  const exported = new Map<string, FunctionWithBody[]>();
+  const addExport = (name: string | undefined, value: ts.Node | undefined, file: ts.SourceFile): void => {
+    const fn = value && functionIn(value, file);
+    if (name === undefined || !fn) return;
+    exported.set(name, [...(exported.get(name) ?? []), fn]);
+  };
   const modules = new Set<string>();
   const classes = new Map<string, ts.ClassLikeDeclaration[]>();
   const addClass = (name: string | undefined, cls: ts.ClassLikeDeclaration): void => {
@@ -92,9 +110,40 @@ function collect(files: readonly ts.SourceFile[]): FileFacts {
           const right = skipOuter(e.right);
           const left = skipOuter(e.left);
           if (isClassExpression(right)) addClass(right.name?.text ?? (isPropertyAccessExpression(left) && left.name.text !== 'exports' ? left.name.text : undefined), right);
+          if (isModuleExports(left) && isObjectLiteralExpression(right)) {
+            for (const property of right.properties) {
+              if (isShorthandPropertyAssignment(property)) addExport(property.name.text, property.name, file);
+              else if (isPropertyAssignment(property)) addExport(propertyNameText(property.name), property.initializer, file);
+              else if (isMethodDeclaration(property)) addExport(propertyNameText(property.name), property, file);
+            }
+          } else if (isPropertyAccessExpression(left) && isModuleExports(left.expression)) addExport(left.name.text, right, file);
         }
       }
     }
   }
-  return { modules, classes };
+  return { modules, classes, exported };
+}
+
+/** `module.exports` or `exports`. */
+function isModuleExports(node: ts.Expression): boolean {
+  const e = skipOuter(node);
+  if (isIdentifier(e)) return e.text === 'exports';
+  return isPropertyAccessExpression(e) && e.name.text === 'exports' && isIdentifier(e.expression) && e.expression.text === 'module';
+}
+
+/** A function given as an export: written there, or a top-level function (or `const f = () => …`) of the file by name. */
+function functionIn(value: ts.Node, file: ts.SourceFile): FunctionWithBody | undefined {
+  const e = isIdentifier(value) || isFunctionWithBody(value) ? value : skipOuter(value as ts.Expression);
+  if (isFunctionWithBody(e)) return e;
+  if (!isIdentifier(e)) return undefined;
+  for (const statement of file.statements) {
+    if (isFunctionDeclaration(statement) && statement.name?.text === e.text && isFunctionWithBody(statement)) return statement;
+    if (isVariableStatement(statement)) {
+      for (const decl of statement.declarationList.declarations) {
+        const init = decl.initializer && skipOuter(decl.initializer);
+        if (isIdentifier(decl.name) && decl.name.text === e.text && init && isFunctionWithBody(init)) return init;
+      }
+    }
+  }
+  return undefined;
 }

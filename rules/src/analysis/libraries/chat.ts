@@ -64,6 +64,21 @@ export const CHAT_SDKS: readonly Library[] = [
     sinks: '`bot.sendMessage`, `sendPhoto`, `sendDocument`, `sendContact`, `sendLocation`, `editMessageText`',
   },
   {
+    id: 'whatsapp-web.js',
+    family: 'chat',
+    label: 'whatsapp-web.js (WhatsApp Web)',
+    modules: ['whatsapp-web.js'],
+    types: ['Client', 'Message', 'Chat', 'GroupChat', 'PrivateChat', 'Contact'],
+    hosts: ['web.whatsapp.com'],
+    makers: [
+      { from: ['module'], construct: ['Client'], makes: 'instance' },
+      { from: ['instance'], call: ['on', 'once'], callback: { arg: 'last', param: 0 }, makes: 'instance' },
+      { from: ['instance'], call: ['getChatById', 'getChats', 'getChat', 'getContactById', 'getContact', 'getQuotedMessage'], depth: 'any', makes: 'instance' },
+    ],
+    operations: [{ on: ['instance'], methods: ['sendMessage', 'reply', 'forward', 'edit'], depth: 'any', shapes: ALL_ARGUMENTS, destination: 'library' }],
+    sinks: '`sendMessage`, `reply`, `forward`, `edit` on a client, message, chat or contact (also in `client.on(\'message\', msg => …)` callbacks)',
+  },
+  {
     id: 'slack',
     family: 'chat',
     label: 'Slack (@slack/web-api, @slack/webhook, @slack/bolt)',
