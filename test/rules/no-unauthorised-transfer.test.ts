@@ -250,3 +250,14 @@ const waTable = {
 };
 ruleTester.run('no-unauthorised-transfer (SDK helpers, registries)', rule('no-unauthorised-transfer'), waTable);
 typedRuleTester.run('no-unauthorised-transfer (SDK helpers, registries; typed)', rule('no-unauthorised-transfer'), waTable);
+
+// Navigation by assignment: `location.href = url`, `window.location = url`.
+const hrefAssign = `${egressPre}window.location.href = \`https://api.leermiddel.example/x?bsn=\${leerling.bsn}\`;\nlocation.href = '/leerling?bsn=' + leerling.bsn;\nwindow.location = 'https://analytics.example.com/?n=' + leerling.naam;`;
+const hrefTable = {
+  valid: [
+    { code: `${egressPre}const pagina = { href: '' };\npagina.href = 'https://analytics.example.com/?n=' + leerling.naam;\nlocation.href = '/profiel?bsn=' + leerling.bsn;`, options: strict },
+  ],
+  invalid: [{ code: hrefAssign, errors: [unauthorised(hrefAssign, '`https://api.leermiddel.example/x?bsn=${leerling.bsn}`'), unknown(hrefAssign, "'https://analytics.example.com/?n=' + leerling.naam")] }],
+};
+ruleTester.run('no-unauthorised-transfer (navigation by assignment)', rule('no-unauthorised-transfer'), hrefTable);
+typedRuleTester.run('no-unauthorised-transfer (navigation by assignment, typed)', rule('no-unauthorised-transfer'), hrefTable);

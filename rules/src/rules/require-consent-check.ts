@@ -7,6 +7,7 @@ import type { Finding } from '../finding';
 import { LEGAL_BASES } from '../catalogue/model';
 import { engineOf, fileFlows } from '../analysis/flow/flows';
 import { isGuarded } from '../analysis/flow/guards';
+import { sinkCallee } from '../analysis/flow/apis';
 import { categoriesOf } from '../analysis/flow/labels';
 import { firstPerCategory, flowPath, rangeOf } from '../analysis/flow/report';
 import { consentChecks, consentFrom, list } from '../analysis/flow/wording';
@@ -56,7 +57,7 @@ export default createRule({
         rule.finding({
           messageId: 'missingConsentCheck',
           data,
-          range: rangeOf(flow.at.expression),
+          range: rangeOf(sinkCallee(flow.at)),
           path: flowPath(flow, first),
           categories: labels.map((l) => l.category.id),
           processor: processor.id,

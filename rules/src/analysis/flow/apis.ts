@@ -12,7 +12,7 @@
 // Default import: `import * as` would read every member through an esModuleInterop getter (a sixth of the time).
 import ts from 'typescript';
 import type { Catalogue, Processor } from '../../catalogue/model';
-import { INJECTORS, libraryOfGlobal, libraryOfInstanceName, librariesOfImportedInstanceName, libraryOfModule, moduleMatches, GENERIC_SDK, type DataSlot, type Library, type Maker, type Operation, type Receiver, type Slot } from '../libraries';
+import { INJECTORS, LIBRARIES, libraryOfGlobal, libraryOfInstanceName, librariesOfImportedInstanceName, libraryOfModule, moduleMatches, GENERIC_SDK, type DataSlot, type Library, type Maker, type Operation, type Receiver, type Slot } from '../libraries';
 import { propertyNameText, skipOuter } from './classify';
 import { isNetworkPackage, packageOf } from '../libraries/packages';
 import { Destinations, HOLE, type Bindings, type Destination, type Located } from './destinations';
@@ -51,8 +51,30 @@ export interface Carrier {
   readonly role: string;
 }
 
-/** A call, or a `new` (`new EventSource(url)`), through which data leaves. */
-export type SinkCall = ts.CallExpression | ts.NewExpression;
+/** A call, a `new` (`new EventSource(url)`) or an assignment (`location.href = url`) through which data leaves. */
+export type SinkCall = ts.CallExpression | ts.NewExpression | ts.BinaryExpression;
+
+/** What a sink is applied to: the callee, the class, or the assignment's target. */
+export function sinkCallee(call: SinkCall): ts.Expression {
+  return isBinaryExpression(call) ? call.left : call.expression;
+}
+
+/** The values a sink is given: the arguments, or the assigned value. */
+function sinkArguments(call: SinkCall): readonly ts.Expression[] {
+  return isBinaryExpression(call) ? [call.right] : call.arguments ?? [];
+}
+
+/** Member names (and globals, for the thing itself) that some assignment sink is about: a cheap test before resolving. */
+const ASSIGNED_NAMES: ReadonlySet<string> = new Set(
+  LIBRARIES.flatMap((library) => library.operations.filter((o) => o.assign).flatMap((o) => o.methods.flatMap((m) => (m === '()' ? library.globals ?? [] : [m])))),
+);
+
+/** Whether an assignment may be a sink (`location.href = url`, `window.location = url`): its target's last name. */
+export function mayBeAssignmentSink(node: ts.BinaryExpression): boolean {
+  if (node.operatorToken.kind !== SyntaxKind.EqualsToken) return false;
+  const target = skipOuter(node.left);
+  return (isPropertyAccessExpression(target) && ASSIGNED_NAMES.has(target.name.text)) || (isIdentifier(target) && ASSIGNED_NAMES.has(target.text));
+}
 
 export interface SinkSite {
   readonly kind: 'transfer' | 'log';
@@ -434,12 +456,15 @@ export class Apis {
   }
 
   private computeSink(call: SinkCall): SinkSite | undefined {
-    const callee = skipOuter(call.expression);
+    const assign = isBinaryExpression(call);
+    if (assign && !mayBeAssignmentSink(call)) return undefined;
+    const callee = skipOuter(sinkCallee(call));
     const origin = this.originOf(callee);
     if (!origin) return undefined;
     const construct = isNewExpression(call);
     for (const operation of origin.library.operations) {
-      if ((operation.construct ?? false) !== construct || !operation.on.includes(origin.receiver) || !matches(operation.methods, origin.member, operation.depth)) continue;
+      if ((operation.construct ?? false) !== construct || (operation.assign ?? false) !== assign) continue;
+      if (!operation.on.includes(origin.receiver) || !matches(operation.methods, origin.member, operation.depth)) continue;
       const site = this.build(call, callee, origin, operation);
       if (site) return site;
     }
@@ -447,7 +472,7 @@ export class Apis {
   }
 
   private build(call: SinkCall, callee: ts.Expression, origin: Origin, operation: Operation): SinkSite | undefined {
-    const original = call.arguments ?? [];
+    const original = sinkArguments(call);
     const args = this.unwrapped(original, operation);
     if (operation.unwrap?.required && args === original) return undefined;
     const shape = operation.shapes.find((s) => s.whenObject === undefined || isObjectArgument(args[s.whenObject]));
@@ -456,7 +481,7 @@ export class Apis {
     const url = slotValue(shape.url, args, this.resolver);
     const carriers: Carrier[] = url ? [{ expression: url, role: 'URL' }] : [];
     for (const slot of shape.data) for (const carrier of dataCarriers(slot, args, method)) if (!carriers.some((c) => c.expression === carrier.expression)) carriers.push(carrier);
-    const api = calleeLabel(callee, origin, isNewExpression(call));
+    const api = isBinaryExpression(call) ? `${calleeLabel(callee, origin, false)} =` : calleeLabel(callee, origin, isNewExpression(call));
     if (origin.library.family === 'logger') return { kind: 'log', call, api, carriers };
     const locate = (bindings: Bindings | undefined): Located => {
       const source = operation.destination;
@@ -530,7 +555,7 @@ export class Apis {
 
   /** `xhr.open(…)` for `xhr.send(…)`: a call of `method` on the same variable or field, in the same file. */
   private siblingCall(call: SinkCall, method: string): ts.CallExpression | undefined {
-    const callee = skipOuter(call.expression);
+    const callee = skipOuter(sinkCallee(call));
     if (!isPropertyAccessExpression(callee)) return undefined;
     const target = this.receiverDeclaration(callee.expression);
     if (!target) return undefined;

@@ -4,9 +4,12 @@
 // Default import: `import * as` would read every member through an esModuleInterop getter (a sixth of the time).
 import ts from 'typescript';
 import type { CheckContext } from '../context';
+import { mayBeAssignmentSink } from './apis';
 import { engineFor, existingEngine, type Flow, type FlowEngine } from './engine';
 import { fileNodes, releaseFileNodes } from './nodes';
 import { releaseScopeTables } from './scopes';
+// Read once: every member of the typescript module is a getter.
+const { isBinaryExpression } = ts;
 
 const perFile = new WeakMap<FlowEngine, WeakMap<ts.SourceFile, readonly Flow[]>>();
 
@@ -35,6 +38,8 @@ export function fileFlows(engine: FlowEngine, sourceFile: ts.SourceFile, isCance
   }
   // `new EventSource(url)`, `new WebSocket(url)`: constructions that send (few files have any `new` at all).
   if (!cancelled) for (const construction of nodes.constructions) for (const flow of engine.flowsAtCall(construction)) flows.push(flow);
+  // `location.href = url`: assignments that send (only targets named like one are resolved).
+  if (!cancelled) for (const write of nodes.writes) if (isBinaryExpression(write) && mayBeAssignmentSink(write)) for (const flow of engine.flowsAtCall(write)) flows.push(flow);
   // A cancelled run is not cached: the next run must see every flow.
   if (!cancelled) files.set(sourceFile, flows);
   return flows;

@@ -6,6 +6,7 @@ import type { Finding } from '../../finding';
 import { pathOf } from './describe';
 import { destinationText } from './destinations';
 import type { Flow } from './engine';
+import { sinkCallee } from './apis';
 import type { CategoryLabel } from './labels';
 
 /** The whole path of one category into a sink: source, steps, and the sink with its destination. */
@@ -13,7 +14,7 @@ export function flowPath(flow: Flow, label: CategoryLabel): Finding['path'] {
   const destination = flow.sink.destination;
   const where = destination ? ` to ${destinationText(destination)}${destination.kind !== 'unresolved' && destination.text !== destinationText(destination) ? ` (${destination.text})` : ''}` : '';
   const verb = flow.sink.kind === 'log' ? 'written to the log by' : 'sent by';
-  return pathOf(label.trace, { node: flow.sink.call.expression, description: `${verb} \`${flow.sink.api}\`${where}` });
+  return pathOf(label.trace, { node: sinkCallee(flow.sink.call), description: `${verb} \`${flow.sink.api}\`${where}` });
 }
 
 /** One label per category (the first found), in a stable order. */

@@ -61,8 +61,11 @@ export const BROWSER_EGRESS: readonly Library[] = [
     label: 'location (navigation)',
     modules: [],
     globals: ['location'],
-    operations: [{ on: ['module'], methods: ['assign', 'replace'], navigation: true, shapes: [{ url: [{ arg: 0 }], data: [] }] }],
-    sinks: '`location.assign(url)`, `location.replace(url)` (also on `window`) to an external URL: its query string',
+    operations: [
+      { on: ['module'], methods: ['assign', 'replace'], navigation: true, shapes: [{ url: [{ arg: 0 }], data: [] }] },
+      { on: ['module'], methods: ['href', '()'], assign: true, navigation: true, shapes: [{ url: [{ arg: 0 }], data: [] }] },
+    ],
+    sinks: '`location.assign(url)`, `location.replace(url)`, `location.href = url`, `location = url` (also on `window`) to an external URL: its query string',
   },
   {
     id: 'window.open',

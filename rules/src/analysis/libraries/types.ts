@@ -86,6 +86,11 @@ export interface Operation {
    * (`/profiel?id=…`, `?tab=2`) stays within the app and sends nothing anywhere; only an external URL is a transfer.
    */
   readonly navigation?: boolean;
+  /**
+   * A sink at an assignment to the member (`location.href = url`; `()` for the thing itself: `window.location = url`),
+   * not at a call: the assigned value is argument 0.
+   */
+  readonly assign?: boolean;
 }
 
 /** How an instance or request is made. */
