@@ -313,10 +313,12 @@ export class Apis {
   }
 
   /**
-   * A parameter of a function the file calls by name (`safeReply(msg, text)`), when every call in the file passes the
+   * An untyped parameter of a function the file calls by name (`safeReply(msg, text)`), when every call in the file passes the
    * same library's instance there: a helper that wraps an SDK's send is given the SDK's object by its callers.
    */
   private callerOrigin(parameter: ts.ParameterDeclaration): Origin | undefined {
+    // A typed parameter is what its type says (`typedOrigin`); only untyped helpers take their callers' word.
+    if (parameter.type) return undefined;
     const fn = parameter.parent;
     if (!isFunctionDeclaration(fn) && !isFunctionExpression(fn) && !isArrowFunction(fn)) return undefined;
     const calls = this.callsByFunction(fn.getSourceFile()).get(fn);

@@ -20,10 +20,12 @@ export const INJECTORS: readonly { readonly module: string; readonly name: strin
 const byModule = new Map<string, Library>();
 const byGlobal = new Map<string, Library>();
 const byInstanceName: Library[] = [];
+const byImportedInstanceName: Library[] = [];
 for (const library of LIBRARIES) {
   for (const module of library.modules) byModule.set(module, library);
   for (const global of library.globals ?? []) byGlobal.set(global, library);
   if (library.instanceNames) byInstanceName.push(library);
+  if (library.importedInstanceNames) byImportedInstanceName.push(library);
 }
 
 /** The library a module name (or a subpath of it: `@sentry/node/esm`) belongs to. */
@@ -48,7 +50,7 @@ export function libraryOfInstanceName(name: string): Library | undefined {
 
 /** The libraries whose instances are conventionally named so in a project that imports them (`client`). */
 export function librariesOfImportedInstanceName(name: string): readonly Library[] {
-  return LIBRARIES.filter((library) => library.importedInstanceNames?.test(name) === true);
+  return byImportedInstanceName.filter((library) => library.importedInstanceNames?.test(name) === true);
 }
 
 /** Whether a module is one of a processor's `modules` entries (itself or a subpath of it). */
