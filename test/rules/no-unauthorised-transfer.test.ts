@@ -261,3 +261,16 @@ const hrefTable = {
 };
 ruleTester.run('no-unauthorised-transfer (navigation by assignment)', rule('no-unauthorised-transfer'), hrefTable);
 typedRuleTester.run('no-unauthorised-transfer (navigation by assignment, typed)', rule('no-unauthorised-transfer'), hrefTable);
+
+// A method the project adds to a library's class (`Discord.CommandInteraction.prototype.sendSilent = function …`) is
+// followed from its calls; `this` inside it is the library's instance.
+const extension = `${egressPre}import * as Discord from 'discord.js';\nDiscord.CommandInteraction.prototype.sendSilent = function (content) {\n  return this.reply({ content, ephemeral: true });\n};\nexport async function run(interaction) {\n  await interaction.sendSilent(\`Naam: \${leerling.naam}\`);\n}`;
+const extensionTable = {
+  valid: [
+    // A method added to one of the project's own constructors is that constructor's, not a library's.
+    `${egressPre}function Kanaal() {}\nKanaal.prototype.sendSilent = function (content) {\n  return this.reply({ content });\n};\nexport async function run(interaction) {\n  await interaction.sendSilent(\`Naam: \${leerling.naam}\`);\n}`,
+  ],
+  invalid: [{ code: extension, errors: [unknown(extension, '`Naam: ${leerling.naam}`')] }],
+};
+ruleTester.run('no-unauthorised-transfer (prototype extensions)', rule('no-unauthorised-transfer'), extensionTable);
+typedRuleTester.run('no-unauthorised-transfer (prototype extensions, typed)', rule('no-unauthorised-transfer'), extensionTable);

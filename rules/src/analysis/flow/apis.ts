@@ -21,7 +21,7 @@ import type { Resolver } from './resolver';
 import { importOf, requiredModule } from './scopes';
 import { isImportBinding, returnedExpressions } from './syntax';
 // Read once: every member of the typescript module is a getter, and these run for every node.
-const { getModifiers, isArrowFunction, isFunctionDeclaration, isAsExpression, isAwaitExpression, isBinaryExpression, isBindingElement, isCallExpression, isFunctionExpression, isIdentifier, isImportClause, isImportEqualsDeclaration, isImportSpecifier, isModuleBlock, isNamespaceImport, isNewExpression, isNoSubstitutionTemplateLiteral, isNonNullExpression, isNumericLiteral, isObjectLiteralExpression, isParameter, isParenthesizedExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isQualifiedName, isSatisfiesExpression, isShorthandPropertyAssignment, isSpreadAssignment, isStringLiteral, isTypeReferenceNode, isUnionTypeNode, isVariableDeclaration, isVariableDeclarationList, isVariableStatement, forEachChild, NodeFlags, SyntaxKind } = ts;
+const { getModifiers, isClassLike, isArrowFunction, isFunctionDeclaration, isAsExpression, isAwaitExpression, isBinaryExpression, isBindingElement, isCallExpression, isFunctionExpression, isIdentifier, isImportClause, isImportEqualsDeclaration, isImportSpecifier, isModuleBlock, isNamespaceImport, isNewExpression, isNoSubstitutionTemplateLiteral, isNonNullExpression, isNumericLiteral, isObjectLiteralExpression, isParameter, isParenthesizedExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isQualifiedName, isSatisfiesExpression, isShorthandPropertyAssignment, isSpreadAssignment, isStringLiteral, isTypeReferenceNode, isUnionTypeNode, isVariableDeclaration, isVariableDeclarationList, isVariableStatement, forEachChild, NodeFlags, SyntaxKind } = ts;
 
 export interface Origin {
   readonly library: Library;
@@ -241,7 +241,7 @@ export class Apis {
     if (isIdentifier(owner) && (owner.text === 'globalThis' || owner.text === 'window' || owner.text === 'self') && this.isKnownGlobal(name) && this.resolver.isGlobal(owner)) {
       return this.globalOrigin(name);
     }
-    const base = node.expression.kind === SyntaxKind.ThisKeyword ? undefined : this.originOf(node.expression);
+    const base = node.expression.kind === SyntaxKind.ThisKeyword ? this.extendedInstance(node.expression) : this.originOf(node.expression);
     if (base) return { ...base, member: [...base.member, name] };
     const member = this.resolver.resolveMember(node);
     if (member && (isPropertyDeclaration(member) || isPropertyAssignment(member) || isParameter(member))) {
@@ -250,6 +250,24 @@ export class Apis {
     }
     if (!member || isParameter(member) || isPropertyDeclaration(member)) return this.namedInstance(name, node.getText(), node);
     return undefined;
+  }
+
+  /**
+   * `this` in a method the project adds to a library's class (`Discord.CommandInteraction.prototype.sendSilent =
+   * function (text) { return this.reply(text) }`): an instance of that library.
+   */
+  private extendedInstance(self: ts.Expression): Origin | undefined {
+    let fn: ts.Node | undefined = self.parent;
+    while (fn && !isFunctionExpression(fn) && !isFunctionDeclaration(fn) && !isClassLike(fn)) fn = fn.parent;
+    const assignment = fn && isFunctionExpression(fn) ? fn.parent : undefined;
+    if (!assignment || !isBinaryExpression(assignment) || assignment.operatorToken.kind !== SyntaxKind.EqualsToken) return undefined;
+    const left = skipOuter(assignment.left);
+    const prototype = isPropertyAccessExpression(left) ? skipOuter(left.expression) : undefined;
+    if (!prototype || !isPropertyAccessExpression(prototype) || prototype.name.text !== 'prototype') return undefined;
+    const owner = this.originOf(prototype.expression);
+    const name = owner?.member[owner.member.length - 1];
+    if (!owner || owner.receiver !== 'module' || name === undefined || !(owner.library.types ?? []).includes(name)) return undefined;
+    return { ...owner, receiver: 'instance', member: [] };
   }
 
   /**

@@ -24,6 +24,8 @@ interface FileFacts {
   readonly classes: ReadonlyMap<string, readonly ts.ClassLikeDeclaration[]>;
   /** Functions a CommonJS module exports under a name (`module.exports = { callback }`, `exports.run = …`). */
   readonly exported: ReadonlyMap<string, readonly FunctionWithBody[]>;
+  /** Methods added to a prototype (`Discord.CommandInteraction.prototype.sendSilent = function …`), with its owner. */
+  readonly extensions: ReadonlyMap<string, readonly { readonly owner: ts.Expression; readonly fn: FunctionWithBody }[]>;
 }
 
 export class ProjectIndex {
@@ -57,6 +59,11 @@ export class ProjectIndex {
     return this.of(at).exported.get(name) ?? [];
   }
 
+  /** The methods the project adds to prototypes under `name` (`X.prototype.name = function …`), with their owner `X`. */
+  prototypeExtensions(name: string, at: ts.Node): readonly { readonly owner: ts.Expression; readonly fn: FunctionWithBody }[] {
+    return this.of(at).extensions.get(name) ?? [];
+  }
+
   private of(at: ts.Node): FileFacts {
     if (!this.program) {
       const file = sourceFileOf(at);
@@ -79,6 +86,7 @@ function collect(files: readonly ts.SourceFile[]): FileFacts {
     if (name === undefined || !fn) return;
     exported.set(name, [...(exported.get(name) ?? []), fn]);
   };
+  const extensions = new Map<string, { owner: ts.Expression; fn: FunctionWithBody }[]>();
   const modules = new Set<string>();
   const classes = new Map<string, ts.ClassLikeDeclaration[]>();
   const addClass = (name: string | undefined, cls: ts.ClassLikeDeclaration): void => {
@@ -117,11 +125,15 @@ function collect(files: readonly ts.SourceFile[]): FileFacts {
               else if (isMethodDeclaration(property)) addExport(propertyNameText(property.name), property, file);
             }
           } else if (isPropertyAccessExpression(left) && isModuleExports(left.expression)) addExport(left.name.text, right, file);
+          else if (isPropertyAccessExpression(left) && isFunctionWithBody(right)) {
+            const prototype = skipOuter(left.expression);
+            if (isPropertyAccessExpression(prototype) && prototype.name.text === 'prototype') extensions.set(left.name.text, [...(extensions.get(left.name.text) ?? []), { owner: prototype.expression, fn: right }]);
+          }
         }
       }
     }
   }
-  return { modules, classes, exported };
+  return { modules, classes, exported, extensions };
 }
 
 /** `module.exports` or `exports`. */

@@ -151,6 +151,17 @@ export class Resolver {
   }
 
   /**
+   * A method the project adds to a library's class (`Discord.CommandInteraction.prototype.sendSilent = function …`),
+   * for a call of that name nothing else resolves (`interaction.sendSilent(text)`): the one such extension of a class
+   * that is not the project's own.
+   */
+  private foreignExtension(callee: ts.PropertyAccessExpression): ts.Node | undefined {
+    const found = this.project?.prototypeExtensions(callee.name.text, callee) ?? [];
+    const foreign = found.filter((e) => !this.classOf(skipOuter(e.owner)) && !this.constructorFunction(e.owner));
+    return foreign.length === 1 ? foreign[0]?.fn : undefined;
+  }
+
+  /**
    * The class an untyped parameter is named after: `interaction` is an `Interaction` when the project declares exactly
    * one class of that name. Plain JavaScript hands such instances around through dynamic `require`s and registries
    * (`client.commands.get(name).run(client, interaction)`) that no analysis resolves; the name is what the code says.
@@ -313,6 +324,7 @@ export class Resolver {
       const init = skipOuter(decl.initializer);
       if (isFunctionExpression(init) || isArrowFunction(init)) decl = init;
     }
+    if (!decl && isPropertyAccessExpression(callee)) decl = this.foreignExtension(callee);
     if (!decl || !isFunctionWithBody(decl)) return undefined;
     if (this.isLibraryFile(sourceFileOf(decl))) return undefined;
     return decl;
