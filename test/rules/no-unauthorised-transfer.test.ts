@@ -62,6 +62,77 @@ const egressInvalid = [
   { code: tenant, errors: [unauthorised(tenant, 'leerling.bsn'), unknown(tenant, 'leerling.naam')] },
 ];
 
+// The rest of the forms issue 9 names, each with its authorised or harmless counterpart (audit of #9).
+const outsideApi = `${egressPre}class Api {\n  post(path: string, body: unknown) {\n    return fetch('https://api.leermiddel.example' + path, { method: 'POST', body: JSON.stringify(body) });\n  }\n}\nexport const api = new Api();\nvoid api.post('/leerlingen', { bsn: leerling.bsn });`;
+const prototypeGet = `${egressPre}function Magister(this: { base: string }, base: string) {\n  this.base = base;\n}\nMagister.prototype.get = function (this: { base: string }, path: string) {\n  return fetch(this.base + path);\n};\nconst m = new (Magister as any)('https://api.leermiddel.example');\nm.get('/leerling?bsn=' + leerling.bsn);`;
+const baseField = `${egressPre}class Client {\n  private readonly base: string;\n  constructor(base: string) {\n    this.base = base;\n  }\n  post(path: string, body: unknown) {\n    return fetch(\`\${this.base}\${path}\`, { method: 'POST', body: JSON.stringify(body) });\n  }\n}\nnew Client('https://api.leermiddel.example').post('/x', { bsn: leerling.bsn });`;
+const angularMethods = `${egressPre}import { HttpClient } from '@angular/common/http';\nexport class S {\n  constructor(private readonly http: HttpClient) {}\n  a() {\n    return this.http.put('https://api.leermiddel.example/x', { bsn: leerling.bsn });\n  }\n  b() {\n    return this.http.patch('https://api.leermiddel.example/x', { naam: leerling.bsn });\n  }\n  c() {\n    return this.http.delete('https://api.leermiddel.example/x', { params: { id: leerling.bsn } });\n  }\n  d() {\n    return this.http.request('POST', 'https://api.leermiddel.example/x', { body: { nr: leerling.bsn } });\n  }\n  e() {\n    return this.http.get('https://api.leermiddel.example/x', { headers: { 'X-Bsn': leerling.bsn } });\n  }\n}`;
+const injectedField = `${egressPre}import { HttpClient } from '@angular/common/http';\nexport class S {\n  private http!: HttpClient;\n  a() {\n    return this.http.post('https://api.leermiddel.example/x', { bsn: leerling.bsn });\n  }\n}`;
+const injectedAxios = `${egressPre}import type { AxiosInstance } from 'axios';\nexport class Sync {\n  constructor(private readonly http: AxiosInstance) {}\n  run() {\n    return this.http.post('https://api.leermiddel.example/x', { bsn: leerling.bsn });\n  }\n}`;
+const factory = `${egressPre}import axios from 'axios';\nfunction maakClient() {\n  return axios.create({ baseURL: 'https://api.leermiddel.example' });\n}\nconst client = maakClient();\nclient.post('/x', { bsn: leerling.bsn });`;
+const xhrUrl = `${egressPre}const xhr = new XMLHttpRequest();\nxhr.open('GET', 'https://api.leermiddel.example/x?bsn=' + leerling.bsn);\nxhr.send();`;
+const requestVariable = `${egressPre}const req = new Request('https://api.leermiddel.example/x', { method: 'POST', body: JSON.stringify({ bsn: leerling.bsn }) });\nfetch(req);`;
+const assignConfig = `${egressPre}import axios from 'axios';\nconst standaard = { baseURL: 'https://api.leermiddel.example', method: 'post' };\naxios(Object.assign({}, standaard, { url: '/x', data: { bsn: leerling.bsn } }));`;
+const configConstant = `${egressPre}import axios from 'axios';\nconst config = { url: 'https://api.leermiddel.example/x', method: 'post', data: { bsn: leerling.bsn } };\naxios(config);`;
+const assignOptions = `${egressPre}import axios from 'axios';\nconst standaard = { headers: { 'X-App': 'rooster' } };\naxios.get('https://api.leermiddel.example/x', Object.assign({}, standaard, { params: { bsn: leerling.bsn } }));`;
+const assignInit = `${egressPre}const basis = { method: 'POST' };\nfetch('https://api.leermiddel.example/x', Object.assign({}, basis, { body: leerling.bsn }));`;
+const spreadInit = `${egressPre}const basis = { method: 'POST', headers: { 'Content-Type': 'text/plain' } };\nfetch('https://api.leermiddel.example/x', { ...basis, body: leerling.bsn });`;
+const gtag = `${egressPre}declare function gtag(...a: unknown[]): void;\ngtag('event', 'login', { user_id: leerling.bsn });`;
+const analytics = `${egressPre}declare const analytics: { identify(id: string, traits?: object): void };\nanalytics.identify(leerling.bsn, { naam: leerling.naam });`;
+const bugsnagGlobal = `${egressPre}declare const Bugsnag: { notify(e: Error, cb?: (event: { setUser(id: string): void }) => void): void };\nBugsnag.notify(new Error('x'), (event) => {\n  event.setUser(leerling.bsn);\n});`;
+const withScope = `${egressPre}import * as Sentry from '@sentry/browser';\nSentry.withScope((scope) => {\n  scope.setExtra('leerling', leerling.bsn);\n  Sentry.captureMessage('sync');\n});`;
+const onError = `${egressPre}import Bugsnag from '@bugsnag/js';\nBugsnag.start({\n  apiKey: 'x',\n  onError: (event) => {\n    event.setUser(leerling.bsn);\n  },\n});`;
+const channelSend = `${egressPre}import { Client, TextChannel } from 'discord.js';\nconst client = new Client({ intents: [] });\nconst channel = client.channels.cache.get('1') as TextChannel;\nvoid channel.send(\`Cijfer voor \${leerling.naam}\`);`;
+const webhook = `${egressPre}import { WebhookClient } from 'discord.js';\nconst hook = new WebhookClient({ url: 'https://discord.com/api/webhooks/1/x' });\nvoid hook.send({ content: leerling.naam });`;
+const magister = `${egressPre}declare const tenant: string;\nfetch(\`https://\${tenant}.magister.net/api/leerlingen\`, { method: 'POST', body: leerling.bsn });`;
+
+const formsValid = [
+  `${egressPre}class Api {\n  post(path: string, body: unknown) {\n    return fetch('https://api.duo.nl' + path, { method: 'POST', body: JSON.stringify(body) });\n  }\n}\nconst api = new Api();\napi.post('/bron', { bsn: leerling.bsn });`,
+  `${pre}class Api {\n  private post(path: string, body: unknown) {\n    return fetch('https://api.leermiddel.example' + path, { method: 'POST', body: JSON.stringify(body) });\n  }\n  sync() {\n    return this.post('/leerlingen', { nummer: leerling.eckid });\n  }\n}\nvoid Api;`,
+  `${egressPre}function Client(this: { base: string }, base: string) {\n  this.base = base;\n}\nClient.prototype.post = function (this: { base: string }, path: string, body: unknown) {\n  return fetch(this.base + path, { method: 'POST', body: JSON.stringify(body) });\n};\nconst c = new (Client as any)('https://api.duo.nl');\nc.post('/bron', leerling.bsn);`,
+  `${egressPre}class Client {\n  constructor(private readonly base: string) {}\n  post(path: string, body: unknown) {\n    return fetch(this.base + path, { method: 'POST', body: JSON.stringify(body) });\n  }\n}\nconst duo = new Client('https://api.duo.nl');\nduo.post('/bron', leerling.bsn);`,
+  `${pre}import { inject } from '@angular/core';\nimport { HttpClient } from '@angular/common/http';\nexport class S {\n  private readonly http = inject(HttpClient);\n  a() {\n    return this.http.post('https://api.duo.nl/bron', { bsn: leerling.bsn });\n  }\n  b() {\n    return this.http.get('https://api.leermiddel.example/x', { params: { id: leerling.eckid } });\n  }\n}`,
+  `${egressPre}import axios from 'axios';\nfunction maakClient() {\n  return axios.create({ baseURL: 'https://api.duo.nl' });\n}\nconst client = maakClient();\nclient.post('/x', { bsn: leerling.bsn });`,
+  `${pre}navigator.sendBeacon('https://api.duo.nl/e', leerling.bsn);\nnavigator.sendBeacon('https://api.leermiddel.example/e', leerling.eckid);`,
+  `${egressPre}const xhr = new XMLHttpRequest();\nxhr.open('POST', 'https://api.duo.nl/x');\nxhr.send(leerling.bsn);`,
+  `${egressPre}const ws = new WebSocket('wss://api.duo.nl/live');\nws.send(leerling.bsn);\nnew EventSource(\`https://api.duo.nl/s?bsn=\${leerling.bsn}\`);`,
+  `${egressPre}fetch(new Request('https://api.duo.nl/x', { method: 'POST', body: leerling.bsn }));`,
+  `${egressPre}import axios from 'axios';\nconst standaard = { baseURL: 'https://api.duo.nl', method: 'post' };\naxios(Object.assign({}, standaard, { url: '/bron', data: { bsn: leerling.bsn } }));`,
+  `${egressPre}import axios from 'axios';\nconst standaard = { baseURL: 'https://api.duo.nl' };\naxios({ ...standaard, url: '/x', method: 'post', data: leerling.bsn });`,
+  `${pre}import * as Sentry from '@sentry/browser';\nSentry.withScope((scope) => {\n  scope.setUser({ id: leerling.eckid });\n});`,
+  `${pre}declare const Sentry: { setUser(u: object): void };\nSentry.setUser({ id: leerling.eckid });`,
+  `${pre}declare global {\n  interface Window { dataLayer: unknown[] }\n}\nwindow.dataLayer.push({ event: 'login', id: leerling.eckid });\nexport {};`,
+  `${egressPre}import { trace } from '@opentelemetry/api';\ntrace.getTracer('sync').startActiveSpan('sync', (span) => {\n  span.setAttribute('aantal', 3);\n  span.end();\n});`,
+  `${egressPre}import { Client } from 'discord.js';\nconst client = new Client({ intents: [] });\nclient.on('messageCreate', (message) => {\n  void message.reply('Rooster bijgewerkt');\n});`,
+];
+const formsInvalid = [
+  { code: outsideApi, errors: [unauthorised(outsideApi, '{ bsn: leerling.bsn }')] },
+  { code: prototypeGet, errors: [unauthorised(prototypeGet, "'/leerling?bsn=' + leerling.bsn")] },
+  { code: baseField, errors: [unauthorised(baseField, '{ bsn: leerling.bsn }')] },
+  {
+    code: angularMethods,
+    errors: ['{ bsn: leerling.bsn }', '{ naam: leerling.bsn }', '{ id: leerling.bsn }', '{ nr: leerling.bsn }', "{ 'X-Bsn': leerling.bsn }"].map((text) => unauthorised(angularMethods, text)),
+  },
+  { code: injectedField, errors: [unauthorised(injectedField, '{ bsn: leerling.bsn }')] },
+  { code: injectedAxios, errors: [unauthorised(injectedAxios, '{ bsn: leerling.bsn }')] },
+  { code: factory, errors: [unauthorised(factory, '{ bsn: leerling.bsn }')] },
+  { code: xhrUrl, errors: [unauthorised(xhrUrl, "'https://api.leermiddel.example/x?bsn=' + leerling.bsn")] },
+  { code: requestVariable, errors: [unauthorised(requestVariable, 'JSON.stringify({ bsn: leerling.bsn })')] },
+  { code: assignConfig, errors: [unauthorised(assignConfig, '{ bsn: leerling.bsn }')] },
+  { code: configConstant, errors: [unauthorised(configConstant, 'config', 1)] },
+  { code: assignOptions, errors: [unauthorised(assignOptions, '{ bsn: leerling.bsn }')] },
+  { code: assignInit, errors: [unauthorised(assignInit, 'leerling.bsn')] },
+  { code: spreadInit, errors: [unauthorised(spreadInit, 'leerling.bsn')] },
+  { code: gtag, errors: [unknown(gtag, '{ user_id: leerling.bsn }')] },
+  { code: analytics, errors: [unknown(analytics, 'leerling.bsn'), unknown(analytics, '{ naam: leerling.naam }')] },
+  { code: bugsnagGlobal, errors: [unknown(bugsnagGlobal, 'leerling.bsn')] },
+  { code: withScope, errors: [unauthorised(withScope, 'leerling.bsn')] },
+  { code: onError, errors: [unknown(onError, 'leerling.bsn')] },
+  { code: channelSend, errors: [unknown(channelSend, '`Cijfer voor ${leerling.naam}`')] },
+  { code: webhook, errors: [unknown(webhook, '{ content: leerling.naam }')] },
+  { code: magister, errors: [{ ...unknown(magister, 'leerling.bsn'), data: { category: 'Burgerservicenummer (BSN)', destination: '*.magister.net' } }] },
+];
+
 ruleTester.run('no-unauthorised-transfer', rule('no-unauthorised-transfer'), {
   valid: [
     `${pre}fetch('https://api.duo.nl/bron', { method: 'POST', body: JSON.stringify({ bsn: leerling.bsn }) });`,
@@ -71,6 +142,7 @@ ruleTester.run('no-unauthorised-transfer', rule('no-unauthorised-transfer'), {
     { code: unknownHost, options: [{ reportUnknownDestinations: false }] },
     unresolved,
     ...egressValid,
+    ...formsValid,
   ],
   invalid: [
     { code: fetchBsn, errors: [{ messageId: 'unauthorisedTransfer', ...at(fetchBsn, 'JSON.stringify({ id: leerling.bsn })') }] },
@@ -80,13 +152,15 @@ ruleTester.run('no-unauthorised-transfer', rule('no-unauthorised-transfer'), {
     { code: unknownHost, errors: [{ messageId: 'unknownDestination', ...at(unknownHost, 'leerling.naam') }] },
     { code: unresolved, options: [{ reportUnresolvedDestinations: true }], errors: [{ messageId: 'unresolvedDestination', ...at(unresolved, 'leerling.naam') }] },
     ...egressInvalid,
+    ...formsInvalid,
   ],
 });
 
 typedRuleTester.run('no-unauthorised-transfer (typed)', rule('no-unauthorised-transfer'), {
-  valid: [{ code: "import { upload } from './flow-helpers';\nimport type { Leerling } from './flow-types';\nexport function sync(l: Leerling) {\n  return upload({ id: l.eckid });\n}", filename: 'src/flow-typed.ts' }, ...egressValid],
+  valid: [{ code: "import { upload } from './flow-helpers';\nimport type { Leerling } from './flow-types';\nexport function sync(l: Leerling) {\n  return upload({ id: l.eckid });\n}", filename: 'src/flow-typed.ts' }, ...egressValid, ...formsValid],
   invalid: [
     ...egressInvalid,
+    ...formsInvalid,
     {
       code: typedImport,
       filename: 'src/flow-typed.ts',
@@ -117,28 +191,30 @@ const bugsnag = `${pre}import Bugsnag from '@bugsnag/js';\nBugsnag.notify(new Er
 const amplitudeInstance = `${pre}const amplitude = require('@amplitude/analytics-node');\nconst client = amplitude.createInstance();\nclient.track('login', { naam: leerling.naam });`;
 const typedPackage = "import type { Leerling } from './flow-types';\nimport mixpanel from 'mixpanel-browser';\nexport function f(l: Leerling) {\n  mixpanel.people.set(l);\n}";
 
-ruleTester.run('no-unauthorised-transfer (npm packages)', rule('no-unauthorised-transfer'), {
-  valid: [
-    // Pure libraries compute locally, whatever they are given.
-    `${pre}import get from 'lodash/get';\nimport { format } from 'date-fns';\nget({ bsn: leerling.bsn }, 'bsn');\nformat(new Date(), leerling.naam);`,
-    `${pre}import { z } from 'zod';\nimport { of } from 'rxjs';\nz.string().parse(leerling.bsn);\nof({ naam: leerling.naam });`,
-    // The project's own infrastructure is not a third party (storage is require-retention's business).
-    `${pre}import { Pool } from 'pg';\nconst pool = new Pool();\npool.query('SELECT 1', [leerling.bsn]);`,
-    // A package the catalogue does not know and the core cannot tell reaches the network: no finding without the host's answer.
-    `${pre}import { track } from 'onbekende-analytics';\ntrack({ bsn: leerling.bsn });`,
-    `${pre}import mixpanel from 'mixpanel-browser';\nmixpanel.track('inschrijving', { aantal: 3 });`,
-    { code: mixpanel, options: [{ reportUnknownDestinations: false }] },
-  ],
-  invalid: [
-    { code: mixpanel, errors: [{ messageId: 'unknownDestination', data: { category: 'Naam-, adres- en woonplaatsgegevens', destination: 'the npm package `mixpanel-browser`' }, ...at(mixpanel, '{ wie: leerling.naam }') }] },
-    { code: bugsnag, errors: [{ messageId: 'unknownDestination', ...at(bugsnag, '{ user: { id: leerling.bsn } }') }] },
-    { code: amplitudeInstance, errors: [{ messageId: 'unknownDestination', ...at(amplitudeInstance, '{ naam: leerling.naam }') }] },
-  ],
-});
+// Each runs without and with types.
+const packagesValid = [
+  // Pure libraries compute locally, whatever they are given.
+  `${pre}import get from 'lodash/get';\nimport { format } from 'date-fns';\nget({ bsn: leerling.bsn }, 'bsn');\nformat(new Date(), leerling.naam);`,
+  `${pre}import { z } from 'zod';\nimport { of } from 'rxjs';\nz.string().parse(leerling.bsn);\nof({ naam: leerling.naam });`,
+  // The project's own infrastructure is not a third party (storage is require-retention's business).
+  `${pre}import { Pool } from 'pg';\nconst pool = new Pool();\npool.query('SELECT 1', [leerling.bsn]);`,
+  // A package the catalogue does not know and the core cannot tell reaches the network: no finding without the host's answer.
+  `${pre}import { track } from 'onbekende-analytics';\ntrack({ bsn: leerling.bsn });`,
+  `${pre}import mixpanel from 'mixpanel-browser';\nmixpanel.track('inschrijving', { aantal: 3 });`,
+  { code: mixpanel, options: [{ reportUnknownDestinations: false }] },
+];
+const packagesInvalid = [
+  { code: mixpanel, errors: [{ messageId: 'unknownDestination', data: { category: 'Naam-, adres- en woonplaatsgegevens', destination: 'the npm package `mixpanel-browser`' }, ...at(mixpanel, '{ wie: leerling.naam }') }] },
+  { code: bugsnag, errors: [{ messageId: 'unknownDestination', ...at(bugsnag, '{ user: { id: leerling.bsn } }') }] },
+  { code: amplitudeInstance, errors: [{ messageId: 'unknownDestination', ...at(amplitudeInstance, '{ naam: leerling.naam }') }] },
+];
+
+ruleTester.run('no-unauthorised-transfer (npm packages)', rule('no-unauthorised-transfer'), { valid: packagesValid, invalid: packagesInvalid });
 
 typedRuleTester.run('no-unauthorised-transfer (npm packages, typed)', rule('no-unauthorised-transfer'), {
-  valid: [{ code: "import type { Leerling } from './flow-types';\nimport mixpanel from 'mixpanel-browser';\nexport function f(l: Leerling) {\n  mixpanel.track('x', { id: l.id });\n}", filename: 'src/flow-typed.ts' }],
+  valid: [...packagesValid, { code: "import type { Leerling } from './flow-types';\nimport mixpanel from 'mixpanel-browser';\nexport function f(l: Leerling) {\n  mixpanel.track('x', { id: l.id });\n}", filename: 'src/flow-typed.ts' }],
   invalid: [
+    ...packagesInvalid,
     {
       // The whole `Leerling` goes to the SDK: one finding per category it carries.
       code: typedPackage,

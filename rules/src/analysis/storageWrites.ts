@@ -279,13 +279,15 @@ export class StoreWrites {
     }
   }
 
-  /** `db.leerlingen.put(value)` on a Dexie database whose tables are not declared in this file. */
+  /** `db.leerlingen.put(value)` or `db.table('leerlingen').put(value)` on a Dexie database whose tables are not declared in this file. */
   private dexieWrite(node: ts.CallExpression, callee: ts.PropertyAccessExpression): boolean {
     const write = DEXIE.tableWrites[callee.name.text];
     const table = skipWrappers(callee.expression);
-    if (!write || !isPropertyAccessExpression(table)) return false;
-    const tableName = table.name.text;
-    if (!this.isDexieDatabase(table.expression) && !this.typeDeclaredIn(table, DEXIE.declarations)) return false;
+    if (!write) return false;
+    const named = this.dexieTable(table);
+    if (!named) return false;
+    const [tableName, database] = named;
+    if (!this.isDexieDatabase(database) && !this.typeDeclaredIn(table, DEXIE.declarations)) return false;
     // Declared here: the `stores()` site carries the retention.
     if (this.dexieTables.has(tableName)) return true;
     const collector = this.scope.collector();
@@ -296,6 +298,14 @@ export class StoreWrites {
     }
     this.scope.add('indexeddb', `Dexie \`${tableName}.${callee.name.text}\``, node, enclosingStatement(node), enclosingFunctions(node), collector);
     return true;
+  }
+
+  /** A table's name and its database: `db.leerlingen`, or `db.table('leerlingen')` with a literal name. */
+  private dexieTable(table: ts.Expression): [string, ts.Expression] | undefined {
+    if (isPropertyAccessExpression(table)) return [table.name.text, table.expression];
+    if (!isCallExpression(table) || !isPropertyAccessExpression(table.expression) || table.expression.name.text !== DEXIE.tableAccessor) return undefined;
+    const name = table.arguments[0] && skipWrappers(table.arguments[0]);
+    return name && isStringLiteralLike(name) ? [name.text, table.expression.expression] : undefined;
   }
 
   /** `new Dexie(…)`, an instance of a class extending Dexie in this file, or `this` inside such a class. */

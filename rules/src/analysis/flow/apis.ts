@@ -495,7 +495,7 @@ export class Apis {
     const original = sinkArguments(call);
     const args = this.unwrapped(original, operation);
     if (operation.unwrap?.required && args === original) return undefined;
-    const shape = operation.shapes.find((s) => s.whenObject === undefined || isObjectArgument(args[s.whenObject]));
+    const shape = operation.shapes.find((s) => s.whenObject === undefined || isConfigObject(args[s.whenObject], this.resolver));
     if (!shape) return undefined;
     const method = origin.member[origin.member.length - 1] ?? '()';
     const url = slotValue(shape.url, args, this.resolver);
@@ -642,6 +642,26 @@ function isObjectArgument(node: ts.Expression | undefined): boolean {
   return node !== undefined && isObjectLiteralExpression(skipOuter(node));
 }
 
+/** `Object.assign(…)`, syntactically: the merged object real code builds request configs with. */
+function isObjectAssign(node: ts.Expression): node is ts.CallExpression {
+  if (!isCallExpression(node)) return false;
+  const callee = skipOuter(node.expression);
+  return isPropertyAccessExpression(callee) && callee.name.text === 'assign' && isIdentifier(callee.expression) && callee.expression.text === 'Object';
+}
+
+/**
+ * Whether an argument is a config object rather than a URL: an object literal, `Object.assign({}, defaults, { … })`,
+ * or a constant holding either (`const config = { url, data }; axios(config)`).
+ */
+function isConfigObject(node: ts.Expression | undefined, resolver: Resolver, depth = 0): boolean {
+  const e = node && skipOuter(node);
+  if (!e || depth > 6) return false;
+  if (isObjectLiteralExpression(e) || isObjectAssign(e)) return true;
+  if (!isIdentifier(e)) return false;
+  const decl = resolver.resolve(e);
+  return decl !== undefined && isVariableDeclaration(decl) && decl.initializer !== undefined && isConstDeclaration(decl) && isConfigObject(decl.initializer, resolver, depth + 1);
+}
+
 /**
  * The value of `key` in an options argument (`{ baseURL: … }`): an object literal (later members and spreads win),
  * a constant holding one, or `Object.assign({}, defaults, { … })`.
@@ -654,8 +674,7 @@ export function optionValue(node: ts.Expression | undefined, key: string, resolv
     return decl && isVariableDeclaration(decl) && decl.initializer && isConstDeclaration(decl) ? optionValue(decl.initializer, key, resolver, depth + 1) : undefined;
   }
   if (isCallExpression(object) && resolver) {
-    const callee = skipOuter(object.expression);
-    if (isPropertyAccessExpression(callee) && callee.name.text === 'assign' && isIdentifier(callee.expression) && callee.expression.text === 'Object') {
+    if (isObjectAssign(object)) {
       for (let i = object.arguments.length - 1; i >= 0; i--) {
         const value = optionValue(object.arguments[i], key, resolver, depth + 1);
         if (value) return value;
@@ -677,9 +696,13 @@ export function optionValue(node: ts.Expression | undefined, key: string, resolv
   return undefined;
 }
 
-/** The data-carrying options of an options object, or the whole argument when it is not a literal. */
+/**
+ * The data-carrying options of an options object (each object merged by `Object.assign` in turn), or the whole
+ * argument when it is not a literal.
+ */
 function options(node: ts.Expression, keys: readonly string[]): Carrier[] {
   const object = skipOuter(node);
+  if (isObjectAssign(object)) return object.arguments.flatMap((a) => options(a, keys));
   if (!isObjectLiteralExpression(object)) return [{ expression: node, role: 'options' }];
   const carriers: Carrier[] = [];
   for (const property of object.properties) {

@@ -122,11 +122,16 @@ export const IDB = {
   storeWrites: { put: { values: [{ argument: 0 }] }, add: { values: [{ argument: 0 }] } } as Readonly<Record<string, WriteMethod>>,
 } as const;
 
-/** Dexie: `db.version(n).stores({ table: 'keys' })` declares tables; `db.table.put/add/bulkPut/bulkAdd` write. */
+/**
+ * Dexie: `db.version(n).stores({ table: 'keys' })` declares tables; `db.table.put/add/bulkPut/bulkAdd` (or
+ * `db.table('name').add(…)`) write.
+ */
 export const DEXIE = {
   modules: ['dexie'],
   /** The class a database is made from or extends. */
   className: 'Dexie',
+  /** The database's method that returns a table by its name (`db.table('meldingen')`). */
+  tableAccessor: 'table',
   /** Files that declare Dexie's types: a `Table` value declared there is a Dexie table. */
   declarations: /[\\/]node_modules[\\/]dexie[\\/]/,
   tableWrites: {
