@@ -15,6 +15,7 @@ const debugFormat = `${pre}const debug = require('debug')('app:sync');\ndebug('%
 const globalLogger = `${pre}logger.warn(\`geen klas voor \${leerling.naam}\`);`;
 const declaredLogger = `${pre}declare const log: { info(...a: unknown[]): void };\nlog.info(leerling.email);`;
 const nest = `${pre}import { Logger } from '@nestjs/common';\nexport class Sync {\n  private readonly logger = new Logger(Sync.name);\n  run() {\n    this.logger.log(leerling.bsn);\n  }\n}`;
+const debugWhole = `${pre}import createDebug from 'debug';\nconst debug = createDebug('avg:sync');\ndebug('%O', leerling);`;
 const consola = `${pre}import consola from 'consola';\nconsola.success({ email: leerling.email });`;
 const typedChild = "import type { Leerling } from './flow-types';\nimport pino from 'pino';\nexport function f(l: Leerling) {\n  return pino().child({ wie: l });\n}";
 const typedGlobal = "import type { Leerling } from './flow-types';\nexport function f(l: Leerling) {\n  logger.info(l.naam);\n}";
@@ -36,16 +37,40 @@ const namedMember = `${pre}function lijst() {\n  return [{ naam: leerling.naam }
 // A request body typed `any` is the type the handler casts it to, before or after the log.
 const castLater = "interface Aanmelding { bsn: string; klas: string }\nexport function meld(req: { body: any }) {\n  console.log('ontvangen', { body: req.body });\n  const { klas } = req.body as Aanmelding;\n  return klas;\n}";
 
+// Every case runs without and with types.
+const valid = [
+  `${pre}console.log('sync', leerling.id);`,
+  `${pre}declare function pseudonymise(x: string): string;\nconsole.log(pseudonymise(leerling.bsn));`,
+  `${pre}const logger = { info: (...a: unknown[]) => a };\nconsole.log('klaar');`,
+  `${pre}import pino from 'pino';\nconst log = pino().child({ module: 'sync', id: leerling.id });`,
+  `${pre}console.table([{ id: leerling.id }]);`,
+  `${pre}const debug = require('debug')('app');\ndebug('%o', { id: leerling.id });`,
+  `${pre}logger.info('klaar', leerling.id);`,
+  `${pre}const tabel = { info: (x: unknown) => x };\ntabel.info(leerling.bsn);`, // not a logger by name or origin
+  `${pre}console.dir({ id: leerling.id }, { depth: 3 });`,
+  `${pre}import winston from 'winston';\nconst logger = winston.createLogger({});\nexport const child = logger.child({ module: 'sync' });`,
+];
+const invalid = [
+  { code: consoleLog, errors: [{ messageId: 'personalDataInLog', ...at(consoleLog, 'leerling.bsn') }] },
+  { code: template, errors: [{ messageId: 'personalDataInLog', ...at(template, '`mislukt voor ${leerling.naam}`') }] },
+  { code: pinoChild, errors: [{ messageId: 'personalDataInLog', ...at(pinoChild, '{ adres: leerling.email }') }] },
+  { code: debugNs, errors: [{ messageId: 'personalDataInLog', ...at(debugNs, 'leerling.naam') }] },
+  { code: viaVariable, errors: [{ messageId: 'personalDataInLog', ...at(viaVariable, 'wie', 1) }] },
+  { code: childBindings, errors: [{ messageId: 'personalDataInLog', ...at(childBindings, '{ bsn: leerling.bsn }') }] },
+  { code: winstonChild, errors: [{ messageId: 'personalDataInLog', ...at(winstonChild, '{ email: leerling.email }') }] },
+  { code: consoleTable, errors: [{ messageId: 'personalDataInLog', ...at(consoleTable, '[{ bsn: leerling.bsn }]') }] },
+  { code: consoleDir, errors: [{ messageId: 'personalDataInLog', ...at(consoleDir, '{ naam: leerling.naam }') }] },
+  { code: debugFormat, errors: [{ messageId: 'personalDataInLog', ...at(debugFormat, '{ bsn: leerling.bsn }') }] },
+  { code: globalLogger, errors: [{ messageId: 'personalDataInLog', ...at(globalLogger, '`geen klas voor ${leerling.naam}`') }] },
+  { code: declaredLogger, errors: [{ messageId: 'personalDataInLog', ...at(declaredLogger, 'leerling.email') }] },
+  { code: nest, errors: [{ messageId: 'personalDataInLog', ...at(nest, 'leerling.bsn') }] },
+  { code: debugWhole, errors: [{ messageId: 'personalDataInLog', ...at(debugWhole, 'leerling', 1) }] },
+  { code: consola, errors: [{ messageId: 'personalDataInLog', ...at(consola, '{ email: leerling.email }') }] },
+];
+
 ruleTester.run('no-personal-data-in-logs', rule('no-personal-data-in-logs'), {
   valid: [
-    `${pre}console.log('sync', leerling.id);`,
-    `${pre}declare function pseudonymise(x: string): string;\nconsole.log(pseudonymise(leerling.bsn));`,
-    `${pre}const logger = { info: (...a: unknown[]) => a };\nconsole.log('klaar');`,
-    `${pre}import pino from 'pino';\nconst log = pino().child({ module: 'sync', id: leerling.id });`,
-    `${pre}console.table([{ id: leerling.id }]);`,
-    `${pre}const debug = require('debug')('app');\ndebug('%o', { id: leerling.id });`,
-    `${pre}logger.info('klaar', leerling.id);`,
-    `${pre}const tabel = { info: (x: unknown) => x };\ntabel.info(leerling.bsn);`, // not a logger by name or origin
+    ...valid,
     sdkClient,
     sdkRequired,
     `${keyed}console.log(params.get('pagina'));`,
@@ -54,20 +79,7 @@ ruleTester.run('no-personal-data-in-logs', rule('no-personal-data-in-logs'), {
     "interface Aanmelding { bsn: string }\nexport function meld(req: { body: any }) {\n  console.log(req.body);\n}\nexport function lees(req: { body: any }) {\n  return req.body as Aanmelding;\n}",
   ],
   invalid: [
-    { code: consoleLog, errors: [{ messageId: 'personalDataInLog', ...at(consoleLog, 'leerling.bsn') }] },
-    { code: template, errors: [{ messageId: 'personalDataInLog', ...at(template, '`mislukt voor ${leerling.naam}`') }] },
-    { code: pinoChild, errors: [{ messageId: 'personalDataInLog', ...at(pinoChild, '{ adres: leerling.email }') }] },
-    { code: debugNs, errors: [{ messageId: 'personalDataInLog', ...at(debugNs, 'leerling.naam') }] },
-    { code: viaVariable, errors: [{ messageId: 'personalDataInLog', ...at(viaVariable, 'wie', 1) }] },
-    { code: childBindings, errors: [{ messageId: 'personalDataInLog', ...at(childBindings, '{ bsn: leerling.bsn }') }] },
-    { code: winstonChild, errors: [{ messageId: 'personalDataInLog', ...at(winstonChild, '{ email: leerling.email }') }] },
-    { code: consoleTable, errors: [{ messageId: 'personalDataInLog', ...at(consoleTable, '[{ bsn: leerling.bsn }]') }] },
-    { code: consoleDir, errors: [{ messageId: 'personalDataInLog', ...at(consoleDir, '{ naam: leerling.naam }') }] },
-    { code: debugFormat, errors: [{ messageId: 'personalDataInLog', ...at(debugFormat, '{ bsn: leerling.bsn }') }] },
-    { code: globalLogger, errors: [{ messageId: 'personalDataInLog', ...at(globalLogger, '`geen klas voor ${leerling.naam}`') }] },
-    { code: declaredLogger, errors: [{ messageId: 'personalDataInLog', ...at(declaredLogger, 'leerling.email') }] },
-    { code: nest, errors: [{ messageId: 'personalDataInLog', ...at(nest, 'leerling.bsn') }] },
-    { code: consola, errors: [{ messageId: 'personalDataInLog', ...at(consola, '{ email: leerling.email }') }] },
+    ...invalid,
     { code: globalObject, errors: [{ messageId: 'personalDataInLog', ...at(globalObject, 'query.toString()') }] },
     { code: promised, errors: [{ messageId: 'personalDataInLog', ...at(promised, 'gevonden', 1) }] },
     { code: keyedBsn, errors: [{ messageId: 'personalDataInLog', ...at(keyedBsn, "params.get('bsn')") }] },
@@ -78,6 +90,7 @@ ruleTester.run('no-personal-data-in-logs', rule('no-personal-data-in-logs'), {
 
 typedRuleTester.run('no-personal-data-in-logs (typed)', rule('no-personal-data-in-logs'), {
   valid: [
+    ...valid,
     { code: "import type { Leerling } from './flow-types';\nexport function f(l: Leerling) {\n  console.log(l.id);\n}", filename: 'src/flow-typed.ts' },
     { code: "import type { Leerling } from './flow-types';\nimport pino from 'pino';\nexport function f(l: Leerling) {\n  return pino().child({ id: l.id });\n}", filename: 'src/flow-typed.ts' },
     { code: sdkClient, filename: 'src/flow-typed.ts' },
@@ -87,6 +100,7 @@ typedRuleTester.run('no-personal-data-in-logs (typed)', rule('no-personal-data-i
     { code: "interface Aanmelding { bsn: string }\nexport function meld(req: { body: { pagina: number } }) {\n  console.log(req.body);\n  return req.body as Aanmelding;\n}", filename: 'src/flow-typed.ts' },
   ],
   invalid: [
+    ...invalid,
     // The whole `Leerling` bound to a child logger goes into every line it writes.
     { code: typedChild, filename: 'src/flow-typed.ts', errors: [{ messageId: 'personalDataInLog', ...at(typedChild, '{ wie: l }') }] },
     { code: typedGlobal, filename: 'src/flow-typed.ts', errors: [{ messageId: 'personalDataInLog', ...at(typedGlobal, 'l.naam') }] },

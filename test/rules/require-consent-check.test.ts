@@ -15,35 +15,40 @@ const wrongOr = `${pre}export const meld = async () => (await heeftToestemming(l
 const typedIgnored = "import { meldZorg, mag } from './flow-helpers';\nimport type { Leerling } from './flow-types';\nexport async function meld(l: Leerling) {\n  await mag(l);\n  await meldZorg({ naam: l.naam });\n}";
 const typedHelper = "import { meldZorg } from './flow-helpers';\nimport type { Leerling } from './flow-types';\nexport async function meld(l: Leerling) {\n  await meldZorg({ naam: l.naam });\n}";
 
-ruleTester.run('require-consent-check', rule('require-consent-check'), {
-  valid: [
-    `${pre}export async function meld() {\n  if (await heeftToestemming(leerling)) {\n    await fetch(ZORG, { method: 'POST', body: leerling.naam });\n  }\n}`,
-    `${pre}export async function meld() {\n  if (!(await heeftToestemming(leerling))) return;\n  await fetch(ZORG, { method: 'POST', body: leerling.naam });\n}`,
-    `${pre}export async function meld() {\n  await assertToestemming(leerling);\n  await fetch(ZORG, { method: 'POST', body: leerling.naam });\n}`,
-    `${pre}export async function meld() {\n  await fetch('https://api.duo.nl/x', { method: 'POST', body: leerling.naam });\n}`,
-    `${pre}export async function ping() {\n  await fetch(ZORG);\n}`,
-    // An assertion without a visible declaration is known by its name; the answer's other branch is guarded too.
-    "const ZORG = 'https://portaal.jeugdzorg.example/melding';\nexport async function meld(leerling: { naam: string }) {\n  assertToestemming(leerling);\n  await fetch(ZORG, { method: 'POST', body: leerling.naam });\n}",
-    `${pre}export const meld = async () => (!(await heeftToestemming(leerling)) ? undefined : fetch(ZORG, { method: 'POST', body: leerling.naam }));`,
-    `${pre}export const meld = async () => !(await heeftToestemming(leerling)) || fetch(ZORG, { method: 'POST', body: leerling.naam });`,
-  ],
-  invalid: [
-    { code: unguarded, errors: [{ messageId: 'missingConsentCheck', ...at(unguarded, 'fetch', 0) }] },
-    { code: axiosUnguarded, errors: [{ messageId: 'missingConsentCheck', ...at(axiosUnguarded, 'axios.post') }] },
-    { code: wrongBranch, errors: [{ messageId: 'missingConsentCheck', ...at(wrongBranch, 'fetch') }] },
-    // The answer of a check that returns it is ignored, or guards the other branch: nothing is guarded.
-    { code: ignored, errors: [{ messageId: 'missingConsentCheck', ...at(ignored, 'fetch') }] },
-    { code: ignoredUndeclared, errors: [{ messageId: 'missingConsentCheck', ...at(ignoredUndeclared, 'fetch') }] },
-    { code: storedOnly, errors: [{ messageId: 'missingConsentCheck', ...at(storedOnly, 'fetch') }] },
-    { code: elseBranch, errors: [{ messageId: 'missingConsentCheck', ...at(elseBranch, 'fetch') }] },
-    { code: wrongExit, errors: [{ messageId: 'missingConsentCheck', ...at(wrongExit, 'fetch') }] },
-    { code: wrongTernary, errors: [{ messageId: 'missingConsentCheck', ...at(wrongTernary, 'fetch') }] },
-    { code: wrongOr, errors: [{ messageId: 'missingConsentCheck', ...at(wrongOr, 'fetch') }] },
-  ],
-});
+// Every case runs without and with types.
+const valid = [
+  `${pre}export async function meld() {\n  if (await heeftToestemming(leerling)) {\n    await fetch(ZORG, { method: 'POST', body: leerling.naam });\n  }\n}`,
+  `${pre}export async function meld() {\n  if (!(await heeftToestemming(leerling))) return;\n  await fetch(ZORG, { method: 'POST', body: leerling.naam });\n}`,
+  `${pre}export async function meld() {\n  await assertToestemming(leerling);\n  await fetch(ZORG, { method: 'POST', body: leerling.naam });\n}`,
+  `${pre}export async function meld() {\n  await fetch('https://api.duo.nl/x', { method: 'POST', body: leerling.naam });\n}`,
+  `${pre}export async function ping() {\n  await fetch(ZORG);\n}`,
+  // An assertion without a visible declaration is known by its name; the answer's other branch is guarded too.
+  "const ZORG = 'https://portaal.jeugdzorg.example/melding';\nexport async function meld(leerling: { naam: string }) {\n  assertToestemming(leerling);\n  await fetch(ZORG, { method: 'POST', body: leerling.naam });\n}",
+  `${pre}export const meld = async () => (!(await heeftToestemming(leerling)) ? undefined : fetch(ZORG, { method: 'POST', body: leerling.naam }));`,
+  `${pre}export const meld = async () => !(await heeftToestemming(leerling)) || fetch(ZORG, { method: 'POST', body: leerling.naam });`,
+  // The answer kept in a variable and tested, and the other branch of a negated check.
+  `${pre}export async function meld() {\n  const ok = await heeftToestemming(leerling);\n  if (!ok) return;\n  await fetch(ZORG, { method: 'POST', body: leerling.naam });\n}`,
+  `${pre}export async function meld() {\n  if (!(await heeftToestemming(leerling))) {\n    console.info('geen toestemming');\n  } else {\n    await fetch(ZORG, { method: 'POST', body: leerling.naam });\n  }\n}`,
+];
+const invalid = [
+  { code: unguarded, errors: [{ messageId: 'missingConsentCheck', ...at(unguarded, 'fetch', 0) }] },
+  { code: axiosUnguarded, errors: [{ messageId: 'missingConsentCheck', ...at(axiosUnguarded, 'axios.post') }] },
+  { code: wrongBranch, errors: [{ messageId: 'missingConsentCheck', ...at(wrongBranch, 'fetch') }] },
+  // The answer of a check that returns it is ignored, or guards the other branch: nothing is guarded.
+  { code: ignored, errors: [{ messageId: 'missingConsentCheck', ...at(ignored, 'fetch') }] },
+  { code: ignoredUndeclared, errors: [{ messageId: 'missingConsentCheck', ...at(ignoredUndeclared, 'fetch') }] },
+  { code: storedOnly, errors: [{ messageId: 'missingConsentCheck', ...at(storedOnly, 'fetch') }] },
+  { code: elseBranch, errors: [{ messageId: 'missingConsentCheck', ...at(elseBranch, 'fetch') }] },
+  { code: wrongExit, errors: [{ messageId: 'missingConsentCheck', ...at(wrongExit, 'fetch') }] },
+  { code: wrongTernary, errors: [{ messageId: 'missingConsentCheck', ...at(wrongTernary, 'fetch') }] },
+  { code: wrongOr, errors: [{ messageId: 'missingConsentCheck', ...at(wrongOr, 'fetch') }] },
+];
+
+ruleTester.run('require-consent-check', rule('require-consent-check'), { valid, invalid });
 
 typedRuleTester.run('require-consent-check (typed)', rule('require-consent-check'), {
   valid: [
+    ...valid,
     {
       // A wrapper in another module whose every return is the catalogue's check.
       code: "import { meldZorg, mag } from './flow-helpers';\nimport type { Leerling } from './flow-types';\nexport async function meld(l: Leerling) {\n  if (await mag(l)) await meldZorg({ naam: l.naam });\n}",
@@ -55,6 +60,7 @@ typedRuleTester.run('require-consent-check (typed)', rule('require-consent-check
     },
   ],
   invalid: [
+    ...invalid,
     { code: typedHelper, filename: 'src/flow-typed.ts', errors: [{ messageId: 'missingConsentCheck', ...at(typedHelper, 'meldZorg', 1) }] },
     // `mag` (in another module) returns `Promise<boolean>`: awaiting it and going on ignores the answer.
     { code: typedIgnored, filename: 'src/flow-typed.ts', errors: [{ messageId: 'missingConsentCheck', ...at(typedIgnored, 'meldZorg', 1) }] },

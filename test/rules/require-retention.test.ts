@@ -76,6 +76,105 @@ const wrapperChain = "function bewaar(doc) {\n  return db.collection('x').insert
 const wrapperPromise = "const sessies = {\n  insertOne: (object) => new Promise((resolve) => {\n    instance.collection('sessies').insertOne(object).then(resolve);\n  }),\n};\nsessies.insertOne(format({ cijfer }));";
 const prismaCached = "import { PrismaClient } from '@prisma/client';\nconst db = globalThis.prisma ?? new PrismaClient();\nawait db.leerling.create({ data: { bsn: leerling.bsn } });";
 
+const prismaUpdate = "import { PrismaClient } from '@prisma/client';\nconst prisma = new PrismaClient();\nawait prisma.leerling.update({ where: { id: 1 }, data: { adres: nieuwAdres } });";
+const dexieTable = "import Dexie from 'dexie';\nconst db = new Dexie('school');\ndb.version(1).stores({ lokalen: '++id, nummer' });\nawait db.table('meldingen').add({ diagnose });";
+const sqlite3Run = "import sqlite3 from 'sqlite3';\nconst db = new sqlite3.Database('school.db');\ndb.run('INSERT INTO leerlingen (naam, email) VALUES (?, ?)', [naam, email]);";
+const sqliteRun = "import { open } from 'sqlite';\nconst db = await open({ filename: 'school.db' });\nawait db.run('UPDATE leerlingen SET email = ? WHERE id = ?', email, id);";
+const mysqlSet = "import mysql from 'mysql2/promise';\nconst conn = await mysql.createConnection({});\nawait conn.query('INSERT INTO contacten SET ?', { email, roepnaam });";
+const mysqlExecute = "import mysql from 'mysql2/promise';\nconst conn = await mysql.createConnection({});\nawait conn.execute('INSERT INTO contacten (email) VALUES (?)', [email]);";
+const drizzleSql = "import { sql } from 'drizzle-orm';\nawait db.execute(sql`insert into leerlingen (bsn) values (${bsn})`);";
+const pgClient = "import { Client } from 'pg';\nconst client = new Client();\nawait client.query('UPDATE leerlingen SET postcode = $1 WHERE id = $2', [postcode, id]);";
+
+// A file beside a Prisma schema (src/prisma-app/prisma/schema.prisma, `Leerling` tagged `/// @retention`): writes
+// to a model the schema declares are covered there; a model it does not declare is reported at the write.
+const besideSchema = 'src/prisma-app/opslag.ts';
+const undeclaredModel = "import { PrismaClient } from '@prisma/client';\nconst prisma = new PrismaClient();\nawait prisma.leerling.create({ data: { bsn } });\nawait prisma.contact.create({ data: { email } });";
+
+// The browser, mobile, cookie, IndexedDB, Prisma, SQL and persisted-state stores run without and with types alike.
+const storesValid = [
+  // Browser, mobile, cookies, IndexedDB, Prisma, SQL and persisted state: tagged, within a TTL, or nothing catalogued.
+  // sessionStorage forgets everything when the tab closes: its retention is the session.
+  "window.sessionStorage.setItem('k', JSON.stringify({ cijfer }));",
+  'sessionStorage.roepnaam = naam;',
+  // A Mongoose write to a model whose schema is declared here is covered by the schema's site.
+  "import { Schema, model } from 'mongoose';\n/** @retention leerlingdossier */\nconst schema = new Schema({ bsn: String });\nconst Leerling = model('Leerling', schema);\nawait Leerling.create({ bsn });",
+  "await db.collection('lokalen').insertOne({ nummer, capaciteit });",
+  "const lijst = { insertOne: (x: unknown) => x };\nlijst.insertOne({ bsn });", // not a collection or model
+  "window.sessionStorage.theme = 'dark';",
+  '/** @retention sessie */\nlocalStorage.roepnaam = naam;',
+  'document.cookie = `naam=${leerling.naam}; max-age=${60 * 60}`;',
+  "import Cookies from 'js-cookie';\nCookies.set('roepnaam', naam, { expires: 1 });",
+  "import Cookies from 'js-cookie';\nCookies.set('opname', opname, { expires: vanConfig });",
+  "app.get('/', (req, res) => {\n  res.cookie('email', leerling.email, { maxAge: 1000 * 60 * 60 });\n});",
+  "import { Preferences } from '@capacitor/preferences';\nawait Preferences.set({ key: 'thema', value: 'donker' });",
+  "import Dexie from 'dexie';\nconst db = new Dexie('school');\n/** @retention leerlingdossier */\ndb.version(1).stores({ leerlingen: '++id, naam, bsn' });\nawait db.leerlingen.put({ naam, bsn });",
+  "const m = new Map();\nm.set('bsn', bsn);\ncache.put({ bsn });\nres.json({ bsn });\ncookies.set('bsn', bsn);", // not stores
+  "await pool.query('SELECT bsn, naam FROM leerlingen WHERE id = $1', [id]);",
+  "await pool.query('DELETE FROM leerlingen WHERE bsn = $1', [bsn]);",
+  "/** @retention leerlingdossier */\nawait pool.query('INSERT INTO leerlingen (bsn, naam) VALUES ($1, $2)', [a, b]);",
+  "await pool.query('INSERT INTO lokalen (nummer) VALUES ($1)', [nummer]);",
+  'await sql`update lokalen set capaciteit = ${n}`;',
+  "/** @retention camera */\nasync function bewaar() {\n  await prisma.beeld.create({ data: { opname } });\n}",
+  "const klant = { leerling: { create: (x: unknown) => x } };\nklant.leerling.create({ data: { bsn } });", // not a Prisma client
+  "import { NgxsStoragePluginModule } from '@ngxs/storage-plugin';\nexport const imports = [NgxsStoragePluginModule.forRoot({ keys: ['thema'] })];",
+  // Each store's harmless or tagged counterpart (audit of #9).
+  "import { PrismaClient } from '@prisma/client';\nconst prisma = new PrismaClient();\nawait prisma.lokaal.update({ where: { id: 1 }, data: { capaciteit: 30 } });",
+  "import Dexie from 'dexie';\nconst db = new Dexie('school');\ndb.version(1).stores({ lokalen: '++id, nummer' });\nawait db.table('lokalen').add({ nummer });",
+  "import AsyncStorage from '@react-native-async-storage/async-storage';\nawait AsyncStorage.setItem('thema', 'donker');",
+  "import AsyncStorage from '@react-native-async-storage/async-storage';\n/** @retention leerlingdossier */\nawait AsyncStorage.setItem('leerling', JSON.stringify({ naam, bsn }));",
+  "import { openDB } from 'idb';\nconst db = await openDB('school', 1);\nawait db.put('lokalen', { nummer });",
+  "import { openDB } from 'idb';\nconst db = await openDB('school', 1);\n/** @retention leerlingdossier */\nawait db.put('leerlingen', { bsn, naam });",
+  "import { Preferences } from '@capacitor/preferences';\n/** @retention sessie */\nawait Preferences.set({ key: 'adres', value: JSON.stringify(adres) });",
+  "import { localStorageSync } from 'ngrx-store-localstorage';\nexport const sync = localStorageSync({ keys: ['thema'], rehydrate: true });",
+  "import Cookies from 'js-cookie';\nCookies.set('thema', 'donker');",
+  "import { Client } from 'pg';\nconst client = new Client();\nawait client.query('INSERT INTO lokalen (nummer) VALUES ($1)', [nummer]);",
+  "import mysql from 'mysql2/promise';\nconst conn = await mysql.createConnection({});\n/** @retention sessie */\nawait conn.query('INSERT INTO contacten SET ?', { email, roepnaam });",
+  { code: "import { PrismaClient } from '@prisma/client';\nconst prisma = new PrismaClient();\nawait prisma.leerling.upsert({ where: { id: 1 }, create: { bsn }, update: { bsn } });", filename: besideSchema },
+];
+const storesInvalid = [
+  { code: localProperty, errors: [{ messageId: 'missingRetention', ...at(localProperty, 'localStorage.roepnaam = naam'), suggestions: insert(localProperty, 'localStorage', ['leerlingdossier', 'sessie']) }] },
+  { code: localElement, errors: [{ messageId: 'missingRetention', ...at(localElement, "window.localStorage['k'] = JSON.stringify({ bsn })"), suggestions: insert(localElement, 'window', ['leerlingdossier']) }] },
+  { code: cookieNoTtl, errors: [{ messageId: 'missingRetention', ...at(cookieNoTtl, 'document.cookie = `naam=${leerling.naam}; path=/`'), suggestions: insert(cookieNoTtl, 'document', ['leerlingdossier', 'sessie']) }] },
+  { code: cookieConcat, errors: [{ messageId: 'ttlTooLong', ...at(cookieConcat, "document.cookie = 'opname=' + opname + '; max-age=5184000'"), suggestions: [] }] },
+  { code: jsCookie, errors: [{ messageId: 'missingRetention', ...at(jsCookie, "Cookies.set('bsn', leerling.bsn)"), suggestions: insert(jsCookie, 'Cookies.set', ['leerlingdossier']) }] },
+  { code: jsCookieLong, errors: [{ messageId: 'ttlTooLong', ...at(jsCookieLong, "Cookies.set('opname', opname, { expires: 60 })"), suggestions: [] }] },
+  { code: express, errors: [{ messageId: 'missingRetention', ...at(express, "res.cookie('email', leerling.email, { httpOnly: true })"), suggestions: insert(express, 'res.cookie', ['leerlingdossier', 'sessie']) }] },
+  { code: asyncStorage, errors: [{ messageId: 'missingRetention', ...at(asyncStorage, "AsyncStorage.setItem('leerling', JSON.stringify({ naam, bsn }))"), suggestions: insert(asyncStorage, 'await AsyncStorage', ['leerlingdossier']) }] },
+  { code: rnAsyncStorage, errors: [{ messageId: 'missingRetention', ...at(rnAsyncStorage, "AsyncStorage.multiSet([['cijfer', cijfer]])"), suggestions: insert(rnAsyncStorage, 'await AsyncStorage', ['leerlingdossier', 'examen']) }] },
+  { code: capacitor, errors: [{ messageId: 'missingRetention', ...at(capacitor, "Preferences.set({ key: 'adres', value: JSON.stringify(adres) })"), suggestions: insert(capacitor, 'await Preferences', ['leerlingdossier', 'sessie']) }] },
+  { code: idb, errors: [{ messageId: 'missingRetention', ...at(idb, "db.put('leerlingen', { bsn, naam })"), suggestions: insert(idb, 'await db.put', ['leerlingdossier']) }] },
+  { code: idbTx, errors: [{ messageId: 'missingRetention', ...at(idbTx, 'tx.store.put({ diagnose })'), suggestions: insert(idbTx, 'await tx', ['leerlingdossier']) }] },
+  { code: nativeIdb, errors: [{ messageId: 'missingRetention', ...at(nativeIdb, "request.result.transaction('x', 'readwrite').objectStore('adressen').add({ postcode })"), suggestions: insert(nativeIdb, 'request', ['leerlingdossier', 'sessie']) }] },
+  { code: dexieStores, errors: [{ messageId: 'missingRetention', ...at(dexieStores, 'leerlingen'), suggestions: insert(dexieStores, 'db.version', ['leerlingdossier']) }] },
+  { code: dexieClass, errors: [{ messageId: 'missingRetention', ...at(dexieClass, 'this.resultaten.bulkPut(cijfers.map((c) => ({ cijfer: c })))'), suggestions: insert(dexieClass, 'return this', ['leerlingdossier', 'examen']) }] },
+  { code: prisma, errors: [{ messageId: 'missingRetention', ...at(prisma, "prisma.leerling.create({ data: { bsn: leerling.bsn, roepnaam: 'x' } })"), suggestions: insert(prisma, 'await prisma', ['leerlingdossier']) }] },
+  { code: prismaUpsert, errors: [{ messageId: 'missingRetention', ...at(prismaUpsert, 'this.prisma.contact.upsert({ where: { id }, create: { email }, update: { email } })'), suggestions: insert(prismaUpsert, 'await', ['leerlingdossier', 'sessie']) }] },
+  { code: prismaTx, errors: [{ messageId: 'missingRetention', ...at(prismaTx, 'tx.uitslag.createMany({ data: cijfers })'), suggestions: insert(prismaTx, 'await tx', ['leerlingdossier', 'examen']) }] },
+  { code: pgInsert, errors: [{ messageId: 'missingRetention', ...at(pgInsert, "pool.query('INSERT INTO leerlingen (bsn, naam) VALUES ($1, $2)', [a, b])"), suggestions: insert(pgInsert, 'await', ['leerlingdossier']) }] },
+  { code: pgValues, errors: [{ messageId: 'missingRetention', ...at(pgValues, "pool.query('INSERT INTO meldingen (tekst) VALUES ($1)', [leerling.diagnose])"), suggestions: insert(pgValues, 'await', ['leerlingdossier']) }] },
+  { code: sqliteUpdate, errors: [{ messageId: 'missingRetention', ...at(sqliteUpdate, "db.prepare('UPDATE leerlingen SET adres = ?, postcode = ? WHERE id = ?')"), suggestions: insert(sqliteUpdate, 'db', ['leerlingdossier', 'sessie']) }] },
+  { code: mysqlCreate, errors: [{ messageId: 'missingRetention', ...at(mysqlCreate, 'connection.execute(`CREATE TABLE IF NOT EXISTS leerlingen (id INT, bsn VARCHAR(9), PRIMARY KEY (id))`)'), suggestions: insert(mysqlCreate, 'await', ['leerlingdossier']) }] },
+  { code: sqlCovered, errors: [{ messageId: 'missingRetention', ...at(sqlCovered, "db.exec('CREATE TABLE beelden (id INTEGER, opname BLOB)')"), suggestions: insert(sqlCovered, 'db.exec', ['camera']) }] },
+  { code: postgresTag, errors: [{ messageId: 'missingRetention', ...at(postgresTag, 'sql`insert into contacten (email, roepnaam) values (${email}, ${naam})`'), suggestions: insert(postgresTag, 'await', ['leerlingdossier', 'sessie']) }] },
+  { code: slonikAlter, errors: [{ messageId: 'missingRetention', ...at(slonikAlter, 'sql.unsafe`ALTER TABLE leerlingen ADD COLUMN diagnose text`'), suggestions: insert(slonikAlter, 'await', ['leerlingdossier']) }] },
+  { code: ngxs, errors: [{ messageId: 'missingRetention', ...at(ngxs, "NgxsStoragePluginModule.forRoot({ keys: ['auth', 'leerling.adres'] })"), suggestions: insert(ngxs, 'export', ['leerlingdossier', 'sessie']) }] },
+  { code: ngxsState, errors: [{ messageId: 'missingRetention', ...at(ngxsState, 'withNgxsStoragePlugin({ keys: [ProfielState] })'), suggestions: insert(ngxsState, 'export const providers', ['leerlingdossier', 'sessie']) }] },
+  { code: typegoose, errors: [{ messageId: 'missingRetention', ...at(typegoose, 'IUser'), suggestions: insert(typegoose, 'export class', ['leerlingdossier', 'sessie']) }] },
+  { code: mongooseCreate, errors: [{ messageId: 'missingRetention', ...at(mongooseCreate, 'Leerling.create({ bsn: leerling.bsn })'), suggestions: insert(mongooseCreate, 'await', ['leerlingdossier']) }] },
+  { code: mongoDriver, errors: [{ messageId: 'missingRetention', ...at(mongoDriver, "db.collection('leerlingen').insertOne({ naam: leerling.naam })"), suggestions: insert(mongoDriver, 'await', ['leerlingdossier', 'sessie']) }] },
+  { code: mongoUpdate, errors: [{ messageId: 'missingRetention', ...at(mongoUpdate, "db.collection('beheerders').updateOne({ id }, { $push: { toegang: { adres: req.ip } } })"), suggestions: insert(mongoUpdate, 'await', ['leerlingdossier', 'sessie']) }] },
+  { code: ngrx, errors: [{ messageId: 'missingRetention', ...at(ngrx, "localStorageSync({ keys: [{ leerling: ['naam', 'bsn'] }], rehydrate: true })"), suggestions: insert(ngrx, 'export', ['leerlingdossier']) }] },
+  { code: prismaUpdate, errors: [{ messageId: 'missingRetention', ...at(prismaUpdate, 'prisma.leerling.update({ where: { id: 1 }, data: { adres: nieuwAdres } })'), suggestions: insert(prismaUpdate, 'await prisma', ['leerlingdossier', 'sessie']) }] },
+  { code: dexieTable, errors: [{ messageId: 'missingRetention', ...at(dexieTable, "db.table('meldingen').add({ diagnose })"), suggestions: insert(dexieTable, 'await db.table', ['leerlingdossier']) }] },
+  { code: sqlite3Run, errors: [{ messageId: 'missingRetention', ...at(sqlite3Run, "db.run('INSERT INTO leerlingen (naam, email) VALUES (?, ?)', [naam, email])"), suggestions: insert(sqlite3Run, 'db.run', ['leerlingdossier', 'sessie']) }] },
+  { code: sqliteRun, errors: [{ messageId: 'missingRetention', ...at(sqliteRun, "db.run('UPDATE leerlingen SET email = ? WHERE id = ?', email, id)"), suggestions: insert(sqliteRun, 'await db.run', ['leerlingdossier', 'sessie']) }] },
+  { code: mysqlSet, errors: [{ messageId: 'missingRetention', ...at(mysqlSet, "conn.query('INSERT INTO contacten SET ?', { email, roepnaam })"), suggestions: insert(mysqlSet, 'await conn.query', ['leerlingdossier', 'sessie']) }] },
+  { code: mysqlExecute, errors: [{ messageId: 'missingRetention', ...at(mysqlExecute, "conn.execute('INSERT INTO contacten (email) VALUES (?)', [email])"), suggestions: insert(mysqlExecute, 'await conn.execute', ['leerlingdossier', 'sessie']) }] },
+  { code: drizzleSql, errors: [{ messageId: 'missingRetention', ...at(drizzleSql, 'sql`insert into leerlingen (bsn) values (${bsn})`'), suggestions: insert(drizzleSql, 'await db.execute', ['leerlingdossier']) }] },
+  { code: undeclaredModel, filename: besideSchema, errors: [{ messageId: 'missingRetention', ...at(undeclaredModel, 'prisma.contact.create({ data: { email } })'), suggestions: insert(undeclaredModel, 'await prisma.contact', ['leerlingdossier', 'sessie']) }] },
+  { code: pgClient, errors: [{ messageId: 'missingRetention', ...at(pgClient, "client.query('UPDATE leerlingen SET postcode = $1 WHERE id = $2', [postcode, id])"), suggestions: insert(pgClient, 'await client.query', ['leerlingdossier', 'sessie']) }] },
+];
+
 ruleTester.run('require-retention', rule('require-retention'), {
   valid: [
     entity.replace('@Entity()', '/** @retention leerlingdossier */\n@Entity()'),
@@ -94,29 +193,7 @@ ruleTester.run('require-retention', rule('require-retention'), {
     "await redis.set('x', opname, 'EX', ttlVanConfig);", // a TTL that cannot be computed is trusted
     "const m = new Map(); m.set('bsn', bsn);", // a Map is not Redis
     "await s3.putObject({ Bucket: 'b', Key: 'logo.png', Body: logo });",
-    // Browser, mobile, cookies, IndexedDB, Prisma, SQL and persisted state: tagged, within a TTL, or nothing catalogued.
-    // sessionStorage forgets everything when the tab closes: its retention is the session.
-    "window.sessionStorage.setItem('k', JSON.stringify({ cijfer }));",
-    'sessionStorage.roepnaam = naam;',
-    // A Mongoose write to a model whose schema is declared here is covered by the schema's site.
-    "import { Schema, model } from 'mongoose';\n/** @retention leerlingdossier */\nconst schema = new Schema({ bsn: String });\nconst Leerling = model('Leerling', schema);\nawait Leerling.create({ bsn });",
-    "await db.collection('lokalen').insertOne({ nummer, capaciteit });",
-    "const lijst = { insertOne: (x: unknown) => x };\nlijst.insertOne({ bsn });", // not a collection or model
-    "window.sessionStorage.theme = 'dark';",
-    '/** @retention sessie */\nlocalStorage.roepnaam = naam;',
-    'document.cookie = `naam=${leerling.naam}; max-age=${60 * 60}`;',
-    "import Cookies from 'js-cookie';\nCookies.set('roepnaam', naam, { expires: 1 });",
-    "import Cookies from 'js-cookie';\nCookies.set('opname', opname, { expires: vanConfig });",
-    "app.get('/', (req, res) => {\n  res.cookie('email', leerling.email, { maxAge: 1000 * 60 * 60 });\n});",
-    "import { Preferences } from '@capacitor/preferences';\nawait Preferences.set({ key: 'thema', value: 'donker' });",
-    "import Dexie from 'dexie';\nconst db = new Dexie('school');\n/** @retention leerlingdossier */\ndb.version(1).stores({ leerlingen: '++id, naam, bsn' });\nawait db.leerlingen.put({ naam, bsn });",
-    "const m = new Map();\nm.set('bsn', bsn);\ncache.put({ bsn });\nres.json({ bsn });\ncookies.set('bsn', bsn);", // not stores
-    "await pool.query('SELECT bsn, naam FROM leerlingen WHERE id = $1', [id]);",
-    "await pool.query('DELETE FROM leerlingen WHERE bsn = $1', [bsn]);",
-    "/** @retention leerlingdossier */\nawait pool.query('INSERT INTO leerlingen (bsn, naam) VALUES ($1, $2)', [a, b]);",
-    "await pool.query('INSERT INTO lokalen (nummer) VALUES ($1)', [nummer]);",
-    'await sql`update lokalen set capaciteit = ${n}`;',
-    "/** @retention camera */\nasync function bewaar() {\n  await prisma.beeld.create({ data: { opname } });\n}",
+    ...storesValid,
     // A store wrapper: the call passes nothing catalogued, or the wrapper (or the write inside) carries the tag.
     "const beheerders = {\n  insertOne: async (object) => instance.collection('beheerders').insertOne(object),\n};\nawait beheerders.insertOne({ lokaal: 'A1' });",
     "/** @retention leerlingdossier */\nasync function bewaar(doc) {\n  await db.collection('x').insertOne(doc);\n}\nawait bewaar({ bsn: leerling.bsn });",
@@ -124,8 +201,6 @@ ruleTester.run('require-retention', rule('require-retention'), {
     // A function whose parameter reaches no store is no wrapper; a cached client not made by Prisma is no client.
     "async function toon(doc) {\n  return db.collection('x').findOne(doc);\n}\nawait toon({ bsn: leerling.bsn });",
     "const db = globalThis.cache ?? new Map();\nawait db.leerling.create({ data: { bsn: leerling.bsn } });",
-    "const klant = { leerling: { create: (x: unknown) => x } };\nklant.leerling.create({ data: { bsn } });", // not a Prisma client
-    "import { NgxsStoragePluginModule } from '@ngxs/storage-plugin';\nexport const imports = [NgxsStoragePluginModule.forRoot({ keys: ['thema'] })];",
   ],
   invalid: [
     {
@@ -196,38 +271,7 @@ ruleTester.run('require-retention', rule('require-retention'), {
       code: s3v3,
       errors: [{ messageId: 'missingRetention', ...at(s3v3, "new PutObjectCommand({ Bucket: 'export', Key: 'k', Body: diagnose })"), suggestions: insert(s3v3, 'await', ['leerlingdossier']) }],
     },
-    { code: localProperty, errors: [{ messageId: 'missingRetention', ...at(localProperty, 'localStorage.roepnaam = naam'), suggestions: insert(localProperty, 'localStorage', ['leerlingdossier', 'sessie']) }] },
-    { code: localElement, errors: [{ messageId: 'missingRetention', ...at(localElement, "window.localStorage['k'] = JSON.stringify({ bsn })"), suggestions: insert(localElement, 'window', ['leerlingdossier']) }] },
-    { code: cookieNoTtl, errors: [{ messageId: 'missingRetention', ...at(cookieNoTtl, 'document.cookie = `naam=${leerling.naam}; path=/`'), suggestions: insert(cookieNoTtl, 'document', ['leerlingdossier', 'sessie']) }] },
-    { code: cookieConcat, errors: [{ messageId: 'ttlTooLong', ...at(cookieConcat, "document.cookie = 'opname=' + opname + '; max-age=5184000'"), suggestions: [] }] },
-    { code: jsCookie, errors: [{ messageId: 'missingRetention', ...at(jsCookie, "Cookies.set('bsn', leerling.bsn)"), suggestions: insert(jsCookie, 'Cookies.set', ['leerlingdossier']) }] },
-    { code: jsCookieLong, errors: [{ messageId: 'ttlTooLong', ...at(jsCookieLong, "Cookies.set('opname', opname, { expires: 60 })"), suggestions: [] }] },
-    { code: express, errors: [{ messageId: 'missingRetention', ...at(express, "res.cookie('email', leerling.email, { httpOnly: true })"), suggestions: insert(express, 'res.cookie', ['leerlingdossier', 'sessie']) }] },
-    { code: asyncStorage, errors: [{ messageId: 'missingRetention', ...at(asyncStorage, "AsyncStorage.setItem('leerling', JSON.stringify({ naam, bsn }))"), suggestions: insert(asyncStorage, 'await AsyncStorage', ['leerlingdossier']) }] },
-    { code: rnAsyncStorage, errors: [{ messageId: 'missingRetention', ...at(rnAsyncStorage, "AsyncStorage.multiSet([['cijfer', cijfer]])"), suggestions: insert(rnAsyncStorage, 'await AsyncStorage', ['leerlingdossier', 'examen']) }] },
-    { code: capacitor, errors: [{ messageId: 'missingRetention', ...at(capacitor, "Preferences.set({ key: 'adres', value: JSON.stringify(adres) })"), suggestions: insert(capacitor, 'await Preferences', ['leerlingdossier', 'sessie']) }] },
-    { code: idb, errors: [{ messageId: 'missingRetention', ...at(idb, "db.put('leerlingen', { bsn, naam })"), suggestions: insert(idb, 'await db.put', ['leerlingdossier']) }] },
-    { code: idbTx, errors: [{ messageId: 'missingRetention', ...at(idbTx, 'tx.store.put({ diagnose })'), suggestions: insert(idbTx, 'await tx', ['leerlingdossier']) }] },
-    { code: nativeIdb, errors: [{ messageId: 'missingRetention', ...at(nativeIdb, "request.result.transaction('x', 'readwrite').objectStore('adressen').add({ postcode })"), suggestions: insert(nativeIdb, 'request', ['leerlingdossier', 'sessie']) }] },
-    { code: dexieStores, errors: [{ messageId: 'missingRetention', ...at(dexieStores, 'leerlingen'), suggestions: insert(dexieStores, 'db.version', ['leerlingdossier']) }] },
-    { code: dexieClass, errors: [{ messageId: 'missingRetention', ...at(dexieClass, 'this.resultaten.bulkPut(cijfers.map((c) => ({ cijfer: c })))'), suggestions: insert(dexieClass, 'return this', ['leerlingdossier', 'examen']) }] },
-    { code: prisma, errors: [{ messageId: 'missingRetention', ...at(prisma, "prisma.leerling.create({ data: { bsn: leerling.bsn, roepnaam: 'x' } })"), suggestions: insert(prisma, 'await prisma', ['leerlingdossier']) }] },
-    { code: prismaUpsert, errors: [{ messageId: 'missingRetention', ...at(prismaUpsert, 'this.prisma.contact.upsert({ where: { id }, create: { email }, update: { email } })'), suggestions: insert(prismaUpsert, 'await', ['leerlingdossier', 'sessie']) }] },
-    { code: prismaTx, errors: [{ messageId: 'missingRetention', ...at(prismaTx, 'tx.uitslag.createMany({ data: cijfers })'), suggestions: insert(prismaTx, 'await tx', ['leerlingdossier', 'examen']) }] },
-    { code: pgInsert, errors: [{ messageId: 'missingRetention', ...at(pgInsert, "pool.query('INSERT INTO leerlingen (bsn, naam) VALUES ($1, $2)', [a, b])"), suggestions: insert(pgInsert, 'await', ['leerlingdossier']) }] },
-    { code: pgValues, errors: [{ messageId: 'missingRetention', ...at(pgValues, "pool.query('INSERT INTO meldingen (tekst) VALUES ($1)', [leerling.diagnose])"), suggestions: insert(pgValues, 'await', ['leerlingdossier']) }] },
-    { code: sqliteUpdate, errors: [{ messageId: 'missingRetention', ...at(sqliteUpdate, "db.prepare('UPDATE leerlingen SET adres = ?, postcode = ? WHERE id = ?')"), suggestions: insert(sqliteUpdate, 'db', ['leerlingdossier', 'sessie']) }] },
-    { code: mysqlCreate, errors: [{ messageId: 'missingRetention', ...at(mysqlCreate, 'connection.execute(`CREATE TABLE IF NOT EXISTS leerlingen (id INT, bsn VARCHAR(9), PRIMARY KEY (id))`)'), suggestions: insert(mysqlCreate, 'await', ['leerlingdossier']) }] },
-    { code: sqlCovered, errors: [{ messageId: 'missingRetention', ...at(sqlCovered, "db.exec('CREATE TABLE beelden (id INTEGER, opname BLOB)')"), suggestions: insert(sqlCovered, 'db.exec', ['camera']) }] },
-    { code: postgresTag, errors: [{ messageId: 'missingRetention', ...at(postgresTag, 'sql`insert into contacten (email, roepnaam) values (${email}, ${naam})`'), suggestions: insert(postgresTag, 'await', ['leerlingdossier', 'sessie']) }] },
-    { code: slonikAlter, errors: [{ messageId: 'missingRetention', ...at(slonikAlter, 'sql.unsafe`ALTER TABLE leerlingen ADD COLUMN diagnose text`'), suggestions: insert(slonikAlter, 'await', ['leerlingdossier']) }] },
-    { code: ngxs, errors: [{ messageId: 'missingRetention', ...at(ngxs, "NgxsStoragePluginModule.forRoot({ keys: ['auth', 'leerling.adres'] })"), suggestions: insert(ngxs, 'export', ['leerlingdossier', 'sessie']) }] },
-    { code: ngxsState, errors: [{ messageId: 'missingRetention', ...at(ngxsState, 'withNgxsStoragePlugin({ keys: [ProfielState] })'), suggestions: insert(ngxsState, 'export const providers', ['leerlingdossier', 'sessie']) }] },
-    { code: typegoose, errors: [{ messageId: 'missingRetention', ...at(typegoose, 'IUser'), suggestions: insert(typegoose, 'export class', ['leerlingdossier', 'sessie']) }] },
-    { code: mongooseCreate, errors: [{ messageId: 'missingRetention', ...at(mongooseCreate, 'Leerling.create({ bsn: leerling.bsn })'), suggestions: insert(mongooseCreate, 'await', ['leerlingdossier']) }] },
-    { code: mongoDriver, errors: [{ messageId: 'missingRetention', ...at(mongoDriver, "db.collection('leerlingen').insertOne({ naam: leerling.naam })"), suggestions: insert(mongoDriver, 'await', ['leerlingdossier', 'sessie']) }] },
-    { code: mongoUpdate, errors: [{ messageId: 'missingRetention', ...at(mongoUpdate, "db.collection('beheerders').updateOne({ id }, { $push: { toegang: { adres: req.ip } } })"), suggestions: insert(mongoUpdate, 'await', ['leerlingdossier', 'sessie']) }] },
-    { code: ngrx, errors: [{ messageId: 'missingRetention', ...at(ngrx, "localStorageSync({ keys: [{ leerling: ['naam', 'bsn'] }], rehydrate: true })"), suggestions: insert(ngrx, 'export', ['leerlingdossier']) }] },
+    ...storesInvalid,
     { code: wrapperObject, errors: [{ messageId: 'missingRetention', ...at(wrapperObject, "beheerders.insertOne({ email: gebruiker.email, rol: 'admin' })"), suggestions: insert(wrapperObject, 'await beheerders', ['leerlingdossier', 'sessie']) }] },
     { code: wrapperPush, errors: [{ messageId: 'missingRetention', ...at(wrapperPush, 'updateOne({ id }, { $push: { toegang: { adres: req.ip, pad: req.path } } })'), suggestions: insert(wrapperPush, 'await updateOne', ['leerlingdossier', 'sessie']) }] },
     // Through two wrappers: reported where the data is put in, once; the outer call adds nothing new.
@@ -266,6 +310,7 @@ const typedPrismaNamed = "import { db as client } from './store-prisma-client';\
 
 typedRuleTester.run('require-retention (typed)', rule('require-retention'), {
   valid: [
+    ...storesValid,
     { code: "import AsyncStorage from '@react-native-async-storage/async-storage';\nimport { lokaal } from './store-types';\nawait AsyncStorage.setItem('k', JSON.stringify(lokaal));", filename: 'src/store-typed.ts' },
     { code: "import { lokaal } from './store-types';\nawait prisma.ruimte.create({ data: lokaal });", filename: 'src/store-typed.ts' },
     { code: "import { writeFileSync } from 'fs';\nimport { lokaal } from './store-types';\nwriteFileSync('x', JSON.stringify(lokaal));", filename: 'src/store-typed.ts' },
@@ -276,6 +321,7 @@ typedRuleTester.run('require-retention (typed)', rule('require-retention'), {
     { code: "import { cache } from '@/store-prisma-client';\nimport { leerling } from './store-types';\nawait (cache as any).leerling.create({ data: leerling });", filename: 'src/store-typed.ts' },
   ],
   invalid: [
+    ...storesInvalid,
     {
       // Writing a `Leerling` writes its BSN, name and address; `Toetsresultaat[]` are results; a `Lokaal` is nobody's.
       code: typedWrite,
