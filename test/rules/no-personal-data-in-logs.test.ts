@@ -88,6 +88,17 @@ ruleTester.run('no-personal-data-in-logs', rule('no-personal-data-in-logs'), {
   ],
 });
 
+// Plain JavaScript (untyped here; typed plain JS is the hosts' inferred program).
+const jsDebug = "const debug = require('debug')('app:sync');\nfunction sync(leerling) {\n  debug('%o', { bsn: leerling.bsn });\n}\nmodule.exports = sync;";
+const jsPino = "const pino = require('pino').default;\nconst log = pino().child({ module: 'sync' });\nexports.sync = (leerling) => log.info({ naam: leerling.naam });";
+ruleTester.run('no-personal-data-in-logs (plain JavaScript)', rule('no-personal-data-in-logs'), {
+  valid: [{ code: jsDebug.replace('bsn: leerling.bsn', 'id: leerling.id'), filename: 'src/app.js' }],
+  invalid: [
+    { code: jsDebug, filename: 'src/app.js', errors: [{ messageId: 'personalDataInLog', ...at(jsDebug, '{ bsn: leerling.bsn }') }] },
+    { code: jsPino, filename: 'src/app.js', errors: [{ messageId: 'personalDataInLog', ...at(jsPino, '{ naam: leerling.naam }') }] },
+  ],
+});
+
 typedRuleTester.run('no-personal-data-in-logs (typed)', rule('no-personal-data-in-logs'), {
   valid: [
     ...valid,

@@ -184,6 +184,27 @@ typedRuleTester.run('no-unauthorised-transfer (typed)', rule('no-unauthorised-tr
   ],
 });
 
+// Plain JavaScript (a `.js` file, untyped here: typed plain JS is the hosts' inferred program, tested in
+// test/eslint/eslint.test.ts and test/cli/scan.test.ts). Fields are never declared, only assigned in the constructor.
+const jsField = "const axios = require('axios');\nclass Api {\n  constructor() {\n    this.http = axios.create({ baseURL: 'https://api.leermiddel.example' });\n  }\n  stuur(leerling) {\n    return this.http.post('/leerlingen', { bsn: leerling.bsn });\n  }\n}\nmodule.exports = new Api();";
+const jsExport = "const fetch = require('node-fetch');\nmodule.exports = function meld(leerling) {\n  return fetch('https://api.leermiddel.example/x', { method: 'POST', body: JSON.stringify({ bsn: leerling.bsn }) });\n};";
+const jsPrototype = "function Client(base) {\n  this.base = base;\n}\nClient.prototype.post = function (path, body) {\n  return fetch(this.base + path, { method: 'POST', body: JSON.stringify(body) });\n};\nmodule.exports = Client;\nexports.meld = (leerling) => new Client('https://api.leermiddel.example').post('/x', { bsn: leerling.bsn });";
+const jsDefault = "const axios = require('axios').default;\nexports.meld = (leerling) => axios.post('https://api.leermiddel.example/x', { bsn: leerling.bsn });";
+
+ruleTester.run('no-unauthorised-transfer (plain JavaScript)', rule('no-unauthorised-transfer'), {
+  valid: [
+    { code: jsField.replace('https://api.leermiddel.example', 'https://api.duo.nl'), filename: 'src/app.js' },
+    { code: jsPrototype.replace('https://api.leermiddel.example', 'https://api.duo.nl'), filename: 'src/app.js' },
+    { code: jsDefault.replace('bsn: leerling.bsn', 'id: leerling.eckid'), filename: 'src/app.js' },
+  ],
+  invalid: [
+    { code: jsField, filename: 'src/app.js', errors: [unauthorised(jsField, '{ bsn: leerling.bsn }')] },
+    { code: jsExport, filename: 'src/app.js', errors: [unauthorised(jsExport, 'JSON.stringify({ bsn: leerling.bsn })')] },
+    { code: jsPrototype, filename: 'src/app.js', errors: [unauthorised(jsPrototype, '{ bsn: leerling.bsn }')] },
+    { code: jsDefault, filename: 'src/app.js', errors: [unauthorised(jsDefault, '{ bsn: leerling.bsn }')] },
+  ],
+});
+
 // Unknown third parties: data handed to an npm package that can reach the network and is not in the catalogue. The
 // SDK families are known by name here; packages the host found by reading node_modules are in the unit tests.
 const mixpanel = `${pre}import mixpanel from 'mixpanel-browser';\nmixpanel.track('inschrijving', { wie: leerling.naam });`;

@@ -83,6 +83,7 @@ const sqliteRun = "import { open } from 'sqlite';\nconst db = await open({ filen
 const mysqlSet = "import mysql from 'mysql2/promise';\nconst conn = await mysql.createConnection({});\nawait conn.query('INSERT INTO contacten SET ?', { email, roepnaam });";
 const mysqlExecute = "import mysql from 'mysql2/promise';\nconst conn = await mysql.createConnection({});\nawait conn.execute('INSERT INTO contacten (email) VALUES (?)', [email]);";
 const drizzleSql = "import { sql } from 'drizzle-orm';\nawait db.execute(sql`insert into leerlingen (bsn) values (${bsn})`);";
+const requireDefault = "const AsyncStorage = require('@react-native-async-storage/async-storage').default;\nawait AsyncStorage.setItem('leerling', JSON.stringify({ naam }));";
 const pgClient = "import { Client } from 'pg';\nconst client = new Client();\nawait client.query('UPDATE leerlingen SET postcode = $1 WHERE id = $2', [postcode, id]);";
 
 // A file beside a Prisma schema (src/prisma-app/prisma/schema.prisma, `Leerling` tagged `/// @retention`): writes
@@ -172,6 +173,7 @@ const storesInvalid = [
   { code: mysqlExecute, errors: [{ messageId: 'missingRetention', ...at(mysqlExecute, "conn.execute('INSERT INTO contacten (email) VALUES (?)', [email])"), suggestions: insert(mysqlExecute, 'await conn.execute', ['leerlingdossier', 'sessie']) }] },
   { code: drizzleSql, errors: [{ messageId: 'missingRetention', ...at(drizzleSql, 'sql`insert into leerlingen (bsn) values (${bsn})`'), suggestions: insert(drizzleSql, 'await db.execute', ['leerlingdossier']) }] },
   { code: undeclaredModel, filename: besideSchema, errors: [{ messageId: 'missingRetention', ...at(undeclaredModel, 'prisma.contact.create({ data: { email } })'), suggestions: insert(undeclaredModel, 'await prisma.contact', ['leerlingdossier', 'sessie']) }] },
+  { code: requireDefault, errors: [{ messageId: 'missingRetention', ...at(requireDefault, "AsyncStorage.setItem('leerling', JSON.stringify({ naam }))"), suggestions: insert(requireDefault, 'await', ['leerlingdossier', 'sessie']) }] },
   { code: pgClient, errors: [{ messageId: 'missingRetention', ...at(pgClient, "client.query('UPDATE leerlingen SET postcode = $1 WHERE id = $2', [postcode, id])"), suggestions: insert(pgClient, 'await client.query', ['leerlingdossier', 'sessie']) }] },
 ];
 

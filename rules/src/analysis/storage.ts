@@ -222,7 +222,11 @@ class StorageFinder implements StorageScope {
             }
           }
         } else if (isIdentifier(node.name)) {
-          this.constants.set(node.name.text, node.initializer);
+          // `require('m').default` or `require('m').Named`: the module's export of that name.
+          const access = skipWrappers(node.initializer);
+          const from = isPropertyAccessExpression(access) ? requiredModule(access.expression) : undefined;
+          if (from !== undefined && isPropertyAccessExpression(access)) this.imports.set(node.name.text, { module: from, name: access.name.text });
+          else this.constants.set(node.name.text, node.initializer);
         }
       }
     }

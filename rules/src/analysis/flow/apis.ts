@@ -248,6 +248,14 @@ export class Apis {
       const origin = this.originOf(member);
       if (origin) return origin;
     }
+    if (!member && node.expression.kind === SyntaxKind.ThisKeyword) {
+      // A field plain JavaScript never declares: `this.http = axios.create(…)` in the constructor (or the
+      // constructor function) gives it its origin.
+      for (const value of this.resolver.thisAssignments(node)) {
+        const origin = this.originOf(value);
+        if (origin) return origin;
+      }
+    }
     if (!member || isParameter(member) || isPropertyDeclaration(member)) return this.namedInstance(name, node.getText(), node);
     return undefined;
   }
