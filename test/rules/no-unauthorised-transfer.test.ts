@@ -86,6 +86,16 @@ const channelSend = `${egressPre}import { Client, TextChannel } from 'discord.js
 const webhook = `${egressPre}import { WebhookClient } from 'discord.js';\nconst hook = new WebhookClient({ url: 'https://discord.com/api/webhooks/1/x' });\nvoid hook.send({ content: leerling.naam });`;
 const magister = `${egressPre}declare const tenant: string;\nfetch(\`https://\${tenant}.magister.net/api/leerlingen\`, { method: 'POST', body: leerling.bsn });`;
 
+const httpParams = `${egressPre}import { HttpClient, HttpHeaders, HttpParams } from '@angular/common/http';\nexport class S {\n  constructor(private http: HttpClient) {}\n  zoek() {\n    const params = new HttpParams().set('klas', '4b').set('bsn', leerling.bsn);\n    return this.http.get('https://api.leermiddel.example/x', { params });\n  }\n  kop() {\n    return this.http.get('https://api.leermiddel.example/x', { headers: new HttpHeaders({ 'X-Bsn': leerling.bsn }) });\n  }\n}`;
+const arrowField = `${egressPre}class Api {\n  private readonly base = 'https://api.leermiddel.example';\n  post = (path: string, body: unknown) => fetch(this.base + path, { method: 'POST', body: JSON.stringify(body) });\n}\nnew Api().post('/x', { bsn: leerling.bsn });`;
+const subclass = `${egressPre}class Basis {\n  constructor(protected readonly base: string) {}\n  protected post(path: string, body: unknown) {\n    return fetch(this.base + path, { method: 'POST', body: JSON.stringify(body) });\n  }\n}\nexport class Leermiddel extends Basis {\n  constructor() {\n    super('https://api.leermiddel.example');\n  }\n  sync() {\n    return this.post('/x', { bsn: leerling.bsn });\n  }\n}`;
+const objectWrapper = `${egressPre}const api = {\n  post(path: string, body: unknown) {\n    return fetch('https://api.leermiddel.example' + path, { method: 'POST', body: JSON.stringify(body) });\n  },\n};\napi.post('/x', { bsn: leerling.bsn });`;
+const browserBodies = `${egressPre}navigator.sendBeacon('https://api.leermiddel.example/e', new Blob([JSON.stringify({ bsn: leerling.bsn })]));\nconst xhr = new XMLHttpRequest();\nxhr.open('POST', 'https://api.leermiddel.example/x');\nxhr.setRequestHeader('X-Bsn', leerling.bsn);\nxhr.send();\nconst ws = new WebSocket('wss://api.leermiddel.example/live');\nws.onopen = () => ws.send(JSON.stringify({ bsn: leerling.bsn }));`;
+const sentryCalls = `${egressPre}import * as Sentry from '@sentry/browser';\nSentry.setContext('leerling', { bsn: leerling.bsn });\nSentry.addBreadcrumb({ message: leerling.bsn });\nSentry.captureException(new Error('x'), { extra: { bsn: leerling.bsn } });`;
+const globals = `${egressPre}declare global {\n  interface Window { gtag(...a: unknown[]): void }\n}\ndeclare const analytics: { track(e: string, p?: object): void };\ndeclare const Bugsnag: { setUser(id: string): void };\nwindow.gtag('config', 'G-1', { user_id: leerling.bsn });\nanalytics.track('login', { naam: leerling.naam });\nBugsnag.setUser(leerling.bsn);\nexport {};`;
+const discordReplies = `${egressPre}import { Client } from 'discord.js';\nconst client = new Client({ intents: [] });\nclient.on('interactionCreate', async (interaction) => {\n  if (interaction.isChatInputCommand()) await interaction.reply(\`Hoi \${leerling.naam}\`);\n});\nclient.on('messageCreate', async (message) => {\n  await message.author.send(leerling.naam);\n});`;
+const otelAttributes = `${egressPre}import { trace } from '@opentelemetry/api';\nconst span = trace.getTracer('x').startSpan('sync', { attributes: { wie: leerling.naam } });\nspan.setAttributes({ bsn: leerling.bsn });\nspan.end();`;
+
 const formsValid = [
   `${egressPre}class Api {\n  post(path: string, body: unknown) {\n    return fetch('https://api.duo.nl' + path, { method: 'POST', body: JSON.stringify(body) });\n  }\n}\nconst api = new Api();\napi.post('/bron', { bsn: leerling.bsn });`,
   `${pre}class Api {\n  private post(path: string, body: unknown) {\n    return fetch('https://api.leermiddel.example' + path, { method: 'POST', body: JSON.stringify(body) });\n  }\n  sync() {\n    return this.post('/leerlingen', { nummer: leerling.eckid });\n  }\n}\nvoid Api;`,
@@ -103,7 +113,9 @@ const formsValid = [
   `${pre}declare const Sentry: { setUser(u: object): void };\nSentry.setUser({ id: leerling.eckid });`,
   `${pre}declare global {\n  interface Window { dataLayer: unknown[] }\n}\nwindow.dataLayer.push({ event: 'login', id: leerling.eckid });\nexport {};`,
   `${egressPre}import { trace } from '@opentelemetry/api';\ntrace.getTracer('sync').startActiveSpan('sync', (span) => {\n  span.setAttribute('aantal', 3);\n  span.end();\n});`,
-  `${egressPre}import { Client } from 'discord.js';\nconst client = new Client({ intents: [] });\nclient.on('messageCreate', (message) => {\n  void message.reply('Rooster bijgewerkt');\n});`,
+  `${egressPre}import { Client } from 'discord.js';\nconst client = new Client({ intents: [] });\nclient.on('messageCreate', (message) => {\n  void message.reply('Rooster bijgewerkt');\n});`,  `${pre}import { HttpClient, HttpParams } from '@angular/common/http';\nexport class S {\n  constructor(private http: HttpClient) {}\n  zoek() {\n    return this.http.get('https://api.leermiddel.example/x', { params: new HttpParams().set('eck', leerling.eckid) });\n  }\n}`,
+  `${egressPre}class Api {\n  private readonly base = 'https://api.duo.nl';\n  post = (path: string, body: unknown) => fetch(this.base + path, { method: 'POST', body: JSON.stringify(body) });\n}\nnew Api().post('/bron', { bsn: leerling.bsn });`,
+  `${egressPre}import * as Sentry from '@sentry/browser';\nSentry.setContext('sync', { aantal: 3 });\nSentry.addBreadcrumb({ message: 'sync gestart' });`,
 ];
 const formsInvalid = [
   { code: outsideApi, errors: [unauthorised(outsideApi, '{ bsn: leerling.bsn }')] },
@@ -130,6 +142,18 @@ const formsInvalid = [
   { code: onError, errors: [unknown(onError, 'leerling.bsn')] },
   { code: channelSend, errors: [unknown(channelSend, '`Cijfer voor ${leerling.naam}`')] },
   { code: webhook, errors: [unknown(webhook, '{ content: leerling.naam }')] },
+  { code: httpParams, errors: [{ messageId: 'unauthorisedTransfer', ...within(httpParams, '{ params }', 'params') }, unauthorised(httpParams, "new HttpHeaders({ 'X-Bsn': leerling.bsn })")] },
+  { code: arrowField, errors: [unauthorised(arrowField, '{ bsn: leerling.bsn }')] },
+  { code: subclass, errors: [unauthorised(subclass, '{ bsn: leerling.bsn }')] },
+  { code: objectWrapper, errors: [unauthorised(objectWrapper, '{ bsn: leerling.bsn }')] },
+  {
+    code: browserBodies,
+    errors: [unauthorised(browserBodies, 'new Blob([JSON.stringify({ bsn: leerling.bsn })])'), unauthorised(browserBodies, 'leerling.bsn', 1), unauthorised(browserBodies, 'JSON.stringify({ bsn: leerling.bsn })', 1)],
+  },
+  { code: sentryCalls, errors: [unauthorised(sentryCalls, '{ bsn: leerling.bsn }'), unauthorised(sentryCalls, '{ message: leerling.bsn }'), unauthorised(sentryCalls, '{ extra: { bsn: leerling.bsn } }')] },
+  { code: globals, errors: [unknown(globals, '{ user_id: leerling.bsn }'), unknown(globals, '{ naam: leerling.naam }'), unknown(globals, 'leerling.bsn', 1)] },
+  { code: discordReplies, errors: [unknown(discordReplies, '`Hoi ${leerling.naam}`'), unknown(discordReplies, 'leerling.naam', 1)] },
+  { code: otelAttributes, errors: [unknown(otelAttributes, '{ wie: leerling.naam }'), unknown(otelAttributes, '{ bsn: leerling.bsn }')] },
   { code: magister, errors: [{ ...unknown(magister, 'leerling.bsn'), data: { category: 'Burgerservicenummer (BSN)', destination: '*.magister.net' } }] },
 ];
 

@@ -62,6 +62,8 @@ const ARRAY_CALLBACK_METHODS = new Set(['map', 'flatMap', 'filter', 'find', 'fin
 /** Methods that read one entry by its key: `Map`/`Headers`/`URLSearchParams`/`FormData` `get`, Express `req.header`. */
 const KEYED_READS = new Set(['get', 'getAll', 'header', 'getHeader', 'param']);
 const ARRAY_SAME_METHODS = new Set(['filter', 'find', 'findLast', 'slice', 'sort', 'toSorted', 'reverse', 'toReversed', 'at', 'flat', 'values', 'splice', 'shift', 'pop', 'with', 'get', 'getAll', 'toString', 'toJSON', 'valueOf', 'trim', 'trimStart', 'trimEnd', 'toLowerCase', 'toUpperCase', 'padStart', 'padEnd', 'substring', 'substr', 'split', 'normalize', 'charAt', 'replace', 'replaceAll', 'repeat', 'entries', 'toLocaleString']);
+/** Methods that return their receiver (or a copy) with a key and value added, when a caller uses the result. */
+const KEYED_BUILDER_METHODS = new Set(['set', 'append']);
 const VALUELESS_METHODS = new Set(['forEach', 'some', 'every', 'includes', 'indexOf', 'lastIndexOf', 'findIndex', 'findLastIndex', 'has', 'keys', 'push', 'unshift', 'append', 'set', 'add', 'delete', 'startsWith', 'endsWith', 'localeCompare', 'test']);
 
 /** How many evaluations may be in progress at once before the analysis stops following a value. */
@@ -521,6 +523,9 @@ export class FlowEngine implements Evaluator {
       if (method === 'join') return union(apply(this.valueOf(receiver), { op: 'flatten' }), typed);
       if (method === 'concat') return unionOf([this.valueOf(receiver), ...args.map((a) => this.valueOf(a)), typed]);
       if (ARRAY_SAME_METHODS.has(method)) return union(this.valueOf(receiver), typed);
+      // `new HttpParams().set('bsn', x)`, `headers.append(…)`, `map.set(…)` whose result is used: the builder (or the
+      // map itself) returned with the pair in it.
+      if (KEYED_BUILDER_METHODS.has(method) && args[0] && args[1]) return unionOf([this.valueOf(receiver), this.keyedValue(args[0], args[1], method), typed]);
       if (VALUELESS_METHODS.has(method)) return typed;
       // A receiver nothing resolves (a module a registry loaded: `command.callback(…)`): the functions the project's
       // modules export under that name, as a field-based call graph has it.

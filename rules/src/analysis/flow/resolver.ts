@@ -320,7 +320,8 @@ export class Resolver {
       const init = skipOuter(decl.initializer);
       if (isFunctionExpression(init) || isArrowFunction(init)) decl = init;
     }
-    if (decl && isPropertyAssignment(decl)) {
+    // `{ post: (…) => … }`, and a class field holding an arrow function (`post = (path, body) => fetch(…)`).
+    if (decl && (isPropertyAssignment(decl) || isPropertyDeclaration(decl)) && decl.initializer) {
       const init = skipOuter(decl.initializer);
       if (isFunctionExpression(init) || isArrowFunction(init)) decl = init;
     }

@@ -109,8 +109,10 @@ export const SDKS: readonly Library[] = [
       { on: ['instance'], methods: ['setAttribute'], shapes: [{ data: [{ arg: 1, role: 'attribute' }] }], destination: 'library' },
       { on: ['instance'], methods: ['setAttributes', 'recordException', 'updateName', 'setStatus'], shapes: [{ data: [{ arg: 0, role: 'attribute' }] }], destination: 'library' },
       { on: ['instance'], methods: ['addEvent'], shapes: [{ data: [{ arg: 1, role: 'attribute' }] }], destination: 'library' },
+      // A span's first attributes, given where it starts: `startSpan(name, { attributes })`.
+      { on: ['instance'], methods: ['startSpan', 'startActiveSpan'], shapes: [{ whenObject: 1, data: [{ arg: 1, keys: ['attributes'] }] }], destination: 'library' },
     ],
-    sinks: 'on a span (`startActiveSpan(name, span => …)`, `startSpan`, `getActiveSpan()`): `setAttribute(s)`, `addEvent`, `recordException`, `updateName`, `setStatus`',
+    sinks: 'on a span (`startActiveSpan(name, span => …)`, `startSpan`, `getActiveSpan()`): `setAttribute(s)`, `addEvent`, `recordException`, `updateName`, `setStatus`; the `attributes` of `startSpan`/`startActiveSpan(name, { attributes })`',
   },
 ];
 
