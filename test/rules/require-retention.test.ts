@@ -84,6 +84,9 @@ const mysqlSet = "import mysql from 'mysql2/promise';\nconst conn = await mysql.
 const mysqlExecute = "import mysql from 'mysql2/promise';\nconst conn = await mysql.createConnection({});\nawait conn.execute('INSERT INTO contacten (email) VALUES (?)', [email]);";
 const drizzleSql = "import { sql } from 'drizzle-orm';\nawait db.execute(sql`insert into leerlingen (bsn) values (${bsn})`);";
 const requireDefault = "const AsyncStorage = require('@react-native-async-storage/async-storage').default;\nawait AsyncStorage.setItem('leerling', JSON.stringify({ naam }));";
+const pgConfig = "await pool.query({ text: 'INSERT INTO meldingen (tekst) VALUES ($1)', values: [leerling.diagnose] });";
+const cookieService = "import { CookieService } from 'ngx-cookie-service';\nexport class Profiel {\n  constructor(private cookieService: CookieService) {}\n  bewaar(naam: string, opname: string) {\n    this.cookieService.set('naam', naam);\n    this.cookieService.set('beeld', opname, 60);\n  }\n}";
+const secureStore = "import * as SecureStore from 'expo-secure-store';\nawait SecureStore.setItemAsync('bsn', leerling.bsn);";
 const pgClient = "import { Client } from 'pg';\nconst client = new Client();\nawait client.query('UPDATE leerlingen SET postcode = $1 WHERE id = $2', [postcode, id]);";
 
 // A file beside a Prisma schema (src/prisma-app/prisma/schema.prisma, `Leerling` tagged `/// @retention`): writes
@@ -130,6 +133,9 @@ const storesValid = [
   "import Cookies from 'js-cookie';\nCookies.set('thema', 'donker');",
   "import { Client } from 'pg';\nconst client = new Client();\nawait client.query('INSERT INTO lokalen (nummer) VALUES ($1)', [nummer]);",
   "import mysql from 'mysql2/promise';\nconst conn = await mysql.createConnection({});\n/** @retention sessie */\nawait conn.query('INSERT INTO contacten SET ?', { email, roepnaam });",
+  "await conn.query({ sql: 'INSERT INTO lokalen (nummer) VALUES (?)', values: [nummer] });",
+  "import { CookieService } from 'ngx-cookie-service';\nexport class Profiel {\n  constructor(private cookieService: CookieService) {}\n  bewaar(naam: string) {\n    this.cookieService.set('naam', naam, 1);\n    this.cookieService.set('thema', 'donker');\n  }\n}",
+  "import * as SecureStore from 'expo-secure-store';\nawait SecureStore.setItemAsync('token', token);",
   { code: "import { PrismaClient } from '@prisma/client';\nconst prisma = new PrismaClient();\nawait prisma.leerling.upsert({ where: { id: 1 }, create: { bsn }, update: { bsn } });", filename: besideSchema },
 ];
 const storesInvalid = [
@@ -174,6 +180,15 @@ const storesInvalid = [
   { code: drizzleSql, errors: [{ messageId: 'missingRetention', ...at(drizzleSql, 'sql`insert into leerlingen (bsn) values (${bsn})`'), suggestions: insert(drizzleSql, 'await db.execute', ['leerlingdossier']) }] },
   { code: undeclaredModel, filename: besideSchema, errors: [{ messageId: 'missingRetention', ...at(undeclaredModel, 'prisma.contact.create({ data: { email } })'), suggestions: insert(undeclaredModel, 'await prisma.contact', ['leerlingdossier', 'sessie']) }] },
   { code: requireDefault, errors: [{ messageId: 'missingRetention', ...at(requireDefault, "AsyncStorage.setItem('leerling', JSON.stringify({ naam }))"), suggestions: insert(requireDefault, 'await', ['leerlingdossier', 'sessie']) }] },
+  { code: pgConfig, errors: [{ messageId: 'missingRetention', ...at(pgConfig, "pool.query({ text: 'INSERT INTO meldingen (tekst) VALUES ($1)', values: [leerling.diagnose] })"), suggestions: insert(pgConfig, 'await', ['leerlingdossier']) }] },
+  {
+    code: cookieService,
+    errors: [
+      { messageId: 'missingRetention', ...at(cookieService, "this.cookieService.set('naam', naam)"), suggestions: insert(cookieService, "this.cookieService.set('naam'", ['leerlingdossier', 'sessie']) },
+      { messageId: 'ttlTooLong', ...at(cookieService, "this.cookieService.set('beeld', opname, 60)"), suggestions: [] },
+    ],
+  },
+  { code: secureStore, errors: [{ messageId: 'missingRetention', ...at(secureStore, "SecureStore.setItemAsync('bsn', leerling.bsn)"), suggestions: insert(secureStore, 'await', ['leerlingdossier']) }] },
   { code: pgClient, errors: [{ messageId: 'missingRetention', ...at(pgClient, "client.query('UPDATE leerlingen SET postcode = $1 WHERE id = $2', [postcode, id])"), suggestions: insert(pgClient, 'await client.query', ['leerlingdossier', 'sessie']) }] },
 ];
 

@@ -480,6 +480,31 @@ describe('require-retention: with type information', () => {
       ['ttlTooLong', "r.set('k', opname, 'EX', TTL)"],
     ]);
   });
+
+  it('Ionic Storage and ngx-cookie-service by the type of an injected field (a name like `storage` is not enough)', () => {
+    const text = [
+      "import { Storage } from '@ionic/storage-angular';",
+      "import { CookieService } from 'ngx-cookie-service';",
+      'export class Profiel {',
+      '  constructor(private storage: Storage, private koekjes: CookieService, private opslag: { set(k: string, v: string): void }) {}',
+      '  bewaar(adres: string, opname: string) {',
+      "    void this.storage.set('adres', adres);",
+      "    this.koekjes.set('beeld', opname, { expires: 60 });",
+      "    this.opslag.set('adres', adres);",
+      '  }',
+      '}',
+    ].join('\n');
+    const program = programOf({
+      [FILE]: text,
+      '/project/node_modules/@ionic/storage-angular/index.d.ts': 'export declare class Storage { set(key: string, value: unknown): Promise<unknown> }',
+      '/project/node_modules/ngx-cookie-service/index.d.ts': 'export declare class CookieService { set(name: string, value: string, expires?: number | { expires?: number }): void }',
+    });
+    const { sf, findings } = analyse(text, program);
+    assert.deepEqual(findings.map((f) => [f.messageId, sf.text.slice(f.range.start, f.range.end)]), [
+      ['missingRetention', "this.storage.set('adres', adres)"],
+      ['ttlTooLong', "this.koekjes.set('beeld', opname, { expires: 60 })"],
+    ]);
+  });
 });
 
 describe('require-retention: with the shared test catalogue from YAML', () => {

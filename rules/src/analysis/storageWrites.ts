@@ -157,17 +157,23 @@ export class StoreWrites {
     return propertyValue(object, place.property);
   }
 
-  /** The TTL in the options: the table's property in its unit; another expiry option (a `Date`) is set but unknown. */
+  /**
+   * The TTL: the table's property of an options object, or the argument itself when it is no object
+   * (`cookieService.set(name, value, 7)`), in the table's unit; another expiry option (a `Date`) is set but unknown.
+   */
   private ttl(node: ts.CallExpression, place: TtlPlace): StorageTtl | undefined {
     const argument = node.arguments[place.argument];
     const object = argument && this.scope.objectLiteral(argument);
     if (!argument) return undefined;
-    if (!object) return 'unresolved';
+    const inUnit = (amount: number): StorageTtl => ({ seconds: place.unit === 'days' ? amount * 86400 : place.unit === 'milliseconds' ? amount / 1000 : amount });
+    if (!object) {
+      const amount = this.scope.evaluateNumber(argument);
+      return amount === undefined ? 'unresolved' : inUnit(amount);
+    }
     const value = place.property !== undefined ? propertyValue(object, place.property) : undefined;
     if (value) {
       const amount = this.scope.evaluateNumber(value);
-      if (amount === undefined) return 'unresolved';
-      return { seconds: place.unit === 'days' ? amount * 86400 : place.unit === 'milliseconds' ? amount / 1000 : amount };
+      return amount === undefined ? 'unresolved' : inUnit(amount);
     }
     for (const property of object.properties) {
       const name = property.name && propertyNameText(property.name);
@@ -488,6 +494,14 @@ export class StoreWrites {
       // A tagged `sql` template passed to a driver: handled at the template.
       return undefined;
     }
+    // A query-config object: `pool.query({ text: 'INSERT …', values })`.
+    const config = this.scope.objectLiteral(inner);
+    if (config && depth < 3) {
+      for (const key of SQL.textOptions) {
+        const text = propertyValue(config, key);
+        if (text) return this.sqlText(text, depth + 1);
+      }
+    }
     return undefined;
   }
 
@@ -499,6 +513,9 @@ export class StoreWrites {
     const values: ts.Expression[] = [...node.arguments.slice(1)];
     const text = skipWrappers(node.arguments[0] as ts.Expression);
     if (isTemplateExpression(text)) values.push(...text.templateSpans.map((span) => span.expression));
+    const config = this.scope.objectLiteral(text);
+    const configValues = config && propertyValue(config, SQL.valuesOption);
+    if (configValues) values.push(configValues);
     const parent = node.parent;
     if (isPropertyAccessExpression(parent) && parent.expression === node && isCallExpression(parent.parent)) values.push(...parent.parent.arguments);
     this.sqlSites(node, statements, values);

@@ -25,7 +25,10 @@ export interface ArgumentPlace {
   readonly property?: string;
 }
 
-/** Where a write's TTL is written and in which unit: it documents the write's retention like a Redis TTL. */
+/**
+ * Where a write's TTL is written and in which unit: it documents the write's retention like a Redis TTL. With a
+ * `property`, an options-object argument holds it there; an argument that is no object is the TTL itself.
+ */
 export interface TtlPlace extends ArgumentPlace {
   readonly unit: 'seconds' | 'milliseconds' | 'days';
 }
@@ -100,6 +103,26 @@ export const STORE_WRITE_LIBRARIES: readonly StoreWriteLibrary[] = [
     kind: 'cookie',
     receiver: { modules: ['js-cookie'], export: 'default' },
     methods: { set: { ...KEY_VALUE, ttl: { argument: 2, property: 'expires', unit: 'days' } } },
+  },
+  {
+    library: 'ngx-cookie-service',
+    kind: 'cookie',
+    // Angular injects it as `CookieService`: known by the conventional field name, or with types by its declaration.
+    receiver: { names: ['cookieService'], typeModules: ['ngx-cookie-service'] },
+    methods: { set: { ...KEY_VALUE, ttl: { argument: 2, property: 'expires', unit: 'days' } } },
+  },
+  {
+    library: 'Expo SecureStore',
+    kind: 'browser-storage',
+    receiver: { modules: ['expo-secure-store'], export: '*' },
+    methods: { setItemAsync: KEY_VALUE, setItem: KEY_VALUE },
+  },
+  {
+    library: 'Ionic Storage',
+    kind: 'browser-storage',
+    // `storage` is too common a name to go by: only with types.
+    receiver: { names: [], typeModules: ['@ionic/storage', '@ionic/storage-angular'] },
+    methods: { set: KEY_VALUE },
   },
   {
     library: 'Express',
@@ -189,11 +212,15 @@ export const MONGO = {
 
 /**
  * Raw SQL: the methods of database drivers that take SQL text as their first argument (pg, mysql2, better-sqlite3,
- * sqlite/sqlite3, pg-promise, knex `raw`, Prisma `$executeRawUnsafe`), and the tags of `sql` template literals
+ * sqlite/sqlite3, pg-promise, knex `raw`, Prisma `$executeRawUnsafe`; also a query-config object `{ text, values }`), and the tags of `sql` template literals
  * (postgres.js `sql`, slonik `sql`/`sql.unsafe`, drizzle `sql`, Prisma `Prisma.sql`/`$executeRaw`). The text itself
  * decides: only `INSERT`, `UPDATE`, `REPLACE`, `CREATE TABLE` and `ALTER TABLE` store.
  */
 export const SQL = {
+  /** The keys of a query-config object that hold the text (pg `{ text, values }`, mysql2 `{ sql, values }`). */
+  textOptions: ['text', 'sql'],
+  /** The key of a query-config object that holds the values. */
+  valuesOption: 'values',
   methods: new Set(['query', 'execute', 'exec', 'run', 'prepare', 'all', 'get', 'none', 'one', 'many', 'any', 'oneOrNone', 'manyOrNone', 'raw', 'unsafe', '$executeRawUnsafe', '$queryRawUnsafe']),
   tags: new Set(['sql', 'SQL', '$executeRaw', '$queryRaw']),
 } as const;
