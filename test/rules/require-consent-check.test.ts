@@ -12,6 +12,9 @@ const elseBranch = `${pre}export async function meld() {\n  if (await heeftToest
 const wrongExit = `${pre}export async function meld() {\n  if (await heeftToestemming(leerling)) return;\n  await fetch(ZORG, { method: 'POST', body: leerling.naam });\n}`;
 const wrongTernary = `${pre}export const meld = async () => ((await heeftToestemming(leerling)) ? undefined : fetch(ZORG, { method: 'POST', body: leerling.naam }));`;
 const wrongOr = `${pre}export const meld = async () => (await heeftToestemming(leerling)) || fetch(ZORG, { method: 'POST', body: leerling.naam });`;
+const thenIgnored = `${pre}export function meld() {\n  return heeftToestemming(leerling).then(() => fetch(ZORG, { method: 'POST', body: leerling.naam }));\n}`;
+const thenWrong = `${pre}export function meld() {\n  return heeftToestemming(leerling).then((ok) => ok || fetch(ZORG, { method: 'POST', body: leerling.naam }));\n}`;
+const storedWrong = `${pre}export async function meld() {\n  const ok = await heeftToestemming(leerling);\n  if (!ok) {\n    await fetch(ZORG, { method: 'POST', body: leerling.naam });\n  }\n}`;
 const typedIgnored = "import { meldZorg, mag } from './flow-helpers';\nimport type { Leerling } from './flow-types';\nexport async function meld(l: Leerling) {\n  await mag(l);\n  await meldZorg({ naam: l.naam });\n}";
 const typedHelper = "import { meldZorg } from './flow-helpers';\nimport type { Leerling } from './flow-types';\nexport async function meld(l: Leerling) {\n  await meldZorg({ naam: l.naam });\n}";
 
@@ -28,7 +31,11 @@ const valid = [
   `${pre}export const meld = async () => !(await heeftToestemming(leerling)) || fetch(ZORG, { method: 'POST', body: leerling.naam });`,
   // The answer kept in a variable and tested, and the other branch of a negated check.
   `${pre}export async function meld() {\n  const ok = await heeftToestemming(leerling);\n  if (!ok) return;\n  await fetch(ZORG, { method: 'POST', body: leerling.naam });\n}`,
-  `${pre}export async function meld() {\n  if (!(await heeftToestemming(leerling))) {\n    console.info('geen toestemming');\n  } else {\n    await fetch(ZORG, { method: 'POST', body: leerling.naam });\n  }\n}`,
+  `${pre}export async function meld() {\n  if (!(await heeftToestemming(leerling))) {\n    console.info('geen toestemming');\n  } else {\n    await fetch(ZORG, { method: 'POST', body: leerling.naam });\n  }\n}`,  `${pre}export async function meld() {\n  const ok = await heeftToestemming(leerling);\n  if (ok) await fetch(ZORG, { method: 'POST', body: leerling.naam });\n}`,
+  `${pre}export async function meld() {\n  if (!(await heeftToestemming(leerling))) throw new Error('geen toestemming');\n  await fetch(ZORG, { method: 'POST', body: leerling.naam });\n}`,
+  // Promise style: the answer as the `.then` callback's parameter, and an assertion's callback.
+  `${pre}export function meld() {\n  return heeftToestemming(leerling).then((ok) => ok && fetch(ZORG, { method: 'POST', body: leerling.naam }));\n}`,
+  `${pre}export function meld() {\n  return assertToestemming(leerling).then(() => fetch(ZORG, { method: 'POST', body: leerling.naam }));\n}`,
 ];
 const invalid = [
   { code: unguarded, errors: [{ messageId: 'missingConsentCheck', ...at(unguarded, 'fetch', 0) }] },
@@ -41,7 +48,9 @@ const invalid = [
   { code: elseBranch, errors: [{ messageId: 'missingConsentCheck', ...at(elseBranch, 'fetch') }] },
   { code: wrongExit, errors: [{ messageId: 'missingConsentCheck', ...at(wrongExit, 'fetch') }] },
   { code: wrongTernary, errors: [{ messageId: 'missingConsentCheck', ...at(wrongTernary, 'fetch') }] },
-  { code: wrongOr, errors: [{ messageId: 'missingConsentCheck', ...at(wrongOr, 'fetch') }] },
+  { code: wrongOr, errors: [{ messageId: 'missingConsentCheck', ...at(wrongOr, 'fetch') }] },  { code: thenIgnored, errors: [{ messageId: 'missingConsentCheck', ...at(thenIgnored, 'fetch') }] },
+  { code: thenWrong, errors: [{ messageId: 'missingConsentCheck', ...at(thenWrong, 'fetch') }] },
+  { code: storedWrong, errors: [{ messageId: 'missingConsentCheck', ...at(storedWrong, 'fetch') }] },
 ];
 
 ruleTester.run('require-consent-check', rule('require-consent-check'), { valid, invalid });

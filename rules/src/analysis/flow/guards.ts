@@ -2,14 +2,15 @@
  * Consent guards: whether a call only runs after one of the catalogue's consent checks said yes. Recognised forms, in
  * the same function: inside `if (check(…))` (also `await`, `&&`, a const holding the result), the true branch of
  * `check(…) ? … : …` or the right of `check(…) && …`, after an early `if (!check(…)) return/throw`, and after a
- * statement `await assertCheck(…)` / `assertCheck(…)` in an enclosing block.
+ * statement `await assertCheck(…)` / `assertCheck(…)` in an enclosing block; in a `.then` callback of a check, its
+ * parameter is the answer (`check(…).then((ok) => ok && …)`), and an assertion's callback runs only after it passed.
  */
 // Default import: `import * as` would read every member through an esModuleInterop getter (a sixth of the time).
 import ts from 'typescript';
 import { skipOuter } from './classify';
 import { lexicalDeclaration } from './scopes';
 // Read once: every member of the typescript module is a getter, and these run for every node.
-const { forEachChild, isArrowFunction, isAwaitExpression, isBinaryExpression, isBlock, isCallExpression, isCaseClause, isConditionalExpression, isDefaultClause, isExpressionStatement, isFunctionDeclaration, isFunctionExpression, isFunctionLike, isIdentifier, isIfStatement, isPrefixUnaryExpression, isPropertyAccessExpression, isReturnStatement, isSourceFile, isThrowStatement, isVariableDeclaration, SyntaxKind } = ts;
+const { forEachChild, isArrowFunction, isAwaitExpression, isBinaryExpression, isBlock, isCallExpression, isCaseClause, isConditionalExpression, isDefaultClause, isExpressionStatement, isFunctionDeclaration, isFunctionExpression, isFunctionLike, isIdentifier, isIfStatement, isParameter, isPrefixUnaryExpression, isPropertyAccessExpression, isReturnStatement, isSourceFile, isThrowStatement, isVariableDeclaration, SyntaxKind } = ts;
 
 /** The catalogue's check names, and how to find what a name refers to (the engine's resolver follows imports). */
 interface Checks {
@@ -39,9 +40,25 @@ export function isGuarded(call: ts.Node, checks: readonly string[], resolve: (id
         if (isEarlyExit(statement, names) || isAssertion(statement, names)) return true;
       }
     }
-    if (isFunctionLike(n)) return false;
+    if (isFunctionLike(n)) return isAssertionThen(n, names);
   }
   return false;
+}
+
+/** The callback of `.then(…)` on a check call, when `fn` is that callback (`check(l).then((ok) => …)`). */
+function thenOfCheck(fn: ts.Node, names: Checks): ts.CallExpression | undefined {
+  const call = fn.parent;
+  if (!call || !isCallExpression(call) || call.arguments[0] !== fn) return undefined;
+  const callee = skipOuter(call.expression);
+  if (!isPropertyAccessExpression(callee) || callee.name.text !== 'then') return undefined;
+  const receiver = skipOuter(callee.expression);
+  return isCallExpression(receiver) && isCheckCall(receiver, names) ? receiver : undefined;
+}
+
+/** `assertToestemming(l).then(() => verstuur(l))`: the callback runs only when the assertion did not reject. */
+function isAssertionThen(fn: ts.Node, names: Checks): boolean {
+  const check = thenOfCheck(fn, names);
+  return check !== undefined && !answers(check, names);
 }
 
 /** The condition holds only when a check said yes: `check()`, `await check()`, `a && check()`, `ok` (from a check). */
@@ -71,6 +88,8 @@ function callsCheck(expression: ts.Expression, names: Checks, depth = 0): boolea
   if (isCallExpression(e)) return isCheckCall(e, names);
   if (isIdentifier(e) && depth < 3) {
     const decl = names.resolve(e);
+    // `check(l).then((ok) => ok && …)`: the callback's first parameter is the answer.
+    if (decl !== undefined && isParameter(decl) && decl.parent.parameters[0] === decl) return thenOfCheck(decl.parent, names) !== undefined;
     return decl !== undefined && isVariableDeclaration(decl) && decl.initializer !== undefined && callsCheck(decl.initializer, names, depth + 1);
   }
   return false;
