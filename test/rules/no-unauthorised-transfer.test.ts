@@ -115,7 +115,11 @@ const formsValid = [
   `${egressPre}import { trace } from '@opentelemetry/api';\ntrace.getTracer('sync').startActiveSpan('sync', (span) => {\n  span.setAttribute('aantal', 3);\n  span.end();\n});`,
   `${egressPre}import { Client } from 'discord.js';\nconst client = new Client({ intents: [] });\nclient.on('messageCreate', (message) => {\n  void message.reply('Rooster bijgewerkt');\n});`,  `${pre}import { HttpClient, HttpParams } from '@angular/common/http';\nexport class S {\n  constructor(private http: HttpClient) {}\n  zoek() {\n    return this.http.get('https://api.leermiddel.example/x', { params: new HttpParams().set('eck', leerling.eckid) });\n  }\n}`,
   `${egressPre}class Api {\n  private readonly base = 'https://api.duo.nl';\n  post = (path: string, body: unknown) => fetch(this.base + path, { method: 'POST', body: JSON.stringify(body) });\n}\nnew Api().post('/bron', { bsn: leerling.bsn });`,
-  `${egressPre}import * as Sentry from '@sentry/browser';\nSentry.setContext('sync', { aantal: 3 });\nSentry.addBreadcrumb({ message: 'sync gestart' });`,
+  `${egressPre}import * as Sentry from '@sentry/browser';\nSentry.setContext('sync', { aantal: 3 });\nSentry.addBreadcrumb({ message: 'sync gestart' });`,  // Script-tag globals, SDK callbacks and bot SDKs given nothing personal (or what the processor may receive).
+  `${egressPre}declare function gtag(...a: unknown[]): void;\ndeclare const analytics: { track(e: string, p?: object): void };\ndeclare const Bugsnag: { notify(e: Error, cb?: (event: { addMetadata(s: string, m: object): void }) => void): void };\ngtag('event', 'login', { methode: 'sso' });\nanalytics.track('login', { rol: 'leerling' });\nBugsnag.notify(new Error('x'), (event) => {\n  event.addMetadata('sync', { aantal: 3 });\n});`,
+  `${pre}import * as Sentry from '@sentry/browser';\nSentry.configureScope((scope) => scope.setUser({ id: leerling.eckid }));`,
+  `${egressPre}import Bugsnag from '@bugsnag/js';\nBugsnag.start({\n  apiKey: 'x',\n  onError: (event) => {\n    event.addMetadata('app', { versie: '1.2' });\n  },\n});`,
+  `${egressPre}import { Client, TextChannel, WebhookClient } from 'discord.js';\nconst client = new Client({ intents: [] });\nconst channel = client.channels.cache.get('1') as TextChannel;\nvoid channel.send('Het rooster is bijgewerkt');\nconst hook = new WebhookClient({ url: 'https://discord.com/api/webhooks/1/x' });\nvoid hook.send({ content: 'Nieuwe cijfers staan klaar' });`,
 ];
 const formsInvalid = [
   { code: outsideApi, errors: [unauthorised(outsideApi, '{ bsn: leerling.bsn }')] },
