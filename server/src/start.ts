@@ -183,7 +183,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (isPrismaSchemaFile(fileName)) {
       // A Prisma schema: its models need a `/// @retention` (the same judgement as an entity's `@retention`).
       if (!enabledRules(settings).has('require-retention')) return { diagnostics: [], findings: [], catalogueFile, status, cancelled: false };
-      const findings = checkPrismaSchema({ fileName, text: document.getText() }, state.catalogue);
+      const findings = checkPrismaSchema({ fileName, text: document.getText() }, state.catalogue, ...(settings.locale !== null ? [settings.locale] : []));
       const locate = (step: FlowStep): { uri: string; range: Range } => ({ uri: document.uri, range: { start: document.positionAt(step.range.start), end: document.positionAt(step.range.end) } });
       return { diagnostics: findings.map((f) => findingToDiagnostic(f, document, settings, locate)), findings, catalogueFile, status, cancelled: false };
     }
@@ -203,7 +203,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       // package version): data handed to one the catalogue does not name is an unknown destination here too.
       networkPackages: networkPackagesFor(fileName),
       // The report needs every rule's verdict, allowed or not; the diagnostics below still show the enabled rules only.
-      options: { rules: observe ? undefined : enabledRules(settings), ruleOptions: settings.ruleOptions, now: new Date(), observe },
+      options: { rules: observe ? undefined : enabledRules(settings), ruleOptions: settings.ruleOptions, now: new Date(), observe, ...(settings.locale !== null ? { locale: settings.locale } : {}) },
       isCancelled,
     });
     if (result.cancelled) return { diagnostics: [], findings: [], catalogueFile, status, cancelled: true };

@@ -32,13 +32,15 @@ function probe(id: (typeof PROBED)[number], context: CheckContext): Finding[] {
       findings.push({
         ruleId: 'no-personal-data-in-logs',
         messageId: 'personalDataInLog',
+        summary: 'BSN → PROBE_LOG: personal data in a log',
+        detail: 'What to do: log the ECK iD',
         message: '',
         data: { category: 'BSN', logger: 'PROBE_LOG', todo: 'log the ECK iD' },
         range: { start, end },
         path: [{ kind: 'sink', file: context.sourceFile.fileName, range: { start, end }, line: 1, column: 1, description: 'logged' }],
         categories: ['bsn'],
         suggestions: [
-          { messageId: 'personalDataInLog', message: '', data: { category: 'ECK iD', logger: 'PROBE_LOG', todo: 'nothing' }, edits: [{ range: { start, end }, text: 'eckId' }] },
+          { messageId: 'personalDataInLog', message: 'Log the ECK iD', data: { category: 'ECK iD', logger: 'PROBE_LOG', todo: 'nothing' }, edits: [{ range: { start, end }, text: 'eckId' }] },
           { messageId: 'unknown', message: 'Remove the argument', edits: [{ range: { start, end }, text: '' }] },
         ],
       });
@@ -50,6 +52,8 @@ function probe(id: (typeof PROBED)[number], context: CheckContext): Finding[] {
       findings.push({
         ruleId: 'no-unauthorised-access',
         messageId: 'unauthorisedRead',
+        summary: 'PROBE_READ reads Zorgdossier',
+        detail: '',
         message: '',
         data: { what: 'PROBE_READ', category: 'Zorgdossier', special: '', why: 'w', todo: 't' },
         range: { start, end: start + 'PROBE_READ'.length },
@@ -113,7 +117,8 @@ describe('ESLint adapter', function () {
         ['avglint/no-unauthorised-access', 1, 2, 11, 2, 21],
       ],
     );
-    assert.equal(messages[0]?.message, "PROBE_LOG writes BSN to a log. Why: logs are kept and read outside the catalogue's bewaartermijnen and access rules. What to do: log the ECK iD");
+    // The core's summary on the first line, its detail indented below it (what the stylish formatter prints).
+    assert.equal(messages[0]?.message, 'BSN → PROBE_LOG: personal data in a log\n  What to do: log the ECK iD');
   });
 
   it('gives the core the program with typed linting, and none without', () => {
@@ -136,7 +141,7 @@ describe('ESLint adapter', function () {
     assert.deepEqual(
       message?.suggestions?.map((s) => [s.desc, s.fix.range, s.fix.text]),
       [
-        ["PROBE_LOG writes ECK iD to a log. Why: logs are kept and read outside the catalogue's bewaartermijnen and access rules. What to do: nothing", [10, 13], 'eckId'],
+        ['Log the ECK iD', [10, 13], 'eckId'],
         ['Remove the argument', [10, 13], ''],
       ],
     );

@@ -1,5 +1,5 @@
 import { at, within } from '../helpers/positions';
-import { rule, ruleTester, typedRuleTester } from '../helpers/ruleTester';
+import { message, rule, ruleTester, typedRuleTester } from '../helpers/ruleTester';
 
 const pre = 'declare const leerling: { bsn: string; eckid: string; naam: string };\n';
 
@@ -8,6 +8,7 @@ const axiosInstance = `${pre}import axios from 'axios';\nconst api = axios.creat
 const helper = `${pre}function send(x: unknown) {\n  return fetch('https://toets.cito.nl/x', { method: 'POST', body: JSON.stringify(x) });\n}\nsend(leerling.naam);`;
 const query = `${pre}fetch(\`https://api.leermiddel.example/x?bsn=\${leerling.bsn}\`);`;
 const unknownHost = `${pre}fetch('https://analytics.example.com/e', { body: leerling.naam });`;
+const twoCategories = `${pre}fetch('https://analytics.example.com/e', {\n  method: 'POST',\n  body: JSON.stringify({\n    bsn: leerling.bsn,\n    naam: leerling.naam,\n  }),\n});`;
 const unresolved = `${pre}declare const url: string;\nfetch(url, { body: leerling.naam });`;
 const typedImport = "import { upload } from './flow-helpers';\nimport type { Leerling } from './flow-types';\nexport function sync(l: Leerling) {\n  return upload(l);\n}";
 const argumentL = within(typedImport, 'l);', 'l');
@@ -44,19 +45,19 @@ const egressValid = [
 const unauthorised = (code: string, text: string, occurrence = 0) => ({ messageId: 'unauthorisedTransfer', ...at(code, text, occurrence) });
 const unknown = (code: string, text: string, occurrence = 0) => ({ messageId: 'unknownDestination', ...at(code, text, occurrence) });
 const egressInvalid = [
-  { code: wrapperThis, errors: [unauthorised(wrapperThis, '{ nummer: leerling.bsn }')] },
+  { code: wrapperThis, errors: [unauthorised(wrapperThis, 'nummer: leerling.bsn')] },
   { code: wrapperBase, errors: [unauthorised(wrapperBase, 'leerling.bsn', 1)] },
   { code: wrapperUrl, errors: [unauthorised(wrapperUrl, 'leerling.bsn', 1)] },
   { code: prototypeWrapper, errors: [unauthorised(prototypeWrapper, 'leerling.bsn')] },
-  { code: angular, errors: [unauthorised(angular, '{ bsn: leerling.bsn }'), unauthorised(angular, 'leerling.bsn', 1)] },
+  { code: angular, errors: [unauthorised(angular, 'bsn: leerling.bsn'), unauthorised(angular, 'leerling.bsn', 1)] },
   { code: beacon, errors: [unauthorised(beacon, 'leerling.bsn')] },
   { code: xhr, errors: [unauthorised(xhr, 'leerling.bsn')] },
-  { code: socket, errors: [unauthorised(socket, 'leerling.bsn'), unauthorised(socket, '`https://api.leermiddel.example/s?bsn=${leerling.bsn}`')] },
+  { code: socket, errors: [unauthorised(socket, 'leerling.bsn'), unauthorised(socket, 'leerling.bsn', 1)] },
   { code: request, errors: [unauthorised(request, 'leerling.bsn')] },
   { code: spreadConfig, errors: [unauthorised(spreadConfig, 'leerling.bsn')] },
-  { code: sentryModule, errors: [unauthorised(sentryModule, '{ id: leerling.bsn }')] },
+  { code: sentryModule, errors: [unauthorised(sentryModule, 'id: leerling.bsn')] },
   { code: sentryGlobal, errors: [unauthorised(sentryGlobal, 'leerling.bsn')] },
-  { code: dataLayer, errors: [unauthorised(dataLayer, '{ bsn: leerling.bsn }')] },
+  { code: dataLayer, errors: [unauthorised(dataLayer, 'bsn: leerling.bsn')] },
   { code: otel, errors: [unknown(otel, 'leerling.naam')] },
   { code: discord, errors: [unknown(discord, 'leerling.naam')] },
   { code: tenant, errors: [unauthorised(tenant, 'leerling.bsn'), unknown(tenant, 'leerling.naam')] },
@@ -73,11 +74,25 @@ ruleTester.run('no-unauthorised-transfer', rule('no-unauthorised-transfer'), {
     ...egressValid,
   ],
   invalid: [
-    { code: fetchBsn, errors: [{ messageId: 'unauthorisedTransfer', ...at(fetchBsn, 'JSON.stringify({ id: leerling.bsn })') }] },
-    { code: axiosInstance, errors: [{ messageId: 'unauthorisedTransfer', ...at(axiosInstance, '{ nummer: leerling.bsn }') }] },
+    { code: fetchBsn, errors: [{ messageId: 'unauthorisedTransfer', ...at(fetchBsn, 'id: leerling.bsn') }] },
+    { code: axiosInstance, errors: [{ messageId: 'unauthorisedTransfer', ...at(axiosInstance, 'nummer: leerling.bsn') }] },
     { code: helper, errors: [{ messageId: 'unauthorisedTransfer', ...at(helper, 'leerling.naam') }] },
-    { code: query, errors: [{ messageId: 'unauthorisedTransfer', ...at(query, '`https://api.leermiddel.example/x?bsn=${leerling.bsn}`') }] },
+    { code: query, errors: [{ messageId: 'unauthorisedTransfer', ...at(query, 'leerling.bsn') }] },
     { code: unknownHost, errors: [{ messageId: 'unknownDestination', ...at(unknownHost, 'leerling.naam') }] },
+    // One finding per call, naming every category, at the property that carries the first one written.
+    {
+      code: twoCategories,
+      errors: [
+        {
+          ...message('no-unauthorised-transfer', 'unknownDestination', {
+            category: 'Burgerservicenummer (BSN) + 1 more',
+            categories: 'Burgerservicenummer (BSN) and Naam-, adres- en woonplaatsgegevens',
+            destination: 'analytics.example.com',
+          }),
+          ...at(twoCategories, 'bsn: leerling.bsn'),
+        },
+      ],
+    },
     { code: unresolved, options: [{ reportUnresolvedDestinations: true }], errors: [{ messageId: 'unresolvedDestination', ...at(unresolved, 'leerling.naam') }] },
     ...egressInvalid,
   ],
@@ -90,11 +105,8 @@ typedRuleTester.run('no-unauthorised-transfer (typed)', rule('no-unauthorised-tr
     {
       code: typedImport,
       filename: 'src/flow-typed.ts',
-      // `Leerling` holds a BSN and (in `dossier`) a zorgdossier: sending the whole object sends both.
-      errors: [
-        { messageId: 'unauthorisedTransfer', ...argumentL },
-        { messageId: 'unauthorisedTransfer', ...argumentL },
-      ],
+      // `Leerling` holds a BSN and (in `dossier`) a zorgdossier: sending the whole object sends both, in one finding.
+      errors: [{ messageId: 'unauthorisedTransfer', ...argumentL }],
     },
     {
       code: typedSuggestion,
@@ -130,9 +142,9 @@ ruleTester.run('no-unauthorised-transfer (npm packages)', rule('no-unauthorised-
     { code: mixpanel, options: [{ reportUnknownDestinations: false }] },
   ],
   invalid: [
-    { code: mixpanel, errors: [{ messageId: 'unknownDestination', data: { category: 'Naam-, adres- en woonplaatsgegevens', destination: 'the npm package `mixpanel-browser`' }, ...at(mixpanel, '{ wie: leerling.naam }') }] },
-    { code: bugsnag, errors: [{ messageId: 'unknownDestination', ...at(bugsnag, '{ user: { id: leerling.bsn } }') }] },
-    { code: amplitudeInstance, errors: [{ messageId: 'unknownDestination', ...at(amplitudeInstance, '{ naam: leerling.naam }') }] },
+    { code: mixpanel, errors: [{ ...message('no-unauthorised-transfer', 'unknownDestination', { category: 'Naam-, adres- en woonplaatsgegevens', categories: 'Naam-, adres- en woonplaatsgegevens', destination: 'npm package `mixpanel-browser`' }), ...at(mixpanel, 'wie: leerling.naam') }] },
+    { code: bugsnag, errors: [{ messageId: 'unknownDestination', ...at(bugsnag, 'id: leerling.bsn') }] },
+    { code: amplitudeInstance, errors: [{ messageId: 'unknownDestination', ...at(amplitudeInstance, 'naam: leerling.naam') }] },
   ],
 });
 
@@ -140,14 +152,19 @@ typedRuleTester.run('no-unauthorised-transfer (npm packages, typed)', rule('no-u
   valid: [{ code: "import type { Leerling } from './flow-types';\nimport mixpanel from 'mixpanel-browser';\nexport function f(l: Leerling) {\n  mixpanel.track('x', { id: l.id });\n}", filename: 'src/flow-typed.ts' }],
   invalid: [
     {
-      // The whole `Leerling` goes to the SDK: one finding per category it carries.
+      // The whole `Leerling` goes to the SDK: one finding for the call, naming every category it carries.
       code: typedPackage,
       filename: 'src/flow-typed.ts',
-      errors: ['Burgerservicenummer (BSN)', 'ECK iD', 'Naam-, adres- en woonplaatsgegevens', 'Speciaal zorgdossier'].map((category) => ({
-        messageId: 'unknownDestination',
-        data: { category, destination: 'the npm package `mixpanel-browser`' },
-        ...within(typedPackage, 'set(l)', 'l'),
-      })),
+      errors: [
+        {
+          ...message('no-unauthorised-transfer', 'unknownDestination', {
+            category: 'Burgerservicenummer (BSN) + 3 more',
+            categories: 'Burgerservicenummer (BSN), ECK iD, Naam-, adres- en woonplaatsgegevens and Speciaal zorgdossier',
+            destination: 'npm package `mixpanel-browser`',
+          }),
+          ...within(typedPackage, 'set(l)', 'l'),
+        },
+      ],
     },
   ],
 });
