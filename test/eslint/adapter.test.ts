@@ -159,6 +159,27 @@ describe('ESLint adapter', function () {
     assert.equal(runs.length, 0, 'nothing is analysed without a catalogue');
   });
 
+  it('reports a broken catalogue under avglint/catalogue when the config enables it, whatever the order of the rules', () => {
+    const messages = lint(
+      'PROBE_LOG(bsn);\n',
+      { 'avglint/no-unauthorised-access': 'error', 'avglint/no-bsn-literal': 'error', 'avglint/catalogue': 'error' },
+      { avglint: { catalogue: 'nowhere.yaml' } },
+    );
+    assert.deepEqual(messages.map((m) => [m.ruleId, m.line, m.column]), [['avglint/catalogue', 1, 1]]);
+  });
+
+  it('reports a rule option that differs from the catalogue\'s settings once per run, as a warning under avglint/catalogue', () => {
+    const settings = { avglint: { catalogue: path.join(FIXTURE_PROJECT, 'settings', 'avglint.catalogue.yaml') } };
+    const rules = { 'avglint/catalogue': 'error', 'avglint/no-bsn-literal': ['error', { allow: ['111222333'] }] };
+    const first = lint("const a = '123456782';\nconst b = '111222333';\n", rules, settings);
+    // The ESLint option wins (111222333 allowed); the catalogue's 123456782 is not, and the conflict is said once.
+    assert.deepEqual(first.map((m) => [m.ruleId, m.line]), [['avglint/catalogue', 1], ['avglint/no-bsn-literal', 1]]);
+    assert.match(first[0]?.message ?? '', /settings\/conflict|option `allow`/u);
+    assert.match(first[1]?.message ?? '', /^123456782 in een string doorstaat de BSN-elfproef/u);
+    const second = lint("const a = '123456782';\n", rules, settings);
+    assert.deepEqual(second.map((m) => m.ruleId), ['avglint/no-bsn-literal']);
+  });
+
   it('reports a problem the core met while analysing, and the findings of the other checks still', () => {
     const messages = lint("PROBE_THROW;\nconst bsn = '111222333';\n", { 'avglint/no-personal-data-in-logs': 'error', 'avglint/no-bsn-literal': 'error' });
     assert.deepEqual(messages.map((m) => [m.ruleId, m.line]), [
