@@ -20,6 +20,11 @@ export interface Settings {
   readonly debounceMs: number;
   /** The language of messages; null: the catalogue's `settings.locale`, else English. */
   readonly locale: Locale | null;
+  /**
+   * Take severities and rule options from the project's ESLint config (in a trusted workspace only: loading it runs
+   * the workspace's code). Then `severity` and `ruleOptions` above are not used.
+   */
+  readonly useEslintConfig: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -29,6 +34,7 @@ export const DEFAULT_SETTINGS: Settings = {
   ruleOptions: {},
   debounceMs: 200,
   locale: null,
+  useEslintConfig: true,
 };
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -76,6 +82,7 @@ export function normaliseSettings(raw: unknown): Settings {
     ruleOptions,
     debounceMs: typeof debounce === 'number' && Number.isFinite(debounce) && debounce >= 0 ? Math.min(debounce, 10_000) : DEFAULT_SETTINGS.debounceMs,
     locale: isLocale(raw.locale) ? raw.locale : DEFAULT_SETTINGS.locale,
+    useEslintConfig: typeof raw.useEslintConfig === 'boolean' ? raw.useEslintConfig : DEFAULT_SETTINGS.useEslintConfig,
   };
 }
 
