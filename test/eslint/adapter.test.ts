@@ -180,6 +180,12 @@ describe('ESLint adapter', function () {
     assert.deepEqual(second.map((m) => m.ruleId), ['avglint/no-bsn-literal']);
   });
 
+  it('takes the locale from settings.avglint.locale over the catalogue\'s', () => {
+    const settings = { avglint: { catalogue: path.join(FIXTURE_PROJECT, 'settings', 'avglint.catalogue.yaml'), locale: 'en' } };
+    const [message] = lint("const b = '111222333';\n", { 'avglint/no-bsn-literal': 'error' }, settings);
+    assert.match(message?.message ?? '', /^111222333 in a string passes the BSN-elfproef: maybe a real BSN\n {2}Why: /u);
+  });
+
   it('reports a problem the core met while analysing, and the findings of the other checks still', () => {
     const messages = lint("PROBE_THROW;\nconst bsn = '111222333';\n", { 'avglint/no-personal-data-in-logs': 'error', 'avglint/no-bsn-literal': 'error' });
     assert.deepEqual(messages.map((m) => [m.ruleId, m.line]), [
