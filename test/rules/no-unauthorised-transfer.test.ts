@@ -188,7 +188,7 @@ const openTable = {
   ],
   invalid: [
     { code: boundUnresolved, options: strict, errors: [{ messageId: 'unresolvedDestination', ...at(boundUnresolved, 'leerling.naam') }] },
-    { code: notFlag, errors: [unauthorised(notFlag, 'JSON.stringify({ diagnose: diagnose })')] },
+    { code: notFlag, errors: [unauthorised(notFlag, 'diagnose: diagnose')] },
   ],
 };
 ruleTester.run('no-unauthorised-transfer (open destinations, flags)', rule('no-unauthorised-transfer'), openTable);
@@ -207,10 +207,10 @@ const navigationTable = {
     `${egressPre}window.open('https://api.duo.nl/bron?bsn=' + leerling.bsn);`,
   ],
   invalid: [
-    { code: nextRouter, errors: [unauthorised(nextRouter, '`https://api.leermiddel.example/x?bsn=${leerling.bsn}`'), unauthorised(nextRouter, '{ bsn: leerling.bsn }')] },
+    { code: nextRouter, errors: [unauthorised(nextRouter, 'leerling.bsn'), unauthorised(nextRouter, 'bsn: leerling.bsn')] },
     { code: defaultRouter, errors: [unknown(defaultRouter, "'https://analytics.example.com/?n=' + leerling.naam")] },
-    { code: locationAssign, errors: [unknown(locationAssign, "'https://analytics.example.com/?n=' + leerling.naam"), unauthorised(locationAssign, '`https://api.leermiddel.example/x?bsn=${leerling.bsn}`')] },
-    { code: windowOpen, errors: [unauthorised(windowOpen, '`https://api.leermiddel.example/x?bsn=${leerling.bsn}`')] },
+    { code: locationAssign, errors: [unknown(locationAssign, "'https://analytics.example.com/?n=' + leerling.naam"), unauthorised(locationAssign, 'leerling.bsn')] },
+    { code: windowOpen, errors: [unauthorised(windowOpen, 'leerling.bsn')] },
   ],
 };
 ruleTester.run('no-unauthorised-transfer (navigation)', rule('no-unauthorised-transfer'), navigationTable);
@@ -220,7 +220,7 @@ typedRuleTester.run('no-unauthorised-transfer (navigation, typed)', rule('no-una
 const angularRequest = `${egressPre}import { HttpClient, HttpRequest } from '@angular/common/http';\nexport class UploadService {\n  constructor(private readonly http: HttpClient) {}\n  upload() {\n    const req = new HttpRequest('POST', 'https://api.leermiddel.example/upload', { nummer: leerling.bsn });\n    return this.http.request(req);\n  }\n  zoek() {\n    return this.http.request(new HttpRequest('GET', 'https://api.leermiddel.example/zoek', null, { params: { bsn: leerling.bsn } }));\n  }\n  duo() {\n    return this.http.request(new HttpRequest('POST', 'https://api.duo.nl/bron', { bsn: leerling.bsn }));\n  }\n}`;
 const angularRequestTable = {
   valid: [`${egressPre}import { HttpRequest } from '@angular/common/http';\nexport const req = new HttpRequest('POST', 'https://api.leermiddel.example/upload', { nummer: leerling.bsn });`],
-  invalid: [{ code: angularRequest, errors: [unauthorised(angularRequest, '{ nummer: leerling.bsn }'), unauthorised(angularRequest, '{ bsn: leerling.bsn }')] }],
+  invalid: [{ code: angularRequest, errors: [unauthorised(angularRequest, 'nummer: leerling.bsn'), unauthorised(angularRequest, 'bsn: leerling.bsn')] }],
 };
 ruleTester.run('no-unauthorised-transfer (Angular HttpRequest)', rule('no-unauthorised-transfer'), angularRequestTable);
 typedRuleTester.run('no-unauthorised-transfer (Angular HttpRequest, typed)', rule('no-unauthorised-transfer'), angularRequestTable);
@@ -241,7 +241,7 @@ const botTable = {
     `${egressPre}fetch('https://analytics.example.com/e', { body: String(Math.random()) });`,
   ],
   invalid: [
-    { code: bot, errors: [unknown(bot, '`Naam: ${leerling.naam}`')] },
+    { code: bot, errors: [unknown(bot, 'leerling.naam')] },
     { code: rounded, errors: [unknown(rounded, 'String(Math.ceil(cijfer * 10) / 10)')] },
   ],
 };
@@ -274,7 +274,7 @@ const hrefTable = {
   valid: [
     { code: `${egressPre}const pagina = { href: '' };\npagina.href = 'https://analytics.example.com/?n=' + leerling.naam;\nlocation.href = '/profiel?bsn=' + leerling.bsn;`, options: strict },
   ],
-  invalid: [{ code: hrefAssign, errors: [unauthorised(hrefAssign, '`https://api.leermiddel.example/x?bsn=${leerling.bsn}`'), unknown(hrefAssign, "'https://analytics.example.com/?n=' + leerling.naam")] }],
+  invalid: [{ code: hrefAssign, errors: [unauthorised(hrefAssign, 'leerling.bsn'), unknown(hrefAssign, "'https://analytics.example.com/?n=' + leerling.naam")] }],
 };
 ruleTester.run('no-unauthorised-transfer (navigation by assignment)', rule('no-unauthorised-transfer'), hrefTable);
 typedRuleTester.run('no-unauthorised-transfer (navigation by assignment, typed)', rule('no-unauthorised-transfer'), hrefTable);
@@ -287,7 +287,7 @@ const extensionTable = {
     // A method added to one of the project's own constructors is that constructor's, not a library's.
     `${egressPre}function Kanaal() {}\nKanaal.prototype.sendSilent = function (content) {\n  return this.reply({ content });\n};\nexport async function run(interaction) {\n  await interaction.sendSilent(\`Naam: \${leerling.naam}\`);\n}`,
   ],
-  invalid: [{ code: extension, errors: [unknown(extension, '`Naam: ${leerling.naam}`')] }],
+  invalid: [{ code: extension, errors: [unknown(extension, 'leerling.naam')] }],
 };
 ruleTester.run('no-unauthorised-transfer (prototype extensions)', rule('no-unauthorised-transfer'), extensionTable);
 typedRuleTester.run('no-unauthorised-transfer (prototype extensions, typed)', rule('no-unauthorised-transfer'), extensionTable);
