@@ -14,15 +14,16 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fillerBlock } from './filler';
-import { RULE_IDS, type RuleId } from '@avglint/rules';
+import { RULE_IDS as ALL_RULE_IDS, type RuleId } from '@avglint/rules';
 import { Prng } from './prng';
 
 /** Bumped whenever the generated output changes, so cached corpora are regenerated. */
 export const GENERATOR_VERSION = 7;
 
 // The rules come from the registry: a new rule fails to compile here until the generator plants it too.
-export { RULE_IDS };
-export type PlantedRule = RuleId;
+/** The rules a corpus plants violations of: every rule but `catalogue`, which reports a broken catalogue. */
+export const RULE_IDS: readonly PlantedRule[] = ALL_RULE_IDS.filter((id): id is PlantedRule => id !== 'catalogue');
+export type PlantedRule = Exclude<RuleId, 'catalogue'>;
 
 export interface PlantedViolation {
   /** Path relative to the corpus root, with `/`. */

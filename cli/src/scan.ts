@@ -26,6 +26,8 @@ import {
   reportFileInput,
   type ReportFileInput,
   type RuleId,
+  isLocale,
+  type Locale,
 } from '@avglint/rules';
 import { applyBulkSuppressions, readBulkSuppressions, SUPPRESSIONS_FILE, type BulkSuppressions } from './bulkSuppressions';
 import { fingerprints } from './formats/fingerprint';
@@ -47,6 +49,8 @@ export interface ScanOptions {
   readonly strict?: boolean;
   /** Options per rule, as in an ESLint config (`{ allow: ['123456782'] }` for no-bsn-literal), over the defaults. */
   readonly ruleOptions?: Readonly<Partial<Record<RuleId, Readonly<Record<string, unknown>>>>>;
+  /** The language of messages (`--locale`); the catalogue's `settings.locale` when absent. */
+  readonly locale?: Locale;
   /** Today, for suppression expiry and ended agreements; the caller's clock. */
   readonly now?: Date;
   /** Files to leave out (absolute names), besides node_modules and build output: `--ignore`, the ESLint config. */
@@ -137,7 +141,8 @@ export function scanProject(options: ScanOptions): ScanResult {
   const selected = scanRules(options.strict ?? false);
   const ruleOptions = { ...selected.ruleOptions };
   for (const [id, value] of Object.entries(options.ruleOptions ?? {}) as [RuleId, Record<string, unknown>][]) ruleOptions[id] = { ...ruleOptions[id], ...value };
-  const analysisOptions = { rules: selected.rules, ruleOptions, now, observe: options.observe === true };
+  const reportedProblems = new Set<string>();
+  const analysisOptions = { rules: selected.rules, ruleOptions, now, observe: options.observe === true, ...(options.locale ? { locale: options.locale } : {}) };
   const observed: ReportFileInput[] = [];
   let findings: ScannedFinding[] = [];
   const suppressed: SuppressedScanFinding[] = [];
@@ -160,7 +165,13 @@ export function scanProject(options: ScanOptions): ScanResult {
       const prismaSchema = schemas.for(sourceFile.fileName);
       const networkPackages = networkPackagesFor(sourceFile.fileName);
       const result = analyseFile({ sourceFile, program: typed ? program : undefined, catalogue, ...(prismaSchema ? { prismaSchema } : {}), networkPackages, options: analysisOptions });
-      problems.push(...result.problems);
+      // A problem about the configuration (`settings/conflict`) is the same for every file: listed once.
+      for (const problem of result.problems) {
+        const key = `${problem.file}\0${problem.line}\0${problem.code}\0${problem.message}`;
+        if (problem.code.startsWith('settings/') && reportedProblems.has(key)) continue;
+        reportedProblems.add(key);
+        problems.push(problem);
+      }
       // Positions and fingerprints over every finding in file order, before suppressions take some away, so a
       // fingerprint does not change when a neighbouring finding is suppressed.
       if (options.observe === true) observed.push(reportFileInput(dir, sourceFile, result));
@@ -256,7 +267,7 @@ function positioned(sourceFile: ts.SourceFile, dir: string, list: readonly Findi
 
 export const SCAN_USAGE = `Usage: avglint scan [dir] [--format ${formatChoices('scan')}] [--output file] [--catalogue file] [--strict]
                     [--ignore <glob>]... [--no-ignore] [--rule <rule-id>=<json options>]...
-                    [--suppressions-location file] [--allow-empty]
+                    [--suppressions-location file] [--allow-empty] [--locale nl|en]
 
 Scans a project with avglint's rules without ESLint: every source file of its tsconfig.json (with type information),
 or every source file under dir when there is none. Prints each finding with its flow path.
@@ -267,7 +278,9 @@ ${formatOptionLines('scan')}
   --ignore     leave out files matching this glob, relative to dir (a directory leaves out all below it); the
                ignores of the ESLint config that ESLint would use for dir apply too
   --no-ignore  do not apply the ESLint config's ignores (node_modules and build output are still left out)
-  --rule       a rule's options as in an ESLint config, e.g. --rule 'no-bsn-literal={"allow":["123456782"]}'
+  --rule       a rule's options as in an ESLint config, e.g. --rule 'no-bsn-literal={"allow":["123456782"]}'; the
+               catalogue's \`settings.rules\` are the project's options, and a --rule value that differs is a warning
+  --locale     the language of the messages, nl or en (default: the catalogue's \`settings.locale\`, else en)
   --suppressions-location
                ESLint's bulk-suppressions file (default: ${SUPPRESSIONS_FILE} in the current directory, if it exists);
                findings it suppresses are not reported, so only new ones fail (see \`eslint --suppress-all\`)
@@ -301,6 +314,7 @@ export async function runScan(args: readonly string[], io: Io = processIo, cwd: 
         catalogue: { type: 'string' },
         strict: { type: 'boolean', default: false },
         rule: { type: 'string', multiple: true, default: [] },
+        locale: { type: 'string' },
         ignore: { type: 'string', multiple: true, default: [] },
         'suppressions-location': { type: 'string' },
         'allow-empty': { type: 'boolean', default: false },
@@ -333,6 +347,11 @@ export async function runScan(args: readonly string[], io: Io = processIo, cwd: 
     io.stderr(`avglint scan: ${ruleOptions}\n\n${SCAN_USAGE}\n`);
     return 2;
   }
+  const locale = values.locale;
+  if (locale !== undefined && !isLocale(locale)) {
+    io.stderr(`avglint scan: unknown locale \`${locale}\` (use nl or en).\n\n${SCAN_USAGE}\n`);
+    return 2;
+  }
   const explicitSuppressions = values['suppressions-location'];
   const suppressionsFile = path.resolve(cwd, explicitSuppressions ?? SUPPRESSIONS_FILE);
   const bulk = readBulkSuppressions(suppressionsFile, explicitSuppressions !== undefined);
@@ -348,6 +367,7 @@ export async function runScan(args: readonly string[], io: Io = processIo, cwd: 
     catalogue: values.catalogue === undefined ? undefined : path.resolve(cwd, values.catalogue),
     strict: values.strict,
     ruleOptions,
+    ...(locale !== undefined ? { locale } : {}),
     ignore,
     // Paths in the file are relative to the directory ESLint runs in, wherever the file itself is.
     bulkSuppressions: { suppressions: bulk.suppressions, base: cwd },

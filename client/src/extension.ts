@@ -8,7 +8,7 @@ import type { ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { Commands, REPORT_COMMAND, SETTINGS_SECTION, SHOW_FLOW_COMMAND, ShowFlowRequest, StatusNotification } from '@avglint/server/dist/protocol';
 import { showReport } from './report';
-import { activeLocation, createOutputChannel, createStatusBarItem, pickOne, registerCommand, relativePath, revealRange, showInformation, themeColor } from './vscodeHost';
+import { activeLocation, createOutputChannel, createStatusBarItem, isWorkspaceTrusted, onWorkspaceTrusted, pickOne, registerCommand, relativePath, revealRange, showInformation, themeColor } from './vscodeHost';
 
 let client: LanguageClient | undefined;
 
@@ -37,6 +37,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
       { scheme: 'file', pattern: '**/*.prisma' },
     ],
     synchronize: { configurationSection: SETTINGS_SECTION },
+    // The server loads the project's ESLint config (workspace code) for severities only in a trusted workspace.
+    initializationOptions: () => ({ workspaceTrusted: isWorkspaceTrusted() }),
     outputChannel: output,
     middleware: {
       // From the command palette `avglint.openCatalogue` has no argument: pass the active document, whose catalogue
@@ -64,6 +66,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
     registerCommand(REPORT_COMMAND, async () => {
       if (client) await showReport(client);
     }),
+    // Trust granted later: restart, so the server is told (it then reads the project's ESLint config).
+    onWorkspaceTrusted(() => client?.restart()),
   );
   await client.start();
 }

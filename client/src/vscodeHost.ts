@@ -70,3 +70,13 @@ export function showWebview(title: string, html: string, onMessage: (message: un
   panel.webview.onDidReceiveMessage(onMessage);
   return panel;
 }
+
+/** Whether the user trusts this workspace: only then may the server run its code (its ESLint config). */
+export function isWorkspaceTrusted(): boolean {
+  return vscode.workspace.isTrusted;
+}
+
+/** Calls `listener` once the user grants the workspace trust. */
+export function onWorkspaceTrusted(listener: () => unknown): Disposable {
+  return vscode.workspace.onDidGrantWorkspaceTrust(listener);
+}

@@ -5,7 +5,7 @@
  */
 import * as path from 'node:path';
 import { CatalogueCache, PrismaSchemas, type CatalogueResolution } from '@avglint/node';
-import type { PrismaSchemaText, Problem } from '@avglint/rules';
+import { isLocale, type Locale, type PrismaSchemaText, type Problem } from '@avglint/rules';
 
 export type { CatalogueResolution } from '@avglint/node';
 
@@ -13,6 +13,8 @@ export type { CatalogueResolution } from '@avglint/node';
 export interface AvglintSettings {
   /** The catalogue file: absolute, or relative to ESLint's working directory. */
   readonly catalogue?: string;
+  /** The language of messages; the catalogue's `settings.locale` when absent. */
+  readonly locale?: Locale;
 }
 
 /** How the hint of the "no catalogue" problem names this host's setting. */
@@ -26,7 +28,8 @@ export function readSettings(settings: Readonly<Record<string, unknown>>): Avgli
   const avglint = settings['avglint'];
   if (typeof avglint !== 'object' || avglint === null) return {};
   const catalogue = (avglint as Record<string, unknown>)['catalogue'];
-  return typeof catalogue === 'string' && catalogue !== '' ? { catalogue } : {};
+  const locale = (avglint as Record<string, unknown>)['locale'];
+  return { ...(typeof catalogue === 'string' && catalogue !== '' ? { catalogue } : {}), ...(isLocale(locale) ? { locale } : {}) };
 }
 
 /**

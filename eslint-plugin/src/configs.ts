@@ -14,7 +14,7 @@ import * as parser from '@typescript-eslint/parser';
 import * as strictParser from './parser';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { preset, type PresetName } from '@avglint/node';
-import { RULE_IDS, RULES } from '@avglint/rules';
+import { RULE_IDS } from '@avglint/rules';
 
 type RuleEntry = TSESLint.SharedConfig.RuleEntry;
 
@@ -32,7 +32,7 @@ function presetRules(name: PresetName): Record<string, RuleEntry> {
   return Object.fromEntries(
     RULE_IDS.filter((id) => rules.has(id)).map((id): [string, RuleEntry] => {
       const options = ruleOptions[id];
-      return [`avglint/${id}`, options === undefined ? 'error' : ['error', { ...RULES[id].defaultOptions[0], ...options }]];
+      return [`avglint/${id}`, options === undefined ? 'error' : ['error', { ...options }]];
     }),
   );
 }

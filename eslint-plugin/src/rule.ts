@@ -5,10 +5,15 @@
  * What ESLint cannot carry: a finding's flow path (source → steps → sink) has no place in an ESLint message, so the
  * message says what, why and what to do, and the path is shown by `avglint scan` (text and SARIF codeFlows) and by the
  * language server (related information). ESLint shows only the start and end of the finding.
+ *
+ * The message is the core's, in the run's locale: its summary on the first line, then the detail (why, what to do)
+ * on indented lines of at most 100 characters (`eslintDetail`), so a CI log with the stylish formatter reads the summary in
+ * the table and the detail below it instead of one line of 800 characters. Every message id's template is therefore
+ * `{{summary}}{{detail}}`: the text is made in the core (in Dutch or English), ESLint only places it.
  */
 import * as path from 'node:path';
 import type { TSESLint } from '@typescript-eslint/utils';
-import { docsUrl, RULES, type Finding, type Problem, type RuleId } from '@avglint/rules';
+import { docsUrl, eslintDetail, FINDING_TEMPLATE, RULES, type Finding, type Problem, type RuleId } from '@avglint/rules';
 import { describeProblems } from './catalogue';
 import { analyse, carrier, sessionFor, type FileSession } from './session';
 
@@ -18,7 +23,11 @@ export interface AvglintDocs {
   readonly requiresTypeChecking: boolean;
 }
 
-/** Messages every rule has besides its own, for reports that are not findings. */
+/**
+ * Messages every rule has besides its own, for reports that are not findings. They are reported by the rule
+ * `avglint/catalogue` when the config enables it (both configs do), else by the first enabled avglint rule, so a
+ * broken catalogue is never silent (`session.ts`, `carrier`).
+ */
 export const ADAPTER_MESSAGES = {
   /** A missing or broken catalogue: the problems as `file:line:col: message (hint)`, one per line. */
   catalogueProblem: 'avglint cannot check this file: the catalogue is missing or invalid.\n{{problems}}',
@@ -38,18 +47,19 @@ export type AvglintRule = TSESLint.RuleModule<string, Options, AvglintDocs>;
  */
 export function createAvglintRule(id: RuleId): AvglintRule {
   const meta = RULES[id];
-  // Rules without options keep `[]`: ESLint validates default options against the schema too.
-  const defaults = meta.defaultOptions as Options;
+  const messages = Object.fromEntries(Object.keys(meta.messages).map((messageId) => [messageId, FINDING_TEMPLATE]));
   return {
     meta: {
       type: 'problem',
       docs: { description: meta.description, recommended: meta.recommended, requiresTypeChecking: meta.requiresTypes, url: docsUrl(id) },
-      messages: { ...meta.messages, ...ADAPTER_MESSAGES },
+      messages: { ...messages, ...ADAPTER_MESSAGES },
       schema: meta.schema as TSESLint.RuleMetaData<string, AvglintDocs, Options>['schema'],
       hasSuggestions: true,
-      defaultOptions: defaults,
     },
-    defaultOptions: defaults,
+    // No `meta.defaultOptions`: ESLint would merge them into `context.options`, and the core could no longer tell an
+    // option the ESLint config sets from a default — the catalogue's `settings.rules` must win over defaults, and a
+    // config that sets another value is reported (`settings/conflict`). The core merges the defaults itself.
+    defaultOptions: [],
     create(context) {
       const session = sessionFor(context, id, context.options[0] ?? {});
       return {
@@ -66,6 +76,9 @@ export function createAvglintRule(id: RuleId): AvglintRule {
 
 type Context = Readonly<TSESLint.RuleContext<string, Options>>;
 
+/** Configuration problems already reported in this ESLint process. */
+const reportedSettings = new Set<string>();
+
 function reportProblems(context: Context, session: FileSession): void {
   const { resolution } = session;
   if (resolution.catalogue === undefined) {
@@ -74,6 +87,12 @@ function reportProblems(context: Context, session: FileSession): void {
   }
   const result = analyse(session);
   for (const problem of result?.problems ?? []) {
+    // A problem with the configuration (`settings/conflict`) is the same for every file: reported once per run.
+    if (problem.code.startsWith('settings/')) {
+      const key = `${problem.file}\0${problem.message}`;
+      if (reportedSettings.has(key)) continue;
+      reportedSettings.add(key);
+    }
     context.report({ loc: problemLocation(context, problem), messageId: 'analysisProblem', data: { problem: describeProblems([problem]) } });
   }
 }
@@ -93,10 +112,10 @@ function reportFinding(context: Context, finding: Finding): void {
   context.report({
     loc,
     messageId: finding.messageId,
-    data: finding.data,
+    data: { ...finding.data, summary: finding.summary, detail: eslintDetail(finding.detail) },
     suggest: finding.suggestions.map((suggestion) => ({
       messageId: suggestion.data === undefined ? 'suggestion' : suggestion.messageId,
-      data: suggestion.data ?? { message: suggestion.message },
+      data: suggestion.data === undefined ? { message: suggestion.message } : { ...suggestion.data, summary: suggestion.message, detail: '' },
       fix: (fixer: TSESLint.RuleFixer) => suggestion.edits.map((edit) => fixer.replaceTextRange([edit.range.start, edit.range.end], edit.text)),
     })),
   });

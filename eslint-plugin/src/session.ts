@@ -9,7 +9,7 @@
 import * as path from 'node:path';
 import * as ts from 'typescript';
 import { networkPackagesFor, scriptKindOf } from '@avglint/node';
-import { analyseFile, RULE_IDS, type AnalysisResult, type Catalogue, type RuleId } from '@avglint/rules';
+import { analyseFile, RULE_IDS, type AnalysisResult, type Catalogue, type Locale, type RuleId } from '@avglint/rules';
 import { prismaSchemaFor, readSettings, resolveCatalogue, type CatalogueResolution } from './catalogue';
 
 /** The parts of ESLint's rule context the session needs; kept structural so the rule factory stays generic. */
@@ -25,6 +25,8 @@ export interface LintedFile {
 
 export interface FileSession {
   readonly resolution: CatalogueResolution;
+  /** `settings.avglint.locale`, when the ESLint config sets one. */
+  readonly locale?: Locale;
   /** The options each registered rule was configured with (the first element of its options array). */
   readonly rules: Map<RuleId, Readonly<Record<string, unknown>>>;
   /** Set by the first rule to visit `Program`. */
@@ -49,7 +51,8 @@ export function sessionFor(file: LintedFile, rule: RuleId, options: Readonly<Rec
   if (session === undefined) {
     const fileName = path.resolve(file.cwd, file.filename);
     const { sourceFile, program } = sourceFileFor(fileName, file.sourceCode);
-    session = { resolution: resolveCatalogue(fileName, file.cwd, readSettings(file.settings)), rules: new Map(), sourceFile, program };
+    const settings = readSettings(file.settings);
+    session = { resolution: resolveCatalogue(fileName, file.cwd, settings), rules: new Map(), sourceFile, program, ...(settings.locale ? { locale: settings.locale } : {}) };
     sessions.set(file.sourceCode, session);
   }
   session.rules.set(rule, options);
@@ -68,7 +71,7 @@ export function analyse(session: FileSession): AnalysisResult | undefined {
   // same set object while package.json is unchanged): data handed to one the catalogue does not name is an unknown
   // destination, as in `avglint scan` and the editor. A changed package.json gives a new set, so a new result.
   const networkPackages = networkPackagesFor(session.sourceFile.fileName);
-  const key = JSON.stringify([now.toISOString().slice(0, 10), [...networkPackages], enabled.map((id) => [id, session.rules.get(id)])]);
+  const key = JSON.stringify([now.toISOString().slice(0, 10), session.locale, [...networkPackages], enabled.map((id) => [id, session.rules.get(id)])]);
   const scope = session.program ?? session.sourceFile;
   let byFile = results.get(scope);
   if (byFile === undefined) results.set(scope, (byFile = new WeakMap()));
@@ -85,7 +88,8 @@ export function analyse(session: FileSession): AnalysisResult | undefined {
       catalogue,
       ...(prismaSchema ? { prismaSchema } : {}),
       networkPackages,
-      options: { rules: new Set(enabled), ruleOptions: Object.fromEntries(session.rules), now },
+      // Only options the ESLint config sets: the core merges them over the catalogue's `settings.rules` and the defaults.
+      options: { rules: new Set(enabled), ruleOptions: Object.fromEntries([...session.rules].filter(([, options]) => Object.keys(options).length > 0)), now, ...(session.locale ? { locale: session.locale } : {}) },
     });
     byOptions.set(key, result);
   }
@@ -94,10 +98,12 @@ export function analyse(session: FileSession): AnalysisResult | undefined {
 }
 
 /**
- * The rule that reports problems that belong to no rule (a broken catalogue, an internal error): the first
- * registered avglint rule in registry order, so each problem is reported once per file whichever rules are on.
+ * The rule that reports problems that belong to no finding (a broken catalogue, a file that could not be analysed):
+ * `avglint/catalogue`, their own rule, when the config enables it (both configs do); else the first registered avglint
+ * rule in registry order, so each problem is reported once per file whichever rules are on and never lost.
  */
 export function carrier(session: FileSession): RuleId | undefined {
+  if (session.rules.has('catalogue')) return 'catalogue';
   return RULE_IDS.find((id) => session.rules.has(id));
 }
 

@@ -43,7 +43,11 @@ export interface Finding {
   readonly ruleId: RuleId;
   /** Key in the rule's `messages`. */
   readonly messageId: string;
-  /** The message with its data filled in: what, why, what to do. */
+  /** The first sentence (≤ 100 characters): what goes where, e.g. `BSN → Uitgeverij Leermiddel: not allowed by the catalogue`. */
+  readonly summary: string;
+  /** Why (the catalogue entry, the legal basis, the agreement) and what to do, one line each. */
+  readonly detail: string;
+  /** `summary`, then `detail` on the next lines: the whole message in the run's locale. */
   readonly message: string;
   /** The values the message template was filled with (category label, processor label, legal basis, ...). */
   readonly data: Readonly<Record<string, string>>;

@@ -21,3 +21,4 @@ export * from './report/build';
 export * from './report/diff';
 export * from './report/input';
 export { LIBRARIES, librariesMarkdown, type Library, type Family } from './analysis/libraries';
+export { clockStart, legalBasisName } from './analysis/flow/wording';

@@ -62,7 +62,8 @@ export function findingToDiagnostic(finding: Finding, document: TextDocument, se
     source: SOURCE,
     code: finding.ruleId,
     codeDescription: { href: docsUrl(finding.ruleId) },
-    message: finding.message,
+    // The Problems panel shows one short sentence; the hover shows the detail (why, what to do) and the path.
+    message: finding.summary,
     data,
   };
   if (related.length > 0) diagnostic.relatedInformation = related;

@@ -3,7 +3,7 @@
  * who may receive it and on which legal basis); on a flagged place, the finding with its whole flow path.
  */
 import * as path from 'node:path';
-import { classifyAt, CLOCK_STARTS, LEGAL_BASES, type Catalogue, type Category, type CategoryAt, type ClassificationAt, type Finding, type FlowStep } from '@avglint/rules';
+import { classifyAt, clockStart, legalBasisName, type Catalogue, type Category, type CategoryAt, type ClassificationAt, type Finding, type FlowStep } from '@avglint/rules';
 import { MarkupKind, type Hover } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
@@ -56,7 +56,9 @@ export function describeCategory(catalogue: Catalogue, category: Category): stri
     const term = catalogue.retention.get(id);
     if (!term) return `\`${id}\``;
     const bounds = [term.minimum ? `at least ${describeDuration(term.minimum)}` : '', term.maximum ? `at most ${describeDuration(term.maximum)}` : ''].filter(Boolean).join(', ');
-    return `${term.label} (\`${id}\`: ${describeDuration(term.duration)} after ${CLOCK_STARTS[term.starts]}${bounds ? `; ${bounds}` : ''})${i === 0 ? ' — default' : ''}`;
+    // The hover is in English: the clock's start in English too ("2 years after the pupil leaves the school", not
+    // "2 years after het vertrek…"); the FG's own labels stay as written.
+    return `${term.label} (\`${id}\`: ${describeDuration(term.duration)} after ${clockStart(term.starts, 'en')}${bounds ? `; ${bounds}` : ''})${i === 0 ? ' — default' : ''}`;
   });
   lines.push(`- Bewaartermijn: ${terms.join('; ')}`);
   const receivers = [...catalogue.processors.values()].filter((p) => p.receives.includes(category.id));
@@ -64,7 +66,7 @@ export function describeCategory(catalogue: Catalogue, category: Category): stri
   else {
     lines.push('- May be sent to:');
     for (const p of receivers) {
-      const basis = `${LEGAL_BASES[p.legalBasis]}${p.legalBasisNote ? ` — ${p.legalBasisNote}` : ''}`;
+      const basis = `${legalBasisName(p.legalBasis, 'en')}${p.legalBasisNote ? ` — ${p.legalBasisNote}` : ''}`;
       const agreement = p.agreement ? `; agreement ${p.agreement.reference}${p.agreement.ends ? ` until ${p.agreement.ends}` : ''}` : '';
       lines.push(`  - ${p.label} (\`${p.id}\`, ${p.role === 'processor' ? 'verwerker' : 'ontvanger'}): ${basis}${agreement}`);
     }
@@ -91,7 +93,9 @@ export function describeStep(step: FlowStep, index: number, analysedFile: string
 }
 
 export function describeFinding(finding: Finding, analysedFile: string): string {
-  const lines = [`**avglint/${finding.ruleId}**`, '', finding.message];
+  const lines = [`**avglint/${finding.ruleId}**: ${finding.summary}`];
+  // Each line of the detail (why, what to do) as its own paragraph.
+  if (finding.detail !== '') for (const line of finding.detail.split('\n')) lines.push('', line);
   if (finding.path.length > 1) {
     lines.push('', 'Flow, from source to sink:', '');
     finding.path.forEach((step, i) => lines.push(describeStep(step, i, analysedFile)));

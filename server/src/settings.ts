@@ -2,7 +2,7 @@
  * The `avglint` settings section, as the client sends it. Anything malformed falls back to the default, so a typo in
  * settings.json degrades one setting instead of stopping the analysis.
  */
-import { RULE_IDS, type RuleId } from '@avglint/rules';
+import { isLocale, RULE_IDS, type Locale, type RuleId } from '@avglint/rules';
 
 export type SeverityName = 'error' | 'warning' | 'information' | 'hint' | 'off';
 const SEVERITIES: readonly SeverityName[] = ['error', 'warning', 'information', 'hint', 'off'];
@@ -18,6 +18,13 @@ export interface Settings {
   readonly ruleOptions: Readonly<Partial<Record<RuleId, Readonly<Record<string, unknown>>>>>;
   /** Wait this long after the last keystroke before analysing. */
   readonly debounceMs: number;
+  /** The language of messages; null: the catalogue's `settings.locale`, else English. */
+  readonly locale: Locale | null;
+  /**
+   * Take severities and rule options from the project's ESLint config (in a trusted workspace only: loading it runs
+   * the workspace's code). Then `severity` and `ruleOptions` above are not used.
+   */
+  readonly useEslintConfig: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -26,6 +33,8 @@ export const DEFAULT_SETTINGS: Settings = {
   severity: { default: 'warning', rules: {} },
   ruleOptions: {},
   debounceMs: 200,
+  locale: null,
+  useEslintConfig: true,
 };
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -72,6 +81,8 @@ export function normaliseSettings(raw: unknown): Settings {
     severity,
     ruleOptions,
     debounceMs: typeof debounce === 'number' && Number.isFinite(debounce) && debounce >= 0 ? Math.min(debounce, 10_000) : DEFAULT_SETTINGS.debounceMs,
+    locale: isLocale(raw.locale) ? raw.locale : DEFAULT_SETTINGS.locale,
+    useEslintConfig: typeof raw.useEslintConfig === 'boolean' ? raw.useEslintConfig : DEFAULT_SETTINGS.useEslintConfig,
   };
 }
 

@@ -32,6 +32,7 @@ import { describeError, installCrashGuards, nodeFileSystem, type FileSystem } fr
 import { codeHover } from './hover';
 import { isSourceFile, Projects, SOURCE_EXTENSIONS, type AnalysisTarget, type OpenDocuments } from './projects';
 import { Commands, ReportRequest, ScanWorkspaceRequest, SETTINGS_SECTION, ShowFlowRequest, StatusNotification } from './protocol';
+import { EslintConfigs, withEslintRules } from './eslintConfig';
 import { DEFAULT_SETTINGS, enabledRules, normaliseSettings, type Settings } from './settings';
 
 export interface ServerOptions {
@@ -87,6 +88,20 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let foldersSupported = false;
   let pushedSettings: unknown;
   const settingsCache = new Map<string, Promise<Settings>>();
+  /** Whether the client trusts the workspace (VS Code's `workspace.isTrusted`); untrusted unless it says so. */
+  let workspaceTrusted = false;
+  const eslintConfigs = new EslintConfigs(log);
+
+  /**
+   * The settings for one file: the folder's, with the severities and options of the project's ESLint config when the
+   * workspace is trusted (loading `eslint.config.*` runs the workspace's code) and `avglint.useEslintConfig` is on.
+   */
+  async function fileSettingsFor(uri: string, fileName: string): Promise<Settings> {
+    const settings = await settingsFor(uri);
+    if (!workspaceTrusted || !settings.useEslintConfig || !settings.enable) return settings;
+    const folder = workspaceFolderOf(fileName) ?? path.dirname(fileName);
+    return withEslintRules(settings, await eslintConfigs.rulesFor(folder, fileName));
+  }
 
   // ---- Settings -------------------------------------------------------------------------------------------------
 
@@ -183,7 +198,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (isPrismaSchemaFile(fileName)) {
       // A Prisma schema: its models need a `/// @retention` (the same judgement as an entity's `@retention`).
       if (!enabledRules(settings).has('require-retention')) return { diagnostics: [], findings: [], catalogueFile, status, cancelled: false };
-      const findings = checkPrismaSchema({ fileName, text: document.getText() }, state.catalogue);
+      const findings = checkPrismaSchema({ fileName, text: document.getText() }, state.catalogue, ...(settings.locale !== null ? [settings.locale] : []));
       const locate = (step: FlowStep): { uri: string; range: Range } => ({ uri: document.uri, range: { start: document.positionAt(step.range.start), end: document.positionAt(step.range.end) } });
       return { diagnostics: findings.map((f) => findingToDiagnostic(f, document, settings, locate)), findings, catalogueFile, status, cancelled: false };
     }
@@ -203,7 +218,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       // package version): data handed to one the catalogue does not name is an unknown destination here too.
       networkPackages: networkPackagesFor(fileName),
       // The report needs every rule's verdict, allowed or not; the diagnostics below still show the enabled rules only.
-      options: { rules: observe ? undefined : enabledRules(settings), ruleOptions: settings.ruleOptions, now: new Date(), observe },
+      options: { rules: observe ? undefined : enabledRules(settings), ruleOptions: settings.ruleOptions, now: new Date(), observe, ...(settings.locale !== null ? { locale: settings.locale } : {}) },
       isCancelled,
     });
     if (result.cancelled) return { diagnostics: [], findings: [], catalogueFile, status, cancelled: true };
@@ -250,7 +265,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       return;
     }
     if (!isSourceFile(fileName) && !isPrismaSchemaFile(fileName)) return;
-    const settings = await settingsFor(uri);
+    const settings = await fileSettingsFor(uri, fileName);
     // Another edit or a newer run may have come while the settings were fetched.
     const current = documents.get(uri);
     if (!current || generations.get(uri) !== generation) return;
@@ -380,7 +395,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   async function scanFile(fileName: string, uri: string): Promise<{ findings: number; problems: number }> {
     const text = fileSystem.readFile(fileName);
     if (text === undefined) return { findings: 0, problems: 0 };
-    const settings = await settingsFor(uri);
+    const settings = await fileSettingsFor(uri, fileName);
     if (!settings.enable) return { findings: 0, problems: 0 };
     const document = TextDocument.create(uri, /\.(tsx?|mts|cts)$/.test(fileName) ? 'typescript' : 'javascript', 0, text);
     const outcome = analyseText(document, fileName, settings, () => false);
@@ -463,8 +478,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     watchedFilesDynamic = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     workDoneSupported = params.capabilities.window?.workDoneProgress === true;
     foldersSupported = params.capabilities.workspace?.workspaceFolders === true;
-    const initOptions = params.initializationOptions as { settings?: unknown } | undefined;
+    const initOptions = params.initializationOptions as { settings?: unknown; workspaceTrusted?: unknown } | undefined;
     pushedSettings = initOptions?.settings;
+    workspaceTrusted = initOptions?.workspaceTrusted === true;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -498,6 +514,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const settings = (change.settings as Record<string, unknown> | null | undefined)?.[SETTINGS_SECTION];
     if (settings !== undefined) pushedSettings = settings;
     settingsCache.clear();
+    eslintConfigs.clear();
     catalogues.forgetLocations();
     reanalyseOpenDocuments();
   }));
@@ -540,6 +557,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     for (const change of params.changes) {
       const fileName = uriToPath(change.uri);
       const kind = change.type === FileChangeType.Created ? 'created' : change.type === FileChangeType.Deleted ? 'deleted' : 'changed';
+      // An ESLint config changed: its severities and options are read again.
+      if (/^eslint\.config\.[cm]?[jt]s$/u.test(path.basename(fileName))) eslintConfigs.clear();
       if (isCatalogueFileName(fileName) || catalogues.dependents(fileName).length > 0) {
         if (kind !== 'changed') catalogues.forgetLocations();
         if (kind === 'deleted') catalogues.forget(fileName);

@@ -67,7 +67,8 @@ describe('avglint demo (examples/)', function () {
 
   it('plants at least one violation of every rule', () => {
     const rules = new Set(plantedMarkers().map((m) => m.split(' ')[1]));
-    assert.deepEqual(RULE_IDS.filter((id) => !rules.has(`avglint/${id}`)), []);
+    // Every rule but `catalogue`, which reports a broken catalogue: the demo's catalogue is sound.
+    assert.deepEqual(RULE_IDS.filter((id) => id !== 'catalogue' && !rules.has(`avglint/${id}`)), []);
   });
 
   it('lints TypeScript files of the examples, without parse errors', () => {

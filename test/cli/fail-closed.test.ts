@@ -45,7 +45,7 @@ describe('avglint scan fails closed', function () {
       unplant = plantFailingCheck();
       const result = await scan([p.dir]);
       assert.equal(result.code, 3, result.stdout);
-      assert.match(result.stdout, /1:20 {2}error {2}111222333 passes the BSN-elfproef/u);
+      assert.match(result.stdout, /1:20 {2}error {2}111222333 in a string passes the BSN-elfproef/u);
       assert.match(result.stdout, new RegExp(`src/ids\\.ts:1:1: error analysis/internal-error: avglint could not finish ${FAILING_RULE} on this file`, 'u'));
       assert.match(result.stdout, /The result is incomplete: avglint could not fully analyse 1 file/u);
     });
@@ -110,7 +110,7 @@ describe('avglint scan fails closed', function () {
       const result = await scan([p.dir]);
       assert.equal(result.code, 3, result.stdout + result.stderr);
       assert.equal(result.stderr, '');
-      assert.match(result.stdout, /^ {2}1:20 {2}error {2}111222333 passes the BSN-elfproef/mu);
+      assert.match(result.stdout, /^ {2}1:20 {2}error {2}111222333 in a string passes the BSN-elfproef/mu);
       assert.match(result.stdout, /src[\\/]deep\.ts:1:1: error analysis\/file-not-parsed: avglint could not analyse this file: it is nested too deeply/u);
       assert.match(result.stdout, typed ? /1 file scanned with type information/u : /1 file scanned as an inferred program/u);
       assert.doesNotMatch(result.stdout, /^\s+at /mu);

@@ -88,6 +88,13 @@ describe('avglint scan reports (SARIF, GitLab Code Quality)', function () {
     );
   });
 
+  it('gives each result its summary as text and the whole message (why, what to do) as Markdown', () => {
+    const p = project({ 'avglint.catalogue.yaml': fixtureCatalogueText(), 'src/ids.ts': "export const a = '111222333';\n" });
+    const message = ((sarifOf(p.dir).runs[0]?.results[0] as { message?: unknown } | undefined)?.message ?? {}) as { text?: string; markdown?: string };
+    assert.equal(message.text, '111222333 in a string passes the BSN-elfproef: maybe a real BSN');
+    assert.match(message.markdown ?? '', /^111222333 in a string passes the BSN-elfproef: maybe a real BSN\n\nWhy: .* {2}\nWhat to do: /u);
+  });
+
   it('writes GitLab Code Quality issues with the same fingerprints, a severity and the line', () => {
     const p = project({ 'avglint.catalogue.yaml': fixtureCatalogueText(), 'src/ids.ts': "export const a = '111222333';\n" });
     const result = scanProject({ dir: p.dir });

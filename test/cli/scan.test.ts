@@ -43,8 +43,13 @@ describe('avglint scan', function () {
     const p = project({ 'avglint.catalogue.yaml': fixtureCatalogueText(), 'src/ids.ts': BSN });
     const failing = await scan([p.dir]);
     assert.equal(failing.code, 1, failing.stdout + failing.stderr);
-    assert.match(failing.stdout, /^ {2}1:20 {2}error {2}111222333 passes the BSN-elfproef.* {2}avglint\/no-bsn-literal$/mu);
+    assert.match(failing.stdout, /^ {2}1:20 {2}error {2}111222333 in a string passes the BSN-elfproef.* {2}avglint\/no-bsn-literal$/mu);
     assert.match(failing.stdout, /1 finding in 1 file; 1 file scanned as an inferred program \(no tsconfig\.json/u);
+    // The summary on the finding's line, the detail indented below it.
+    assert.match(failing.stdout, /avglint\/no-bsn-literal\n {6}Why: .*\n {6}What to do: /u);
+    const dutch = await scan([p.dir, '--locale', 'nl']);
+    assert.match(dutch.stdout, /^ {2}1:20 {2}error {2}111222333 in een string doorstaat de BSN-elfproef: mogelijk een echt BSN {2}avglint\/no-bsn-literal\n {6}Waarom: /mu);
+    assert.equal((await scan([p.dir, '--locale', 'de'])).code, 2);
     p.write('src/ids.ts', CLEAN);
     const passing = await scan([p.dir]);
     assert.equal(passing.code, 0, passing.stdout);
@@ -206,7 +211,7 @@ describe('avglint scan', function () {
     assert.deepEqual(
       result.findings.map((f) => [path.relative(p.dir, f.file), f.line, f.column, f.ruleId, f.messageId]),
       [
-        [path.join('src', 'app.js'), 4, 9, 'no-unauthorised-transfer', 'unknownDestination'],
+        [path.join('src', 'app.js'), 4, 11, 'no-unauthorised-transfer', 'unknownDestination'],
         [path.join('src', 'app.js'), 5, 15, 'no-personal-data-in-logs', 'personalDataInLog'],
         [path.join('src', 'esm.mjs'), 3, 12, 'no-unauthorised-transfer', 'unknownDestination'],
       ],

@@ -32,13 +32,15 @@ function probe(id: (typeof PROBED)[number], context: CheckContext): Finding[] {
       findings.push({
         ruleId: 'no-personal-data-in-logs',
         messageId: 'personalDataInLog',
+        summary: 'BSN → PROBE_LOG: personal data in a log',
+        detail: 'What to do: log the ECK iD',
         message: '',
         data: { category: 'BSN', logger: 'PROBE_LOG', todo: 'log the ECK iD' },
         range: { start, end },
         path: [{ kind: 'sink', file: context.sourceFile.fileName, range: { start, end }, line: 1, column: 1, description: 'logged' }],
         categories: ['bsn'],
         suggestions: [
-          { messageId: 'personalDataInLog', message: '', data: { category: 'ECK iD', logger: 'PROBE_LOG', todo: 'nothing' }, edits: [{ range: { start, end }, text: 'eckId' }] },
+          { messageId: 'personalDataInLog', message: 'Log the ECK iD', data: { category: 'ECK iD', logger: 'PROBE_LOG', todo: 'nothing' }, edits: [{ range: { start, end }, text: 'eckId' }] },
           { messageId: 'unknown', message: 'Remove the argument', edits: [{ range: { start, end }, text: '' }] },
         ],
       });
@@ -50,6 +52,8 @@ function probe(id: (typeof PROBED)[number], context: CheckContext): Finding[] {
       findings.push({
         ruleId: 'no-unauthorised-access',
         messageId: 'unauthorisedRead',
+        summary: 'PROBE_READ reads Zorgdossier',
+        detail: '',
         message: '',
         data: { what: 'PROBE_READ', category: 'Zorgdossier', special: '', why: 'w', todo: 't' },
         range: { start, end: start + 'PROBE_READ'.length },
@@ -113,7 +117,8 @@ describe('ESLint adapter', function () {
         ['avglint/no-unauthorised-access', 1, 2, 11, 2, 21],
       ],
     );
-    assert.equal(messages[0]?.message, "PROBE_LOG writes BSN to a log. Why: logs are kept and read outside the catalogue's bewaartermijnen and access rules. What to do: log the ECK iD");
+    // The core's summary on the first line, its detail indented below it (what the stylish formatter prints).
+    assert.equal(messages[0]?.message, 'BSN → PROBE_LOG: personal data in a log\n  What to do: log the ECK iD');
   });
 
   it('gives the core the program with typed linting, and none without', () => {
@@ -136,7 +141,7 @@ describe('ESLint adapter', function () {
     assert.deepEqual(
       message?.suggestions?.map((s) => [s.desc, s.fix.range, s.fix.text]),
       [
-        ["PROBE_LOG writes ECK iD to a log. Why: logs are kept and read outside the catalogue's bewaartermijnen and access rules. What to do: nothing", [10, 13], 'eckId'],
+        ['Log the ECK iD', [10, 13], 'eckId'],
         ['Remove the argument', [10, 13], ''],
       ],
     );
@@ -152,6 +157,33 @@ describe('ESLint adapter', function () {
     assert.deepEqual(messages.map((m) => [m.ruleId, m.line, m.column]), [['avglint/no-unauthorised-access', 1, 1]]);
     assert.match(messages[0]?.message ?? '', /nowhere\.yaml:1:1: /u);
     assert.equal(runs.length, 0, 'nothing is analysed without a catalogue');
+  });
+
+  it('reports a broken catalogue under avglint/catalogue when the config enables it, whatever the order of the rules', () => {
+    const messages = lint(
+      'PROBE_LOG(bsn);\n',
+      { 'avglint/no-unauthorised-access': 'error', 'avglint/no-bsn-literal': 'error', 'avglint/catalogue': 'error' },
+      { avglint: { catalogue: 'nowhere.yaml' } },
+    );
+    assert.deepEqual(messages.map((m) => [m.ruleId, m.line, m.column]), [['avglint/catalogue', 1, 1]]);
+  });
+
+  it('reports a rule option that differs from the catalogue\'s settings once per run, as a warning under avglint/catalogue', () => {
+    const settings = { avglint: { catalogue: path.join(FIXTURE_PROJECT, 'settings', 'avglint.catalogue.yaml') } };
+    const rules = { 'avglint/catalogue': 'error', 'avglint/no-bsn-literal': ['error', { allow: ['111222333'] }] };
+    const first = lint("const a = '123456782';\nconst b = '111222333';\n", rules, settings);
+    // The ESLint option wins (111222333 allowed); the catalogue's 123456782 is not, and the conflict is said once.
+    assert.deepEqual(first.map((m) => [m.ruleId, m.line]), [['avglint/catalogue', 1], ['avglint/no-bsn-literal', 1]]);
+    assert.match(first[0]?.message ?? '', /settings\/conflict|option `allow`/u);
+    assert.match(first[1]?.message ?? '', /^123456782 in een string doorstaat de BSN-elfproef/u);
+    const second = lint("const a = '123456782';\n", rules, settings);
+    assert.deepEqual(second.map((m) => m.ruleId), ['avglint/no-bsn-literal']);
+  });
+
+  it('takes the locale from settings.avglint.locale over the catalogue\'s', () => {
+    const settings = { avglint: { catalogue: path.join(FIXTURE_PROJECT, 'settings', 'avglint.catalogue.yaml'), locale: 'en' } };
+    const [message] = lint("const b = '111222333';\n", { 'avglint/no-bsn-literal': 'error' }, settings);
+    assert.match(message?.message ?? '', /^111222333 in a string passes the BSN-elfproef: maybe a real BSN\n {2}Why: /u);
   });
 
   it('reports a problem the core met while analysing, and the findings of the other checks still', () => {

@@ -175,7 +175,7 @@ describe('ESLint with eslint-plugin-avglint', function () {
     const results = await lint(p);
     assert.deepEqual(messages(results).map((m) => m.split(' ').slice(0, 2).join(' ')), [
       'app.js:1:1 probe/typed',
-      'app.js:3:9 avglint/no-unauthorised-transfer',
+      'app.js:3:11 avglint/no-unauthorised-transfer',
       'helpers.js:1:1 probe/typed',
       'ids.ts:1:1 probe/typed',
       'ids.ts:1:20 avglint/no-bsn-literal',

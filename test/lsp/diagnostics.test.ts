@@ -62,7 +62,7 @@ describe('language server: initialize and diagnostics', () => {
     const uri = client.open(path.join(FIXTURE_PROJECT, 'prisma', 'schema.prisma'), schema);
     const diagnostics = (await client.diagnosticsFor(uri)).filter((d) => isRule(d.code));
     assert.deepEqual(diagnostics.map((d) => [d.code, d.range]), [['require-retention', { start: { line: 4, character: 6 }, end: { line: 4, character: 14 } }]]);
-    assert.match(String(diagnostics[0]?.message), /Prisma model `Leerling` stores Burgerservicenummer/);
+    assert.match(String(diagnostics[0]?.message), /^Burgerservicenummer \(BSN\) → Prisma model `Leerling`: no bewaartermijn$/);
   });
 
   it('publishes exactly what a fresh analysis of the same text finds (rule and range)', async () => {

@@ -30,6 +30,8 @@ const state = {
   pick: 0,
   shown: [] as { uri: string; selection: unknown }[],
   clients: [] as FakeClient[],
+  trusted: false,
+  grantTrust: undefined as (() => unknown) | undefined,
 };
 
 class FakeClient {
@@ -37,7 +39,7 @@ class FakeClient {
   readonly requests: { method: string; params: unknown }[] = [];
   response: unknown = { steps: [] };
   started = false;
-  constructor(readonly id: string, readonly name: string, readonly serverOptions: { run: { module: string; transport: number } }, readonly clientOptions: { documentSelector: unknown[]; middleware: Middleware; synchronize: unknown }) {
+  constructor(readonly id: string, readonly name: string, readonly serverOptions: { run: { module: string; transport: number } }, readonly clientOptions: { documentSelector: unknown[]; middleware: Middleware; synchronize: unknown; initializationOptions: () => unknown }) {
     state.clients.push(this);
   }
   onNotification(method: string, handler: (params: unknown) => void): { dispose(): void } {
@@ -53,6 +55,10 @@ class FakeClient {
   }
   async stop(): Promise<void> {
     this.started = false;
+  }
+  restarts = 0;
+  async restart(): Promise<void> {
+    this.restarts += 1;
   }
 }
 
@@ -92,7 +98,16 @@ const fakeVscode = {
       return { dispose: () => undefined };
     },
   },
-  workspace: { asRelativePath: (uri: { uri: string }) => uri.uri.replace('file:///ws/', '') },
+  workspace: {
+    asRelativePath: (uri: { uri: string }) => uri.uri.replace('file:///ws/', ''),
+    get isTrusted() {
+      return state.trusted;
+    },
+    onDidGrantWorkspaceTrust: (listener: () => unknown) => {
+      state.grantTrust = listener;
+      return { dispose: () => undefined };
+    },
+  },
 };
 
 const fakeLanguageClient = { LanguageClient: FakeClient, TransportKind: { stdio: 0, ipc: 1, pipe: 2, socket: 3 } };
@@ -134,6 +149,13 @@ describe('the VS Code extension (on a stand-in vscode API)', () => {
       { scheme: 'file', pattern: '**/*.prisma' },
     ]);
     assert.deepEqual(client.clientOptions.synchronize, { configurationSection: 'avglint' });
+    // The server may load the project's ESLint config (workspace code) only when VS Code trusts the workspace; trust
+    // granted later restarts the client, which asks again.
+    assert.deepEqual(client.clientOptions.initializationOptions(), { workspaceTrusted: false });
+    state.trusted = true;
+    state.grantTrust?.();
+    assert.equal(client.restarts, 1);
+    assert.deepEqual(client.clientOptions.initializationOptions(), { workspaceTrusted: true });
     assert.equal(state.status?.shown, true);
     assert.equal(state.status?.command, 'avglint.openCatalogue');
   });

@@ -99,9 +99,10 @@ export class TestClient {
     this.connection.listen();
   }
 
-  async initialize(rootFolder: string): Promise<InitializeResult> {
+  async initialize(rootFolder: string, initializationOptions?: Record<string, unknown>): Promise<InitializeResult> {
     const result = await this.connection.sendRequest<InitializeResult>('initialize', {
       processId: null,
+      ...(initializationOptions ? { initializationOptions } : {}),
       rootUri: uriOf(rootFolder),
       workspaceFolders: [{ uri: uriOf(rootFolder), name: path.basename(rootFolder) }],
       capabilities: {

@@ -35,8 +35,8 @@ describe('language server: hover and catalogue completion', () => {
     assert.match(value, /\*\*Burgerservicenummer \(BSN\)\*\* — catalogue category `bsn`/);
     assert.match(value, /Special category \(bijzondere persoonsgegevens, AVG art\. 9\): no/);
     assert.match(value, /National identifying number .*\*\*yes\*\* — use ECK iD \(`eckid`\) instead/);
-    assert.match(value, /Bewaartermijn: Leerlingdossier \(`leerlingdossier`: 2 years after het vertrek van de leerling/);
-    assert.match(value, /DUO \(`duo`, ontvanger\): wettelijke verplichting \(AVG art\. 6 lid 1 sub c\) — Wet op het voortgezet onderwijs \(BRON\)/);
+    assert.match(value, /Bewaartermijn: Leerlingdossier \(`leerlingdossier`: 2 years after the pupil leaves the school/);
+    assert.match(value, /DUO \(`duo`, ontvanger\): legal obligation \(AVG art\. 6\(1\)\(c\)\) — Wet op het voortgezet onderwijs \(BRON\)/);
     assert.doesNotMatch(value, /Cito/);
   });
 
@@ -48,7 +48,7 @@ describe('language server: hover and catalogue completion', () => {
     assert.match(value, /\*\*Speciaal zorgdossier\*\*/);
     assert.match(value, /AVG art\. 9\): \*\*yes\*\*/);
     assert.match(value, /Restricted: may only be read by code under `src\/zorg\/\*\*` or role `@role zorgcoordinator` or purpose `@purpose leerlingenzorg`/);
-    assert.match(value, /Jeugdzorg Veluwe \(`zorgpartner`, ontvanger\): toestemming/);
+    assert.match(value, /Jeugdzorg Veluwe \(`zorgpartner`, ontvanger\): consent/);
   });
 
   it('shows the finding and its flow on a flagged place, and nothing on plain code', async () => {
@@ -56,7 +56,7 @@ describe('language server: hover and catalogue completion', () => {
     const uri = client.open(LEERLING, text);
     await client.diagnosticsFor(uri);
     const value = await hover(client, uri, positionOf(text, "'123456782'", 2));
-    assert.match(value, /^\*\*avglint\/no-bsn-literal\*\*\n\n123456782 passes the BSN-elfproef/);
+    assert.match(value, /^\*\*avglint\/no-bsn-literal\*\*: 123456782 in a string passes the BSN-elfproef: maybe a real BSN\n\nWhy: /);
     assert.equal(await hover(client, uri, positionOf(text, 'export function', 2)), '');
   });
 
@@ -66,7 +66,7 @@ describe('language server: hover and catalogue completion', () => {
     const uri = client.open(file, text);
     await client.diagnosticsFor(uri);
     const value = await hover(client, uri, positionOf(text, 'leerling.bsn', 10));
-    assert.match(value, /^\*\*avglint\/no-unauthorised-transfer\*\*\n\nBurgerservicenummer \(BSN\) is sent to Uitgeverij Leermiddel/);
+    assert.match(value, /^\*\*avglint\/no-unauthorised-transfer\*\*: Burgerservicenummer \(BSN\) → Uitgeverij Leermiddel: not allowed by the catalogue\n\nWhy: .*\n\nWhat to do: /);
     assert.match(value, /Flow, from source to sink:\n\n1\. \*\*source\*\* — reads `leerling\.bsn`.*\(line 8\)\n2\. \*\*sink\*\* — sent by `fetch` to Uitgeverij Leermiddel/);
     // The hover on the data itself explains the category as well.
     assert.match(value, /\*\*Burgerservicenummer \(BSN\)\*\* — catalogue category `bsn`/);

@@ -1,12 +1,17 @@
 /**
  * The editor and CI must never disagree: for every source file of the demo project in examples/, the language server's
- * diagnostics (rule and range) equal what ESLint reports with the project's own flat config (the strict config, typed
- * through the project service). The server gets the same severities and rule options ESLint computes for each file.
+ * diagnostics equal what ESLint reports with the project's own flat config (the strict config, typed through the
+ * project service) and what `avglint scan --strict` reports — the same rule at the same range, with the same first
+ * sentence in the same language (the catalogue's `settings.locale`, which every host reads) and the same severity.
+ * The server gets the severities ESLint computes for each file; rule options and the locale come from the catalogue's
+ * `settings`, which ESLint, scan and the server each read themselves.
  */
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { RULE_IDS } from '@avglint/rules';
+import { scanProject } from 'avglint/dist/scan';
 import { ESLint, type Linter } from 'eslint';
+import { DiagnosticSeverity } from 'vscode-languageserver';
 import { REPO, TestClient } from './harness';
 
 const EXAMPLES = path.join(REPO, 'examples');
@@ -17,6 +22,9 @@ interface Located {
   readonly character: number;
   readonly endLine: number;
   readonly endCharacter: number;
+  /** The first line of the message: the summary, in the run's locale. */
+  readonly summary: string;
+  readonly severity: 'error' | 'warning';
 }
 
 function sortLocated(list: Located[]): Located[] {
@@ -44,6 +52,14 @@ describe('parity: the language server and ESLint agree on examples/', function (
   it('reports the same rule at the same range in every file', async () => {
     const eslint = new ESLint({ cwd: EXAMPLES, overrideConfigFile: path.join(EXAMPLES, 'eslint.config.mjs') });
     const results = await eslint.lintFiles(['.']);
+    // The scanner reads the catalogue's settings itself: no options are passed, as on the command line.
+    const scanned = scanProject({ dir: EXAMPLES, strict: true });
+    const byScan = (file: string): Located[] =>
+      sortLocated(
+        scanned.findings
+          .filter((f) => f.file === file)
+          .map((f) => ({ rule: f.ruleId, line: f.line - 1, character: f.column - 1, endLine: f.endLine - 1, endCharacter: f.endColumn - 1, summary: f.summary, severity: 'error' })),
+      );
     assert.ok(results.length >= 10, `ESLint linted only ${results.length} files in examples/`);
     let total = 0;
     const mismatches: string[] = [];
@@ -56,7 +72,15 @@ describe('parity: the language server and ESLint agree on examples/', function (
         const expected = sortLocated(
           result.messages
             .filter((m) => m.ruleId?.startsWith('avglint/'))
-            .map((m) => ({ rule: (m.ruleId ?? '').slice('avglint/'.length), line: m.line - 1, character: m.column - 1, endLine: (m.endLine ?? m.line) - 1, endCharacter: (m.endColumn ?? m.column) - 1 })),
+            .map((m) => ({
+              rule: (m.ruleId ?? '').slice('avglint/'.length),
+              line: m.line - 1,
+              character: m.column - 1,
+              endLine: (m.endLine ?? m.line) - 1,
+              endCharacter: (m.endColumn ?? m.column) - 1,
+              summary: m.message.split('\n')[0] ?? '',
+              severity: m.severity === 2 ? ('error' as const) : ('warning' as const),
+            })),
         );
         total += expected.length;
         if (result.filePath.endsWith('.d.ts')) {
@@ -70,9 +94,23 @@ describe('parity: the language server and ESLint agree on examples/', function (
         const diagnostics = await client.diagnosticsFor(uri, 60_000);
         const others = diagnostics.filter((d) => !(RULE_IDS as readonly unknown[]).includes(d.code));
         assert.deepEqual(others.map((d) => `${String(d.code)}: ${String(d.message)}`), [], `the server reports problems in ${result.filePath}`);
-        const actual = sortLocated(diagnostics.map((d) => ({ rule: String(d.code), line: d.range.start.line, character: d.range.start.character, endLine: d.range.end.line, endCharacter: d.range.end.character })));
+        const actual = sortLocated(
+          diagnostics.map((d) => ({
+            rule: String(d.code),
+            line: d.range.start.line,
+            character: d.range.start.character,
+            endLine: d.range.end.line,
+            endCharacter: d.range.end.character,
+            summary: String(d.message),
+            severity: d.severity === DiagnosticSeverity.Error ? ('error' as const) : ('warning' as const),
+          })),
+        );
         if (JSON.stringify(actual) !== JSON.stringify(expected)) {
           mismatches.push(`${path.relative(EXAMPLES, result.filePath)}:\n  ESLint: ${JSON.stringify(expected)}\n  server: ${JSON.stringify(actual)}`);
+        }
+        const scan = byScan(result.filePath);
+        if (JSON.stringify(scan) !== JSON.stringify(expected)) {
+          mismatches.push(`${path.relative(EXAMPLES, result.filePath)}:\n  ESLint: ${JSON.stringify(expected)}\n  scan:   ${JSON.stringify(scan)}`);
         }
         client.close(uri);
       }
@@ -81,5 +119,7 @@ describe('parity: the language server and ESLint agree on examples/', function (
     }
     assert.deepEqual(mismatches, []);
     assert.ok(total >= 10, `ESLint found only ${total} findings in examples/; the demo plants violations of every rule`);
+    // The catalogue says `locale: nl`: every host speaks Dutch.
+    assert.ok(scanned.findings.some((f) => f.summary.includes('niet toegestaan door de catalogus')), 'the scan did not use the catalogue\'s locale');
   });
 });

@@ -1,4 +1,4 @@
-import { rule, ruleTester } from '../helpers/ruleTester';
+import { message, rule, ruleTester } from '../helpers/ruleTester';
 
 ruleTester.run('no-bsn-literal', rule('no-bsn-literal'), {
   valid: [
@@ -37,7 +37,7 @@ ruleTester.run('no-bsn-literal', rule('no-bsn-literal'), {
   invalid: [
     {
       code: 'const bsn = 123456782;',
-      errors: [{ messageId: 'bsnLiteral', data: { value: '123456782', check: 'BSN-elfproef', kind: 'BSN' }, line: 1, column: 13, endLine: 1, endColumn: 22 }],
+      errors: [{ ...message('no-bsn-literal', 'bsnLiteral', { value: '123456782', check: 'BSN-elfproef', kind: 'BSN', where: 'a number' }), line: 1, column: 13, endLine: 1, endColumn: 22 }],
     },
     {
       code: "const bsn = '111222333';",
@@ -45,7 +45,7 @@ ruleTester.run('no-bsn-literal', rule('no-bsn-literal'), {
     },
     {
       code: 'const bsn = 12345672;', // eight digits: a BSN without its leading zero
-      errors: [{ messageId: 'bsnLiteral', data: { value: '12345672', check: 'BSN-elfproef', kind: 'BSN' }, line: 1, column: 13, endLine: 1, endColumn: 21 }],
+      errors: [{ ...message('no-bsn-literal', 'bsnLiteral', { value: '12345672', check: 'BSN-elfproef', kind: 'BSN', where: 'a number' }), line: 1, column: 13, endLine: 1, endColumn: 21 }],
     },
     {
       code: 'const n = 123_456_782;',
@@ -53,7 +53,7 @@ ruleTester.run('no-bsn-literal', rule('no-bsn-literal'), {
     },
     {
       code: "const on = '100000004';",
-      errors: [{ messageId: 'bsnLiteral', data: { value: '100000004', check: 'onderwijsnummercontrole', kind: 'onderwijsnummer' }, line: 1, column: 12, endLine: 1, endColumn: 23 }],
+      errors: [{ ...message('no-bsn-literal', 'bsnLiteral', { value: '100000004', check: 'onderwijsnummercontrole', kind: 'onderwijsnummer', where: 'a string' }), line: 1, column: 12, endLine: 1, endColumn: 23 }],
     },
     {
       code: 'const t = `leerling ${id} heeft BSN 999999990`;',
@@ -61,7 +61,7 @@ ruleTester.run('no-bsn-literal', rule('no-bsn-literal'), {
     },
     {
       code: "const s = 'BSN 1234.56.782';",
-      errors: [{ messageId: 'bsnLiteral', data: { value: '1234.56.782', check: 'BSN-elfproef', kind: 'BSN' }, line: 1, column: 11, endLine: 1, endColumn: 28 }],
+      errors: [{ ...message('no-bsn-literal', 'bsnLiteral', { value: '1234.56.782', check: 'BSN-elfproef', kind: 'BSN', where: 'a string' }), line: 1, column: 11, endLine: 1, endColumn: 28 }],
     },
     {
       code: 'fetch("https://api.example.nl/leerlingen/123456782");',
@@ -83,7 +83,7 @@ ruleTester.run('no-bsn-literal', rule('no-bsn-literal'), {
     {
       code: 'const nummers = [123456782, 111222333];',
       options: [{ allow: ['111222333'] }],
-      errors: [{ messageId: 'bsnLiteral', data: { value: '123456782', check: 'BSN-elfproef', kind: 'BSN' }, line: 1, column: 18, endLine: 1, endColumn: 27 }],
+      errors: [{ ...message('no-bsn-literal', 'bsnLiteral', { value: '123456782', check: 'BSN-elfproef', kind: 'BSN', where: 'a number' }), line: 1, column: 18, endLine: 1, endColumn: 27 }],
     },
     // A name like a BSN wins over arithmetic; a number written into text, or a constant used as a value, is reported.
     { code: 'const bsn = 123456782 * 1;', errors: [{ messageId: 'bsnLiteral', line: 1, column: 13, endLine: 1, endColumn: 22 }] },

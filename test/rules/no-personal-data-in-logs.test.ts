@@ -52,20 +52,20 @@ const valid = [
 ];
 const invalid = [
   { code: consoleLog, errors: [{ messageId: 'personalDataInLog', ...at(consoleLog, 'leerling.bsn') }] },
-  { code: template, errors: [{ messageId: 'personalDataInLog', ...at(template, '`mislukt voor ${leerling.naam}`') }] },
-  { code: pinoChild, errors: [{ messageId: 'personalDataInLog', ...at(pinoChild, '{ adres: leerling.email }') }] },
+  { code: template, errors: [{ messageId: 'personalDataInLog', ...at(template, 'leerling.naam') }] },
+  { code: pinoChild, errors: [{ messageId: 'personalDataInLog', ...at(pinoChild, 'adres: leerling.email') }] },
   { code: debugNs, errors: [{ messageId: 'personalDataInLog', ...at(debugNs, 'leerling.naam') }] },
   { code: viaVariable, errors: [{ messageId: 'personalDataInLog', ...at(viaVariable, 'wie', 1) }] },
-  { code: childBindings, errors: [{ messageId: 'personalDataInLog', ...at(childBindings, '{ bsn: leerling.bsn }') }] },
-  { code: winstonChild, errors: [{ messageId: 'personalDataInLog', ...at(winstonChild, '{ email: leerling.email }') }] },
-  { code: consoleTable, errors: [{ messageId: 'personalDataInLog', ...at(consoleTable, '[{ bsn: leerling.bsn }]') }] },
-  { code: consoleDir, errors: [{ messageId: 'personalDataInLog', ...at(consoleDir, '{ naam: leerling.naam }') }] },
-  { code: debugFormat, errors: [{ messageId: 'personalDataInLog', ...at(debugFormat, '{ bsn: leerling.bsn }') }] },
-  { code: globalLogger, errors: [{ messageId: 'personalDataInLog', ...at(globalLogger, '`geen klas voor ${leerling.naam}`') }] },
+  { code: childBindings, errors: [{ messageId: 'personalDataInLog', ...at(childBindings, 'bsn: leerling.bsn') }] },
+  { code: winstonChild, errors: [{ messageId: 'personalDataInLog', ...at(winstonChild, 'email: leerling.email') }] },
+  { code: consoleTable, errors: [{ messageId: 'personalDataInLog', ...at(consoleTable, 'bsn: leerling.bsn') }] },
+  { code: consoleDir, errors: [{ messageId: 'personalDataInLog', ...at(consoleDir, 'naam: leerling.naam') }] },
+  { code: debugFormat, errors: [{ messageId: 'personalDataInLog', ...at(debugFormat, 'bsn: leerling.bsn') }] },
+  { code: globalLogger, errors: [{ messageId: 'personalDataInLog', ...at(globalLogger, 'leerling.naam') }] },
   { code: declaredLogger, errors: [{ messageId: 'personalDataInLog', ...at(declaredLogger, 'leerling.email') }] },
   { code: nest, errors: [{ messageId: 'personalDataInLog', ...at(nest, 'leerling.bsn') }] },
   { code: debugWhole, errors: [{ messageId: 'personalDataInLog', ...at(debugWhole, 'leerling', 1) }] },
-  { code: consola, errors: [{ messageId: 'personalDataInLog', ...at(consola, '{ email: leerling.email }') }] },
+  { code: consola, errors: [{ messageId: 'personalDataInLog', ...at(consola, 'email: leerling.email') }] },
 ];
 
 ruleTester.run('no-personal-data-in-logs', rule('no-personal-data-in-logs'), {
@@ -84,7 +84,7 @@ ruleTester.run('no-personal-data-in-logs', rule('no-personal-data-in-logs'), {
     { code: promised, errors: [{ messageId: 'personalDataInLog', ...at(promised, 'gevonden', 1) }] },
     { code: keyedBsn, errors: [{ messageId: 'personalDataInLog', ...at(keyedBsn, "params.get('bsn')") }] },
     { code: namedMember, errors: [{ messageId: 'personalDataInLog', ...at(namedMember, 'api.lijst()') }] },
-    { code: castLater, errors: [{ messageId: 'personalDataInLog', ...at(castLater, '{ body: req.body }') }] },
+    { code: castLater, errors: [{ messageId: 'personalDataInLog', ...at(castLater, 'body: req.body') }] },
   ],
 });
 
@@ -94,8 +94,8 @@ const jsPino = "const pino = require('pino').default;\nconst log = pino().child(
 ruleTester.run('no-personal-data-in-logs (plain JavaScript)', rule('no-personal-data-in-logs'), {
   valid: [{ code: jsDebug.replace('bsn: leerling.bsn', 'id: leerling.id'), filename: 'src/app.js' }],
   invalid: [
-    { code: jsDebug, filename: 'src/app.js', errors: [{ messageId: 'personalDataInLog', ...at(jsDebug, '{ bsn: leerling.bsn }') }] },
-    { code: jsPino, filename: 'src/app.js', errors: [{ messageId: 'personalDataInLog', ...at(jsPino, '{ naam: leerling.naam }') }] },
+    { code: jsDebug, filename: 'src/app.js', errors: [{ messageId: 'personalDataInLog', ...at(jsDebug, 'bsn: leerling.bsn') }] },
+    { code: jsPino, filename: 'src/app.js', errors: [{ messageId: 'personalDataInLog', ...at(jsPino, 'naam: leerling.naam') }] },
   ],
 });
 
@@ -113,7 +113,7 @@ typedRuleTester.run('no-personal-data-in-logs (typed)', rule('no-personal-data-i
   invalid: [
     ...invalid,
     // The whole `Leerling` bound to a child logger goes into every line it writes.
-    { code: typedChild, filename: 'src/flow-typed.ts', errors: [{ messageId: 'personalDataInLog', ...at(typedChild, '{ wie: l }') }] },
+    { code: typedChild, filename: 'src/flow-typed.ts', errors: [{ messageId: 'personalDataInLog', ...at(typedChild, 'wie: l') }] },
     { code: typedGlobal, filename: 'src/flow-typed.ts', errors: [{ messageId: 'personalDataInLog', ...at(typedGlobal, 'l.naam') }] },
     {
       code: typedWhole,
@@ -125,6 +125,6 @@ typedRuleTester.run('no-personal-data-in-logs (typed)', rule('no-personal-data-i
     { code: promised, filename: 'src/flow-typed.ts', errors: [{ messageId: 'personalDataInLog', ...at(promised, 'gevonden', 1) }] },
     { code: keyedBsn, filename: 'src/flow-typed.ts', errors: [{ messageId: 'personalDataInLog', ...at(keyedBsn, "params.get('bsn')") }] },
     { code: namedMember, filename: 'src/flow-typed.ts', errors: [{ messageId: 'personalDataInLog', ...at(namedMember, 'api.lijst()') }] },
-    { code: castLater, filename: 'src/flow-typed.ts', errors: [{ messageId: 'personalDataInLog', ...at(castLater, '{ body: req.body }') }] },
+    { code: castLater, filename: 'src/flow-typed.ts', errors: [{ messageId: 'personalDataInLog', ...at(castLater, 'body: req.body') }] },
   ],
 });

@@ -1,5 +1,5 @@
 import { at, within } from '../helpers/positions';
-import { rule, ruleTester, typedRuleTester } from '../helpers/ruleTester';
+import { message, rule, ruleTester, typedRuleTester } from '../helpers/ruleTester';
 
 const pre = 'declare const leerling: { bsn: string; eckid: string; naam: string };\n';
 
@@ -8,6 +8,7 @@ const axiosInstance = `${pre}import axios from 'axios';\nconst api = axios.creat
 const helper = `${pre}function send(x: unknown) {\n  return fetch('https://toets.cito.nl/x', { method: 'POST', body: JSON.stringify(x) });\n}\nsend(leerling.naam);`;
 const query = `${pre}fetch(\`https://api.leermiddel.example/x?bsn=\${leerling.bsn}\`);`;
 const unknownHost = `${pre}fetch('https://analytics.example.com/e', { body: leerling.naam });`;
+const twoCategories = `${pre}fetch('https://analytics.example.com/e', {\n  method: 'POST',\n  body: JSON.stringify({\n    bsn: leerling.bsn,\n    naam: leerling.naam,\n  }),\n});`;
 const unresolved = `${pre}declare const url: string;\nfetch(url, { body: leerling.naam });`;
 const typedImport = "import { upload } from './flow-helpers';\nimport type { Leerling } from './flow-types';\nexport function sync(l: Leerling) {\n  return upload(l);\n}";
 const argumentL = within(typedImport, 'l);', 'l');
@@ -44,19 +45,19 @@ const egressValid = [
 const unauthorised = (code: string, text: string, occurrence = 0) => ({ messageId: 'unauthorisedTransfer', ...at(code, text, occurrence) });
 const unknown = (code: string, text: string, occurrence = 0) => ({ messageId: 'unknownDestination', ...at(code, text, occurrence) });
 const egressInvalid = [
-  { code: wrapperThis, errors: [unauthorised(wrapperThis, '{ nummer: leerling.bsn }')] },
+  { code: wrapperThis, errors: [unauthorised(wrapperThis, 'nummer: leerling.bsn')] },
   { code: wrapperBase, errors: [unauthorised(wrapperBase, 'leerling.bsn', 1)] },
   { code: wrapperUrl, errors: [unauthorised(wrapperUrl, 'leerling.bsn', 1)] },
   { code: prototypeWrapper, errors: [unauthorised(prototypeWrapper, 'leerling.bsn')] },
-  { code: angular, errors: [unauthorised(angular, '{ bsn: leerling.bsn }'), unauthorised(angular, 'leerling.bsn', 1)] },
+  { code: angular, errors: [unauthorised(angular, 'bsn: leerling.bsn'), unauthorised(angular, 'leerling.bsn', 1)] },
   { code: beacon, errors: [unauthorised(beacon, 'leerling.bsn')] },
   { code: xhr, errors: [unauthorised(xhr, 'leerling.bsn')] },
-  { code: socket, errors: [unauthorised(socket, 'leerling.bsn'), unauthorised(socket, '`https://api.leermiddel.example/s?bsn=${leerling.bsn}`')] },
+  { code: socket, errors: [unauthorised(socket, 'leerling.bsn'), unauthorised(socket, 'leerling.bsn', 1)] },
   { code: request, errors: [unauthorised(request, 'leerling.bsn')] },
   { code: spreadConfig, errors: [unauthorised(spreadConfig, 'leerling.bsn')] },
-  { code: sentryModule, errors: [unauthorised(sentryModule, '{ id: leerling.bsn }')] },
+  { code: sentryModule, errors: [unauthorised(sentryModule, 'id: leerling.bsn')] },
   { code: sentryGlobal, errors: [unauthorised(sentryGlobal, 'leerling.bsn')] },
-  { code: dataLayer, errors: [unauthorised(dataLayer, '{ bsn: leerling.bsn }')] },
+  { code: dataLayer, errors: [unauthorised(dataLayer, 'bsn: leerling.bsn')] },
   { code: otel, errors: [unknown(otel, 'leerling.naam')] },
   { code: discord, errors: [unknown(discord, 'leerling.naam')] },
   { code: tenant, errors: [unauthorised(tenant, 'leerling.bsn'), unknown(tenant, 'leerling.naam')] },
@@ -122,43 +123,56 @@ const formsValid = [
   `${egressPre}import { Client, TextChannel, WebhookClient } from 'discord.js';\nconst client = new Client({ intents: [] });\nconst channel = client.channels.cache.get('1') as TextChannel;\nvoid channel.send('Het rooster is bijgewerkt');\nconst hook = new WebhookClient({ url: 'https://discord.com/api/webhooks/1/x' });\nvoid hook.send({ content: 'Nieuwe cijfers staan klaar' });`,
 ];
 const formsInvalid = [
-  { code: outsideApi, errors: [unauthorised(outsideApi, '{ bsn: leerling.bsn }')] },
+  { code: outsideApi, errors: [unauthorised(outsideApi, 'bsn: leerling.bsn')] },
   { code: prototypeGet, errors: [unauthorised(prototypeGet, "'/leerling?bsn=' + leerling.bsn")] },
-  { code: baseField, errors: [unauthorised(baseField, '{ bsn: leerling.bsn }')] },
+  { code: baseField, errors: [unauthorised(baseField, 'bsn: leerling.bsn')] },
   {
     code: angularMethods,
-    errors: ['{ bsn: leerling.bsn }', '{ naam: leerling.bsn }', '{ id: leerling.bsn }', '{ nr: leerling.bsn }', "{ 'X-Bsn': leerling.bsn }"].map((text) => unauthorised(angularMethods, text)),
+    errors: ['bsn: leerling.bsn', 'naam: leerling.bsn', 'id: leerling.bsn', 'nr: leerling.bsn', "'X-Bsn': leerling.bsn"].map((text) => unauthorised(angularMethods, text)),
   },
-  { code: injectedField, errors: [unauthorised(injectedField, '{ bsn: leerling.bsn }')] },
-  { code: injectedAxios, errors: [unauthorised(injectedAxios, '{ bsn: leerling.bsn }')] },
-  { code: factory, errors: [unauthorised(factory, '{ bsn: leerling.bsn }')] },
+  { code: injectedField, errors: [unauthorised(injectedField, 'bsn: leerling.bsn')] },
+  { code: injectedAxios, errors: [unauthorised(injectedAxios, 'bsn: leerling.bsn')] },
+  { code: factory, errors: [unauthorised(factory, 'bsn: leerling.bsn')] },
   { code: xhrUrl, errors: [unauthorised(xhrUrl, "'https://api.leermiddel.example/x?bsn=' + leerling.bsn")] },
-  { code: requestVariable, errors: [unauthorised(requestVariable, 'JSON.stringify({ bsn: leerling.bsn })')] },
-  { code: assignConfig, errors: [unauthorised(assignConfig, '{ bsn: leerling.bsn }')] },
+  { code: requestVariable, errors: [unauthorised(requestVariable, 'bsn: leerling.bsn')] },
+  { code: assignConfig, errors: [unauthorised(assignConfig, 'bsn: leerling.bsn')] },
   { code: configConstant, errors: [unauthorised(configConstant, 'config', 1)] },
-  { code: assignOptions, errors: [unauthorised(assignOptions, '{ bsn: leerling.bsn }')] },
+  { code: assignOptions, errors: [unauthorised(assignOptions, 'bsn: leerling.bsn')] },
   { code: assignInit, errors: [unauthorised(assignInit, 'leerling.bsn')] },
   { code: spreadInit, errors: [unauthorised(spreadInit, 'leerling.bsn')] },
-  { code: gtag, errors: [unknown(gtag, '{ user_id: leerling.bsn }')] },
-  { code: analytics, errors: [unknown(analytics, 'leerling.bsn'), unknown(analytics, '{ naam: leerling.naam }')] },
+  { code: gtag, errors: [unknown(gtag, 'user_id: leerling.bsn')] },
+  // One call, two categories: one finding, at the first carrier written.
+  {
+    code: analytics,
+    errors: [
+      {
+        ...message('no-unauthorised-transfer', 'unknownDestination', {
+          category: 'Burgerservicenummer (BSN) + 1 more',
+          categories: 'Burgerservicenummer (BSN) and Naam-, adres- en woonplaatsgegevens',
+          destination: 'api.segment.io',
+        }),
+        ...at(analytics, 'leerling.bsn'),
+      },
+    ],
+  },
   { code: bugsnagGlobal, errors: [unknown(bugsnagGlobal, 'leerling.bsn')] },
   { code: withScope, errors: [unauthorised(withScope, 'leerling.bsn')] },
   { code: onError, errors: [unknown(onError, 'leerling.bsn')] },
-  { code: channelSend, errors: [unknown(channelSend, '`Cijfer voor ${leerling.naam}`')] },
-  { code: webhook, errors: [unknown(webhook, '{ content: leerling.naam }')] },
-  { code: httpParams, errors: [{ messageId: 'unauthorisedTransfer', ...within(httpParams, '{ params }', 'params') }, unauthorised(httpParams, "new HttpHeaders({ 'X-Bsn': leerling.bsn })")] },
-  { code: arrowField, errors: [unauthorised(arrowField, '{ bsn: leerling.bsn }')] },
-  { code: subclass, errors: [unauthorised(subclass, '{ bsn: leerling.bsn }')] },
-  { code: objectWrapper, errors: [unauthorised(objectWrapper, '{ bsn: leerling.bsn }')] },
+  { code: channelSend, errors: [unknown(channelSend, 'leerling.naam')] },
+  { code: webhook, errors: [unknown(webhook, 'content: leerling.naam')] },
+  { code: httpParams, errors: [{ messageId: 'unauthorisedTransfer', ...within(httpParams, '{ params }', 'params') }, unauthorised(httpParams, "'X-Bsn': leerling.bsn")] },
+  { code: arrowField, errors: [unauthorised(arrowField, 'bsn: leerling.bsn')] },
+  { code: subclass, errors: [unauthorised(subclass, 'bsn: leerling.bsn')] },
+  { code: objectWrapper, errors: [unauthorised(objectWrapper, 'bsn: leerling.bsn')] },
   {
     code: browserBodies,
-    errors: [unauthorised(browserBodies, 'new Blob([JSON.stringify({ bsn: leerling.bsn })])'), unauthorised(browserBodies, 'leerling.bsn', 1), unauthorised(browserBodies, 'JSON.stringify({ bsn: leerling.bsn })', 1)],
+    errors: [unauthorised(browserBodies, 'bsn: leerling.bsn'), unauthorised(browserBodies, 'leerling.bsn', 1), unauthorised(browserBodies, 'bsn: leerling.bsn', 1)],
   },
-  { code: sentryCalls, errors: [unauthorised(sentryCalls, '{ bsn: leerling.bsn }'), unauthorised(sentryCalls, '{ message: leerling.bsn }'), unauthorised(sentryCalls, '{ extra: { bsn: leerling.bsn } }')] },
-  { code: globals, errors: [unknown(globals, '{ user_id: leerling.bsn }'), unknown(globals, '{ naam: leerling.naam }'), unknown(globals, 'leerling.bsn', 1)] },
-  { code: discordReplies, errors: [unknown(discordReplies, '`Hoi ${leerling.naam}`'), unknown(discordReplies, 'leerling.naam', 1)] },
-  { code: otelAttributes, errors: [unknown(otelAttributes, '{ wie: leerling.naam }'), unknown(otelAttributes, '{ bsn: leerling.bsn }')] },
-  { code: magister, errors: [{ ...unknown(magister, 'leerling.bsn'), data: { category: 'Burgerservicenummer (BSN)', destination: '*.magister.net' } }] },
+  { code: sentryCalls, errors: [unauthorised(sentryCalls, 'bsn: leerling.bsn'), unauthorised(sentryCalls, 'message: leerling.bsn'), unauthorised(sentryCalls, 'bsn: leerling.bsn', 1)] },
+  { code: globals, errors: [unknown(globals, 'user_id: leerling.bsn'), unknown(globals, 'naam: leerling.naam'), unknown(globals, 'leerling.bsn', 1)] },
+  { code: discordReplies, errors: [unknown(discordReplies, 'leerling.naam'), unknown(discordReplies, 'leerling.naam', 1)] },
+  { code: otelAttributes, errors: [unknown(otelAttributes, 'wie: leerling.naam'), unknown(otelAttributes, 'bsn: leerling.bsn')] },
+  { code: magister, errors: [{ ...message('no-unauthorised-transfer', 'unknownDestination', { category: 'Burgerservicenummer (BSN)', categories: 'Burgerservicenummer (BSN)', destination: '*.magister.net' }), ...at(magister, 'leerling.bsn') }] },
 ];
 
 ruleTester.run('no-unauthorised-transfer', rule('no-unauthorised-transfer'), {
@@ -173,11 +187,25 @@ ruleTester.run('no-unauthorised-transfer', rule('no-unauthorised-transfer'), {
     ...formsValid,
   ],
   invalid: [
-    { code: fetchBsn, errors: [{ messageId: 'unauthorisedTransfer', ...at(fetchBsn, 'JSON.stringify({ id: leerling.bsn })') }] },
-    { code: axiosInstance, errors: [{ messageId: 'unauthorisedTransfer', ...at(axiosInstance, '{ nummer: leerling.bsn }') }] },
+    { code: fetchBsn, errors: [{ messageId: 'unauthorisedTransfer', ...at(fetchBsn, 'id: leerling.bsn') }] },
+    { code: axiosInstance, errors: [{ messageId: 'unauthorisedTransfer', ...at(axiosInstance, 'nummer: leerling.bsn') }] },
     { code: helper, errors: [{ messageId: 'unauthorisedTransfer', ...at(helper, 'leerling.naam') }] },
-    { code: query, errors: [{ messageId: 'unauthorisedTransfer', ...at(query, '`https://api.leermiddel.example/x?bsn=${leerling.bsn}`') }] },
+    { code: query, errors: [{ messageId: 'unauthorisedTransfer', ...at(query, 'leerling.bsn') }] },
     { code: unknownHost, errors: [{ messageId: 'unknownDestination', ...at(unknownHost, 'leerling.naam') }] },
+    // One finding per call, naming every category, at the property that carries the first one written.
+    {
+      code: twoCategories,
+      errors: [
+        {
+          ...message('no-unauthorised-transfer', 'unknownDestination', {
+            category: 'Burgerservicenummer (BSN) + 1 more',
+            categories: 'Burgerservicenummer (BSN) and Naam-, adres- en woonplaatsgegevens',
+            destination: 'analytics.example.com',
+          }),
+          ...at(twoCategories, 'bsn: leerling.bsn'),
+        },
+      ],
+    },
     { code: unresolved, options: [{ reportUnresolvedDestinations: true }], errors: [{ messageId: 'unresolvedDestination', ...at(unresolved, 'leerling.naam') }] },
     ...egressInvalid,
     ...formsInvalid,
@@ -192,11 +220,8 @@ typedRuleTester.run('no-unauthorised-transfer (typed)', rule('no-unauthorised-tr
     {
       code: typedImport,
       filename: 'src/flow-typed.ts',
-      // `Leerling` holds a BSN and (in `dossier`) a zorgdossier: sending the whole object sends both.
-      errors: [
-        { messageId: 'unauthorisedTransfer', ...argumentL },
-        { messageId: 'unauthorisedTransfer', ...argumentL },
-      ],
+      // `Leerling` holds a BSN and (in `dossier`) a zorgdossier: sending the whole object sends both, in one finding.
+      errors: [{ messageId: 'unauthorisedTransfer', ...argumentL }],
     },
     {
       code: typedSuggestion,
@@ -226,10 +251,10 @@ ruleTester.run('no-unauthorised-transfer (plain JavaScript)', rule('no-unauthori
     { code: jsDefault.replace('bsn: leerling.bsn', 'id: leerling.eckid'), filename: 'src/app.js' },
   ],
   invalid: [
-    { code: jsField, filename: 'src/app.js', errors: [unauthorised(jsField, '{ bsn: leerling.bsn }')] },
-    { code: jsExport, filename: 'src/app.js', errors: [unauthorised(jsExport, 'JSON.stringify({ bsn: leerling.bsn })')] },
-    { code: jsPrototype, filename: 'src/app.js', errors: [unauthorised(jsPrototype, '{ bsn: leerling.bsn }')] },
-    { code: jsDefault, filename: 'src/app.js', errors: [unauthorised(jsDefault, '{ bsn: leerling.bsn }')] },
+    { code: jsField, filename: 'src/app.js', errors: [unauthorised(jsField, 'bsn: leerling.bsn')] },
+    { code: jsExport, filename: 'src/app.js', errors: [unauthorised(jsExport, 'bsn: leerling.bsn')] },
+    { code: jsPrototype, filename: 'src/app.js', errors: [unauthorised(jsPrototype, 'bsn: leerling.bsn')] },
+    { code: jsDefault, filename: 'src/app.js', errors: [unauthorised(jsDefault, 'bsn: leerling.bsn')] },
   ],
 });
 
@@ -253,9 +278,9 @@ const packagesValid = [
   { code: mixpanel, options: [{ reportUnknownDestinations: false }] },
 ];
 const packagesInvalid = [
-  { code: mixpanel, errors: [{ messageId: 'unknownDestination', data: { category: 'Naam-, adres- en woonplaatsgegevens', destination: 'the npm package `mixpanel-browser`' }, ...at(mixpanel, '{ wie: leerling.naam }') }] },
-  { code: bugsnag, errors: [{ messageId: 'unknownDestination', ...at(bugsnag, '{ user: { id: leerling.bsn } }') }] },
-  { code: amplitudeInstance, errors: [{ messageId: 'unknownDestination', ...at(amplitudeInstance, '{ naam: leerling.naam }') }] },
+  { code: mixpanel, errors: [{ ...message('no-unauthorised-transfer', 'unknownDestination', { category: 'Naam-, adres- en woonplaatsgegevens', categories: 'Naam-, adres- en woonplaatsgegevens', destination: 'npm package `mixpanel-browser`' }), ...at(mixpanel, 'wie: leerling.naam') }] },
+  { code: bugsnag, errors: [{ messageId: 'unknownDestination', ...at(bugsnag, 'id: leerling.bsn') }] },
+  { code: amplitudeInstance, errors: [{ messageId: 'unknownDestination', ...at(amplitudeInstance, 'naam: leerling.naam') }] },
 ];
 
 ruleTester.run('no-unauthorised-transfer (npm packages)', rule('no-unauthorised-transfer'), { valid: packagesValid, invalid: packagesInvalid });
@@ -265,14 +290,19 @@ typedRuleTester.run('no-unauthorised-transfer (npm packages, typed)', rule('no-u
   invalid: [
     ...packagesInvalid,
     {
-      // The whole `Leerling` goes to the SDK: one finding per category it carries.
+      // The whole `Leerling` goes to the SDK: one finding for the call, naming every category it carries.
       code: typedPackage,
       filename: 'src/flow-typed.ts',
-      errors: ['Burgerservicenummer (BSN)', 'ECK iD', 'Naam-, adres- en woonplaatsgegevens', 'Speciaal zorgdossier'].map((category) => ({
-        messageId: 'unknownDestination',
-        data: { category, destination: 'the npm package `mixpanel-browser`' },
-        ...within(typedPackage, 'set(l)', 'l'),
-      })),
+      errors: [
+        {
+          ...message('no-unauthorised-transfer', 'unknownDestination', {
+            category: 'Burgerservicenummer (BSN) + 3 more',
+            categories: 'Burgerservicenummer (BSN), ECK iD, Naam-, adres- en woonplaatsgegevens and Speciaal zorgdossier',
+            destination: 'npm package `mixpanel-browser`',
+          }),
+          ...within(typedPackage, 'set(l)', 'l'),
+        },
+      ],
     },
   ],
 });
@@ -296,7 +326,7 @@ const openTable = {
   ],
   invalid: [
     { code: boundUnresolved, options: strict, errors: [{ messageId: 'unresolvedDestination', ...at(boundUnresolved, 'leerling.naam') }] },
-    { code: notFlag, errors: [unauthorised(notFlag, 'JSON.stringify({ diagnose: diagnose })')] },
+    { code: notFlag, errors: [unauthorised(notFlag, 'diagnose: diagnose')] },
   ],
 };
 ruleTester.run('no-unauthorised-transfer (open destinations, flags)', rule('no-unauthorised-transfer'), openTable);
@@ -315,10 +345,10 @@ const navigationTable = {
     `${egressPre}window.open('https://api.duo.nl/bron?bsn=' + leerling.bsn);`,
   ],
   invalid: [
-    { code: nextRouter, errors: [unauthorised(nextRouter, '`https://api.leermiddel.example/x?bsn=${leerling.bsn}`'), unauthorised(nextRouter, '{ bsn: leerling.bsn }')] },
+    { code: nextRouter, errors: [unauthorised(nextRouter, 'leerling.bsn'), unauthorised(nextRouter, 'bsn: leerling.bsn')] },
     { code: defaultRouter, errors: [unknown(defaultRouter, "'https://analytics.example.com/?n=' + leerling.naam")] },
-    { code: locationAssign, errors: [unknown(locationAssign, "'https://analytics.example.com/?n=' + leerling.naam"), unauthorised(locationAssign, '`https://api.leermiddel.example/x?bsn=${leerling.bsn}`')] },
-    { code: windowOpen, errors: [unauthorised(windowOpen, '`https://api.leermiddel.example/x?bsn=${leerling.bsn}`')] },
+    { code: locationAssign, errors: [unknown(locationAssign, "'https://analytics.example.com/?n=' + leerling.naam"), unauthorised(locationAssign, 'leerling.bsn')] },
+    { code: windowOpen, errors: [unauthorised(windowOpen, 'leerling.bsn')] },
   ],
 };
 ruleTester.run('no-unauthorised-transfer (navigation)', rule('no-unauthorised-transfer'), navigationTable);
@@ -328,7 +358,7 @@ typedRuleTester.run('no-unauthorised-transfer (navigation, typed)', rule('no-una
 const angularRequest = `${egressPre}import { HttpClient, HttpRequest } from '@angular/common/http';\nexport class UploadService {\n  constructor(private readonly http: HttpClient) {}\n  upload() {\n    const req = new HttpRequest('POST', 'https://api.leermiddel.example/upload', { nummer: leerling.bsn });\n    return this.http.request(req);\n  }\n  zoek() {\n    return this.http.request(new HttpRequest('GET', 'https://api.leermiddel.example/zoek', null, { params: { bsn: leerling.bsn } }));\n  }\n  duo() {\n    return this.http.request(new HttpRequest('POST', 'https://api.duo.nl/bron', { bsn: leerling.bsn }));\n  }\n}`;
 const angularRequestTable = {
   valid: [`${egressPre}import { HttpRequest } from '@angular/common/http';\nexport const req = new HttpRequest('POST', 'https://api.leermiddel.example/upload', { nummer: leerling.bsn });`],
-  invalid: [{ code: angularRequest, errors: [unauthorised(angularRequest, '{ nummer: leerling.bsn }'), unauthorised(angularRequest, '{ bsn: leerling.bsn }')] }],
+  invalid: [{ code: angularRequest, errors: [unauthorised(angularRequest, 'nummer: leerling.bsn'), unauthorised(angularRequest, 'bsn: leerling.bsn')] }],
 };
 ruleTester.run('no-unauthorised-transfer (Angular HttpRequest)', rule('no-unauthorised-transfer'), angularRequestTable);
 typedRuleTester.run('no-unauthorised-transfer (Angular HttpRequest, typed)', rule('no-unauthorised-transfer'), angularRequestTable);
@@ -349,7 +379,7 @@ const botTable = {
     `${egressPre}fetch('https://analytics.example.com/e', { body: String(Math.random()) });`,
   ],
   invalid: [
-    { code: bot, errors: [unknown(bot, '`Naam: ${leerling.naam}`')] },
+    { code: bot, errors: [unknown(bot, 'leerling.naam')] },
     { code: rounded, errors: [unknown(rounded, 'String(Math.ceil(cijfer * 10) / 10)')] },
   ],
 };
@@ -382,7 +412,7 @@ const hrefTable = {
   valid: [
     { code: `${egressPre}const pagina = { href: '' };\npagina.href = 'https://analytics.example.com/?n=' + leerling.naam;\nlocation.href = '/profiel?bsn=' + leerling.bsn;`, options: strict },
   ],
-  invalid: [{ code: hrefAssign, errors: [unauthorised(hrefAssign, '`https://api.leermiddel.example/x?bsn=${leerling.bsn}`'), unknown(hrefAssign, "'https://analytics.example.com/?n=' + leerling.naam")] }],
+  invalid: [{ code: hrefAssign, errors: [unauthorised(hrefAssign, 'leerling.bsn'), unknown(hrefAssign, "'https://analytics.example.com/?n=' + leerling.naam")] }],
 };
 ruleTester.run('no-unauthorised-transfer (navigation by assignment)', rule('no-unauthorised-transfer'), hrefTable);
 typedRuleTester.run('no-unauthorised-transfer (navigation by assignment, typed)', rule('no-unauthorised-transfer'), hrefTable);
@@ -395,7 +425,7 @@ const extensionTable = {
     // A method added to one of the project's own constructors is that constructor's, not a library's.
     `${egressPre}function Kanaal() {}\nKanaal.prototype.sendSilent = function (content) {\n  return this.reply({ content });\n};\nexport async function run(interaction) {\n  await interaction.sendSilent(\`Naam: \${leerling.naam}\`);\n}`,
   ],
-  invalid: [{ code: extension, errors: [unknown(extension, '`Naam: ${leerling.naam}`')] }],
+  invalid: [{ code: extension, errors: [unknown(extension, 'leerling.naam')] }],
 };
 ruleTester.run('no-unauthorised-transfer (prototype extensions)', rule('no-unauthorised-transfer'), extensionTable);
 typedRuleTester.run('no-unauthorised-transfer (prototype extensions, typed)', rule('no-unauthorised-transfer'), extensionTable);

@@ -104,12 +104,12 @@ const reportedLogs: readonly (readonly [string, string])[] = [
   ['declare const leerlingen: Leerling[];\nconsole.log(leerlingen.map((l) => l.naam));', 'leerlingen.map((l) => l.naam)'],
   ['const { naam } = leerling;\nconsole.log(naam);', 'naam'],
   ['const naam = leerling.naam;\nconsole.log(naam);', 'naam'],
-  ['console.log({ naam: leerling.naam });', '{ naam: leerling.naam }'],
+  ['console.log({ naam: leerling.naam });', 'naam: leerling.naam'],
   ['console.log(leerling.bsn.slice(-4));', 'leerling.bsn.slice(-4)'],
   ['console.log(leerling.bsn.trim());', 'leerling.bsn.trim()'],
   ['console.log(leerling.bsn.replace(/-/g, ""));', 'leerling.bsn.replace(/-/g, "")'],
   ['console.log(leerling.naam.replace(/^./, "*"));', 'leerling.naam.replace(/^./, "*")'],
-  ['console.log(`${leerling.naam} (${leerling.naam.length})`);', '`${leerling.naam} (${leerling.naam.length})`'],
+  ['console.log(`(${leerling.naam.length}) ${leerling.naam}`);', 'leerling.naam'],
   ['console.log(leerling.bsn ?? "geen");', 'leerling.bsn ?? "geen"'],
   ['console.log(String(leerling.bsn));', 'String(leerling.bsn)'],
   ['console.log(leerling?.naam);', 'leerling?.naam'],
@@ -119,10 +119,10 @@ const reportedLogs: readonly (readonly [string, string])[] = [
   ['function f(email: string) {\n  console.log(email);\n}', 'email'],
   ['function f(naam: string) {\n  console.log(naam.toUpperCase());\n}', 'naam.toUpperCase()'],
   ['const testLeerling = { naam: leerling.naam };\nconsole.log(testLeerling);', 'testLeerling'],
-  ['import { faker } from "@faker-js/faker";\nconsole.log({ naam: faker.person.fullName(), bsn: leerling.bsn });', '{ naam: faker.person.fullName(), bsn: leerling.bsn }'],
-  ['console.log({ bsn: leerling.bsn.length > 0 ? leerling.bsn : "" });', '{ bsn: leerling.bsn.length > 0 ? leerling.bsn : "" }'],
+  ['import { faker } from "@faker-js/faker";\nconsole.log({ naam: faker.person.fullName(), bsn: leerling.bsn });', 'bsn: leerling.bsn'],
+  ['console.log({ bsn: leerling.bsn.length > 0 ? leerling.bsn : "" });', 'bsn: leerling.bsn.length > 0 ? leerling.bsn : ""'],
   ['const kort = (s: string) => s.slice(0, 2);\nconsole.log(kort(leerling.bsn));', 'kort(leerling.bsn)'],
-  ['console.log({ naam: vak.naam, email: leerling.email });', '{ naam: vak.naam, email: leerling.email }'],
+  ['console.log({ naam: vak.naam, email: leerling.email });', 'email: leerling.email'],
   ['function toon({ naam }: Leerling) {\n  console.log(naam);\n}', 'naam'],
 ];
 
@@ -152,8 +152,8 @@ const transferValid = [
   `${pre}fetch("https://api.weer.example/v1", { method: "POST", body: JSON.stringify({ postcode: school.postcode, plaats: school.adres }) });`,
 ];
 const transferInvalid = [
-  { code: weather('leerling.postcode'), errors: [{ messageId: 'unknownDestination', ...last(weather('leerling.postcode'), '`https://api.weer.example/v1?postcode=${leerling.postcode}`') }] },
-  { code: weather('leerling?.naam'), errors: [{ messageId: 'unknownDestination', ...last(weather('leerling?.naam'), '`https://api.weer.example/v1?postcode=${leerling?.naam}`') }] },
+  { code: weather('leerling.postcode'), errors: [{ messageId: 'unknownDestination', ...last(weather('leerling.postcode'), 'leerling.postcode') }] },
+  { code: weather('leerling?.naam'), errors: [{ messageId: 'unknownDestination', ...last(weather('leerling?.naam'), 'leerling?.naam') }] },
 ];
 ruleTester.run('precision: no-unauthorised-transfer', rule('no-unauthorised-transfer'), { valid: transferValid, invalid: transferInvalid });
 typedRuleTester.run('precision: no-unauthorised-transfer (typed)', rule('no-unauthorised-transfer'), { valid: transferValid, invalid: transferInvalid });

@@ -1,5 +1,5 @@
 import { at } from '../helpers/positions';
-import { rule, ruleTester, typedRuleTester } from '../helpers/ruleTester';
+import { message, rule, ruleTester, typedRuleTester } from '../helpers/ruleTester';
 
 /** The suggestions that insert `/** @retention <term> *\/` on its own line before `anchor` (at its indentation). */
 function insert(code: string, anchor: string, terms: readonly string[]): { messageId: 'addRetention'; output: string }[] {
@@ -222,7 +222,7 @@ ruleTester.run('require-retention', rule('require-retention'), {
   invalid: [
     {
       code: entity,
-      errors: [{ messageId: 'missingRetention', data: { store: 'entity `Leerling` (TypeORM/MikroORM)', category: 'Burgerservicenummer (BSN)', allowed: '`leerlingdossier` (Leerlingdossier, P2Y)', suggested: 'leerlingdossier' }, ...at(entity, 'Leerling'), suggestions: insert(entity, '@Entity()', ['leerlingdossier']) }],
+      errors: [{ ...message('require-retention', 'missingRetention', { store: 'entity `Leerling` (TypeORM/MikroORM)', category: 'Burgerservicenummer (BSN)', categories: 'Burgerservicenummer (BSN)', allowed: '`leerlingdossier` (Leerlingdossier, P2Y)', suggested: 'leerlingdossier', place: 'to the declaration' }), ...at(entity, 'Leerling'), suggestions: insert(entity, '@Entity()', ['leerlingdossier']) }],
     },
     {
       code: mikro,
@@ -254,7 +254,7 @@ ruleTester.run('require-retention', rule('require-retention'), {
     },
     {
       code: fsWrite,
-      errors: [{ messageId: 'missingRetention', data: { store: '`writeFileSync`', category: 'Burgerservicenummer (BSN)', allowed: '`leerlingdossier` (Leerlingdossier, P2Y)', suggested: 'leerlingdossier' }, ...at(fsWrite, "writeFileSync('export.json', JSON.stringify({ bsn }))"), suggestions: insert(fsWrite, "writeFileSync('", ['leerlingdossier']) }],
+      errors: [{ ...message('require-retention', 'missingRetention', { store: '`writeFileSync`', category: 'Burgerservicenummer (BSN)', categories: 'Burgerservicenummer (BSN)', allowed: '`leerlingdossier` (Leerlingdossier, P2Y)', suggested: 'leerlingdossier', place: 'above the statement that stores (or the function around it)' }), ...at(fsWrite, "writeFileSync('export.json', JSON.stringify({ bsn }))"), suggestions: insert(fsWrite, "writeFileSync('", ['leerlingdossier']) }],
     },
     {
       code: fsPromises,
@@ -270,7 +270,7 @@ ruleTester.run('require-retention', rule('require-retention'), {
     },
     {
       code: redisLong,
-      errors: [{ messageId: 'ttlTooLong', data: { store: 'Redis `set`', category: 'Camerabeelden', ttl: '2592000 s (30 days)', allowed: '`camera` (Camerabeelden, P4W)' }, ...at(redisLong, "client.set('beeld', opname, { EX: 60 * 60 * 24 * 30 })"), suggestions: [] }],
+      errors: [{ ...message('require-retention', 'ttlTooLong', { store: 'Redis `set`', category: 'Camerabeelden', ttl: '2592000 s (30 days)', allowed: '`camera` (Camerabeelden, P4W)' }), ...at(redisLong, "client.set('beeld', opname, { EX: 60 * 60 * 24 * 30 })"), suggestions: [] }],
     },
     {
       code: redisSetex,
@@ -297,7 +297,7 @@ ruleTester.run('require-retention', rule('require-retention'), {
     { code: prismaCached, errors: [{ messageId: 'missingRetention', ...at(prismaCached, 'db.leerling.create({ data: { bsn: leerling.bsn } })'), suggestions: insert(prismaCached, 'await db', ['leerlingdossier']) }] },
     {
       code: unknown,
-      errors: [{ messageId: 'unknownTerm', data: { term: 'altijd', allowed: '`leerlingdossier` (Leerlingdossier, P2Y)' }, ...at(unknown, 'Leerling'), suggestions: replace(unknown, 'altijd', ['leerlingdossier']) }],
+      errors: [{ ...message('require-retention', 'unknownTerm', { term: 'altijd', allowed: '`leerlingdossier` (Leerlingdossier, P2Y)' }), ...at(unknown, 'Leerling'), suggestions: replace(unknown, 'altijd', ['leerlingdossier']) }],
     },
     {
       code: tooLong,
@@ -345,8 +345,14 @@ typedRuleTester.run('require-retention (typed)', rule('require-retention'), {
       filename: 'src/store-typed.ts',
       errors: [
         {
-          messageId: 'missingRetention',
-          data: { store: '`writeFileSync`', category: 'Burgerservicenummer (BSN), Naam-, adres- en woonplaatsgegevens', allowed: '`leerlingdossier` (Leerlingdossier, P2Y)', suggested: 'leerlingdossier' },
+          ...message('require-retention', 'missingRetention', {
+            store: '`writeFileSync`',
+            category: 'Burgerservicenummer (BSN) + 1 more',
+            categories: 'Burgerservicenummer (BSN) and Naam-, adres- en woonplaatsgegevens',
+            allowed: '`leerlingdossier` (Leerlingdossier, P2Y)',
+            suggested: 'leerlingdossier',
+            place: 'above the statement that stores (or the function around it)',
+          }),
           ...at(typedWrite, "writeFileSync('a.json', JSON.stringify(leerling))"),
           suggestions: insert(typedWrite, "writeFileSync('a.json'", ['leerlingdossier']),
         },

@@ -1,6 +1,6 @@
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import plugin from 'eslint-plugin-avglint';
-import { FIXTURE_CATALOGUE, FIXTURE_PROJECT, rule } from '../helpers/ruleTester';
+import { FIXTURE_CATALOGUE, FIXTURE_PROJECT, message, rule } from '../helpers/ruleTester';
 
 /*
  * The comments under test name avglint's rules, so the plugin must be registered under `avglint` (the shared tester
@@ -38,8 +38,7 @@ ruleTester.run('require-suppression-reason', rule('require-suppression-reason'),
       code: 'f();\n// eslint-disable-next-line avglint/require-retention -- migratie (until 2020-01-31)\nx();',
       errors: [
         {
-          messageId: 'expiredSuppression',
-          data: { rules: '`avglint/require-retention`', until: '2020-01-31', reason: 'migratie (until 2020-01-31)' },
+          ...message('require-suppression-reason', 'expiredSuppression', { rules: '`avglint/require-retention`', until: '2020-01-31', reason: 'migratie (until 2020-01-31)' }),
           line: 2,
           column: 1,
           endLine: 2,
@@ -49,15 +48,15 @@ ruleTester.run('require-suppression-reason', rule('require-suppression-reason'),
     },
     {
       code: '/* eslint-disable avglint/no-bsn-literal */',
-      errors: [{ messageId: 'missingReason', data: { rules: '`avglint/no-bsn-literal`' }, line: 1, column: 1, endLine: 1, endColumn: 44 }],
+      errors: [{ ...message('require-suppression-reason', 'missingReason', { rules: '`avglint/no-bsn-literal`' }), line: 1, column: 1, endLine: 1, endColumn: 44 }],
     },
     {
       code: 'x(); // eslint-disable-line avglint/require-retention, no-console',
-      errors: [{ messageId: 'missingReason', data: { rules: '`avglint/require-retention`' }, line: 1, column: 6, endLine: 1, endColumn: 66 }],
+      errors: [{ ...message('require-suppression-reason', 'missingReason', { rules: '`avglint/require-retention`' }), line: 1, column: 6, endLine: 1, endColumn: 66 }],
     },
     {
       code: 'f();\n// eslint-disable-next-line avglint/no-bsn-literal, avglint/require-retention\nx();',
-      errors: [{ messageId: 'missingReason', data: { rules: '`avglint/no-bsn-literal`, `avglint/require-retention`' }, line: 2, column: 1, endLine: 2, endColumn: 78 }],
+      errors: [{ ...message('require-suppression-reason', 'missingReason', { rules: '`avglint/no-bsn-literal`, `avglint/require-retention`' }), line: 2, column: 1, endLine: 2, endColumn: 78 }],
     },
     {
       code: '/* eslint-disable-next-line\n   avglint/no-bsn-literal */\nx();',
@@ -71,7 +70,7 @@ ruleTester.run('require-suppression-reason', rule('require-suppression-reason'),
     {
       // Disabling every rule disables avglint's too.
       code: 'f();\n// eslint-disable-next-line\nx();',
-      errors: [{ messageId: 'missingReason', data: { rules: 'all rules (avglint included)' }, line: 2, column: 1, endLine: 2, endColumn: 28 }],
+      errors: [{ ...message('require-suppression-reason', 'missingReason', { rules: 'all rules (avglint included)' }), line: 2, column: 1, endLine: 2, endColumn: 28 }],
     },
   ],
 });

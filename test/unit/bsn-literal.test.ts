@@ -47,9 +47,10 @@ describe('no-bsn-literal (through analyseFile)', () => {
     const [finding] = analyseFile({ sourceFile: sf, catalogue }).findings;
     assert.ok(finding);
     assert.equal(finding.ruleId, 'no-bsn-literal');
-    assert.deepEqual(finding.data, { value: '111222333', check: 'BSN-elfproef', kind: 'BSN' });
+    assert.deepEqual(finding.data, { value: '111222333', check: 'BSN-elfproef', kind: 'BSN', where: 'a number' });
     assert.deepEqual(finding.categories, ['bsn']);
-    assert.match(finding.message, /^111222333 passes the BSN-elfproef: it may be a real person's BSN\. Why: .*AVG art\. 87.* What to do: /);
+    assert.equal(finding.summary, '111222333 in a number passes the BSN-elfproef: maybe a real BSN');
+    assert.match(finding.detail, /^Why: .*AVG art\. 87.*\nWhat to do: .*settings\.rules\.no-bsn-literal\.allow/);
     assert.equal(finding.path.length, 1);
   });
 

@@ -129,7 +129,7 @@ describe('require-retention: storage declarations (through analyseFile)', () => 
     assert.deepEqual(retention('/** @retention altijd */\n@Entity() class Leerling { @Column() bsn!: string; }'), [['unknownTerm', 'Leerling', ['bsn']]]);
     const { findings } = analyse('/** @retention */\n@Entity() class Leerling { @Column() bsn!: string; }');
     assert.equal(findings[0]?.messageId, 'unknownTerm');
-    assert.equal(findings[0]?.data['term'], '(leeg)');
+    assert.equal(findings[0]?.data['term'], '(empty)');
   });
 
   it('reports a term longer than the strictest stored category allows', () => {
@@ -141,7 +141,7 @@ describe('require-retention: storage declarations (through analyseFile)', () => 
     assert.equal(finding?.data['term'], 'verzuim');
     assert.equal(finding?.data['termDuration'], 'P5Y');
     assert.equal(finding?.data['suggested'], 'camera');
-    assert.match(finding?.message ?? '', /^entity `Opname` \(TypeORM\/MikroORM\) keeps Camerabeelden for verzuim \(P5Y\), longer than the catalogue allows/);
+    assert.equal(finding?.summary, 'Camerabeelden → entity `Opname` (TypeORM/MikroORM): verzuim too long');
   });
 
   it('a term within the strictest category’s longest term passes, even if it is another category’s term', () => {
@@ -388,7 +388,10 @@ describe('require-retention: messages and suggestions', () => {
     assert.ok(finding);
     assert.equal(
       finding.message,
-      "`fs.writeFileSync` stores Naam-, adres- en woonplaatsgegevens without a bewaartermijn. Why: the catalogue allows `leerlingdossier` (Leerlingdossier, P2Y), `sessie` (Sessie, P1D) for this data. What to do: add `/** @retention leerlingdossier */` to the declaration.",
+      'Naam-, adres- en woonplaatsgegevens → `fs.writeFileSync`: no bewaartermijn\n' +
+        'Why: the catalogue allows `leerlingdossier` (Leerlingdossier, P2Y) or `sessie` (Sessie, P1D) for Naam-, adres- en woonplaatsgegevens.\n' +
+        // A write is no declaration: the tag goes above the statement (the mixed phrase "to the declaration" is gone).
+        'What to do: add `/** @retention leerlingdossier */` above the statement that stores (or the function around it).',
     );
     assert.deepEqual(finding.suggestions.map((s) => s.message), ['Add `@retention leerlingdossier` (Leerlingdossier, P2Y)', 'Add `@retention sessie` (Sessie, P1D)']);
     const edit = finding.suggestions[1]?.edits[0];

@@ -17,7 +17,7 @@ function findingAt(sf: ts.SourceFile, marker: string, ruleId: Finding['ruleId'] 
   for (let i = 0; i <= occurrence; i++) start = sf.text.indexOf(marker, start + 1);
   assert.ok(start >= 0, `marker ${marker} not found`);
   const range = { start, end: start + marker.length };
-  return { ruleId, messageId: 'x', message: `${ruleId} at ${start}`, data: {}, range, path: [], categories: [], suggestions: [] };
+  return { ruleId, messageId: 'x', summary: `${ruleId} at ${start}`, detail: '', message: `${ruleId} at ${start}`, data: {}, range, path: [], categories: [], suggestions: [] };
 }
 
 /** Which markers survive the file's directives. */
@@ -258,7 +258,7 @@ describe('suppressions: parity with ESLint itself (property test)', () => {
     for (const match of text.matchAll(/\b([AB])\d+\b/g)) {
       const ruleId = RULE_OF[match[1] as 'A' | 'B'];
       const start = match.index;
-      findings.push({ ruleId, messageId: 'x', message: match[0], data: {}, range: { start, end: start + match[0].length }, path: [], categories: [], suggestions: [] });
+      findings.push({ ruleId, messageId: 'x', summary: match[0], detail: '', message: match[0], data: {}, range: { start, end: start + match[0].length }, path: [], categories: [], suggestions: [] });
     }
     return applySuppressions(findings, parseSuppressions(sf), sf).map((f) => f.message).sort();
   }

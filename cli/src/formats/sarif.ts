@@ -34,6 +34,8 @@ export const SECURITY_SEVERITY: Readonly<Record<RuleId, number>> = {
   'no-personal-data-in-logs': 6.5,
   'require-retention': 5.0,
   'require-suppression-reason': 4.0,
+  // No finding of its own: a broken catalogue or an unanalysed file is a notification, not a result.
+  catalogue: 4.0,
 };
 
 /**
@@ -87,7 +89,8 @@ export function toSarif(result: ScanResult, version: string): object {
     ruleId: `avglint/${f.ruleId}`,
     ruleIndex: RULE_IDS.indexOf(f.ruleId),
     level: 'error',
-    message: { text: f.message },
+    // The summary as text (what the code-scanning list shows); the whole message, detail included, as Markdown.
+    message: { text: f.summary, markdown: f.detail === '' ? f.summary : `${f.summary}\n\n${f.detail.split('\n').join('  \n')}` },
     locations: [{ physicalLocation: { artifactLocation: uri(f.file), region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn } } }],
     partialFingerprints: { [FINGERPRINT_KEY]: f.fingerprint },
     ...(f.path.length > 0 ? { codeFlows: [{ threadFlows: [{ locations: f.path.map(stepLocation) }] }] } : {}),

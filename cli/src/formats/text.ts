@@ -17,7 +17,9 @@ export function formatText(result: ScanResult): string {
   for (const [file, findings] of [...byFile].sort(([a], [b]) => a.localeCompare(b))) {
     lines.push(relative(file));
     for (const f of findings) {
-      lines.push(`  ${f.line}:${f.column}  error  ${f.message}  avglint/${f.ruleId}`);
+      // The summary on the finding's line, the detail (why, what to do) indented below it, then the path.
+      lines.push(`  ${f.line}:${f.column}  error  ${f.summary}  avglint/${f.ruleId}`);
+      if (f.detail !== '') for (const line of f.detail.split('\n')) lines.push(`      ${line}`);
       if (f.path.length > 1) {
         f.path.forEach((step, i) => lines.push(`      ${i + 1}. ${step.kind.padEnd(6)} ${relative(step.file)}:${step.line}:${step.column}  ${step.description}`));
       }

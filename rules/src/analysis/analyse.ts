@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import type * as ts from 'typescript';
+import { DEFAULT_LOCALE } from '../catalogue/model';
 import { categoryIndex } from '../catalogue/names';
 import type { Finding } from '../finding';
 import type { Problem } from '../problem';
@@ -32,15 +33,16 @@ export function analyseFile(input: AnalysisInput): AnalysisResult {
     index: categoryIndex(catalogue),
     relativePath: relativeTo(catalogue.root, sourceFile.fileName),
     options,
+    locale: options.locale ?? catalogue.settings?.locale ?? DEFAULT_LOCALE,
     ...(input.prismaSchema ? { prismaModels: prismaModelsOf(input.prismaSchema) } : {}),
     ...(input.networkPackages ? { networkPackages: input.networkPackages } : {}),
     isCancelled,
     enabled: (rule) => options.rules === undefined || options.rules.has(rule),
-    ruleOptions: (rule) => ({ ...(RULES[rule].defaultOptions[0] ?? {}), ...(options.ruleOptions?.[rule] ?? {}) }),
+    ruleOptions: (rule) => ({ ...(RULES[rule].defaultOptions[0] ?? {}), ...(catalogue.settings?.rules[rule] ?? {}), ...(options.ruleOptions?.[rule] ?? {}) }),
     ...(options.observe === true ? { observe: (o: Observation): void => void observations.push(o) } : {}),
   };
   const findings: Finding[] = [];
-  const problems: Problem[] = [];
+  const problems: Problem[] = settingsConflicts(input, context);
   let cancelled = false;
   for (const rule of RULE_MODULES as readonly RuleModule<RuleId>[]) {
     if (isCancelled()) {
@@ -61,6 +63,36 @@ export function analyseFile(input: AnalysisInput): AnalysisResult {
   }
   releaseFileCaches(context);
   return { findings: normalise(findings), problems, cancelled, ...observed };
+}
+
+/**
+ * A rule option the host sets explicitly (an ESLint rule option, the editor's `avglint.ruleOptions`) to another value
+ * than the catalogue's `settings.rules`: the host's value is used, and this warning says so, at the catalogue's
+ * setting, so CI and the editor never disagree silently with the FG's file.
+ */
+function settingsConflicts(input: AnalysisInput, context: CheckContext): Problem[] {
+  const settings = input.catalogue.settings;
+  const host = input.options?.ruleOptions;
+  if (settings === undefined || host === undefined) return [];
+  const problems: Problem[] = [];
+  for (const rule of RULE_MODULES) {
+    const written = settings.rules[rule.id];
+    const given = host[rule.id];
+    if (written === undefined || given === undefined || !context.enabled(rule.id)) continue;
+    for (const [key, value] of Object.entries(given)) {
+      if (!(key in written) || JSON.stringify(written[key]) === JSON.stringify(value)) continue;
+      problems.push({
+        file: settings.location?.file ?? input.catalogue.files[0] ?? input.sourceFile.fileName,
+        line: settings.location?.line ?? 1,
+        column: settings.location?.column ?? 1,
+        severity: 'warning',
+        code: 'settings/conflict',
+        message: `The host sets \`${rule.id}\` option \`${key}\` to ${JSON.stringify(value)}, but the catalogue's \`settings.rules\` says ${JSON.stringify(written[key])}; the host's value is used.`,
+        hint: `Keep rule options in one place: remove \`${key}\` from the ESLint rule options (or the editor's \`avglint.ruleOptions\`), or from \`settings.rules.${rule.id}\` in the catalogue.`,
+      });
+    }
+  }
+  return problems;
 }
 
 function runCheck(rule: RuleModule<RuleId>, context: CheckContext, findings: Finding[], problems: Problem[]): void {

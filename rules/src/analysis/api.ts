@@ -3,7 +3,7 @@
  * workspace scans), the CLI and the benchmarks all analyse through `analyseFile`, so they cannot disagree.
  */
 import type * as ts from 'typescript';
-import type { Catalogue } from '../catalogue/model';
+import type { Catalogue, Locale } from '../catalogue/model';
 import type { Finding } from '../finding';
 import type { Problem } from '../problem';
 import type { Observation, UnclassifiedName } from './observation';
@@ -13,8 +13,15 @@ import type { PrismaSchemaText } from './prismaSchema';
 export interface AnalysisOptions {
   /** Rules to run; all when absent. Hosts pass only enabled rules so disabled ones cost nothing. */
   readonly rules?: ReadonlySet<RuleId>;
-  /** Options per rule, in ESLint's shape (the first element of the options array). */
+  /**
+   * Options per rule, in ESLint's shape (the first element of the options array), as the host was configured. They
+   * are merged over the catalogue's `settings.rules` (which are merged over the rule's defaults): a host option set
+   * explicitly wins, and a value that differs from the catalogue's is reported once per file as a
+   * `settings/conflict` problem, so the two places never disagree silently.
+   */
   readonly ruleOptions?: Readonly<Partial<Record<RuleId, Readonly<Record<string, unknown>>>>>;
+  /** The language of messages; the catalogue's `settings.locale` when absent, else English. */
+  readonly locale?: Locale;
   /**
    * The current time, for suppressions with an expiry (`-- reason (until 2027-01-31)`). The core has no clock: hosts
    * pass `new Date()`; without it expiries are not checked.

@@ -1,5 +1,5 @@
 import type * as ts from 'typescript';
-import type { Catalogue } from '../catalogue/model';
+import type { Catalogue, Locale } from '../catalogue/model';
 import type { CategoryIndex } from '../catalogue/names';
 import type { RuleId } from '../rules/registry';
 import type { AnalysisOptions } from './api';
@@ -16,6 +16,8 @@ export interface CheckContext {
   /** The file's path relative to `catalogue.root`, with `/` separators, for access globs. */
   readonly relativePath: string;
   readonly options: AnalysisOptions;
+  /** The language of messages: the host's `locale`, else the catalogue's `settings.locale`, else English. */
+  readonly locale: Locale;
   /** The models of the project's Prisma schema by lower-cased name, when the host passed the schema. */
   readonly prismaModels?: ReadonlyMap<string, PrismaModel>;
   /** npm packages the host found to reach the network (`AnalysisInput.networkPackages`). */

@@ -11,6 +11,7 @@ import { categoryIndex, normaliseName } from '../catalogue/names';
 import type { Finding, TextRange } from '../finding';
 import type { RetentionTag } from './storage';
 import { judgeRetention, retentionFinding } from '../rules/require-retention';
+import { DEFAULT_LOCALE, type Locale } from '../catalogue/model';
 
 export interface PrismaField {
   readonly name: string;
@@ -115,7 +116,7 @@ function retentionInDocs(docs: readonly { text: string; start: number }[]): Rete
  * names, its name and its table name) without a `/// @retention` term that fits. Relation fields store nothing of
  * their own and are skipped.
  */
-export function checkPrismaSchema(schema: PrismaSchemaText, catalogue: Catalogue): Finding[] {
+export function checkPrismaSchema(schema: PrismaSchemaText, catalogue: Catalogue, locale: Locale = catalogue.settings?.locale ?? DEFAULT_LOCALE): Finding[] {
   const index = categoryIndex(catalogue);
   const models = parsePrismaSchema(schema.text);
   const modelNames = new Set(models.map((m) => m.name));
@@ -135,7 +136,7 @@ export function checkPrismaSchema(schema: PrismaSchemaText, catalogue: Catalogue
     }
     const order = [...catalogue.categories.values()];
     const categories = [...found].sort((a, b) => order.indexOf(a) - order.indexOf(b));
-    const verdict = judgeRetention(catalogue, categories, model.retention, undefined, `Prisma model \`${model.name}\``);
+    const verdict = judgeRetention(catalogue, categories, model.retention, undefined, `Prisma model \`${model.name}\``, 'model', locale);
     if (!verdict) continue;
     const position = positionOf(model.nameRange.start);
     findings.push(
@@ -148,7 +149,7 @@ export function checkPrismaSchema(schema: PrismaSchemaText, catalogue: Catalogue
         insertAt: model.lineStart,
         insert: (term) => `/// @retention ${term}\n`,
         tag: model.retention,
-      }),
+      }, locale),
     );
   }
   return findings;

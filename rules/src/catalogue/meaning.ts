@@ -22,6 +22,7 @@ import type {
   Role,
   Sanitiser,
 } from './model';
+import { isLocale, type CatalogueSettings } from './model';
 import { normaliseName } from './names';
 import { DEFAULT_SUBJECTS } from './subjects';
 import { parseDuration, parseIsoDate } from './duration';
@@ -47,6 +48,8 @@ export interface MergedEntries {
   readonly sanitisers: Map<string, Entry>;
   /** The `subjects` block, if written; a catalogue that extends another replaces the base's block as a whole. */
   subjects?: Entry;
+  /** The `settings` block, if written; replaced as a whole by a catalogue that extends another and writes its own. */
+  settings?: Entry;
 }
 
 const SINGULAR: Record<Section, string> = {
@@ -108,6 +111,8 @@ export function entriesOf(source: SourceFile): MergedEntries {
   }
   const subjects = data['subjects'];
   if (isRecord(subjects)) merged.subjects = { id: 'subjects', value: subjects, source, path: ['subjects'] };
+  const settings = data['settings'];
+  if (isRecord(settings)) merged.settings = { id: 'settings', value: settings, source, path: ['settings'] };
   const sanitisers = data['sanitisers'];
   if (Array.isArray(sanitisers)) {
     sanitisers.forEach((value: unknown, index) => {
@@ -139,6 +144,8 @@ export function mergeEntries(base: MergedEntries, top: MergedEntries): MergedEnt
   if (organisation !== undefined) merged.organisation = organisation;
   const subjects = top.subjects ?? base.subjects;
   if (subjects !== undefined) merged.subjects = subjects;
+  const settings = top.settings ?? base.settings;
+  if (settings !== undefined) merged.settings = settings;
   return merged;
 }
 
@@ -567,5 +574,15 @@ export function buildCatalogue(entries: MergedEntries, files: readonly string[],
           },
         }
       : {}),
+    ...(entries.settings ? { settings: settingsOf(entries.settings) } : {}),
   };
+}
+
+/** The `settings` block as the model holds it; its shape was checked against the schema. */
+function settingsOf(entry: Entry): CatalogueSettings {
+  const locale = entry.value['locale'];
+  const rules: Record<string, Record<string, unknown>> = {};
+  const written = entry.value['rules'];
+  if (isRecord(written)) for (const [id, options] of Object.entries(written)) if (isRecord(options)) rules[id] = { ...options };
+  return { ...(isLocale(locale) ? { locale } : {}), rules, location: locationOf(entry) };
 }

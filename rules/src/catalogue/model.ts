@@ -192,6 +192,27 @@ export interface Subjects {
   readonly location?: CatalogueLocation;
 }
 
+/** The languages avglint's messages are written in. */
+export type Locale = 'nl' | 'en';
+export const LOCALES: readonly Locale[] = ['nl', 'en'];
+/** Without a `locale` setting (the catalogue's `settings.locale`, or the host's own), messages are in English. */
+export const DEFAULT_LOCALE: Locale = 'en';
+
+export function isLocale(value: unknown): value is Locale {
+  return value === 'nl' || value === 'en';
+}
+
+/**
+ * The project's one avglint configuration, written in the catalogue's `settings:` block and read by every host
+ * (ESLint, `avglint scan`, the language server): the language of the messages and the rules' options.
+ */
+export interface CatalogueSettings {
+  readonly locale?: Locale;
+  /** Options per rule id (without the `avglint/` prefix), in the shape of the rule's ESLint options. */
+  readonly rules: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+  readonly location?: CatalogueLocation;
+}
+
 export interface Catalogue {
   /** The catalogue file that was loaded, then each file it extends, in load order. */
   readonly files: readonly string[];
@@ -208,4 +229,6 @@ export interface Catalogue {
   readonly sanitisers: readonly Sanitiser[];
   /** Whose data it is; absent means the built-in defaults (`DEFAULT_SUBJECTS`, the same lists as the starter catalogue). */
   readonly subjects?: Subjects;
+  /** The `settings:` block; absent when the catalogue has none (the defaults, overridden only by a host's options). */
+  readonly settings?: CatalogueSettings;
 }

@@ -94,6 +94,45 @@ export const CATALOGUE_SCHEMA = {
         source: { description: 'Where this comes from, such as "Privacyverklaring, Van wie".', type: 'string' },
       },
     },
+    settings: {
+      description:
+        "avglint's one configuration for this project, read by ESLint, `avglint scan` and the editor alike: the language of the messages and the rules' options. An option set in the ESLint config (or the editor's avglint.ruleOptions) wins over the value here, and a different value is reported as a warning (settings/conflict).",
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        locale: { description: 'The language of the messages: nl (Nederlands) or en (English). Without it English, unless the ESLint config or the editor sets one.', enum: ['nl', 'en'] },
+        rules: {
+          description: 'Options per rule, as in an ESLint config (without the avglint/ prefix): no-bsn-literal, no-unauthorised-transfer.',
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            'no-bsn-literal': {
+              description: 'Options of no-bsn-literal.',
+              type: 'object',
+              additionalProperties: false,
+              properties: {
+                allow: {
+                  description: 'Test numbers that pass the elfproef but are no real BSN or onderwijsnummer (generated ones), as 8 or 9 digits in quotes: ["123456782"].',
+                  type: 'array',
+                  items: { type: 'string', pattern: '^[0-9]{8,9}$' },
+                  uniqueItems: true,
+                },
+                checkComments: { description: 'Also look for numbers in comments (default true).', type: 'boolean' },
+              },
+            },
+            'no-unauthorised-transfer': {
+              description: 'Options of no-unauthorised-transfer.',
+              type: 'object',
+              additionalProperties: false,
+              properties: {
+                reportUnknownDestinations: { description: 'Report data sent to hosts that are not in the catalogue (default true).', type: 'boolean' },
+                reportUnresolvedDestinations: { description: 'Report data sent to destinations avglint cannot resolve (default false; true in the strict preset).', type: 'boolean' },
+              },
+            },
+          },
+        },
+      },
+    },
     sanitisers: {
       description: 'Functions whose result no longer contains some categories, such as a function that turns a BSN into an ECK iD.',
       type: 'array',

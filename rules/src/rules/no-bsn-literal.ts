@@ -22,7 +22,8 @@ import { normaliseName } from '../catalogue/names';
 import type { Finding, TextRange } from '../finding';
 import type { CheckContext } from '../analysis/context';
 import { collectComments } from '../analysis/suppressions';
-import { createRule, type RuleHelpers } from './rule';
+import type { Locale } from '../catalogue/model';
+import { createRule, type RuleHelpers, type RuleMessage } from './rule';
 import { numberIsNoIdentifier } from '../analysis/bsnContext';
 
 type MessageId = 'bsnLiteral';
@@ -125,9 +126,19 @@ export default createRule({
     requiresTypes: false,
     recommended: true,
     messages: {
-      bsnLiteral:
-        '{{value}} passes the {{check}}: it may be a real person\'s {{kind}}. Why: a BSN may only be processed where a law requires it (AVG art. 87, UAVG art. 46), and a repository is not such a place. What to do: use a generated test number and list it in the rule\'s `allow` option.',
-    } satisfies Record<MessageId, string>,
+      bsnLiteral: {
+        nl: {
+          summary: '{{value}} in {{where}} doorstaat de {{check}}: mogelijk een echt {{kind}}',
+          detail:
+            'Waarom: een BSN mag alleen worden verwerkt waar een wet dat vereist (AVG art. 87, UAVG art. 46), en een repository is zo\'n plek niet.\nWat te doen: gebruik een gegenereerd testnummer en zet het in `settings.rules.no-bsn-literal.allow` van de catalogus (of de optie `allow` van de regel).',
+        },
+        en: {
+          summary: '{{value}} in {{where}} passes the {{check}}: maybe a real {{kind}}',
+          detail:
+            "Why: a BSN may only be processed where a law requires it (AVG art. 87, UAVG art. 46), and a repository is not such a place.\nWhat to do: use a generated test number and list it in the catalogue's `settings.rules.no-bsn-literal.allow` (or the rule's `allow` option).",
+        },
+      },
+    } satisfies Record<MessageId, RuleMessage>,
     schema: [
       {
         type: 'object',
@@ -150,7 +161,7 @@ export default createRule({
     // Most files hold no 8- or 9-digit number that passes either check at all: then no literal or comment can.
     if (!mayHoldIdentifier(text)) return findings;
 
-    const report = (digits: string, written: string, range: TextRange, where: string): void => {
+    const report = (digits: string, written: string, range: TextRange, where: keyof typeof WHERE): void => {
       const check = identifierCheck(digits);
       if (!check) return;
       if (allow.has(padIdentifier(digits) ?? digits)) return;
@@ -203,9 +214,17 @@ export default createRule({
   },
 });
 
-function makeFinding(context: CheckContext, rule: RuleHelpers<MessageId>, written: string, check: string, range: TextRange, where: string): Finding {
+/** Where a number was found, in words. */
+const WHERE = {
+  'a numeric literal': { nl: 'een getal', en: 'a number' },
+  'a string': { nl: 'een string', en: 'a string' },
+  'JSX text': { nl: 'JSX-tekst', en: 'JSX text' },
+  'a comment': { nl: 'commentaar', en: 'a comment' },
+} as const satisfies Record<string, Record<Locale, string>>;
+
+function makeFinding(context: CheckContext, rule: RuleHelpers<MessageId>, written: string, check: string, range: TextRange, where: keyof typeof WHERE): Finding {
   const kind = check === 'BSN-elfproef' ? 'BSN' : 'onderwijsnummer';
-  const data = { value: written, check, kind };
+  const data = { value: written, check, kind, where: WHERE[where][context.locale] };
   const position = context.sourceFile.getLineAndCharacterOfPosition(range.start);
   return rule.finding({
     messageId: 'bsnLiteral',

@@ -22,7 +22,8 @@ import { engineOf } from '../analysis/flow/flows';
 import { fileNodes } from '../analysis/flow/nodes';
 import { categoriesOf, step } from '../analysis/flow/labels';
 import { list } from '../analysis/flow/wording';
-import { createRule, type RuleHelpers } from './rule';
+import type { Locale } from '../catalogue/model';
+import { createRule, type RuleHelpers, type RuleMessage } from './rule';
 // Read once: every member of the typescript module is a getter, and these run for every node.
 const { getJSDocTags, getLeadingCommentRanges, isArrayLiteralExpression, isArrowFunction, isAwaitExpression, isBinaryExpression, isBindingElement, isCallExpression, isClassLike, isConstructorDeclaration, isElementAccessExpression, isFunctionDeclaration, isFunctionExpression, isFunctionLike, isIdentifier, isImportDeclaration, isMethodDeclaration, isNoSubstitutionTemplateLiteral, isObjectBindingPattern, isParameter, isPropertyAccessExpression, isPropertyAssignment, isQualifiedName, isSpreadAssignment, isSpreadElement, isStringLiteral, isVariableDeclaration, isVariableStatement, SyntaxKind } = ts;
 
@@ -47,9 +48,11 @@ export default createRule({
     requiresTypes: false,
     recommended: true,
     messages: {
-      unauthorisedRead:
-        '{{what}} reads {{category}}{{special}} outside the code the catalogue authorises. Why: {{why}} What to do: {{todo}}',
-    } satisfies Record<MessageId, string>,
+      unauthorisedRead: {
+        nl: { summary: '{{category}} gelezen door {{what}}: buiten de toegestane code', detail: 'Waarom: {{why}}{{special}}\nWat te doen: {{todo}}' },
+        en: { summary: '{{category}} read by {{what}}: outside the authorised code', detail: 'Why: {{why}}{{special}}\nWhat to do: {{todo}}' },
+      },
+    } satisfies Record<MessageId, RuleMessage>,
     schema: [],
     defaultOptions: [],
   },
@@ -84,12 +87,12 @@ export default createRule({
         report(node, direct(engine.classifier.member(node, node.argumentExpression.text)).filter((h) => !alreadyRestricted(engine, node.expression, h.category)), () => `\`${shortText(node)}\``);
       } else if (isBindingElement(node) && isObjectBindingPattern(node.parent) && !node.dotDotDotToken) {
         const name = declarationName(node);
-        if (name !== undefined) report(node, direct(bindingHits(engine.classifier, node, name)), () => `destructuring \`${name}\``);
+        if (name !== undefined) report(node, direct(bindingHits(engine.classifier, node, name)), () => (context.locale === 'nl' ? `destructurering \`${name}\`` : `destructuring \`${name}\``));
       } else if (isParameter(node) && isIdentifier(node.name) && isFunctionParameter(node)) {
         report(node.name, direct(engine.classifier.declaration(node)), () => `parameter \`${(node.name as ts.Identifier).text}\``);
       } else if ((isSpreadAssignment(node) || isSpreadElement(node)) && !isArrayLiteralExpression(node.parent)) {
         const members = categoriesOf(engine.valueOf(node.expression)).filter((l) => l.path.length > 0);
-        report(node, members.map((l) => ({ category: l.category, reason: l.reason, detail: `member \`${l.path.join('.')}\``, path: [] })), () => `spreading \`${shortText(node.expression)}\``);
+        report(node, members.map((l) => ({ category: l.category, reason: l.reason, detail: `member \`${l.path.join('.')}\``, path: [] })), () => (context.locale === 'nl' ? `spreiding \`${shortText(node.expression)}\`` : `spreading \`${shortText(node.expression)}\``));
       } else if (!engine.checker && isVariableDeclaration(node) && isIdentifier(node.name) && node.type) {
         // Without types, a variable declared with a restricted type (`const plan: Handelingsplan = await haal()`) is
         // where the restricted value comes in, unless its initialiser was already reported as a read.
@@ -161,7 +164,9 @@ function readName(node: ts.Node): string | undefined {
 
 function finding(context: CheckContext, helpers: RuleHelpers<MessageId>, node: ts.Node, hit: Hit, rule: AccessRule, what: string): Finding {
   const category = hit.category;
-  const data = { what, category: category.label, special: category.special ? ' (bijzondere persoonsgegevens, AVG art. 9)' : '', why: why(context, category, rule), todo: todo(context, rule) };
+  const locale = context.locale;
+  const special = !category.special ? '' : locale === 'nl' ? ' Het is een bijzonder persoonsgegeven (AVG art. 9).' : ' It is a special category of personal data (AVG art. 9).';
+  const data = { what, category: category.label, special, why: why(context, category, rule, locale), todo: todo(context, rule, locale) };
   return helpers.finding({
     messageId: 'unauthorisedRead',
     data,
@@ -171,24 +176,31 @@ function finding(context: CheckContext, helpers: RuleHelpers<MessageId>, node: t
   });
 }
 
-function why(context: CheckContext, category: Category, rule: AccessRule): string {
+function why(context: CheckContext, category: Category, rule: AccessRule, locale: Locale): string {
+  const nl = locale === 'nl';
   const who: string[] = [];
-  if (rule.paths.length > 0) who.push(`code under ${list(rule.paths.map((p) => `\`${p}\``))}`);
+  if (rule.paths.length > 0) who.push(`${nl ? 'code onder' : 'code under'} ${list(rule.paths.map((p) => `\`${p}\``), locale)}`);
   const roles = rule.roles.map((r) => `\`@role ${r}\` (${context.catalogue.roles.get(r)?.label ?? r})`);
   const purposes = rule.purposes.map((p) => `\`@purpose ${p}\` (${context.catalogue.purposes.get(p)?.label ?? p})`);
-  if (roles.length + purposes.length > 0) who.push(`code that declares ${[...purposes, ...roles].join(' or ')}`);
-  return `the catalogue (access.${category.id}) restricts ${category.label} to ${who.join(', and ')}; this is \`${context.relativePath}\`.`;
+  if (roles.length + purposes.length > 0) who.push(`${nl ? 'code die' : 'code that declares'} ${list([...purposes, ...roles], locale, 'or')}${nl ? ' declareert' : ''}`);
+  return nl
+    ? `de catalogus (access.${category.id}) beperkt ${category.label} tot ${who.join(', en ')}; dit is \`${context.relativePath}\`.`
+    : `the catalogue (access.${category.id}) restricts ${category.label} to ${who.join(', and ')}; this is \`${context.relativePath}\`.`;
 }
 
-function todo(context: CheckContext, rule: AccessRule): string {
+function todo(context: CheckContext, rule: AccessRule, locale: Locale): string {
+  const nl = locale === 'nl';
   const options: string[] = [];
-  if (rule.paths.length > 0) options.push(`move this code under ${rule.paths[0] ?? ''}`);
+  if (rule.paths.length > 0) options.push(`${nl ? 'verplaats deze code naar' : 'move this code under'} ${rule.paths[0] ?? ''}`);
   const purpose = rule.purposes[0];
   const role = rule.roles[0];
-  if (purpose) options.push(`declare \`/** @purpose ${purpose} */\` on the function if that is what it is for`);
-  else if (role) options.push(`declare \`/** @role ${role} */\` on the function if only a ${context.catalogue.roles.get(role)?.label ?? role} uses it`);
-  options.push('stop reading it here');
-  return `${options.join(', or ')}.`;
+  if (purpose) options.push(nl ? `declareer \`/** @purpose ${purpose} */\` op de functie als die daarvoor is` : `declare \`/** @purpose ${purpose} */\` on the function if that is what it is for`);
+  else if (role) {
+    const label = context.catalogue.roles.get(role)?.label ?? role;
+    options.push(nl ? `declareer \`/** @role ${role} */\` op de functie als alleen ${label} die gebruikt` : `declare \`/** @role ${role} */\` on the function if only a ${label} uses it`);
+  }
+  options.push(nl ? 'lees het hier niet' : 'stop reading it here');
+  return `${options.join(nl ? ', of ' : ', or ')}.`;
 }
 
 /** Hits that classify the value itself, not one of its members. */

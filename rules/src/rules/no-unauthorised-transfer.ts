@@ -1,6 +1,7 @@
 /**
  * no-unauthorised-transfer: a category reaches a sink whose destination is a processor that may not receive it, a
- * host the catalogue does not know, or (in strict mode) a destination that cannot be resolved.
+ * host the catalogue does not know, or (in strict mode) a destination that cannot be resolved. One finding per sink
+ * call, naming every category that may not go there.
  */
 // Default import: `import * as` would read every member through an esModuleInterop getter (a sixth of the time).
 import ts from 'typescript';
@@ -8,14 +9,14 @@ import type { Category, Processor } from '../catalogue/model';
 import { normaliseName } from '../catalogue/names';
 import type { Finding, Suggestion } from '../finding';
 import type { CheckContext } from '../analysis/context';
-import { shortText, type Flow, type FlowEngine } from '../analysis/flow/engine';
+import { shortText, type FlowEngine } from '../analysis/flow/engine';
 import { destinationText } from '../analysis/flow/destinations';
 import { engineOf, fileFlows } from '../analysis/flow/flows';
-import { categoriesOf, type CategoryLabel } from '../analysis/flow/labels';
-import { firstPerCategory, flowPath, rangeOf } from '../analysis/flow/report';
-import { transferTodo, transferWhy } from '../analysis/flow/wording';
+import type { CategoryLabel } from '../analysis/flow/labels';
+import { flowPath, perCall, rangeOf, type CallCategory } from '../analysis/flow/report';
+import { list, shortList, transferTodo, transferWhy } from '../analysis/flow/wording';
 import { sourceFileOf } from '../analysis/flow/walk';
-import { createRule, type RuleHelpers } from './rule';
+import { createRule, type RuleHelpers, type RuleMessage } from './rule';
 // Read once: every member of the typescript module is a getter, and these run for every node.
 const { isPropertyAccessExpression } = ts;
 
@@ -28,14 +29,39 @@ export default createRule({
     requiresTypes: false,
     recommended: true,
     messages: {
-      unauthorisedTransfer:
-        '{{category}} is sent to {{processor}}, which may not receive it. Why: {{why}} What to do: {{todo}}',
-      unknownDestination:
-        '{{category}} is sent to {{destination}}, which is not a processor in the catalogue. Why: every recipient of personal data needs a legal basis and, for a verwerker, a verwerkersovereenkomst. What to do: add the recipient to the catalogue (ask the FG) or stop sending the data.',
-      unresolvedDestination:
-        '{{category}} is sent to a destination avglint cannot resolve. Why: without a known recipient nobody can check the legal basis. What to do: use a URL constant or a client whose baseURL is a literal, or suppress with a reason.',
-      useAlternative: 'Send {{alternative}} instead: use `{{replacement}}`',
-    } satisfies Record<MessageId, string>,
+      unauthorisedTransfer: {
+        nl: { summary: '{{category}} → {{processor}}: niet toegestaan door de catalogus', detail: 'Waarom: {{why}}\nWat te doen: {{todo}}' },
+        en: { summary: '{{category}} → {{processor}}: not allowed by the catalogue', detail: 'Why: {{why}}\nWhat to do: {{todo}}' },
+      },
+      unknownDestination: {
+        nl: {
+          summary: '{{category}} → {{destination}}: niet in de catalogus',
+          detail:
+            'Waarom: elke ontvanger van persoonsgegevens ({{categories}}) heeft een grondslag nodig en, als het een verwerker is, een verwerkersovereenkomst.\nWat te doen: voeg de ontvanger toe aan de catalogus (vraag de FG) of stuur de gegevens niet mee.',
+        },
+        en: {
+          summary: '{{category}} → {{destination}}: not in the catalogue',
+          detail:
+            'Why: every recipient of personal data ({{categories}}) needs a legal basis and, for a processor, a verwerkersovereenkomst.\nWhat to do: add the recipient to the catalogue (ask the FG) or stop sending the data.',
+        },
+      },
+      unresolvedDestination: {
+        nl: {
+          summary: '{{category}} → bestemming onbekend: avglint kan niet bepalen waarheen',
+          detail:
+            'Waarom: zonder bekende ontvanger kan niemand de grondslag voor {{categories}} controleren.\nWat te doen: gebruik een URL-constante of een client met een letterlijke baseURL, of onderdruk de melding met een reden.',
+        },
+        en: {
+          summary: '{{category}} → unresolved destination: avglint cannot tell where it goes',
+          detail:
+            'Why: without a known recipient nobody can check the legal basis for {{categories}}.\nWhat to do: use a URL constant or a client whose baseURL is a literal, or suppress with a reason.',
+        },
+      },
+      useAlternative: {
+        nl: { summary: 'Stuur {{alternative}}: gebruik `{{replacement}}`' },
+        en: { summary: 'Send {{alternative}} instead: use `{{replacement}}`' },
+      },
+    } satisfies Record<MessageId, RuleMessage>,
     schema: [
       {
         type: 'object',
@@ -51,51 +77,61 @@ export default createRule({
   check(context, rule) {
     const engine = engineOf(context);
     const options = rule.options;
+    const locale = context.locale;
     const findings: Finding[] = [];
-    for (const flow of fileFlows(engine, context.sourceFile, () => context.isCancelled())) {
-      if (flow.sink.kind !== 'transfer' || !flow.sink.destination || flow.pending) continue;
-      const found = firstPerCategory(categoriesOf(flow.value));
-      if (found.length === 0) continue;
-      const destination = flow.sink.destination;
+    const flows = fileFlows(engine, context.sourceFile, () => context.isCancelled());
+    // One finding per sink call, naming every category that may not go there; the legal text is said once.
+    for (const call of perCall(flows, (flow) => flow.sink.kind === 'transfer' && flow.sink.destination !== undefined && flow.pending !== true)) {
+      const destination = call.first.sink.destination;
+      // An open destination is a parameter's value that no call in the analysed code gives: a library's client taking
+      // its server from the caller (`new WebUntis(school, user, password, server)`), a wrapper's URL. Each call site
+      // that gives it a value is judged with that value; the rest is the caller's choice.
+      if (!destination || destination.kind === 'internal' || (destination.kind === 'unresolved' && destination.open)) continue;
       if (destination.kind === 'processor') {
         const processor = destination.processor;
-        for (const label of found) {
-          if (processor.receives.includes(label.category.id)) continue;
-          findings.push(unauthorised(context, rule, engine, flow, label, processor));
-        }
-      } else if (destination.kind === 'internal' || (destination.kind === 'unresolved' && destination.open)) {
-        // An open destination is a parameter's value that no call in the analysed code gives: a library's client
-        // taking its server from the caller (`new WebUntis(school, user, password, server)`), a wrapper's URL. Each
-        // call site that gives it a value is judged with that value; the rest is the caller's choice.
+        const refused = call.categories.filter((c) => !processor.receives.includes(c.label.category.id));
+        if (refused.length > 0) findings.push(unauthorised(context, rule, engine, refused, processor));
         continue;
-      } else if (destination.kind === 'unknown' ? options['reportUnknownDestinations'] !== false : options['reportUnresolvedDestinations'] === true) {
-        const messageId = destination.kind === 'unknown' ? 'unknownDestination' : 'unresolvedDestination';
-        for (const label of found) {
-          const data = { category: label.category.label, destination: destinationText(destination) };
-          findings.push(rule.finding({ messageId, data, range: rangeOf(flow.carrier), path: flowPath(flow, label), categories: [label.category.id] }));
-        }
       }
+      const report = destination.kind === 'unknown' ? options['reportUnknownDestinations'] !== false : options['reportUnresolvedDestinations'] === true;
+      if (!report) continue;
+      const first = call.categories[0];
+      if (!first) continue;
+      const labels = call.categories.map((c) => c.label.category.label);
+      const data = { category: shortList(labels, locale), categories: list(labels, locale), destination: destinationText(destination, locale) };
+      findings.push(
+        rule.finding({
+          messageId: destination.kind === 'unknown' ? 'unknownDestination' : 'unresolvedDestination',
+          data,
+          range: rangeOf(first.node),
+          path: flowPath(first.flow, first.label),
+          categories: call.categories.map((c) => c.label.category.id),
+        }),
+      );
     }
     return findings;
   },
 });
 
-function unauthorised(context: CheckContext, rule: RuleHelpers<MessageId>, engine: FlowEngine, flow: Flow, label: CategoryLabel, processor: Processor): Finding {
-  const category = label.category;
+function unauthorised(context: CheckContext, rule: RuleHelpers<MessageId>, engine: FlowEngine, refused: readonly CallCategory[], processor: Processor): Finding {
+  const locale = context.locale;
+  const categories = refused.map((c) => c.label.category);
+  const first = refused[0] as CallCategory;
   const data = {
-    category: category.label,
+    category: shortList(categories.map((c) => c.label), locale),
+    categories: list(categories.map((c) => c.label), locale),
     processor: processor.label,
-    why: transferWhy(category, processor),
-    todo: transferTodo(context.catalogue, category, processor),
+    why: transferWhy(categories, processor, locale),
+    todo: transferTodo(context.catalogue, categories, processor, locale),
   };
   return rule.finding({
     messageId: 'unauthorisedTransfer',
     data,
-    range: rangeOf(flow.carrier),
-    path: flowPath(flow, label),
-    categories: [category.id],
+    range: rangeOf(first.node),
+    path: flowPath(first.flow, first.label),
+    categories: categories.map((c) => c.id),
     processor: processor.id,
-    suggestions: alternativeSuggestion(context, rule, engine, label, category, processor),
+    suggestions: refused.flatMap((c) => alternativeSuggestion(context, rule, engine, c.label, c.label.category, processor)),
   });
 }
 

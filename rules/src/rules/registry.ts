@@ -3,6 +3,7 @@
  * defines its meta and its check (see rule.ts). The ESLint plugin, the language server, the CLI, the docs meta-test
  * and the configs read this list, so they cannot drift from the rules.
  */
+import catalogue from './catalogue';
 import noBsnLiteral from './no-bsn-literal';
 import noPersonalDataInLogs from './no-personal-data-in-logs';
 import noUnauthorisedAccess from './no-unauthorised-access';
@@ -21,6 +22,7 @@ export const RULE_MODULES = [
   noBsnLiteral,
   requireConsentCheck,
   requireSuppressionReason,
+  catalogue,
 ] as const;
 
 export type RuleId = (typeof RULE_MODULES)[number]['id'];

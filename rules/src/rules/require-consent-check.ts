@@ -4,14 +4,12 @@
  */
 import type * as ts from 'typescript';
 import type { Finding } from '../finding';
-import { LEGAL_BASES } from '../catalogue/model';
 import { engineOf, fileFlows } from '../analysis/flow/flows';
 import { isGuarded } from '../analysis/flow/guards';
 import { sinkCallee } from '../analysis/flow/apis';
-import { categoriesOf } from '../analysis/flow/labels';
-import { firstPerCategory, flowPath, rangeOf } from '../analysis/flow/report';
-import { consentChecks, consentFrom, list } from '../analysis/flow/wording';
-import { createRule } from './rule';
+import { flowPath, perCall, rangeOf } from '../analysis/flow/report';
+import { consentChecks, consentFrom, legalBasisName, list, shortList } from '../analysis/flow/wording';
+import { createRule, type RuleMessage } from './rule';
 
 type MessageId = 'missingConsentCheck';
 
@@ -22,44 +20,55 @@ export default createRule({
     requiresTypes: false,
     recommended: true,
     messages: {
-      missingConsentCheck:
-        'This call sends {{category}} to {{processor}} without a consent check. Why: the legal basis is {{basis}}; consent is needed from {{from}}. What to do: guard the call with {{checks}}.',
-    } satisfies Record<MessageId, string>,
+      missingConsentCheck: {
+        nl: {
+          summary: '{{category}} → {{processor}}: geen toestemmingscheck vóór deze aanroep',
+          detail: 'Waarom: de grondslag is {{basis}}; toestemming is nodig van {{from}}.\nWat te doen: zet de aanroep achter {{checks}}.',
+        },
+        en: {
+          summary: '{{category}} → {{processor}}: no consent check before this call',
+          detail: 'Why: the legal basis is {{basis}}; consent is needed from {{from}}.\nWhat to do: guard the call with {{checks}}.',
+        },
+      },
+    } satisfies Record<MessageId, RuleMessage>,
     schema: [],
     defaultOptions: [],
   },
   check(context, rule) {
     const engine = engineOf(context);
+    const locale = context.locale;
     const findings: Finding[] = [];
-    const reported = new Set<number>();
     const flows = fileFlows(engine, context.sourceFile, () => context.isCancelled());
-    for (const flow of flows) {
+    const resolve = (id: ts.Identifier): ts.Node | undefined => engine.resolver.resolve(id);
+    // One finding per unguarded call, naming every category that reaches it there.
+    const consentFlows = perCall(flows, (flow) => {
       const destination = flow.sink.destination;
-      if (flow.sink.kind !== 'transfer' || destination?.kind !== 'processor' || destination.processor.legalBasis !== 'consent') continue;
+      if (flow.sink.kind !== 'transfer' || destination?.kind !== 'processor' || destination.processor.legalBasis !== 'consent') return false;
+      const checks = destination.processor.consent?.check ?? [];
+      return !(isGuarded(flow.sink.call, checks, resolve) || (flow.at !== flow.sink.call && isGuarded(flow.at, checks, resolve)));
+    });
+    for (const call of consentFlows) {
+      const destination = call.first.sink.destination;
+      const first = call.categories[0];
+      if (destination?.kind !== 'processor' || !first) continue;
       const processor = destination.processor;
-      const checks = processor.consent?.check ?? [];
-      const resolve = (id: ts.Identifier): ts.Node | undefined => engine.resolver.resolve(id);
-      if (isGuarded(flow.sink.call, checks, resolve) || (flow.at !== flow.sink.call && isGuarded(flow.at, checks, resolve))) continue;
-      if (reported.has(flow.at.pos)) continue;
-      // One finding per unguarded call, naming every category that reaches it there.
-      const labels = firstPerCategory(flows.filter((f) => f.at === flow.at && f.sink === flow.sink).flatMap((f) => categoriesOf(f.value)));
-      const first = labels[0];
-      if (!first) continue;
-      reported.add(flow.at.pos);
+      const labels = call.categories.map((c) => c.label.category.label);
       const data = {
-        category: list(labels.map((l) => l.category.label)),
+        category: shortList(labels, locale),
+        categories: list(labels, locale),
         processor: processor.label,
-        basis: LEGAL_BASES[processor.legalBasis],
-        from: consentFrom(processor),
-        checks: consentChecks(processor),
+        basis: legalBasisName(processor.legalBasis, locale),
+        from: consentFrom(processor, locale),
+        checks: consentChecks(processor, locale),
       };
       findings.push(
         rule.finding({
           messageId: 'missingConsentCheck',
           data,
-          range: rangeOf(sinkCallee(flow.at)),
-          path: flowPath(flow, first),
-          categories: labels.map((l) => l.category.id),
+          // The call is what needs the guard: the finding is on its callee, the data's path in related information.
+          range: rangeOf(sinkCallee(call.first.at)),
+          path: flowPath(first.flow, first.label),
+          categories: call.categories.map((c) => c.label.category.id),
           processor: processor.id,
         }),
       );

@@ -6,13 +6,17 @@
  * A Redis write that sets a TTL documents its own retention: it needs no tag when the TTL fits the allowed terms,
  * and is reported (`ttlTooLong`) when it does not. A TTL that cannot be computed statically is trusted.
  */
+// Default import: `import * as` would read every member through an esModuleInterop getter.
+import ts from 'typescript';
 import type { Catalogue, Category, RetentionTerm } from '../catalogue/model';
 import type { Finding, Suggestion, TextRange } from '../finding';
 import type { CheckContext } from '../analysis/context';
 import { pathOf } from '../analysis/flow/describe';
 import { findStorageSites, retentionTagOf, type RetentionTag, type StorageSite } from '../analysis/storage';
 import type { StorageTtl } from '../analysis/storageWrites';
-import { createRule, fillMessage, type RuleHelpers } from './rule';
+import { DEFAULT_LOCALE, type Locale } from '../catalogue/model';
+import { createRule, renderMessage, type RuleHelpers, type RuleMessage } from './rule';
+import { list, shortList } from '../analysis/flow/wording';
 import type { StoreObservation } from '../analysis/observation';
 
 type MessageId = 'missingRetention' | 'unknownTerm' | 'termTooLong' | 'ttlTooLong' | 'addRetention';
@@ -34,16 +38,45 @@ const rule = createRule({
     requiresTypes: false,
     recommended: true,
     messages: {
-      missingRetention:
-        '{{store}} stores {{category}} without a bewaartermijn. Why: the catalogue allows {{allowed}} for this data. What to do: add `/** @retention {{suggested}} */` to the declaration.',
-      unknownTerm:
-        '`@retention {{term}}` is not a bewaartermijn in the catalogue. What to do: use one of {{allowed}}.',
-      termTooLong:
-        '{{store}} keeps {{category}} for {{term}} ({{termDuration}}), longer than the catalogue allows ({{allowed}}). Why: {{why}} What to do: use `@retention {{suggested}}`.',
-      ttlTooLong:
-        '{{store}} keeps {{category}} with a TTL of {{ttl}}, longer than the catalogue allows ({{allowed}}). What to do: lower the TTL or remove the data sooner.',
-      addRetention: 'Add `@retention {{term}}` ({{label}})',
-    } satisfies Record<MessageId, string>,
+      missingRetention: {
+        nl: {
+          summary: '{{category}} → {{store}}: geen bewaartermijn',
+          detail: 'Waarom: de catalogus staat voor {{categories}} {{allowed}} toe.\nWat te doen: zet `/** @retention {{suggested}} */` {{place}}.',
+        },
+        en: {
+          summary: '{{category}} → {{store}}: no bewaartermijn',
+          detail: 'Why: the catalogue allows {{allowed}} for {{categories}}.\nWhat to do: add `/** @retention {{suggested}} */` {{place}}.',
+        },
+      },
+      unknownTerm: {
+        nl: { summary: '`@retention {{term}}` is geen bewaartermijn uit de catalogus', detail: 'Wat te doen: gebruik een van {{allowed}}.' },
+        en: { summary: '`@retention {{term}}` is not a bewaartermijn in the catalogue', detail: 'What to do: use one of {{allowed}}.' },
+      },
+      termTooLong: {
+        nl: {
+          summary: '{{category}} → {{store}}: {{term}} te lang',
+          detail: 'Waarom: {{term}} is {{termDuration}}; {{why}}\nWat te doen: gebruik `@retention {{suggested}}` (toegestaan: {{allowed}}).',
+        },
+        en: {
+          summary: '{{category}} → {{store}}: {{term}} too long',
+          detail: 'Why: {{term}} is {{termDuration}}; {{why}}\nWhat to do: use `@retention {{suggested}}` (allowed: {{allowed}}).',
+        },
+      },
+      ttlTooLong: {
+        nl: {
+          summary: '{{category}} → {{store}}: TTL te lang',
+          detail: 'Waarom: de TTL is {{ttl}}; de catalogus staat {{allowed}} toe.\nWat te doen: verlaag de TTL of verwijder de gegevens eerder.',
+        },
+        en: {
+          summary: '{{category}} → {{store}}: TTL too long',
+          detail: 'Why: the TTL is {{ttl}}; the catalogue allows {{allowed}}.\nWhat to do: lower the TTL or remove the data sooner.',
+        },
+      },
+      addRetention: {
+        nl: { summary: 'Voeg `@retention {{term}}` toe ({{label}})' },
+        en: { summary: 'Add `@retention {{term}}` ({{label}})' },
+      },
+    } satisfies Record<MessageId, RuleMessage>,
     schema: [],
     defaultOptions: [],
   },
@@ -70,28 +103,41 @@ export interface RetentionVerdict {
  * TTL longer than allowed, no tag (unless a TTL documents the retention), a term the catalogue does not know, or a
  * term longer than the strictest category allows.
  */
-export function judgeRetention(catalogue: Catalogue, categories: readonly Category[], tag: RetentionTag | undefined, ttl: StorageTtl | undefined, store: string): RetentionVerdict | undefined {
+export function judgeRetention(catalogue: Catalogue, categories: readonly Category[], tag: RetentionTag | undefined, ttl: StorageTtl | undefined, store: string, place: StorePlace, locale: Locale = DEFAULT_LOCALE): RetentionVerdict | undefined {
   const allowance = allowanceFor(catalogue, categories);
   if (!allowance) return undefined;
-  const categoryLabels = categories.map((c) => c.label).join(', ');
-  const allowed = describeTerms(allowance.terms);
+  const nl = locale === 'nl';
+  const labels = categories.map((c) => c.label);
+  const allowed = describeTerms(allowance.terms, locale);
   const suggested = allowance.terms[0]?.id ?? '';
   if (typeof ttl === 'object' && ttl.seconds / 86400 > allowance.maxDays) {
-    return { messageId: 'ttlTooLong', data: { store, category: allowance.strictest.label, ttl: describeSeconds(ttl.seconds), allowed }, allowance };
+    return { messageId: 'ttlTooLong', data: { store, category: allowance.strictest.label, ttl: describeSeconds(ttl.seconds, locale), allowed }, allowance };
   }
   if (!tag) {
     if (ttl !== undefined) return undefined;
-    return { messageId: 'missingRetention', data: { store, category: categoryLabels, allowed, suggested }, allowance };
+    return { messageId: 'missingRetention', data: { store, category: shortList(labels, locale), categories: list(labels, locale), allowed, suggested, place: PLACES[place][locale] }, allowance };
   }
   const term = catalogue.retention.get(tag.term);
-  if (!term) return { messageId: 'unknownTerm', data: { term: tag.term === '' ? '(leeg)' : tag.term, allowed }, allowance };
+  if (!term) return { messageId: 'unknownTerm', data: { term: tag.term === '' ? (nl ? '(leeg)' : '(empty)') : tag.term, allowed }, allowance };
   if (term.days > allowance.maxDays) {
     const longest = allowance.terms.filter((t) => allowance.strictest.retention.includes(t.id)).sort((a, b) => b.days - a.days)[0];
-    const why = `the catalogue keeps ${allowance.strictest.label} at most ${longest ? `${longest.duration} (${longest.label})` : `${Math.round(allowance.maxDays)} days`}; AVG art. 5(1)(e) allows no longer storage than the purpose needs.`;
+    const most = longest ? `${longest.duration} (${longest.label})` : nl ? `${Math.round(allowance.maxDays)} dagen` : `${Math.round(allowance.maxDays)} days`;
+    const why = nl
+      ? `de catalogus bewaart ${allowance.strictest.label} hoogstens ${most}; de AVG (art. 5 lid 1 sub e) staat niet langer bewaren toe dan het doel vraagt.`
+      : `the catalogue keeps ${allowance.strictest.label} at most ${most}; AVG art. 5(1)(e) allows no longer storage than the purpose needs.`;
     return { messageId: 'termTooLong', data: { store, category: allowance.strictest.label, term: term.id, termDuration: term.duration, allowed, why, suggested }, allowance };
   }
   return undefined;
 }
+
+/** Where a `@retention` tag goes: on a declaration (an entity, a model), or on the statement that stores. */
+export type StorePlace = 'declaration' | 'statement' | 'model';
+
+const PLACES: Readonly<Record<StorePlace, Readonly<Record<Locale, string>>>> = {
+  declaration: { nl: 'boven de declaratie', en: 'to the declaration' },
+  statement: { nl: 'boven de regel die opslaat (of de functie eromheen)', en: 'above the statement that stores (or the function around it)' },
+  model: { nl: 'boven het model in het Prisma-schema', en: 'above the model in the Prisma schema' },
+};
 
 /** Where a finding about a store outside a TypeScript file (a Prisma schema) is, and how its fixes edit the text. */
 export interface RetentionPlace {
@@ -107,12 +153,12 @@ export interface RetentionPlace {
 }
 
 /** A verdict as a finding at a place in a file that is not TypeScript (no `CheckContext`: the message is filled here). */
-export function retentionFinding(verdict: RetentionVerdict, place: RetentionPlace): Finding {
+export function retentionFinding(verdict: RetentionVerdict, place: RetentionPlace, locale: Locale = DEFAULT_LOCALE): Finding {
   const messages = rule.meta.messages;
   const helpers: RuleHelpers<MessageId> = {
     options: {},
-    finding: (report) => ({ ruleId: rule.id, messageId: report.messageId, message: fillMessage(messages[report.messageId], report.data), data: report.data, range: report.range, path: report.path, categories: report.categories, suggestions: report.suggestions ?? [] }),
-    suggestion: (messageId, data, edits) => ({ messageId, message: fillMessage(messages[messageId], data), data, edits }),
+    finding: (report) => ({ ruleId: rule.id, messageId: report.messageId, ...renderMessage(messages[report.messageId], report.data, locale), data: report.data, range: report.range, path: report.path, categories: report.categories, suggestions: report.suggestions ?? [] }),
+    suggestion: (messageId, data, edits) => ({ messageId, message: renderMessage(messages[messageId], data, locale).summary, data, edits }),
   };
   const suggestions =
     verdict.messageId === 'ttlTooLong'
@@ -145,7 +191,8 @@ function tagOf(context: CheckContext, site: StorageSite): { tag: RetentionTag | 
 
 function judge(context: CheckContext, rule: RuleHelpers<MessageId>, site: StorageSite): Finding | undefined {
   const { tag, here } = tagOf(context, site);
-  const verdict = judgeRetention(context.catalogue, site.categories, tag, site.ttl, site.store);
+  const place: StorePlace = ts.isIdentifier(site.reportNode) || ts.isPrivateIdentifier(site.reportNode) ? 'declaration' : 'statement';
+  const verdict = judgeRetention(context.catalogue, site.categories, tag, site.ttl, site.store, place, context.locale);
   if (!verdict) return undefined;
   const suggestions = verdict.messageId === 'ttlTooLong' ? [] : verdict.messageId === 'missingRetention' ? insertSuggestions(rule, context, site, verdict.allowance) : tag && here ? replaceSuggestions(rule, verdict.allowance, tag) : [];
   return finding(rule, context, site, verdict.messageId, verdict.data, suggestions);
@@ -200,13 +247,13 @@ export function allowanceFor(catalogue: Catalogue, categories: readonly Category
   return { strictest, maxDays, terms: common.length > 0 ? common : fitting };
 }
 
-function describeTerms(terms: readonly RetentionTerm[]): string {
-  return terms.map((t) => `\`${t.id}\` (${t.label}, ${t.duration})`).join(', ');
+function describeTerms(terms: readonly RetentionTerm[], locale: Locale): string {
+  return list(terms.map((t) => `\`${t.id}\` (${t.label}, ${t.duration})`), locale, 'or');
 }
 
-function describeSeconds(seconds: number): string {
+function describeSeconds(seconds: number, locale: Locale): string {
   const days = seconds / 86400;
-  if (days >= 1) return `${seconds} s (${Number.isInteger(days) ? days : days.toFixed(1)} days)`;
+  if (days >= 1) return `${seconds} s (${Number.isInteger(days) ? days : days.toFixed(1)} ${locale === 'nl' ? 'dagen' : 'days'})`;
   return `${seconds} s`;
 }
 

@@ -7,7 +7,7 @@
 import type { Finding } from '../finding';
 import type { CheckContext } from '../analysis/context';
 import { avglintRulesOf, isExpired, parseSuppressions, type SuppressionDirective } from '../analysis/suppressions';
-import { createRule, type RuleHelpers } from './rule';
+import { createRule, type RuleHelpers, type RuleMessage } from './rule';
 
 type MessageId = 'missingReason' | 'expiredSuppression';
 
@@ -18,11 +18,21 @@ export default createRule({
     requiresTypes: false,
     recommended: true,
     messages: {
-      missingReason:
-        'This comment disables {{rules}} without a reason. Why: the FG reviews every exception to the catalogue. What to do: add `-- <why this is allowed>` to the comment.',
-      expiredSuppression:
-        'This comment disabled {{rules}} until {{until}}, and that day has passed. Why: the exception was granted for a limited time ({{reason}}). What to do: fix the code, or ask the FG to renew the exception and update the date.',
-    } satisfies Record<MessageId, string>,
+      missingReason: {
+        nl: { summary: 'Dit commentaar zet {{rules}} uit zonder reden', detail: 'Waarom: de FG beoordeelt elke uitzondering op de catalogus.\nWat te doen: zet `-- <waarom dit mag>` achter het commentaar.' },
+        en: { summary: 'This comment disables {{rules}} without a reason', detail: 'Why: the FG reviews every exception to the catalogue.\nWhat to do: add `-- <why this is allowed>` to the comment.' },
+      },
+      expiredSuppression: {
+        nl: {
+          summary: 'Uitzondering voor {{rules}} verlopen op {{until}}',
+          detail: 'Waarom: de uitzondering gold voor een beperkte tijd ({{reason}}).\nWat te doen: pas de code aan, of vraag de FG de uitzondering te verlengen en de datum bij te werken.',
+        },
+        en: {
+          summary: 'Exception for {{rules}} expired on {{until}}',
+          detail: 'Why: the exception was granted for a limited time ({{reason}}).\nWhat to do: fix the code, or ask the FG to renew the exception and update the date.',
+        },
+      },
+    } satisfies Record<MessageId, RuleMessage>,
     schema: [],
     defaultOptions: [],
   },
@@ -33,7 +43,8 @@ export default createRule({
       if (directive.kind === 'enable') continue;
       const rules = avglintRulesOf(directive);
       if (rules !== 'all' && rules.length === 0) continue;
-      const listed = rules === 'all' ? 'all rules (avglint included)' : rules.map((r) => `\`${r}\``).join(', ');
+      const all = context.locale === 'nl' ? 'alle regels (ook avglint)' : 'all rules (avglint included)';
+      const listed = rules === 'all' ? all : rules.map((r) => `\`${r}\``).join(', ');
       if (directive.reason === '') {
         findings.push(makeFinding(context, rule, directive, 'missingReason', { rules: listed }));
       } else if (now && directive.until !== undefined && isExpired(directive, now)) {

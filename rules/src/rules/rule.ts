@@ -6,9 +6,28 @@
  *
  * Message templates use ESLint's `{{name}}` placeholders; a rule's message ids are the keys of its `messages`, and a
  * check can only report (or suggest) with one of them: `rule.finding({ messageId: 'typo', … })` does not compile.
+ *
+ * Every message is written in Dutch and English (`Locale`) and has two parts: a `summary` — one sentence of at most
+ * 100 characters saying what goes where (`BSN → Uitgeverij Leermiddel: not allowed by the catalogue`), the text the
+ * Problems panel, a CI log line and SARIF's `message.text` show — and a `detail`: why (the catalogue entry, the legal
+ * basis, the agreement) and what to do, one line each, shown in full by hover, `scan` and the docs.
  */
 import type { CheckContext } from '../analysis/context';
+import type { Locale } from '../catalogue/model';
 import type { Finding, FlowStep, Suggestion, TextEdit, TextRange } from '../finding';
+
+/** One message in one language: the first sentence (≤ 100 characters once filled in) and the why and what to do. */
+export interface MessageText {
+  readonly summary: string;
+  /** Lines separated by `\n`: `Why: …`, `What to do: …`. Suggestions have none. */
+  readonly detail?: string;
+}
+
+/** A message in every locale. */
+export type RuleMessage = Readonly<Record<Locale, MessageText>>;
+
+/** The longest a filled-in summary may be (test/unit/messages.test.ts checks every message id in both locales). */
+export const SUMMARY_LIMIT = 100;
 
 export interface RuleModuleMeta<MessageId extends string = string> {
   /** `Disallow …` or `Require …`. */
@@ -17,7 +36,7 @@ export interface RuleModuleMeta<MessageId extends string = string> {
   readonly requiresTypes: boolean;
   /** Included in `configs.recommended` (all rules are in `configs.strict`). */
   readonly recommended: boolean;
-  readonly messages: Readonly<Record<MessageId, string>>;
+  readonly messages: Readonly<Record<MessageId, RuleMessage>>;
   /** JSON Schema for the rule's options array (ESLint `meta.schema`). */
   readonly schema: readonly object[];
   readonly defaultOptions: readonly object[];
@@ -61,15 +80,15 @@ export function createRule<const Id extends string, MessageId extends string>(ru
 }
 
 /** The helpers a check of `rule` gets for one file. */
-export function ruleHelpers<MessageId extends string>(rule: RuleModule<string, MessageId>, context: CheckContext): RuleHelpers<MessageId> {
-  const message = (messageId: MessageId, data: Readonly<Record<string, string>>): string => fillMessage(rule.meta.messages[messageId], data);
+export function ruleHelpers<MessageId extends string>(rule: RuleModule<string, MessageId>, context: Pick<CheckContext, 'ruleOptions' | 'locale'>): RuleHelpers<MessageId> {
+  const text = (messageId: MessageId, data: Readonly<Record<string, string>>): FilledMessage => renderMessage(rule.meta.messages[messageId], data, context.locale);
   return {
     options: context.ruleOptions(rule.id as Finding['ruleId']),
     finding: (report) => ({
       // The rule modules are the registry: a module's id is a `RuleId` by construction.
       ruleId: rule.id as Finding['ruleId'],
       messageId: report.messageId,
-      message: message(report.messageId, report.data),
+      ...text(report.messageId, report.data),
       data: report.data,
       range: report.range,
       path: report.path,
@@ -77,11 +96,82 @@ export function ruleHelpers<MessageId extends string>(rule: RuleModule<string, M
       ...(report.processor !== undefined ? { processor: report.processor } : {}),
       suggestions: report.suggestions ?? [],
     }),
-    suggestion: (messageId, data, edits) => ({ messageId, message: message(messageId, data), data, edits }),
+    suggestion: (messageId, data, edits) => ({ messageId, message: text(messageId, data).summary, data, edits }),
   };
+}
+
+/** A message filled in: its summary, its detail and both as one text (summary, then the detail on the next lines). */
+export interface FilledMessage {
+  readonly summary: string;
+  readonly detail: string;
+  readonly message: string;
+}
+
+/** Fills a message in `locale`. */
+export function renderMessage(message: RuleMessage, data: Readonly<Record<string, string>>, locale: Locale): FilledMessage {
+  const text = message[locale];
+  const summary = fitSummary(text.summary, data);
+  const detail = text.detail === undefined ? '' : fillMessage(text.detail, data);
+  return { summary, detail, message: detail === '' ? summary : `${summary}\n${detail}` };
+}
+
+/**
+ * Fills a summary and keeps it within `SUMMARY_LIMIT`: when the FG's labels are so long that it would not fit, the
+ * longest value in it is shortened with `…` until it does (the detail still names everything in full). With the
+ * labels of the starter catalogue nothing is shortened.
+ */
+export function fitSummary(template: string, data: Readonly<Record<string, string>>): string {
+  let summary = fillMessage(template, data);
+  if (summary.length <= SUMMARY_LIMIT) return summary;
+  const used = [...template.matchAll(/\{\{\s*([^{}]+?)\s*\}\}/g)].map((m) => m[1] ?? '').filter((name) => name in data);
+  const values: Record<string, string> = { ...data };
+  while (summary.length > SUMMARY_LIMIT) {
+    const longest = used.reduce<string | undefined>((best, name) => ((values[name] ?? '').length > (best === undefined ? 0 : (values[best] ?? '').length) ? name : best), undefined);
+    const value = longest === undefined ? '' : (values[longest] ?? '');
+    if (longest === undefined || value.length <= 8) break;
+    // A list's count (`+ 2 more`, `+ 2 andere`) stays: the first label is shortened before it.
+    const count = / \+ \d+ \S+$/u.exec(value)?.[0] ?? '';
+    const head = value.slice(0, value.length - count.length);
+    const cut = Math.max(7, head.length - (summary.length - SUMMARY_LIMIT) - 1);
+    if (cut >= head.length) break;
+    values[longest] = `${head.slice(0, cut).trimEnd()}…${count}`;
+    summary = fillMessage(template, values);
+  }
+  return summary;
 }
 
 /** Fills `{{name}}` placeholders the way ESLint does. Unknown names stay as written. */
 export function fillMessage(template: string, data: Readonly<Record<string, string>>): string {
   return template.replace(/\{\{\s*([^{}]+?)\s*\}\}/g, (whole, name: string) => (name in data ? (data[name] ?? '') : whole));
+}
+
+/**
+ * The template of every message in ESLint: the core fills `summary` and `detail` (laid out by `eslintDetail`) in the
+ * run's locale, so ESLint shows the same words as every other host.
+ */
+export const FINDING_TEMPLATE = '{{summary}}{{detail}}';
+
+/** The longest line of a detail laid out for a plain-text log (the summary is at most `SUMMARY_LIMIT` by itself). */
+export const DETAIL_WIDTH = 100;
+
+/**
+ * A detail as ESLint's text formatters show it under the summary: each line on its own, indented by two spaces and
+ * wrapped at word boundaries to `DETAIL_WIDTH` characters (continuation lines by four), after a line break. Empty for
+ * a message without detail.
+ */
+export function eslintDetail(detail: string): string {
+  if (detail === '') return '';
+  const lines: string[] = [];
+  for (const paragraph of detail.split('\n')) {
+    let line = '  ';
+    for (const word of paragraph.split(' ')) {
+      if (line.trim() !== '' && line.length + 1 + word.length > DETAIL_WIDTH) {
+        lines.push(line);
+        line = '    ';
+      }
+      line += line.trim() === '' ? word : ` ${word}`;
+    }
+    lines.push(line);
+  }
+  return `\n${lines.join('\n')}`;
 }

@@ -12,7 +12,7 @@ describe('flow: across modules', () => {
   it('an argument reaches a sink inside an imported function (reported at the call, path into the other file)', () => {
     const others = { 'src/flow-api.ts': "export function upload(data: unknown) {\n  return fetch('https://api.leermiddel.example/x', { method: 'POST', body: JSON.stringify(data) });\n}\n" };
     const r = run("import { upload } from './flow-api';\ndeclare const leerling: { bsn: string };\nupload({ id: leerling.bsn });", { ...T, typed: true, others });
-    assert.deepEqual(brief(r), ['no-unauthorised-transfer:unauthorisedTransfer:bsn>leermiddelen@{ id: leerling.bsn }']);
+    assert.deepEqual(brief(r), ['no-unauthorised-transfer:unauthorisedTransfer:bsn>leermiddelen@id: leerling.bsn']);
     const path = r.findings[0]?.path ?? [];
     assert.equal(path[0]?.file, fileName('src/main.ts'));
     assert.equal(path[path.length - 1]?.file, fileName('src/flow-api.ts'));
@@ -23,7 +23,7 @@ describe('flow: across modules', () => {
   it('a value returned by an imported function', () => {
     const others = { 'src/flow-map.ts': 'export const toDto = (l: { nr: string }) => ({ id: l.nr });\n' };
     const code = "import { toDto } from './flow-map';\ndeclare const leerling: { bsn: string };\nfetch('https://api.leermiddel.example/x', { body: JSON.stringify(toDto({ nr: leerling.bsn })) });";
-    assert.deepEqual(brief(run(code, { ...T, typed: true, others })), ['no-unauthorised-transfer:unauthorisedTransfer:bsn>leermiddelen@JSON.stringify(toDto({ nr: leerling.bsn }))']);
+    assert.deepEqual(brief(run(code, { ...T, typed: true, others })), ['no-unauthorised-transfer:unauthorisedTransfer:bsn>leermiddelen@nr: leerling.bsn']);
   });
 
   it('a re-exported helper and a method of an imported class instance', () => {

@@ -92,6 +92,8 @@ export interface RunOptions {
   readonly others?: Readonly<Record<string, string>>;
   readonly file?: string;
   readonly catalogue?: Catalogue;
+  /** The language of the messages (English when absent, as without a `settings.locale`). */
+  readonly locale?: 'nl' | 'en';
 }
 
 /** Analyses `code` as `src/main.ts` (or `file`), returning the findings of the given rules. */
@@ -112,7 +114,7 @@ export function run(code: string, opts: RunOptions = {}): Run {
     sourceFile,
     program,
     catalogue,
-    options: { rules: opts.rules ? new Set(opts.rules) : undefined, ruleOptions: opts.ruleOptions },
+    options: { rules: opts.rules ? new Set(opts.rules) : undefined, ruleOptions: opts.ruleOptions, ...(opts.locale ? { locale: opts.locale } : {}) },
   });
   if (result.problems.length > 0) throw new Error(`analysis problems: ${result.problems.map((p) => p.message).join('; ')}`);
   return { findings: result.findings, text: code, sourceFile, program };

@@ -14,7 +14,7 @@ describe('flow: transfer end to end (fetch)', () => {
       '}',
     ].join('\n');
     const { untyped, typed } = both(code, { rules: [...T] });
-    assert.deepEqual(untyped, ['no-unauthorised-transfer:unauthorisedTransfer:bsn>leermiddelen@JSON.stringify({ id: leerling.bsn })']);
+    assert.deepEqual(untyped, ['no-unauthorised-transfer:unauthorisedTransfer:bsn>leermiddelen@id: leerling.bsn']);
     assert.deepEqual(typed, untyped);
   });
 
@@ -28,10 +28,21 @@ describe('flow: transfer end to end (fetch)', () => {
     assert.equal(r.findings.length, 1);
     const f = r.findings[0];
     assert.ok(f);
-    assert.match(f.message, /^Burgerservicenummer \(BSN\) is sent to Uitgeverij Leermiddel, which may not receive it\./);
-    assert.match(f.message, /VWO-2024-017/);
-    assert.match(f.message, /uitvoering van een overeenkomst/);
-    assert.match(f.message, /send the ECK iD instead \(for example with `toEckId\(…\)`\)/);
+    assert.equal(f.summary, 'Burgerservicenummer (BSN) → Uitgeverij Leermiddel: not allowed by the catalogue');
+    assert.equal(
+      f.detail,
+      'Why: the catalogue does not list Burgerservicenummer (BSN) in `processors.leermiddelen.receives`; legal basis of Uitgeverij Leermiddel: performance of a contract (AVG art. 6(1)(b)); processing agreement (verwerkersovereenkomst) VWO-2024-017. A national identifying number may only be processed where a law requires it (AVG art. 87, UAVG art. 46).\n' +
+        'What to do: send the ECK iD instead of Burgerservicenummer (BSN) (for example with `toEckId(…)`).',
+    );
+    assert.equal(f.message, `${f.summary}\n${f.detail}`);
+    // In Dutch, every word avglint adds is Dutch; the FG's labels are used as written.
+    const nl = run("export function f(l: { bsn: string }) { const x = l.bsn; return fetch('https://api.leermiddel.example/x', { body: x }); }", { rules: [...T], locale: 'nl' }).findings[0];
+    assert.equal(nl?.summary, 'Burgerservicenummer (BSN) → Uitgeverij Leermiddel: niet toegestaan door de catalogus');
+    assert.equal(
+      nl?.detail,
+      'Waarom: de catalogus noemt Burgerservicenummer (BSN) niet in `processors.leermiddelen.receives`; grondslag van Uitgeverij Leermiddel: uitvoering van een overeenkomst (AVG art. 6 lid 1 sub b); verwerkersovereenkomst VWO-2024-017. Een nationaal identificatienummer mag alleen worden verwerkt waar een wet dat vereist (AVG art. 87, UAVG art. 46).\n' +
+        'Wat te doen: stuur ECK iD in plaats van Burgerservicenummer (BSN) (bijvoorbeeld met `toEckId(…)`).',
+    );
     assert.deepEqual(f.path.map((s) => s.kind), ['source', 'step', 'sink']);
     assert.equal(f.path[0]?.line, 1);
     assert.match(f.path[0]?.description ?? '', /reads `l\.bsn`/);

@@ -13,7 +13,9 @@ const start = text.indexOf('l.bsn');
 const finding: Finding = {
   ruleId: 'no-unauthorised-transfer',
   messageId: 'unauthorisedTransfer',
-  message: 'BSN is sent to Uitgeverij, which may not receive it.',
+  summary: 'BSN → Uitgeverij: not allowed by the catalogue',
+  detail: 'Why: the catalogue does not list BSN.\nWhat to do: send the ECK iD instead.',
+  message: 'BSN → Uitgeverij: not allowed by the catalogue\nWhy: the catalogue does not list BSN.\nWhat to do: send the ECK iD instead.',
   data: {},
   range: { start, end: start + 5 },
   path: [
@@ -34,6 +36,8 @@ describe('server: findings and problems as diagnostics', () => {
     assert.equal(diagnostic.severity, DiagnosticSeverity.Error);
     assert.equal(diagnostic.source, 'avglint');
     assert.equal(diagnostic.code, 'no-unauthorised-transfer');
+    // The Problems panel gets the one-sentence summary; the hover shows the detail.
+    assert.equal(diagnostic.message, 'BSN → Uitgeverij: not allowed by the catalogue');
     assert.equal(diagnostic.codeDescription?.href, docsUrl('no-unauthorised-transfer'));
     assert.deepEqual(diagnostic.relatedInformation?.map((r) => [r.location.uri, r.location.range.start.line, r.message]), [
       ['file:///p/src/a.ts', 3, '1. source: reads `l.bsn`'],

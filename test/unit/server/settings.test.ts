@@ -26,4 +26,10 @@ describe('server settings', () => {
     assert.equal(normaliseSettings({ debounceMs: -1 }).debounceMs, 200);
     assert.equal(normaliseSettings({ debounceMs: 1e9 }).debounceMs, 10_000);
   });
+
+  it('reads the locale and whether to use the ESLint config, with their defaults', () => {
+    assert.deepEqual([normaliseSettings({}).locale, normaliseSettings({}).useEslintConfig], [null, true]);
+    assert.deepEqual([normaliseSettings({ locale: 'nl', useEslintConfig: false }).locale, normaliseSettings({ locale: 'nl', useEslintConfig: false }).useEslintConfig], ['nl', false]);
+    assert.equal(normaliseSettings({ locale: 'de' }).locale, null);
+  });
 });

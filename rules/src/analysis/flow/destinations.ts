@@ -9,6 +9,7 @@ import ts from 'typescript';
 import type { Catalogue, Processor } from '../../catalogue/model';
 import { propertyNameText, skipOuter } from './classify';
 import type { Resolver } from './resolver';
+import type { Locale } from '../../catalogue/model';
 // Read once: every member of the typescript module is a getter, and these run for every node.
 const { isBinaryExpression, isCallExpression, isIdentifier, isNewExpression, isNoSubstitutionTemplateLiteral, isObjectLiteralExpression, isPropertyAccessExpression, isParameter, isPropertyAssignment, isPropertyDeclaration, isStringLiteral, isTemplateExpression, isVariableDeclaration, isVariableDeclarationList, NodeFlags, SyntaxKind } = ts;
 
@@ -237,15 +238,16 @@ function isConstLike(decl: ts.VariableDeclaration): boolean {
 }
 
 /** Words for a destination in messages. */
-export function destinationText(destination: Destination): string {
+export function destinationText(destination: Destination, locale: Locale = 'en'): string {
   switch (destination.kind) {
     case 'processor':
       return destination.processor.label;
     case 'unknown':
-      return destination.package !== undefined ? `the npm package \`${destination.package}\`` : destination.host;
+      if (destination.package === undefined) return destination.host;
+      return locale === 'nl' ? `npm-pakket \`${destination.package}\`` : `npm package \`${destination.package}\``;
     case 'internal':
       return destination.host;
     case 'unresolved':
-      return destination.text ?? 'an unknown destination';
+      return destination.text ?? (locale === 'nl' ? 'een onbekende bestemming' : 'an unknown destination');
   }
 }
