@@ -6,14 +6,17 @@
  * message says what, why and what to do, and the path is shown by `avglint scan` (text and SARIF codeFlows) and by the
  * language server (related information). ESLint shows only the start and end of the finding.
  *
- * The message is the core's, in the run's locale: its summary on the first line, then the detail (why, what to do)
- * on indented lines of at most 100 characters (`eslintDetail`), so a CI log with the stylish formatter reads the summary in
- * the table and the detail below it instead of one line of 800 characters. Every message id's template is therefore
- * `{{summary}}{{detail}}`: the text is made in the core (in Dutch or English), ESLint only places it.
+ * The message is the core's summary in the run's locale (at most 100 characters), followed by a short pointer to
+ * `avglint scan` for the detail (`eslintPointer`): one line, because ESLint's stylish formatter pads every message of a
+ * file to the longest one, and a multi-line why and what-to-do gave CI logs lines of 490 characters. The detail is
+ * shown in full by `avglint scan`, the editor's hover (the language server) and the rule's docs (`meta.docs.url`).
+ * Every message id's template is therefore `{{summary}}{{pointer}}`: the text is made in the core (in Dutch or
+ * English), ESLint only places it. A broken catalogue (`catalogueProblem`) still lists its problems, one per line:
+ * they are the message itself, and there is one such report per file.
  */
 import * as path from 'node:path';
 import type { TSESLint } from '@typescript-eslint/utils';
-import { docsUrl, eslintDetail, FINDING_TEMPLATE, RULES, type Finding, type Problem, type RuleId } from '@avglint/rules';
+import { docsUrl, eslintPointer, FINDING_TEMPLATE, messageLocale, RULES, type Finding, type Locale, type Problem, type RuleId } from '@avglint/rules';
 import { describeProblems } from './catalogue';
 import { analyse, carrier, sessionFor, type FileSession } from './session';
 
@@ -67,7 +70,8 @@ export function createAvglintRule(id: RuleId): AvglintRule {
           if (carrier(session) === id) reportProblems(context, session);
           const result = analyse(session);
           if (result === undefined) return;
-          for (const finding of result.findings) if (finding.ruleId === id) reportFinding(context, finding);
+          const locale = messageLocale(session.locale, session.resolution.catalogue ?? {});
+          for (const finding of result.findings) if (finding.ruleId === id) reportFinding(context, finding, locale);
         },
       };
     },
@@ -103,7 +107,7 @@ function problemLocation(context: Context, problem: Problem): TSESLint.AST.Sourc
   return { line: problem.line, column: problem.column - 1 };
 }
 
-function reportFinding(context: Context, finding: Finding): void {
+function reportFinding(context: Context, finding: Finding, locale: Locale): void {
   const { sourceCode } = context;
   // ESLint throws on an offset outside the text, which would end the whole run; the core's offsets are into the same
   // text, so clamping only guards against a bug there costing every other file its results.
@@ -112,10 +116,10 @@ function reportFinding(context: Context, finding: Finding): void {
   context.report({
     loc,
     messageId: finding.messageId,
-    data: { ...finding.data, summary: finding.summary, detail: eslintDetail(finding.detail) },
+    data: { ...finding.data, summary: finding.summary, pointer: eslintPointer(finding.detail, locale) },
     suggest: finding.suggestions.map((suggestion) => ({
       messageId: suggestion.data === undefined ? 'suggestion' : suggestion.messageId,
-      data: suggestion.data === undefined ? { message: suggestion.message } : { ...suggestion.data, summary: suggestion.message, detail: '' },
+      data: suggestion.data === undefined ? { message: suggestion.message } : { ...suggestion.data, summary: suggestion.message, pointer: '' },
       fix: (fixer: TSESLint.RuleFixer) => suggestion.edits.map((edit) => fixer.replaceTextRange([edit.range.start, edit.range.end], edit.text)),
     })),
   });

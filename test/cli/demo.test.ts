@@ -7,8 +7,9 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import type { ESLint } from 'eslint';
-import { RULE_IDS } from '@avglint/rules';
+import { eslintPointer, RULE_IDS, SUMMARY_LIMIT } from '@avglint/rules';
 import { lintExamples } from 'avglint/dist/demo';
 import { scanProject } from 'avglint/dist/scan';
 
@@ -74,6 +75,19 @@ describe('avglint demo (examples/)', function () {
   it('lints TypeScript files of the examples, without parse errors', () => {
     assert.ok(results.some((r) => r.filePath.endsWith('.ts')), 'no TypeScript file was linted');
     assert.deepEqual(results.flatMap((r) => r.messages.filter((m) => m.fatal === true).map((m) => `${r.filePath}: ${m.message}`)), []);
+  });
+
+  it('gives each finding a one-line ESLint message, so the stylish formatter pads no line to hundreds of characters', async () => {
+    const findings = results.flatMap((r) => r.messages.filter((m) => m.ruleId?.startsWith('avglint/')));
+    assert.ok(findings.length > 0);
+    // The summary (≤ SUMMARY_LIMIT) and at most the pointer to `avglint scan` for why and what to do.
+    assert.deepEqual(findings.filter((m) => m.message.includes('\n') || m.message.length > SUMMARY_LIMIT + eslintPointer('detail', 'nl').length).map((m) => m.message), []);
+    assert.ok(eslint);
+    const stylish = await eslint.loadFormatter('stylish');
+    const text = stripVTControlCharacters(await stylish.format(results.map((r) => ({ ...r, filePath: path.relative(EXAMPLES, r.filePath) }))));
+    // A finding's row: position, severity, message padded to the file's longest, rule id. Was 490 with the detail in it.
+    const longest = Math.max(...text.split('\n').map((line) => line.length));
+    assert.ok(longest <= 180, `the stylish formatter printed a line of ${longest} characters`);
   });
 
   it('reports exactly the planted violations: same file, line and rule', () => {

@@ -36,7 +36,7 @@
 import * as path from 'node:path';
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import type { TSESLint } from '@typescript-eslint/utils';
-import { eslintDetail, renderMessage, RULES, type Locale, type RuleId, type RuleMessage } from '@avglint/rules';
+import { eslintPointer, renderMessage, RULES, type Locale, type RuleId, type RuleMessage } from '@avglint/rules';
 import plugin from 'eslint-plugin-avglint';
 
 RuleTester.afterAll = after;
@@ -77,13 +77,13 @@ export const typedRuleTester = new RuleTester({
 
 /**
  * The `messageId` and `data` an error expects when the test is about the message text: the core's message in
- * `locale` filled with `data`, as the ESLint adapter reports it (`{{summary}}{{detail}}`).
+ * `locale` filled with `data`, as the ESLint adapter reports it (`{{summary}}{{pointer}}`: one line).
  */
 export function message(id: RuleId, messageId: string, data: Record<string, string>, locale: Locale = 'en'): { messageId: string; data: Record<string, string> } {
   const template = (RULES[id].messages as Record<string, RuleMessage | undefined>)[messageId];
   if (template === undefined) throw new Error(`${id} has no message ${messageId}`);
   const filled = renderMessage(template, data, locale);
-  return { messageId, data: { summary: filled.summary, detail: eslintDetail(filled.detail) } };
+  return { messageId, data: { summary: filled.summary, pointer: eslintPointer(filled.detail, locale) } };
 }
 
 /** The plugin's rule with this id, typed loosely enough for any table. */

@@ -22,7 +22,7 @@ interface Located {
   readonly character: number;
   readonly endLine: number;
   readonly endCharacter: number;
-  /** The first line of the message: the summary, in the run's locale. */
+  /** The summary, in the run's locale (ESLint's message without its pointer to `avglint scan`). */
   readonly summary: string;
   readonly severity: 'error' | 'warning';
 }
@@ -78,7 +78,7 @@ describe('parity: the language server and ESLint agree on examples/', function (
               character: m.column - 1,
               endLine: (m.endLine ?? m.line) - 1,
               endCharacter: (m.endColumn ?? m.column) - 1,
-              summary: m.message.split('\n')[0] ?? '',
+              summary: m.message.replace(/ \((?:why|waarom): avglint scan\)$/u, ''),
               severity: m.severity === 2 ? ('error' as const) : ('warning' as const),
             })),
         );

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import type * as ts from 'typescript';
-import { DEFAULT_LOCALE } from '../catalogue/model';
+import { messageLocale } from '../catalogue/model';
 import { categoryIndex } from '../catalogue/names';
 import type { Finding } from '../finding';
 import type { Problem } from '../problem';
@@ -33,7 +33,7 @@ export function analyseFile(input: AnalysisInput): AnalysisResult {
     index: categoryIndex(catalogue),
     relativePath: relativeTo(catalogue.root, sourceFile.fileName),
     options,
-    locale: options.locale ?? catalogue.settings?.locale ?? DEFAULT_LOCALE,
+    locale: messageLocale(options.locale, catalogue),
     ...(input.prismaSchema ? { prismaModels: prismaModelsOf(input.prismaSchema) } : {}),
     ...(input.networkPackages ? { networkPackages: input.networkPackages } : {}),
     isCancelled,

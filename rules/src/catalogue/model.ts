@@ -198,6 +198,11 @@ export const LOCALES: readonly Locale[] = ['nl', 'en'];
 /** Without a `locale` setting (the catalogue's `settings.locale`, or the host's own), messages are in English. */
 export const DEFAULT_LOCALE: Locale = 'en';
 
+/** The language of a run's messages: the host's `locale`, else the catalogue's `settings.locale`, else English. */
+export function messageLocale(host: Locale | undefined, catalogue: Pick<Catalogue, 'settings'>): Locale {
+  return host ?? catalogue.settings?.locale ?? DEFAULT_LOCALE;
+}
+
 export function isLocale(value: unknown): value is Locale {
   return value === 'nl' || value === 'en';
 }

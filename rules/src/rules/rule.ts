@@ -146,32 +146,21 @@ export function fillMessage(template: string, data: Readonly<Record<string, stri
 }
 
 /**
- * The template of every message in ESLint: the core fills `summary` and `detail` (laid out by `eslintDetail`) in the
- * run's locale, so ESLint shows the same words as every other host.
+ * The template of every message in ESLint: the core fills `summary` in the run's locale, so ESLint shows the same
+ * first sentence as every other host, and `pointer` (`eslintPointer`) says where the detail is. ESLint's message is one
+ * line: its text formatters pad every message of a file to the longest one, so a multi-line why and what-to-do would
+ * give a CI log lines of hundreds of characters.
  */
-export const FINDING_TEMPLATE = '{{summary}}{{detail}}';
+export const FINDING_TEMPLATE = '{{summary}}{{pointer}}';
 
-/** The longest line of a detail laid out for a plain-text log (the summary is at most `SUMMARY_LIMIT` by itself). */
-export const DETAIL_WIDTH = 100;
+/** Where an ESLint user reads a finding's why and what to do, after its summary (20 and 23 characters). */
+const POINTER: Readonly<Record<Locale, string>> = { nl: ' (waarom: avglint scan)', en: ' (why: avglint scan)' };
 
 /**
- * A detail as ESLint's text formatters show it under the summary: each line on its own, indented by two spaces and
- * wrapped at word boundaries to `DETAIL_WIDTH` characters (continuation lines by four), after a line break. Empty for
- * a message without detail.
+ * What follows the summary in an ESLint message: a short pointer to `avglint scan`, which prints the detail (why and
+ * what to do) in full under the finding, as the editor's hover and the rule's docs (`meta.docs.url`) do. Empty for a
+ * message without detail. The whole line stays within `SUMMARY_LIMIT` + 23 characters.
  */
-export function eslintDetail(detail: string): string {
-  if (detail === '') return '';
-  const lines: string[] = [];
-  for (const paragraph of detail.split('\n')) {
-    let line = '  ';
-    for (const word of paragraph.split(' ')) {
-      if (line.trim() !== '' && line.length + 1 + word.length > DETAIL_WIDTH) {
-        lines.push(line);
-        line = '    ';
-      }
-      line += line.trim() === '' ? word : ` ${word}`;
-    }
-    lines.push(line);
-  }
-  return `\n${lines.join('\n')}`;
+export function eslintPointer(detail: string, locale: Locale): string {
+  return detail === '' ? '' : POINTER[locale];
 }
