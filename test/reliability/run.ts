@@ -8,7 +8,8 @@
  * with symlinks, special files and size bombs, through the CLI, ESLint and server hosts), `flood` (5,000 edits to
  * the language server), `network` (scan and the server under strace: no socket but Unix ones), `scaling` (a
  * 20,000-entry catalogue, a 100,000-term chain). `--quick` runs each part at a small size; `--every N` takes every
- * Nth corpus file and `--modes untyped|typed` only those passes (for a machine without the hour the whole needs). The corpus is
+ * Nth corpus file and `--modes untyped|typed` only those passes (for a machine without the hour the whole needs);
+ * `--count N` fuzzes N catalogues (10,000 by default, 300 with `--quick`). The corpus is
  * $AVGLINT_RELIABILITY_CORPUS or /work/.cache/ts-cases; without it the corpus part says SKIPPED.
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -82,7 +83,7 @@ async function corpusPass(files: readonly string[], typed: boolean, size: Catalo
   }
   const crashes = reports.filter((r) => r.crash !== undefined);
   const internal = reports.filter((r) => r.internalErrors > 0);
-  const sharedOnly = reports.filter((r) => r.onlyInSharedProgram === true);
+  const ownProgram = reports.filter((r) => r.ownProgram === true);
   const slow = reports.filter((r) => r.ms > SLOW_MS);
   const slowest = [...reports].sort((a, b) => b.ms - a.ms).slice(0, 3);
   const summary = {
@@ -91,14 +92,14 @@ async function corpusPass(files: readonly string[], typed: boolean, size: Catalo
     crashes: crashes.length,
     hangs: hangs.length,
     internalErrors: internal.length,
-    internalErrorsOnlyInSharedProgram: sharedOnly.length,
+    analysedInOwnProgram: ownProgram.length,
     over5s: slow.length,
     maxMs: Math.round(slowest[0]?.ms ?? 0),
     slowest: slowest.map((r) => `${path.basename(r.file)} ${Math.round(r.ms)} ms`),
     maxRssMb: Math.max(0, ...reports.map((r) => r.rssMb)),
     findings: reports.reduce((n, r) => n + r.findings, 0),
     seconds: Math.round((Date.now() - began) / 1000),
-    examples: [...crashes.slice(0, 3).map((r) => `crash ${r.file}: ${r.crash ?? ''}`), ...internal.slice(0, 3).map((r) => `internal error ${r.file}`), ...sharedOnly.slice(0, 3).map((r) => `internal error only in a shared program ${r.file}`), ...hangs.slice(0, 3).map((h) => `hang ${h}`), ...slow.slice(0, 3).map((r) => `slow ${r.file} ${Math.round(r.ms)} ms`)],
+    examples: [...crashes.slice(0, 3).map((r) => `crash ${r.file}: ${r.crash ?? ''}`), ...internal.slice(0, 3).map((r) => `internal error ${r.file}`), ...ownProgram.slice(0, 3).map((r) => `analysed in a program of its own ${r.file}`), ...hangs.slice(0, 3).map((h) => `hang ${h}`), ...slow.slice(0, 3).map((r) => `slow ${r.file} ${Math.round(r.ms)} ms`)],
   };
   log(`  ${JSON.stringify(summary)}`);
   return summary;
@@ -328,7 +329,7 @@ async function main(args: readonly string[]): Promise<number> {
   // `--every 4`: every fourth corpus file; `--modes untyped` (or `typed`): only those passes.
   const every = Math.max(1, Number(valueOf('--every') ?? '1'));
   const modes = (valueOf('--modes') ?? 'untyped,typed').split(',') as ('typed' | 'untyped')[];
-  const parts = args.filter((a, i) => !a.startsWith('--') && !['--json', '--every', '--modes'].includes(args[i - 1] ?? ''));
+  const parts = args.filter((a, i) => !a.startsWith('--') && !['--json', '--every', '--modes', '--count'].includes(args[i - 1] ?? ''));
   const wanted = (part: string): boolean => parts.length === 0 || parts.includes(part);
   const report: Summary = { date: new Date().toISOString(), quick, node: process.version, cpus: os.cpus().length };
   const began = Date.now();
@@ -341,7 +342,7 @@ async function main(args: readonly string[]): Promise<number> {
     report['hostile'] = hostilePart(quick);
   }
   if (wanted('catalogues')) {
-    const count = quick ? 300 : 10_000;
+    const count = Number(valueOf('--count') ?? (quick ? '300' : '10000'));
     log(`catalogues: ${count} fuzzed`);
     report['catalogues'] = await cataloguePart(count);
   }
