@@ -158,6 +158,21 @@ function hostilePart(quick: boolean): Summary {
 // ---------------------------------------------------------------------------------------------------------------
 // Fuzzed catalogues
 
+/** A fuzz case is a hang after this much of the worker's CPU time, or this long without progress. */
+const CASE_CPU_S = 20;
+const CASE_WALL_MS = 600_000;
+
+/** The CPU time (user + system, seconds) a process has used so far, from /proc; 0 where there is no /proc. */
+function cpuSecondsOf(pid: number | undefined): number {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid ?? 0}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+    // After the command name: state is field 3, utime and stime are fields 14 and 15, in clock ticks (100 a second).
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
 interface FuzzTotals {
   cases: number;
   byKind: Record<string, number>;
@@ -198,13 +213,19 @@ async function cataloguePart(count: number): Promise<Summary> {
     const child = spawn(process.execPath, ['--max-old-space-size=2048', SELF, '--worker', 'catalogues', String(from), String(count)], { stdio: ['ignore', 'pipe', 'inherit'] });
     let running: number | undefined;
     let lastProgress = Date.now();
+    let cpuAtProgress = cpuSecondsOf(child.pid);
+    // A hang is a case that used 20 s of the worker's own CPU, or one that makes no progress for 10 minutes (a blocked
+    // read uses no CPU): on a shared machine a niced worker can wait longer than 20 s for a CPU without being stuck.
     const watchdog = setInterval(() => {
-      if (running !== undefined && Date.now() - lastProgress > 20_000) child.kill('SIGKILL');
+      if (running === undefined) return;
+      const cpu = cpuSecondsOf(child.pid);
+      if (cpu - cpuAtProgress > CASE_CPU_S || Date.now() - lastProgress > CASE_WALL_MS) child.kill('SIGKILL');
     }, 500);
     const lines = readline.createInterface({ input: child.stdout });
     lines.on('line', (line) => {
       const message = JSON.parse(line) as { start?: number; seed?: number; kind?: string; usable?: boolean } & Record<string, string[] | undefined>;
       lastProgress = Date.now();
+      cpuAtProgress = cpuSecondsOf(child.pid);
       if (message.start !== undefined) {
         running = message.start;
         return;
