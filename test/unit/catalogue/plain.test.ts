@@ -37,7 +37,10 @@ function assertSameAsYaml(text: string, label: string): boolean {
   return fast;
 }
 
-describe('catalogue: the fast reading of plain files', () => {
+describe('catalogue: the fast reading of plain files', function () {
+  // Each case loads a catalogue twice, the `yaml` package's way included (mutations hold up to 5,000 roles or 1 MB values).
+  this.timeout(120_000);
+
   it('reads the valid catalogue fast, with every entry at the place the yaml package gives', () => {
     assert.ok(assertSameAsYaml(VALID, 'VALID'));
     const loaded = loadCatalogueFromText(FILE, VALID, host);
@@ -75,13 +78,13 @@ describe('catalogue: the fast reading of plain files', () => {
     assert.ok(fast > 40, `${fast} read fast`);
   });
 
-  it('gives the same result as the yaml package on 500 mutated catalogues', () => {
+  it('gives the same result as the yaml package on 200 mutated catalogues', () => {
     let fast = 0;
-    for (let seed = 0; seed < 500; seed++) {
+    for (let seed = 0; seed < 200; seed++) {
       const mutation = mutateCatalogue(new Random(seed));
       if (assertSameAsYaml(mutation.text, `seed ${seed}`)) fast++;
     }
-    assert.ok(fast > 100, `${fast} of 500 read fast`);
+    assert.ok(fast > 40, `${fast} of 200 read fast`);
   });
 
   it('loads a valid catalogue of 20,000 entries without the yaml package\'s parser, and uses it for a problem', () => {
