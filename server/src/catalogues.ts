@@ -4,10 +4,23 @@
  * catalogue that never loaded leaves the documents with one clear diagnostic instead of a silent pass.
  */
 import * as path from 'node:path';
-import { configuredCatalogueNotFound, findRepositoryRoot, stampsChanged, stampsOf } from '@avglint/node';
+import { catalogueRefusal, configuredCatalogueNotFound, findRepositoryRoot, stampsChanged, stampsOf } from '@avglint/node';
 import { hasErrors, type Catalogue, type Problem } from '@avglint/rules';
 import { findCatalogue, loadCatalogue, loadCatalogueFromText, type CatalogueHost } from './core';
+import type { FileSystem } from './host';
 import type { StatusNotification } from './protocol';
+
+/** A catalogue host that refuses files as the Node layer does; the store takes no other. */
+export type RefusingCatalogueHost = CatalogueHost & Required<Pick<CatalogueHost, 'refusal'>>;
+
+/**
+ * The server's catalogue host: the catalogue and its `extends` files read through the server's file system (the saved
+ * files: what CI sees), with the Node layer's refusal — real paths inside the repository, regular files, the size
+ * limit — as in every other host.
+ */
+export function catalogueHostOf(fileSystem: Pick<FileSystem, 'readFile' | 'fileExists'>): RefusingCatalogueHost {
+  return { readFile: (f) => fileSystem.readFile(f), fileExists: (f) => fileSystem.fileExists(f), refusal: catalogueRefusal };
+}
 
 export interface CatalogueState {
   readonly file: string;
@@ -32,7 +45,7 @@ export class Catalogues {
   /** Directory → catalogue found upward from it. */
   private readonly found = new Map<string, string>();
 
-  constructor(private readonly host: CatalogueHost) {}
+  constructor(private readonly host: RefusingCatalogueHost) {}
 
   /**
    * The catalogue file for a document: the configured one, else the nearest upward. A remembered catalogue that is

@@ -3,7 +3,7 @@
  * that the entry point (stdio or node IPC) or a test (in-process streams) created.
  */
 import * as path from 'node:path';
-import { blameExceptions, catalogueNotFound, catalogueRefusal, findRepositoryRoot, networkPackagesFor } from '@avglint/node';
+import { blameExceptions, catalogueNotFound, findRepositoryRoot, networkPackagesFor } from '@avglint/node';
 import { analyseFile, buildReport, reportFileInput, type AnalysisResult, type Report, type ReportFileInput, checkPrismaSchema, findPrismaSchema, isPrismaSchemaFile, type Catalogue, type Finding, type FlowStep, type PrismaSchemaText } from '@avglint/rules';
 import * as ts from 'typescript';
 import {
@@ -24,9 +24,9 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { catalogueCompletion, catalogueHover } from './catalogueDocument';
-import { CATALOGUE_SETTING, Catalogues, statusOf, type CatalogueState } from './catalogues';
+import { CATALOGUE_SETTING, catalogueHostOf, Catalogues, statusOf, type CatalogueState } from './catalogues';
 import { codeActions, type CatalogueEntryTarget } from './codeActions';
-import { applySuppressions, isCatalogueFileName, loadCatalogueFromText, type CatalogueHost } from './core';
+import { applySuppressions, isCatalogueFileName, loadCatalogueFromText } from './core';
 import { fileDiagnostic, findingToDiagnostic, problemToDiagnostic } from './diagnostics';
 import { describeError, installCrashGuards, nodeFileSystem, type FileSystem } from './host';
 import { codeHover } from './hover';
@@ -69,9 +69,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       return document ? { text: document.getText(), version: document.version } : undefined;
     },
   };
-  // The catalogue's `extends` files are read from disk: the saved catalogue is what CI sees. The Node layer's refusal
-  // (real paths inside the repository, regular files, the size limit) is the same as in every other host.
-  const catalogueHost: CatalogueHost = { readFile: (f) => fileSystem.readFile(f), fileExists: (f) => fileSystem.fileExists(f), refusal: catalogueRefusal };
+  const catalogueHost = catalogueHostOf(fileSystem);
   const projects = new Projects(openDocuments, fileSystem, log);
   const catalogues = new Catalogues(catalogueHost);
   const analyses = new Map<string, DocumentAnalysis>();

@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Problem } from '@avglint/rules';
 import { catalogueCheck } from 'avglint/dist/catalogueCheck';
-import { Catalogues } from '@avglint/server/dist/catalogues';
+import { catalogueHostOf, Catalogues } from '@avglint/server/dist/catalogues';
 import { nodeFileSystem } from '@avglint/server/dist/host';
 
 /**
@@ -100,7 +100,7 @@ export function checkCatalogueCase(repo: string, file: string, secret: string): 
     }
     let serverUsable: boolean | undefined;
     try {
-      const state = new Catalogues(nodeFileSystem).get(file);
+      const state = new Catalogues(catalogueHostOf(nodeFileSystem)).get(file);
       serverUsable = !state.broken && state.catalogue !== undefined;
       for (const p of state.problems) if (!positioned(p)) unpositioned.push(`server ${p.line}:${p.column} ${p.code}`);
       if (!serverUsable && !state.problems.some((p) => p.severity === 'error')) silentPasses.push('server: no catalogue and no error');

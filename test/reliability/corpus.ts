@@ -63,11 +63,11 @@ export interface FileReport {
   /** An exception thrown out of analyseFile (or the program for it): a crash. */
   readonly crash?: string;
   /**
-   * The file had an internal error in a program shared with other test files and none in a program of its own: the
-   * tests of TypeScript are separate projects (several declare their own global `JSX`), and TypeScript's checker
-   * itself can fail on the mix. Counted apart; the file's own result is the one reported.
+   * TypeScript's checker failed on the file in the program shared with other test files, and the core ran the checks
+   * again in a program of the file's own (`analysis/own-program`): the tests of TypeScript are separate projects
+   * (several declare their own global `JSX`), and TypeScript itself can fail on the mix.
    */
-  readonly onlyInSharedProgram?: boolean;
+  readonly ownProgram?: boolean;
   readonly rssMb: number;
 }
 
@@ -106,22 +106,15 @@ export function corpusWorker(files: readonly string[], from: number, typed: bool
       if (!sourceFile) throw new Error('not in the program');
       const result = analyseFile({ sourceFile, program: prog, catalogue, options: { now: new Date(Date.UTC(2026, 11, 2)) } });
       const internalErrors = result.problems.filter((p) => p.code.endsWith('internal-error')).length;
-      return { index, file, ms: msSince(began), internalErrors, otherProblems: result.problems.length - internalErrors, findings: result.findings.length, rssMb: rss() };
+      const ownProgram = result.problems.some((p) => p.code === 'analysis/own-program');
+      return { index, file, ms: msSince(began), internalErrors, otherProblems: result.problems.length - internalErrors, findings: result.findings.length, rssMb: rss(), ...(ownProgram ? { ownProgram } : {}) };
     } catch (error) {
       return { index, file, ms: msSince(began), internalErrors: 0, otherProblems: 0, findings: 0, crash: String(error).slice(0, 300), rssMb: rss() };
     }
   };
-  const analyse = (file: string, index: number, prog: ts.Program | undefined, shared = false): void => {
+  const analyse = (file: string, index: number, prog: ts.Program | undefined): void => {
     write(JSON.stringify({ start: index }));
-    let report = analyseOne(file, index, prog);
-    if (shared && (report.internalErrors > 0 || report.crash !== undefined)) {
-      const alone = tryProgram([file]);
-      if (alone) {
-        const own = analyseOne(file, index, alone);
-        report = own.internalErrors === 0 && own.crash === undefined ? { ...own, onlyInSharedProgram: true } : own;
-      }
-    }
-    write(JSON.stringify(report));
+    write(JSON.stringify(analyseOne(file, index, prog)));
   };
   for (let start = from; start < files.length; start += typed ? batch : 1) {
     const group = files.slice(start, typed ? Math.min(files.length, start + batch) : start + 1);
@@ -131,7 +124,7 @@ export function corpusWorker(files: readonly string[], from: number, typed: bool
     }
     const built = tryProgram(group);
     if (built) {
-      group.forEach((file, offset) => analyse(file, start + offset, built, true));
+      group.forEach((file, offset) => analyse(file, start + offset, built));
       continue;
     }
     // TypeScript itself could not build or bind the group (its parser and binder recurse once per level): each file

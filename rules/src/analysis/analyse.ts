@@ -13,11 +13,14 @@ import { ensureParents } from './flow/walk';
 import { prismaModelsOf } from './prismaSchema';
 import type { Observation } from './observation';
 import { observeFlows, unclassifiedNames } from './observe';
+import { programOfItsOwn } from './ownProgram';
 
 /**
  * Runs every enabled rule's check over one file, in registry order (the findings are sorted afterwards, so the order
  * does not show in the result; the flow-based rules share one flow engine per file). Never throws: a check that fails
- * becomes a problem at the top of the file, and the other checks still report.
+ * becomes a problem at the top of the file, and the other checks still report. In a typed analysis a check that
+ * fails runs once more in a program of the file's own first (ownProgram.ts: TypeScript's checker can fail on a mix of
+ * files that it checks one by one); when that finishes, its findings count and a warning says so.
  */
 export function analyseFile(input: AnalysisInput): AnalysisResult {
   const { sourceFile, program, catalogue } = input;
@@ -44,21 +47,41 @@ export function analyseFile(input: AnalysisInput): AnalysisResult {
   const findings: Finding[] = [];
   const problems: Problem[] = settingsConflicts(input, context);
   let cancelled = false;
+  // Built only when a check throws in a typed analysis: the file's own program (ownProgram.ts), in which the check runs
+  // once more before its failure is reported.
+  let ownContext: CheckContext | null | undefined;
+  const ownProgramContext = (): CheckContext | undefined => {
+    if (ownContext === undefined) {
+      const own = program ? programOfItsOwn(program, sourceFile) : undefined;
+      ownContext = own ? { ...context, program: own, checker: own.getTypeChecker() } : null;
+    }
+    return ownContext ?? undefined;
+  };
+  const rulesInOwnProgram: string[] = [];
+  let sharedFailure = '';
   for (const rule of RULE_MODULES as readonly RuleModule<RuleId>[]) {
     if (isCancelled()) {
       cancelled = true;
       break;
     }
     if (!context.enabled(rule.id)) continue;
-    runCheck(rule, context, findings, problems);
+    const failure = runCheck(rule, context, findings);
+    if (failure === undefined) continue;
+    const own = ownProgramContext();
+    if (own !== undefined && runCheck(rule, own, findings) === undefined) {
+      rulesInOwnProgram.push(rule.id);
+      sharedFailure ||= firstLine(failure);
+    } else problems.push(internalError(sourceFile, [rule.id], failure));
   }
+  if (rulesInOwnProgram.length > 0) problems.push(ownProgramWarning(sourceFile, rulesInOwnProgram, sharedFailure));
+  if (ownContext) releaseFileCaches(ownContext);
   let observed: Pick<AnalysisResult, 'observations' | 'unclassified'> = {};
   if (options.observe === true && !cancelled) {
     try {
       observations.push(...observeFlows(context));
       observed = { observations: observations.sort((a, b) => a.range.start - b.range.start), unclassified: unclassifiedNames(context) };
     } catch (error) {
-      problems.push(internalError(sourceFile, ['report'], error));
+      problems.push(internalError(sourceFile, ['report'], { error }));
     }
   }
   releaseFileCaches(context);
@@ -95,15 +118,39 @@ function settingsConflicts(input: AnalysisInput, context: CheckContext): Problem
   return problems;
 }
 
-function runCheck(rule: RuleModule<RuleId>, context: CheckContext, findings: Finding[], problems: Problem[]): void {
+/** Runs one check, adding its findings; returns what it threw, if it did (and then adds nothing). */
+function runCheck(rule: RuleModule<RuleId>, context: CheckContext, findings: Finding[]): { error: unknown } | undefined {
   try {
     findings.push(...rule.check(context, ruleHelpers(rule, context)));
+    return undefined;
   } catch (error) {
-    problems.push(internalError(context.sourceFile, [rule.id], error));
+    return { error };
   }
 }
 
-function internalError(sourceFile: ts.SourceFile, rules: readonly string[], error: unknown): Problem {
+function firstLine(failure: { error: unknown }): string {
+  const { error } = failure;
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
+}
+
+/**
+ * TypeScript failed on the file in the project's program and the checks ran in a program of the file's own: the
+ * findings are real, but other files' global declarations were not seen. A warning, as the checks did finish.
+ */
+function ownProgramWarning(sourceFile: ts.SourceFile, rules: readonly string[], failure: string): Problem {
+  return {
+    file: sourceFile.fileName,
+    line: 1,
+    column: 1,
+    severity: 'warning',
+    code: 'analysis/own-program',
+    message: `TypeScript itself failed on this file in the project's program (${failure}); ${rules.join(', ')} ran on it in a program of its own: the file, what it imports and the project's declaration files.`,
+    hint: "Usually two files declare the same global differently (such as two `JSX` namespaces); `tsc` fails on the project too. Make the declarations agree to analyse the file with the whole project.",
+  };
+}
+
+function internalError(sourceFile: ts.SourceFile, rules: readonly string[], failure: { error: unknown }): Problem {
+  const { error } = failure;
   const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
   return {
     file: sourceFile.fileName,

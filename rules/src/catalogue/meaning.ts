@@ -26,7 +26,7 @@ import { isLocale, type CatalogueSettings } from './model';
 import { normaliseName } from './names';
 import { DEFAULT_SUBJECTS } from './subjects';
 import { parseDuration, parseIsoDate } from './duration';
-import { locate, problemAt, type KeyPath, type SourceFile } from './source';
+import { locate, locateStart, problemAt, type KeyPath, type SourceFile } from './source';
 import { suggestion, truncate } from './words';
 
 /** One entry of a section (`categories.bsn`), with the file it was written in. */
@@ -450,8 +450,7 @@ function globProblem(glob: string): { message: string; hint: string } | undefine
 }
 
 function locationOf(entry: Entry): CatalogueLocation {
-  const span = locate(entry.source, entry.path, 'key');
-  return { file: entry.source.file, line: span.line, column: span.column };
+  return { file: entry.source.file, ...locateStart(entry.source, entry.path) };
 }
 
 function stringList(value: unknown): string[] {

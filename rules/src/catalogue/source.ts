@@ -5,6 +5,7 @@
  */
 import { Composer, isMap, isPair, isScalar, isSeq, LineCounter, Parser, visit, YAMLParseError, type CST, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { Problem } from '../problem';
+import { readPlain, type PlainReading } from './plain';
 
 export interface SourceFile {
   readonly file: string;
@@ -13,6 +14,8 @@ export interface SourceFile {
   readonly lines: LineCounter;
   /** The plain data of the document; undefined when the YAML could not be parsed. */
   readonly data: unknown;
+  /** For a file read fast (plain.ts): where each key was written, without composing `document`. */
+  readonly keyStart?: PlainReading['keyStart'];
 }
 
 export interface Span {
@@ -60,6 +63,8 @@ export function parseSource(file: string, text: string, problems: Problem[]): So
     );
     return parsed;
   }
+  const plain = readPlain(text, MAX_NESTING);
+  if (plain !== undefined) return plainSource(file, text, plain);
   // The concrete syntax tree is built without recursion; its depth is checked before the composer (which recurses
   // once per level) sees it, so a deeply nested file is a problem at its place, whatever the stack size of the host.
   const tokens = Array.from(new Parser(lines.addNewLine).parse(text));
@@ -120,6 +125,34 @@ export function parseSource(file: string, text: string, problems: Problem[]): So
     return parsed;
   }
   return { ...parsed, data };
+}
+
+/**
+ * A file read fast: its data and key places now, its document with positions (and the line table) only when a
+ * problem asks for a place. The `yaml` package reads such a file without any error (plain.ts says why).
+ */
+function plainSource(file: string, text: string, plain: PlainReading): SourceFile {
+  let document: Document.Parsed | undefined;
+  let lines: LineCounter | undefined;
+  return {
+    file,
+    text,
+    data: plain.data,
+    keyStart: plain.keyStart,
+    get lines(): LineCounter {
+      if (lines === undefined) {
+        // The parser starts a line at 0 and after every `\n`, inside scalars and comments too.
+        lines = new LineCounter();
+        lines.addNewLine(0);
+        for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) lines.addNewLine(at + 1);
+      }
+      return lines;
+    },
+    get document(): Document.Parsed {
+      document ??= composeDocument(Array.from(new Parser().parse(text)), text.length);
+      return document;
+    },
+  };
 }
 
 function yamlHint(code: string, message: string): string {
@@ -205,6 +238,17 @@ export function locate(source: SourceFile, path: KeyPath, part: 'key' | 'value' 
   }
   const target = found && part === 'key' && keyNode ? keyNode : found ? (node as Node) : (keyNode ?? (node as Node));
   return nodeSpan(source, target) ?? nodeSpan(source, keyNode) ?? START_OF_FILE;
+}
+
+/**
+ * Where the key at the end of `path` starts (for an item of a list: the item): the line and column of
+ * `locate(source, path, 'key')`. The model's `location` of every entry is this; a file read fast answers it without
+ * composing its document.
+ */
+export function locateStart(source: SourceFile, path: KeyPath): { readonly line: number; readonly column: number } {
+  const start = source.keyStart?.(path);
+  const span = start !== undefined ? rangeSpan(source, start, start) : locate(source, path, 'key');
+  return { line: span.line, column: span.column };
 }
 
 /** Longer catalogues are refused before parsing: the largest real ones are well under a million characters. */
