@@ -128,3 +128,50 @@ typedRuleTester.run('no-personal-data-in-logs (typed)', rule('no-personal-data-i
     { code: castLater, filename: 'src/flow-typed.ts', errors: [{ messageId: 'personalDataInLog', ...at(castLater, '{ body: req.body }') }] },
   ],
 });
+
+// Known SDK result shapes (rules/src/analysis/libraries/results.ts): what a library call returns when its types are
+// not there (a checkout without node_modules, plain JavaScript). WebUntis lessons carry their teachers (`te`), a
+// next-auth session its user's name and e-mail address. With the library's declarations the types decide.
+const untisLessons = "import { WebUntis } from 'webuntis';\nconst untis = new WebUntis('school', 'gebruiker', 'geheim', 'x.webuntis.com');\nexport async function kijk(client = untis) {\n  const lessen = await client.getOwnTimetableForToday();\n  console.log('wijzigingen', lessen);\n}";
+const untisTeachers = "import { WebUntis } from 'webuntis';\nexport class Rooster {\n  constructor(private readonly untis: WebUntis) {}\n  async docenten() {\n    for (const les of await this.untis.getOwnClassTimetableForRange(new Date(), new Date())) console.log(les.te);\n  }\n}";
+const untisSubjects = "import { WebUntis } from 'webuntis';\nconst untis = new WebUntis('school', 'gebruiker', 'geheim', 'x.webuntis.com');\nexport async function vakken() {\n  const lessen = await untis.getOwnTimetableForToday();\n  console.log(lessen.map((les) => les.su));\n}";
+const untisRequired = "const { WebUntis } = require('webuntis');\nconst untis = new WebUntis('school', 'gebruiker', 'geheim', 'x.webuntis.com');\nuntis.getTeachers().then((docenten) => console.log(docenten));";
+const sessionV3 = "import { useSession } from 'next-auth/client';\nexport function Klaar() {\n  const [session] = useSession();\n  console.log({ session });\n  return null;\n}";
+const sessionV4 = "import * as NextAuth from 'next-auth/react';\nexport function Profiel() {\n  const { data } = NextAuth.useSession();\n  console.info(data?.user);\n  return null;\n}";
+const serverSession = "import { getServerSession } from 'next-auth/next';\nexport async function handler() {\n  const sessie = await getServerSession();\n  console.log(sessie);\n}";
+const knownResultsValid = [
+  untisSubjects,
+  // Only the status of a v4 session, and a project's own function of the same name.
+  "import { useSession } from 'next-auth/react';\nexport function Status() {\n  const { status } = useSession();\n  console.log(status);\n  return null;\n}",
+  "function useSession() {\n  return [{ id: 1 }];\n}\nconst [session] = useSession();\nconsole.log(session);",
+  // A method the table does not list, and a class the library does not export under that name.
+  "import { WebUntis } from 'webuntis';\nconst untis = new WebUntis('school', 'gebruiker', 'geheim', 'x.webuntis.com');\nuntis.getSubjects().then((vakken) => console.log(vakken));",
+  "import Untis from 'webuntis';\nconst untis = new Untis('school', 'gebruiker', 'geheim', 'x.webuntis.com');\nuntis.getOwnTimetableForToday().then((lessen) => console.log(lessen));",
+];
+
+ruleTester.run('no-personal-data-in-logs: known SDK result shapes', rule('no-personal-data-in-logs'), {
+  valid: knownResultsValid,
+  invalid: [
+    { code: untisLessons, errors: [{ messageId: 'personalDataInLog', ...at(untisLessons, 'lessen', 1) }] },
+    { code: untisTeachers, errors: [{ messageId: 'personalDataInLog', ...at(untisTeachers, 'les.te') }] },
+    { code: untisRequired, filename: 'src/file.js', errors: [{ messageId: 'personalDataInLog', ...at(untisRequired, 'docenten', 1) }] },
+    { code: sessionV3, errors: [{ messageId: 'personalDataInLog', ...at(sessionV3, '{ session }') }] },
+    { code: sessionV4, errors: [{ messageId: 'personalDataInLog', ...at(sessionV4, 'data?.user') }] },
+    // Without the library's types the known shape says what the session holds.
+    { code: serverSession, errors: [{ messageId: 'personalDataInLog', ...at(serverSession, 'sessie', 1) }] },
+  ],
+});
+
+typedRuleTester.run('no-personal-data-in-logs: known SDK result shapes (typed)', rule('no-personal-data-in-logs'), {
+  valid: [
+    ...knownResultsValid.map((code) => ({ code, filename: 'src/flow-typed.ts' })),
+    // `next-auth/next` is declared in the fixture (src/sdk-declared.d.ts): its session holds only an id. Types win.
+    { code: serverSession, filename: 'src/flow-typed.ts' },
+  ],
+  invalid: [
+    { code: untisLessons, filename: 'src/flow-typed.ts', errors: [{ messageId: 'personalDataInLog', ...at(untisLessons, 'lessen', 1) }] },
+    { code: untisTeachers, filename: 'src/flow-typed.ts', errors: [{ messageId: 'personalDataInLog', ...at(untisTeachers, 'les.te') }] },
+    { code: sessionV3, filename: 'src/flow-typed.ts', errors: [{ messageId: 'personalDataInLog', ...at(sessionV3, '{ session }') }] },
+    { code: sessionV4, filename: 'src/flow-typed.ts', errors: [{ messageId: 'personalDataInLog', ...at(sessionV4, 'data?.user') }] },
+  ],
+});

@@ -33,6 +33,7 @@ import {
 import { DefinitionTable, type Definition, type Evaluator } from './definitions';
 import { Resolver } from './resolver';
 import { Casts } from './casts';
+import { KnownResults } from './results';
 import { ProjectIndex } from './projectIndex';
 import { constructorOf, enclosingClass, enclosingFunction, forEachCall, forEachReturn, isConst, isFunctionWithBody, shortText, type FunctionWithBody } from './syntax';
 import { Apis, type SinkCall, type SinkSite } from './apis';
@@ -96,6 +97,7 @@ export class FlowEngine implements Evaluator {
   /** Name resolution, shared with the sink interpreter and destinations. */
   readonly resolver: Resolver;
   private readonly casts: Casts;
+  private readonly knownResults: KnownResults;
   private readonly values = new Map<ts.Node, Value>();
   private readonly declarationValues = new Map<ts.Node, Value>();
   private readonly inProgress = new Set<ts.Node>();
@@ -131,6 +133,7 @@ export class FlowEngine implements Evaluator {
     this.apis = new Apis(catalogue, this.resolver, () => this.networkPackages);
     this.definitions = new DefinitionTable(this.resolver, this);
     this.casts = new Casts(this.resolver, this.checker);
+    this.knownResults = new KnownResults(this.resolver, this.checker);
     const sanitisers = new Map<string, Sanitiser>();
     for (const s of catalogue.sanitisers) if (!sanitisers.has(s.function)) sanitisers.set(s.function, s);
     this.sanitisers = sanitisers;
@@ -493,6 +496,10 @@ export class FlowEngine implements Evaluator {
     const sanitiser = this.sanitiserFor(callee);
     if (sanitiser) return this.sanitised(call, sanitiser);
     if (this.isDerivedCall(call) || isMask(call) || this.isFake(call)) return EMPTY;
+    // A library call whose result shape is known (libraries/results.ts) and whose types are not there: what the
+    // service answers, not what the call was given.
+    const known = this.knownResults.of(call);
+    if (known) return union(this.fromHits(this.classifier.shape(known.shape), call, () => `returned by \`${shortText(callee)}\` (${known.library.label}, known result shape)`), this.typeValue(call));
     if (this.apis.sinkAt(call) || this.apis.originOf(call)) return this.typeValue(call);
     const typed = this.typeValue(call);
     const calleeText = (): string => shortText(callee);
