@@ -34,6 +34,9 @@ const keyedBsn = `${keyed}console.log(params.get('bsn'));`;
 // A module object whose member names a function declared beside it (`{ lijst: lijst }`, as `module.exports` does).
 const namedMember = `${pre}function lijst() {\n  return [{ naam: leerling.naam }];\n}\nconst api = { lijst: lijst };\nconsole.log(api.lijst());`;
 
+// An enum member is a constant written in the code: `Pad.cijfers` names an endpoint, it holds nobody's grades.
+const enumMember = "enum Pad {\n  cijfers = '/resultaten/huidigVoorLeerling',\n  naam = 2,\n}\nconsole.log(`${Pad.cijfers}/${Pad.naam}`);";
+
 // A request body typed `any` is the type the handler casts it to, before or after the log.
 const castLater = "interface Aanmelding { bsn: string; klas: string }\nexport function meld(req: { body: any }) {\n  console.log('ontvangen', { body: req.body });\n  const { klas } = req.body as Aanmelding;\n  return klas;\n}";
 
@@ -73,6 +76,7 @@ ruleTester.run('no-personal-data-in-logs', rule('no-personal-data-in-logs'), {
     ...valid,
     sdkClient,
     sdkRequired,
+    enumMember,
     `${keyed}console.log(params.get('pagina'));`,
     // Cast to a type without catalogued members, or only in another function.
     "interface Pagina { nummer: number }\nexport function meld(req: { body: any }) {\n  console.log(req.body);\n  return (req.body as Pagina).nummer;\n}",
@@ -106,6 +110,7 @@ typedRuleTester.run('no-personal-data-in-logs (typed)', rule('no-personal-data-i
     { code: "import type { Leerling } from './flow-types';\nimport pino from 'pino';\nexport function f(l: Leerling) {\n  return pino().child({ id: l.id });\n}", filename: 'src/flow-typed.ts' },
     { code: sdkClient, filename: 'src/flow-typed.ts' },
     { code: sdkRequired, filename: 'src/flow-typed.ts' },
+    { code: enumMember, filename: 'src/flow-typed.ts' },
     { code: `${keyed}console.log(params.get('pagina'));`, filename: 'src/flow-typed.ts' },
     // With a checker, a body whose type is known is that type, whatever a cast says.
     { code: "interface Aanmelding { bsn: string }\nexport function meld(req: { body: { pagina: number } }) {\n  console.log(req.body);\n  return req.body as Aanmelding;\n}", filename: 'src/flow-typed.ts' },

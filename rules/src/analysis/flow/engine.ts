@@ -43,7 +43,7 @@ import type { Bindings } from './destinations';
 // Kept for modules that imported these helpers from the engine before they moved to `syntax.ts`.
 export { enclosingFunction, forEachCall, forEachReturn, isFunctionWithBody, returnedExpressions, shortText } from './syntax';
 // Read once: every member of the typescript module is a getter, and these run for every node.
-const { isArrayBindingPattern, isArrayLiteralExpression, isArrowFunction, isAsExpression, isAwaitExpression, isBinaryExpression, isBindingElement, isBlock, isCallExpression, isConditionalExpression, isConstructorDeclaration, isElementAccessExpression, isExpressionStatement, isForOfStatement, isFunctionExpression, isGetAccessorDeclaration, isIdentifier, isIterationStatement, isNewExpression, isNoSubstitutionTemplateLiteral, isNonNullExpression, isObjectLiteralExpression, isParameter, isParenthesizedExpression, isPrefixUnaryExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isPropertySignature, isSatisfiesExpression, isShorthandPropertyAssignment, isSpreadAssignment, isSpreadElement, isStringLiteral, isTaggedTemplateExpression, isTemplateExpression, isTypeAssertionExpression, isVariableDeclaration, SyntaxKind, TypeFlags } = ts;
+const { isArrayBindingPattern, isArrayLiteralExpression, isArrowFunction, isAsExpression, isAwaitExpression, isBinaryExpression, isBindingElement, isBlock, isCallExpression, isConditionalExpression, isConstructorDeclaration, isElementAccessExpression, isEnumMember, isExpressionStatement, isForOfStatement, isFunctionExpression, isGetAccessorDeclaration, isIdentifier, isIterationStatement, isLiteralExpression, isNewExpression, isNoSubstitutionTemplateLiteral, isNonNullExpression, isObjectLiteralExpression, isParameter, isParenthesizedExpression, isPrefixUnaryExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isPropertySignature, isSatisfiesExpression, isShorthandPropertyAssignment, isSpreadAssignment, isSpreadElement, isStringLiteral, isTaggedTemplateExpression, isTemplateExpression, isTypeAssertionExpression, isVariableDeclaration, SyntaxKind, TypeFlags } = ts;
 
 /** A parameter of a function that reaches a sink inside it (directly or through further calls). */
 export interface Reach {
@@ -388,10 +388,13 @@ export class FlowEngine implements Evaluator {
     const name = node.name.text;
     // A length or size says how long the value is, not what it is.
     if (DERIVED_MEMBERS.has(name)) return EMPTY;
+    const member = this.resolver.resolveMember(node);
+    // A member of an enum is a constant written in the code (`endpoints.grades` is the path `/resultaten`), as
+    // literal data is: its name says what it is about, not that it holds anyone's data.
+    if (member && isEnumMember(member) && (!member.initializer || isLiteralExpression(member.initializer))) return EMPTY;
     // A member of literal data is literal data (`const l = { email: 'jan@example.nl' }; l.email`).
     const own = this.isLiteralConstant(node.expression) ? EMPTY : this.fromHits(this.classifier.member(node, name), node, () => `reads \`${shortText(node)}\``);
     const base = apply(this.valueOf(node.expression), { op: 'get', key: name });
-    const member = this.resolver.resolveMember(node);
     const field = member && (isPropertyDeclaration(member) || isGetAccessorDeclaration(member)) && !this.classifier.isLibraryFile(sourceFileOf(member))
       ? this.fieldValue(member)
       : member && isParameter(member) && isConstructorDeclaration(member.parent)
