@@ -141,6 +141,8 @@ const untisLessons = "import { WebUntis } from 'webuntis';\nconst untis = new We
 const untisTeachers = "import { WebUntis } from 'webuntis';\nexport class Rooster {\n  constructor(private readonly untis: WebUntis) {}\n  async docenten() {\n    for (const les of await this.untis.getOwnClassTimetableForRange(new Date(), new Date())) console.log(les.te);\n  }\n}";
 const untisSubjects = "import { WebUntis } from 'webuntis';\nconst untis = new WebUntis('school', 'gebruiker', 'geheim', 'x.webuntis.com');\nexport async function vakken() {\n  const lessen = await untis.getOwnTimetableForToday();\n  console.log(lessen.map((les) => les.su));\n}";
 const untisRequired = "const { WebUntis } = require('webuntis');\nconst untis = new WebUntis('school', 'gebruiker', 'geheim', 'x.webuntis.com');\nuntis.getTeachers().then((docenten) => console.log(docenten));";
+const untisField = "import * as untis from 'webuntis';\nexport class Rooster {\n  private client: unknown;\n  constructor() {\n    this.client = new untis.WebUntisQR('qr');\n  }\n  async leerlingen() {\n    const lijst = await (this.client as any).getStudents();\n    console.log(lijst);\n  }\n}";
+const untisMember = "const WebUntis = require('webuntis').WebUntis;\nconst untis = new WebUntis('school', 'gebruiker', 'geheim', 'x.webuntis.com');\nuntis.getOwnTimetableFor(new Date()).then((lessen) => console.log(lessen[0].te));";
 const sessionV3 = "import { useSession } from 'next-auth/client';\nexport function Klaar() {\n  const [session] = useSession();\n  console.log({ session });\n  return null;\n}";
 const sessionV4 = "import * as NextAuth from 'next-auth/react';\nexport function Profiel() {\n  const { data } = NextAuth.useSession();\n  console.info(data?.user);\n  return null;\n}";
 const serverSession = "import { getServerSession } from 'next-auth/next';\nexport async function handler() {\n  const sessie = await getServerSession();\n  console.log(sessie);\n}";
@@ -160,6 +162,8 @@ ruleTester.run('no-personal-data-in-logs: known SDK result shapes', rule('no-per
     { code: untisLessons, errors: [{ messageId: 'personalDataInLog', ...at(untisLessons, 'lessen', 1) }] },
     { code: untisTeachers, errors: [{ messageId: 'personalDataInLog', ...at(untisTeachers, 'les.te') }] },
     { code: untisRequired, filename: 'src/file.js', errors: [{ messageId: 'personalDataInLog', ...at(untisRequired, 'docenten', 1) }] },
+    { code: untisField, errors: [{ messageId: 'personalDataInLog', ...at(untisField, 'lijst', 1) }] },
+    { code: untisMember, filename: 'src/file.js', errors: [{ messageId: 'personalDataInLog', ...at(untisMember, 'lessen[0].te') }] },
     { code: sessionV3, errors: [{ messageId: 'personalDataInLog', ...at(sessionV3, '{ session }') }] },
     { code: sessionV4, errors: [{ messageId: 'personalDataInLog', ...at(sessionV4, 'data?.user') }] },
     // Without the library's types the known shape says what the session holds.
@@ -176,6 +180,7 @@ typedRuleTester.run('no-personal-data-in-logs: known SDK result shapes (typed)',
   invalid: [
     { code: untisLessons, filename: 'src/flow-typed.ts', errors: [{ messageId: 'personalDataInLog', ...at(untisLessons, 'lessen', 1) }] },
     { code: untisTeachers, filename: 'src/flow-typed.ts', errors: [{ messageId: 'personalDataInLog', ...at(untisTeachers, 'les.te') }] },
+    { code: untisField, filename: 'src/flow-typed.ts', errors: [{ messageId: 'personalDataInLog', ...at(untisField, 'lijst', 1) }] },
     { code: sessionV3, filename: 'src/flow-typed.ts', errors: [{ messageId: 'personalDataInLog', ...at(sessionV3, '{ session }') }] },
     { code: sessionV4, filename: 'src/flow-typed.ts', errors: [{ messageId: 'personalDataInLog', ...at(sessionV4, 'data?.user') }] },
   ],

@@ -58,12 +58,12 @@ export class KnownResults {
     if (isIdentifier(e)) decl = this.resolver.resolve(e);
     else if (isPropertyAccessExpression(e)) {
       decl = this.resolver.resolveMember(e);
-      if (decl && isPropertyDeclaration(decl) && !decl.initializer && !decl.type && e.expression.kind === SyntaxKind.ThisKeyword) {
+      // A field set in the class (`this.untis = new WebUntis(…)` in the constructor).
+      if (decl && isPropertyDeclaration(decl) && !decl.initializer && e.expression.kind === SyntaxKind.ThisKeyword) {
         for (const value of this.resolver.thisAssignments(e)) {
           const made = this.classOf(value, hops + 1);
           if (made) return made;
         }
-        return undefined;
       }
     }
     if (!decl || !(isVariableDeclaration(decl) || isPropertyDeclaration(decl) || isParameter(decl))) return undefined;
