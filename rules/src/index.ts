@@ -20,5 +20,5 @@ export * from './report/model';
 export * from './report/build';
 export * from './report/diff';
 export * from './report/input';
-export { LIBRARIES, librariesMarkdown, type Library, type Family } from './analysis/libraries';
+export { LIBRARIES, LIBRARY_RESULTS, librariesMarkdown, resultShapesMarkdown, resultOfFunction, resultOfMethod, type Library, type LibraryResults, type ResultShape, type Family } from './analysis/libraries';
 export { clockStart, legalBasisName } from './analysis/flow/wording';

@@ -34,6 +34,9 @@ const keyedBsn = `${keyed}console.log(params.get('bsn'));`;
 // A module object whose member names a function declared beside it (`{ lijst: lijst }`, as `module.exports` does).
 const namedMember = `${pre}function lijst() {\n  return [{ naam: leerling.naam }];\n}\nconst api = { lijst: lijst };\nconsole.log(api.lijst());`;
 
+// An enum member is a constant written in the code: `Pad.cijfers` names an endpoint, it holds nobody's grades.
+const enumMember = "enum Pad {\n  cijfers = '/resultaten/huidigVoorLeerling',\n  naam = 2,\n}\nconsole.log(`${Pad.cijfers}/${Pad.naam}`);";
+
 // A request body typed `any` is the type the handler casts it to, before or after the log.
 const castLater = "interface Aanmelding { bsn: string; klas: string }\nexport function meld(req: { body: any }) {\n  console.log('ontvangen', { body: req.body });\n  const { klas } = req.body as Aanmelding;\n  return klas;\n}";
 
@@ -73,6 +76,7 @@ ruleTester.run('no-personal-data-in-logs', rule('no-personal-data-in-logs'), {
     ...valid,
     sdkClient,
     sdkRequired,
+    enumMember,
     `${keyed}console.log(params.get('pagina'));`,
     // Cast to a type without catalogued members, or only in another function.
     "interface Pagina { nummer: number }\nexport function meld(req: { body: any }) {\n  console.log(req.body);\n  return (req.body as Pagina).nummer;\n}",
@@ -106,6 +110,7 @@ typedRuleTester.run('no-personal-data-in-logs (typed)', rule('no-personal-data-i
     { code: "import type { Leerling } from './flow-types';\nimport pino from 'pino';\nexport function f(l: Leerling) {\n  return pino().child({ id: l.id });\n}", filename: 'src/flow-typed.ts' },
     { code: sdkClient, filename: 'src/flow-typed.ts' },
     { code: sdkRequired, filename: 'src/flow-typed.ts' },
+    { code: enumMember, filename: 'src/flow-typed.ts' },
     { code: `${keyed}console.log(params.get('pagina'));`, filename: 'src/flow-typed.ts' },
     // With a checker, a body whose type is known is that type, whatever a cast says.
     { code: "interface Aanmelding { bsn: string }\nexport function meld(req: { body: { pagina: number } }) {\n  console.log(req.body);\n  return req.body as Aanmelding;\n}", filename: 'src/flow-typed.ts' },
@@ -126,5 +131,57 @@ typedRuleTester.run('no-personal-data-in-logs (typed)', rule('no-personal-data-i
     { code: keyedBsn, filename: 'src/flow-typed.ts', errors: [{ messageId: 'personalDataInLog', ...at(keyedBsn, "params.get('bsn')") }] },
     { code: namedMember, filename: 'src/flow-typed.ts', errors: [{ messageId: 'personalDataInLog', ...at(namedMember, 'api.lijst()') }] },
     { code: castLater, filename: 'src/flow-typed.ts', errors: [{ messageId: 'personalDataInLog', ...at(castLater, 'body: req.body') }] },
+  ],
+});
+
+// Known SDK result shapes (rules/src/analysis/libraries/results.ts): what a library call returns when its types are
+// not there (a checkout without node_modules, plain JavaScript). WebUntis lessons carry their teachers (`te`), a
+// next-auth session its user's name and e-mail address. With the library's declarations the types decide.
+const untisLessons = "import { WebUntis } from 'webuntis';\nconst untis = new WebUntis('school', 'gebruiker', 'geheim', 'x.webuntis.com');\nexport async function kijk(client = untis) {\n  const lessen = await client.getOwnTimetableForToday();\n  console.log('wijzigingen', lessen);\n}";
+const untisTeachers = "import { WebUntis } from 'webuntis';\nexport class Rooster {\n  constructor(private readonly untis: WebUntis) {}\n  async docenten() {\n    for (const les of await this.untis.getOwnClassTimetableForRange(new Date(), new Date())) console.log(les.te);\n  }\n}";
+const untisSubjects = "import { WebUntis } from 'webuntis';\nconst untis = new WebUntis('school', 'gebruiker', 'geheim', 'x.webuntis.com');\nexport async function vakken() {\n  const lessen = await untis.getOwnTimetableForToday();\n  console.log(lessen.map((les) => les.su));\n}";
+const untisRequired = "const { WebUntis } = require('webuntis');\nconst untis = new WebUntis('school', 'gebruiker', 'geheim', 'x.webuntis.com');\nuntis.getTeachers().then((docenten) => console.log(docenten));";
+const untisField = "import * as untis from 'webuntis';\nexport class Rooster {\n  private client: unknown;\n  constructor() {\n    this.client = new untis.WebUntisQR('qr');\n  }\n  async leerlingen() {\n    const lijst = await (this.client as any).getStudents();\n    console.log(lijst);\n  }\n}";
+const untisMember = "const WebUntis = require('webuntis').WebUntis;\nconst untis = new WebUntis('school', 'gebruiker', 'geheim', 'x.webuntis.com');\nuntis.getOwnTimetableFor(new Date()).then((lessen) => console.log(lessen[0].te));";
+const sessionV3 = "import { useSession } from 'next-auth/client';\nexport function Klaar() {\n  const [session] = useSession();\n  console.log({ session });\n  return null;\n}";
+const sessionV4 = "import * as NextAuth from 'next-auth/react';\nexport function Profiel() {\n  const { data } = NextAuth.useSession();\n  console.info(data?.user);\n  return null;\n}";
+const serverSession = "import { getServerSession } from 'next-auth/next';\nexport async function handler() {\n  const sessie = await getServerSession();\n  console.log(sessie);\n}";
+const knownResultsValid = [
+  untisSubjects,
+  // Only the status of a v4 session, and a project's own function of the same name.
+  "import { useSession } from 'next-auth/react';\nexport function Status() {\n  const { status } = useSession();\n  console.log(status);\n  return null;\n}",
+  "function useSession() {\n  return [{ id: 1 }];\n}\nconst [session] = useSession();\nconsole.log(session);",
+  // A method the table does not list, and a class the library does not export under that name.
+  "import { WebUntis } from 'webuntis';\nconst untis = new WebUntis('school', 'gebruiker', 'geheim', 'x.webuntis.com');\nuntis.getSubjects().then((vakken) => console.log(vakken));",
+  "import Untis from 'webuntis';\nconst untis = new Untis('school', 'gebruiker', 'geheim', 'x.webuntis.com');\nuntis.getOwnTimetableForToday().then((lessen) => console.log(lessen));",
+];
+
+ruleTester.run('no-personal-data-in-logs: known SDK result shapes', rule('no-personal-data-in-logs'), {
+  valid: knownResultsValid,
+  invalid: [
+    { code: untisLessons, errors: [{ messageId: 'personalDataInLog', ...at(untisLessons, 'lessen', 1) }] },
+    { code: untisTeachers, errors: [{ messageId: 'personalDataInLog', ...at(untisTeachers, 'les.te') }] },
+    { code: untisRequired, filename: 'src/file.js', errors: [{ messageId: 'personalDataInLog', ...at(untisRequired, 'docenten', 1) }] },
+    { code: untisField, errors: [{ messageId: 'personalDataInLog', ...at(untisField, 'lijst', 1) }] },
+    { code: untisMember, filename: 'src/file.js', errors: [{ messageId: 'personalDataInLog', ...at(untisMember, 'lessen[0].te') }] },
+    { code: sessionV3, errors: [{ messageId: 'personalDataInLog', ...within(sessionV3, '{ session }', 'session') }] },
+    { code: sessionV4, errors: [{ messageId: 'personalDataInLog', ...at(sessionV4, 'data?.user') }] },
+    // Without the library's types the known shape says what the session holds.
+    { code: serverSession, errors: [{ messageId: 'personalDataInLog', ...at(serverSession, 'sessie', 1) }] },
+  ],
+});
+
+typedRuleTester.run('no-personal-data-in-logs: known SDK result shapes (typed)', rule('no-personal-data-in-logs'), {
+  valid: [
+    ...knownResultsValid.map((code) => ({ code, filename: 'src/flow-typed.ts' })),
+    // `next-auth/next` is declared in the fixture (src/sdk-declared.d.ts): its session holds only an id. Types win.
+    { code: serverSession, filename: 'src/flow-typed.ts' },
+  ],
+  invalid: [
+    { code: untisLessons, filename: 'src/flow-typed.ts', errors: [{ messageId: 'personalDataInLog', ...at(untisLessons, 'lessen', 1) }] },
+    { code: untisTeachers, filename: 'src/flow-typed.ts', errors: [{ messageId: 'personalDataInLog', ...at(untisTeachers, 'les.te') }] },
+    { code: untisField, filename: 'src/flow-typed.ts', errors: [{ messageId: 'personalDataInLog', ...at(untisField, 'lijst', 1) }] },
+    { code: sessionV3, filename: 'src/flow-typed.ts', errors: [{ messageId: 'personalDataInLog', ...within(sessionV3, '{ session }', 'session') }] },
+    { code: sessionV4, filename: 'src/flow-typed.ts', errors: [{ messageId: 'personalDataInLog', ...at(sessionV4, 'data?.user') }] },
   ],
 });

@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { LIBRARIES, librariesMarkdown, type Family } from '@avglint/rules';
+import { LIBRARIES, LIBRARY_RESULTS, librariesMarkdown, resultOfFunction, resultOfMethod, resultShapesMarkdown, type Family } from '@avglint/rules';
 
 const DOCS = path.resolve(__dirname, '..', '..', '..', '..', 'docs', 'rules');
 
@@ -57,5 +57,24 @@ describe('library tables', () => {
   it('ids are unique', () => {
     const ids = LIBRARIES.map((l) => l.id);
     assert.deepEqual([...new Set(ids)], ids);
+  });
+
+  it('docs/catalogue.md lists exactly the known SDK result shapes', () => {
+    const text = fs.readFileSync(path.join(DOCS, '..', 'catalogue.md'), 'utf8');
+    const match = /<!-- results [^\n]*-->\n([\s\S]*?)\n<!-- results:end -->/.exec(text);
+    assert.ok(match, 'one generated section');
+    assert.equal(match[1], resultShapesMarkdown(), 'regenerate with: node -e "console.log(require(\'./rules\').resultShapesMarkdown())"');
+  });
+
+  it('known result shapes: by module, export and class exactly, never an Object.prototype member', () => {
+    assert.ok(resultOfFunction('next-auth/react', 'useSession'));
+    assert.ok(resultOfFunction('next-auth/client', 'getSession'));
+    assert.equal(resultOfFunction('next-auth/react/extra', 'useSession'), undefined, 'a subpath is another module');
+    assert.equal(resultOfFunction('next-auth/react', 'toString'), undefined);
+    assert.ok(resultOfMethod('webuntis', 'WebUntisQR', 'getOwnTimetableFor'));
+    assert.equal(resultOfMethod('webuntis', 'Untis', 'getOwnTimetableFor'), undefined, 'only the classes the module exports');
+    assert.equal(resultOfMethod('webuntis', 'WebUntis', 'constructor'), undefined);
+    const modules = LIBRARY_RESULTS.flatMap((l) => l.modules);
+    assert.deepEqual([...new Set(modules)], modules, 'a module belongs to one entry');
   });
 });

@@ -8,6 +8,7 @@ import ts from 'typescript';
 import type { Catalogue, Category } from '../../catalogue/model';
 import { normaliseName, type CategoryIndex } from '../../catalogue/names';
 import { hasNotPersons, ownerIsKnown, ownerIsNotPerson } from '../../catalogue/subjects';
+import type { ResultShape } from '../libraries/types';
 import type { MatchReason } from './labels';
 import { lexicalDeclaration } from './scopes';
 import { sourceFileOf } from './walk';
@@ -291,6 +292,26 @@ export class Classifier {
         if (decl && isMethodDeclaration(decl)) continue;
         const propertyType = decl ? checker.getTypeOfSymbolAtLocation(property, decl) : checker.getTypeOfSymbol(property);
         for (const hit of this.type(propertyType, depth + 1, seen, this.judgesOwners ? [property.name, ...owners] : [])) hits.push({ ...hit, path: [property.name, ...hit.path].slice(0, MAX_DEPTH + 1) });
+      }
+    }
+    return hits;
+  }
+
+  /**
+   * Categories a known SDK result shape carries (`libraries/results.ts`), classified as the members of a declared type
+   * are: each member by its neutral name (judged by its owner) and as a member of the shape's type, recursively.
+   */
+  shape(shape: ResultShape, depth = 0, outer: readonly (string | undefined)[] = []): Hit[] {
+    const hits: Hit[] = shape.type !== undefined ? this.byTypeName(shape.type) : [];
+    if (depth > MAX_DEPTH) return hits;
+    const owners = this.judgesOwners ? [shape.type, ...outer] : [];
+    for (const [key, member] of Object.entries(shape.members ?? {})) {
+      const name = typeof member === 'string' ? member : member.as ?? key;
+      const path = [key];
+      hits.push(...this.owned(this.byName(name, path), () => owners));
+      if (shape.type !== undefined) hits.push(...this.byMember(shape.type, name, path));
+      if (typeof member !== 'string') {
+        for (const hit of this.shape(member, depth + 1, this.judgesOwners ? [name, ...owners] : [])) hits.push({ ...hit, path: [key, ...hit.path].slice(0, MAX_DEPTH + 1) });
       }
     }
     return hits;

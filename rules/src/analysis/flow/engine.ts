@@ -33,6 +33,7 @@ import {
 import { DefinitionTable, type Definition, type Evaluator } from './definitions';
 import { Resolver } from './resolver';
 import { Casts } from './casts';
+import { KnownResults } from './results';
 import { ProjectIndex } from './projectIndex';
 import { constructorOf, enclosingClass, enclosingFunction, forEachCall, forEachReturn, isConst, isFunctionWithBody, shortText, type FunctionWithBody } from './syntax';
 import { Apis, type SinkCall, type SinkSite } from './apis';
@@ -42,7 +43,7 @@ import type { Bindings } from './destinations';
 // Kept for modules that imported these helpers from the engine before they moved to `syntax.ts`.
 export { enclosingFunction, forEachCall, forEachReturn, isFunctionWithBody, returnedExpressions, shortText } from './syntax';
 // Read once: every member of the typescript module is a getter, and these run for every node.
-const { isArrayBindingPattern, isArrayLiteralExpression, isArrowFunction, isAsExpression, isAwaitExpression, isBinaryExpression, isBindingElement, isBlock, isCallExpression, isConditionalExpression, isConstructorDeclaration, isElementAccessExpression, isExpressionStatement, isForOfStatement, isFunctionExpression, isGetAccessorDeclaration, isIdentifier, isIterationStatement, isNewExpression, isNoSubstitutionTemplateLiteral, isNonNullExpression, isObjectLiteralExpression, isParameter, isParenthesizedExpression, isPrefixUnaryExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isPropertySignature, isSatisfiesExpression, isShorthandPropertyAssignment, isSpreadAssignment, isSpreadElement, isStringLiteral, isTaggedTemplateExpression, isTemplateExpression, isTypeAssertionExpression, isVariableDeclaration, SyntaxKind, TypeFlags } = ts;
+const { isArrayBindingPattern, isArrayLiteralExpression, isArrowFunction, isAsExpression, isAwaitExpression, isBinaryExpression, isBindingElement, isBlock, isCallExpression, isConditionalExpression, isConstructorDeclaration, isElementAccessExpression, isEnumMember, isExpressionStatement, isForOfStatement, isFunctionExpression, isGetAccessorDeclaration, isIdentifier, isIterationStatement, isLiteralExpression, isNewExpression, isNoSubstitutionTemplateLiteral, isNonNullExpression, isObjectLiteralExpression, isParameter, isParenthesizedExpression, isPrefixUnaryExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isPropertySignature, isSatisfiesExpression, isShorthandPropertyAssignment, isSpreadAssignment, isSpreadElement, isStringLiteral, isTaggedTemplateExpression, isTemplateExpression, isTypeAssertionExpression, isVariableDeclaration, SyntaxKind, TypeFlags } = ts;
 
 /** A parameter of a function that reaches a sink inside it (directly or through further calls). */
 export interface Reach {
@@ -96,6 +97,7 @@ export class FlowEngine implements Evaluator {
   /** Name resolution, shared with the sink interpreter and destinations. */
   readonly resolver: Resolver;
   private readonly casts: Casts;
+  private readonly knownResults: KnownResults;
   private readonly values = new Map<ts.Node, Value>();
   private readonly declarationValues = new Map<ts.Node, Value>();
   private readonly inProgress = new Set<ts.Node>();
@@ -131,6 +133,7 @@ export class FlowEngine implements Evaluator {
     this.apis = new Apis(catalogue, this.resolver, () => this.networkPackages);
     this.definitions = new DefinitionTable(this.resolver, this);
     this.casts = new Casts(this.resolver, this.checker);
+    this.knownResults = new KnownResults(this.resolver, this.checker);
     const sanitisers = new Map<string, Sanitiser>();
     for (const s of catalogue.sanitisers) if (!sanitisers.has(s.function)) sanitisers.set(s.function, s);
     this.sanitisers = sanitisers;
@@ -385,10 +388,13 @@ export class FlowEngine implements Evaluator {
     const name = node.name.text;
     // A length or size says how long the value is, not what it is.
     if (DERIVED_MEMBERS.has(name)) return EMPTY;
+    const member = this.resolver.resolveMember(node);
+    // A member of an enum is a constant written in the code (`endpoints.grades` is the path `/resultaten`), as
+    // literal data is: its name says what it is about, not that it holds anyone's data.
+    if (member && isEnumMember(member) && (!member.initializer || isLiteralExpression(member.initializer))) return EMPTY;
     // A member of literal data is literal data (`const l = { email: 'jan@example.nl' }; l.email`).
     const own = this.isLiteralConstant(node.expression) ? EMPTY : this.fromHits(this.classifier.member(node, name), node, () => `reads \`${shortText(node)}\``);
     const base = apply(this.valueOf(node.expression), { op: 'get', key: name });
-    const member = this.resolver.resolveMember(node);
     const field = member && (isPropertyDeclaration(member) || isGetAccessorDeclaration(member)) && !this.classifier.isLibraryFile(sourceFileOf(member))
       ? this.fieldValue(member)
       : member && isParameter(member) && isConstructorDeclaration(member.parent)
@@ -493,6 +499,10 @@ export class FlowEngine implements Evaluator {
     const sanitiser = this.sanitiserFor(callee);
     if (sanitiser) return this.sanitised(call, sanitiser);
     if (this.isDerivedCall(call) || isMask(call) || this.isFake(call)) return EMPTY;
+    // A library call whose result shape is known (libraries/results.ts) and whose types are not there: what the
+    // service answers, not what the call was given.
+    const known = this.knownResults.of(call);
+    if (known) return union(this.fromHits(this.classifier.shape(known.shape), call, () => `returned by \`${shortText(callee)}\` (${known.library.label}, known result shape)`), this.typeValue(call));
     if (this.apis.sinkAt(call) || this.apis.originOf(call)) return this.typeValue(call);
     const typed = this.typeValue(call);
     const calleeText = (): string => shortText(callee);

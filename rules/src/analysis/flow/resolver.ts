@@ -16,7 +16,7 @@ import { lexicalDeclaration } from './scopes';
 import { forEachNode, sourceFileOf } from './walk';
 import { enclosingClass, isFunctionWithBody, isImportBinding, returnedExpressions, type FunctionWithBody } from './syntax';
 // Read once: every member of the typescript module is a getter, and these run for every node.
-const { getModifiers, isBinaryExpression, isExpressionStatement, isArrowFunction, isAwaitExpression, isCallExpression, isClassDeclaration, isClassLike, isConstructorDeclaration, isFunctionExpression, isFunctionDeclaration, isFunctionLike, isGetAccessorDeclaration, isIdentifier, isInterfaceDeclaration, isMethodDeclaration, isMethodSignature, isNewExpression, isObjectLiteralExpression, isParameter, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isPropertySignature, isQualifiedName, isShorthandPropertyAssignment, isSourceFile, isTypeReferenceNode, isVariableDeclaration, isVariableStatement, SymbolFlags, SyntaxKind } = ts;
+const { isEnumDeclaration, getModifiers, isBinaryExpression, isExpressionStatement, isArrowFunction, isAwaitExpression, isCallExpression, isClassDeclaration, isClassLike, isConstructorDeclaration, isFunctionExpression, isFunctionDeclaration, isFunctionLike, isGetAccessorDeclaration, isIdentifier, isInterfaceDeclaration, isMethodDeclaration, isMethodSignature, isNewExpression, isObjectLiteralExpression, isParameter, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isPropertySignature, isQualifiedName, isShorthandPropertyAssignment, isSourceFile, isTypeReferenceNode, isVariableDeclaration, isVariableStatement, SymbolFlags, SyntaxKind } = ts;
 
 /** Globals of every JavaScript host: a name the file does not declare and that is one of these is the global. */
 const WELL_KNOWN_GLOBALS = new Set(['console', 'fetch', 'JSON', 'Object', 'Array', 'Promise', 'Math', 'Number', 'String', 'Boolean', 'Date', 'Error', 'Map', 'Set', 'URL', 'URLSearchParams', 'FormData', 'encodeURIComponent', 'encodeURI', 'structuredClone', 'globalThis', 'window', 'self', 'undefined', 'require', 'process', 'Buffer', 'setTimeout', 'setInterval', 'clearTimeout', 'parseInt', 'parseFloat', 'Symbol', 'RegExp', 'BigInt']);
@@ -137,7 +137,7 @@ export class Resolver {
     else if (isPropertyAccessExpression(e)) decl = this.resolveMember(e);
     if (!decl) return undefined;
     // A CommonJS module whose `module.exports = { … }` the name resolves to is that object literal.
-    if (isSourceFile(decl) || isClassLike(decl) || isObjectLiteralExpression(decl)) return decl;
+    if (isSourceFile(decl) || isClassLike(decl) || isObjectLiteralExpression(decl) || isEnumDeclaration(decl)) return decl;
     if (isVariableDeclaration(decl) || isPropertyDeclaration(decl) || isPropertyAssignment(decl)) {
       if (decl.initializer) {
         const fromValue = this.containerOf(decl.initializer, depth + 1);
@@ -368,6 +368,7 @@ export function memberOf(container: ts.Node | undefined, name: string): ts.Node 
     }
     return undefined;
   }
+  if (isEnumDeclaration(container)) return container.members.find((m) => propertyNameText(m.name) === name);
   if (isInterfaceDeclaration(container)) {
     return container.members.find((m) => (isMethodSignature(m) || isPropertySignature(m)) && propertyNameText(m.name) === name);
   }

@@ -4,11 +4,13 @@
  * no-personal-data-in-logs.md are checked against them (test/unit/flow/libraries.test.ts).
  */
 import { LIBRARIES } from './all';
-import type { Library } from './types';
+import { LIBRARY_RESULTS } from './results';
+import type { Library, LibraryResults, ResultShape } from './types';
 
-export type { DataSlot, DestinationSource, Family, Library, Maker, Operation, Receiver, Shape, Slot } from './types';
+export type { DataSlot, DestinationSource, Family, Library, LibraryResults, Maker, Operation, Receiver, ResultShape, Shape, Slot } from './types';
+export { LIBRARY_RESULTS } from './results';
 export { GENERIC_SDK } from './sdks';
-export { librariesMarkdown } from './docs';
+export { librariesMarkdown, resultShapesMarkdown } from './docs';
 
 export { LIBRARIES } from './all';
 
@@ -56,4 +58,42 @@ export function librariesOfImportedInstanceName(name: string): readonly Library[
 /** Whether a module is one of a processor's `modules` entries (itself or a subpath of it). */
 export function moduleMatches(listed: string, module: string): boolean {
   return module === listed || module.startsWith(`${listed}/`);
+}
+
+/** A known result shape (`results.ts`) and the library it belongs to. */
+export interface KnownResult {
+  readonly library: LibraryResults;
+  readonly shape: ResultShape;
+}
+
+const resultsByModule = new Map<string, LibraryResults>();
+const resultNames = new Set<string>();
+for (const results of LIBRARY_RESULTS) {
+  for (const module of results.modules) resultsByModule.set(module, results);
+  for (const name of [...Object.keys(results.functions ?? {}), ...Object.keys(results.methods ?? {})]) resultNames.add(name);
+}
+
+/** Whether some library's function or method has this name: a cheap test before anything is resolved. */
+export function mayHaveKnownResult(name: string): boolean {
+  return resultNames.has(name);
+}
+
+/** What a function a module exports returns (`useSession` of `next-auth/react`). */
+export function resultOfFunction(module: string, name: string): KnownResult | undefined {
+  const library = resultsByModule.get(module);
+  const shape = library?.functions && own(library.functions, name);
+  return library && shape ? { library, shape } : undefined;
+}
+
+/** What a method of an instance of a class a module exports returns (`getOwnTimetableFor` of `WebUntis`). */
+export function resultOfMethod(module: string, className: string, method: string): KnownResult | undefined {
+  const library = resultsByModule.get(module);
+  if (!library?.classes?.includes(className)) return undefined;
+  const shape = library.methods && own(library.methods, method);
+  return shape ? { library, shape } : undefined;
+}
+
+/** A table's own entry (never `toString` or `constructor` of `Object.prototype`). */
+function own(table: Readonly<Record<string, ResultShape>>, key: string): ResultShape | undefined {
+  return Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
 }

@@ -158,3 +158,29 @@ export interface Library {
   /** Text for docs: what is a sink, in one line. */
   readonly sinks: string;
 }
+
+/**
+ * The shape of a value a library returns (`results.ts`): members by the key the library uses, each a leaf (the
+ * catalogue-neutral name it is classified by) or a nested shape.
+ */
+export interface ResultShape {
+  /** What the value is, as a neutral type name a catalogue can list members of (`Teacher`, `User`). */
+  readonly type?: string;
+  /** The neutral name the value is classified by, where the library's key says nothing (`te` → `teachers`). */
+  readonly as?: string;
+  readonly members?: Readonly<Record<string, ResultShape | string>>;
+}
+
+/** What a library's functions and methods return, used only where the type checker has no declaration for them. */
+export interface LibraryResults {
+  readonly id: string;
+  /** What the FG and developers call it (docs). */
+  readonly label: string;
+  /** Module names; a module's subpaths do not count (`next-auth/client` and `next-auth/react` differ). */
+  readonly modules: readonly string[];
+  /** Functions the modules export (`import { useSession }`, `NextAuth.useSession()`), by name. */
+  readonly functions?: Readonly<Record<string, ResultShape>>;
+  /** Exported classes whose instances' `methods` return these (`new WebUntis(…).getOwnTimetableFor(…)`). */
+  readonly classes?: readonly string[];
+  readonly methods?: Readonly<Record<string, ResultShape>>;
+}
