@@ -18,7 +18,7 @@ import { RULE_IDS as ALL_RULE_IDS, type RuleId } from '@avglint/rules';
 import { Prng } from './prng';
 
 /** Bumped whenever the generated output changes, so cached corpora are regenerated. */
-export const GENERATOR_VERSION = 7;
+export const GENERATOR_VERSION = 8;
 
 // The rules come from the registry: a new rule fails to compile here until the generator plants it too.
 /** The rules a corpus plants violations of: every rule but `catalogue`, which reports a broken catalogue. */
@@ -860,6 +860,13 @@ function fixedFiles(prng: Prng, slots: ReadonlyMap<string, readonly PlantedRule[
     `  }`,
     `  const axios: AxiosStatic;`,
     `  export default axios;`,
+    `}`,
+    ``,
+    `declare module '@angular/common/http' {`,
+    `  export class HttpClient {`,
+    `    get<T = unknown>(url: string, options?: { params?: Record<string, string>; headers?: Record<string, string> }): T;`,
+    `    post<T = unknown>(url: string, body: unknown, options?: { params?: Record<string, string>; headers?: Record<string, string> }): T;`,
+    `  }`,
     `}`,
     ``,
     `declare module 'typeorm' {`,
