@@ -77,7 +77,7 @@ function inProcessFindings(file, root, ruleOptions = {}) {
   return kept.map((finding) => {
     const start = sourceFile.getLineAndCharacterOfPosition(finding.range.start);
     const end = sourceFile.getLineAndCharacterOfPosition(finding.range.end);
-    return { code: finding.ruleId, range: [start.line, start.character, end.line, end.character], message: finding.message };
+    return { code: finding.ruleId, range: [start.line, start.character, end.line, end.character], message: finding.summary };
   });
 }
 
