@@ -5,34 +5,17 @@
  * keeps its findings, with a warning instead of `analysis/internal-error`.
  */
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import * as ts from 'typescript';
 import { analyseFile } from '@avglint/rules';
 import { at } from '../../helpers/positions';
-import { fileName, PROJECT, testCatalogue } from './program';
+import { createProgram, fileName, testCatalogue } from './program';
 
-const options: ts.CompilerOptions = { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, strict: true, noEmit: true, skipLibCheck: true, jsx: ts.JsxEmit.Preserve, types: [], lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'] };
+/** The shared test programs' options, with JSX kept and bundler resolution (the crash needs JSX elements). */
+const JSX_OPTIONS: ts.CompilerOptions = { module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, jsx: ts.JsxEmit.Preserve };
 
 /** A program over in-memory files (relative path → text) and the real default libraries. */
 function program(files: Readonly<Record<string, string>>): ts.Program {
-  const byName = new Map(Object.entries(files).map(([relative, text]) => [fileName(relative), text]));
-  const libDirectory = path.dirname(ts.getDefaultLibFilePath(options));
-  const host: ts.CompilerHost = {
-    getSourceFile: (name, version) => {
-      const text = byName.get(name) ?? (name.startsWith(libDirectory) && fs.existsSync(name) ? fs.readFileSync(name, 'utf8') : undefined);
-      return text === undefined ? undefined : ts.createSourceFile(name, text, version, true);
-    },
-    getDefaultLibFileName: (o) => ts.getDefaultLibFilePath(o),
-    writeFile: () => undefined,
-    getCurrentDirectory: () => PROJECT,
-    getCanonicalFileName: (f) => f,
-    useCaseSensitiveFileNames: () => true,
-    getNewLine: () => '\n',
-    fileExists: (f) => byName.has(f) || (f.startsWith(libDirectory) && fs.existsSync(f)),
-    readFile: (f) => byName.get(f),
-  };
-  return ts.createProgram({ rootNames: [...byName.keys()], options, host });
+  return createProgram(files, JSX_OPTIONS);
 }
 
 /** A module with its own global `JSX` (one type parameter for class attributes) and a class component in use. */

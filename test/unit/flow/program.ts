@@ -31,7 +31,7 @@ export function fileName(relative: string): string {
 }
 
 const libFiles = new Map<string, ts.SourceFile>();
-const options: ts.CompilerOptions = {
+const baseOptions: ts.CompilerOptions = {
   target: ts.ScriptTarget.ES2022,
   module: ts.ModuleKind.Node16,
   moduleResolution: ts.ModuleResolutionKind.Node16,
@@ -44,8 +44,9 @@ const options: ts.CompilerOptions = {
   allowJs: true,
 };
 
-/** A program over `files` (relative path → text) plus the default libraries. */
-export function createProgram(files: Readonly<Record<string, string>>): ts.Program {
+/** A program over `files` (relative path → text) plus the default libraries; `overrides` change the compiler options. */
+export function createProgram(files: Readonly<Record<string, string>>, overrides: ts.CompilerOptions = {}): ts.Program {
+  const options = { ...baseOptions, ...overrides };
   const byName = new Map(Object.entries(files).map(([relative, text]) => [fileName(relative), text]));
   const libDirectory = path.dirname(ts.getDefaultLibFilePath(options));
   const host: ts.CompilerHost = {
