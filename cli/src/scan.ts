@@ -14,6 +14,7 @@ import { parseArgs } from 'node:util';
 import * as ts from 'typescript';
 import { createSafeCompilerHost, INFERRED_COMPILER_OPTIONS, isSkippedPath, listPrismaSchemas, listSourceFiles, networkPackagesFor, preset, PrismaSchemas, resolveCatalogue } from '@avglint/node';
 import {
+  catalogueFailure,
   analyseFile,
   checkPrismaSchema,
   hasErrors,
@@ -90,6 +91,11 @@ export interface ScanResult {
   /** Problems with the catalogue; when one is an error nothing was analysed. */
   readonly catalogueProblems: readonly Problem[];
   /**
+   * With a catalogue that has errors: the one line every host says about it (`catalogueFailure`, in `--locale`, else
+   * English, with paths relative to `dir`); the text format prints it above the full list.
+   */
+  readonly catalogueSummary?: string;
+  /**
    * Problems met while analysing (not findings about the code): a file not read or not parsed, a rule that could not
    * finish (`analysis/internal-error`), no file to analyse (`scan/no-files`). Any error makes the result incomplete.
    */
@@ -132,7 +138,9 @@ export function scanProject(options: ScanOptions): ScanResult {
   const resolved = resolveCatalogue(dir, { ...(options.catalogue !== undefined ? { configured: path.resolve(options.catalogue) } : {}), setting: CATALOGUE_SETTING, now });
   const catalogueFile = resolved.file;
   if (resolved.catalogue === undefined) {
-    return { dir, catalogueFile, catalogueProblems: resolved.problems, problems: [], findings: [], suppressed: [], fileCount: 0, typed: false, inferred: false, milliseconds: performance.now() - started };
+    const relative = (file: string): string => (path.relative(dir, file).startsWith('..') ? file : path.relative(dir, file).split(path.sep).join('/') || file);
+    const catalogueSummary = catalogueFailure(resolved.problems, options.locale ?? 'en', relative).summary;
+    return { dir, catalogueFile, catalogueProblems: resolved.problems, catalogueSummary, problems: [], findings: [], suppressed: [], fileCount: 0, typed: false, inferred: false, milliseconds: performance.now() - started };
   }
   const catalogue = resolved.catalogue;
   const ignored = options.ignore ?? ((): boolean => false);

@@ -5,7 +5,7 @@
  */
 import * as path from 'node:path';
 import { CatalogueCache, PrismaSchemas, type CatalogueResolution } from '@avglint/node';
-import { isLocale, type Locale, type PrismaSchemaText, type Problem } from '@avglint/rules';
+import { isLocale, type Locale, type PrismaSchemaText } from '@avglint/rules';
 
 export type { CatalogueResolution } from '@avglint/node';
 
@@ -39,11 +39,6 @@ export function readSettings(settings: Readonly<Record<string, unknown>>): Avgli
 export function resolveCatalogue(fileName: string, cwd: string, settings: AvglintSettings): CatalogueResolution {
   const configured = settings.catalogue === undefined ? undefined : path.resolve(cwd, settings.catalogue);
   return cache.resolve(path.resolve(cwd, fileName), { ...(configured !== undefined ? { configured } : {}), setting: CATALOGUE_SETTING, now: new Date() });
-}
-
-/** `file:line:col: message (hint)`, one per line: what ESLint shows for a broken catalogue. */
-export function describeProblems(problems: readonly Problem[]): string {
-  return problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message} (${p.hint})`).join('\n');
 }
 
 /** One per ESLint process, like the catalogue cache. */

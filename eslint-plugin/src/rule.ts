@@ -11,13 +11,13 @@
  * file to the longest one, and a multi-line why and what-to-do gave CI logs lines of 490 characters. The detail is
  * shown in full by `avglint scan`, the editor's hover (the language server) and the rule's docs (`meta.docs.url`).
  * Every message id's template is therefore `{{summary}}{{pointer}}`: the text is made in the core (in Dutch or
- * English), ESLint only places it. A broken catalogue (`catalogueProblem`) still lists its problems, one per line:
- * they are the message itself, and there is one such report per file.
+ * English), ESLint only places it. A broken catalogue (`catalogueProblem`) is one line too, the same in every host
+ * (`catalogueFailure`): the first error's place and message and how many more, then a pointer to `avglint catalogue
+ * check`, which lists them all; there is one such report per file.
  */
 import * as path from 'node:path';
 import type { TSESLint } from '@typescript-eslint/utils';
-import { docsUrl, eslintPointer, FINDING_TEMPLATE, messageLocale, RULES, type Finding, type Locale, type Problem, type RuleId } from '@avglint/rules';
-import { describeProblems } from './catalogue';
+import { cataloguePointer, catalogueFailure, docsUrl, fitSummary, eslintPointer, FINDING_TEMPLATE, messageLocale, RULES, type Finding, type Locale, type Problem, type RuleId } from '@avglint/rules';
 import { analyse, carrier, sessionFor, type FileSession } from './session';
 
 export interface AvglintDocs {
@@ -32,10 +32,16 @@ export interface AvglintDocs {
  * broken catalogue is never silent (`session.ts`, `carrier`).
  */
 export const ADAPTER_MESSAGES = {
-  /** A missing or broken catalogue: the problems as `file:line:col: message (hint)`, one per line. */
-  catalogueProblem: 'avglint cannot check this file: the catalogue is missing or invalid.\n{{problems}}',
-  /** A problem the core met while analysing this file (e.g. an internal error); the others rules still ran. */
-  analysisProblem: '{{problem}}',
+  /**
+   * A missing or broken catalogue: one line, `Catalogue avglint.catalogue.yaml:12:3: <the first error> (+2 more) (all:
+   * avglint catalogue check)`, in the run's locale (`catalogueFailure`).
+   */
+  catalogueProblem: FINDING_TEMPLATE,
+  /**
+   * A problem the core met while analysing this file (an internal error, a `settings/conflict`; the other rules still
+   * ran): one line too, its message (with its place when that is another file), then where its hint is.
+   */
+  analysisProblem: FINDING_TEMPLATE,
   /** A suggestion from the core that carries no data for its own template. */
   suggestion: '{{message}}',
 } as const;
@@ -80,16 +86,29 @@ export function createAvglintRule(id: RuleId): AvglintRule {
 
 type Context = Readonly<TSESLint.RuleContext<string, Options>>;
 
+/** Where the hint of an analysis problem is, after its one line (the text format of `avglint scan` prints both). */
+const PROBLEM_POINTER: Readonly<Record<Locale, string>> = { nl: ' (hint: avglint scan)', en: ' (hint: avglint scan)' };
+
+/**
+ * The longest an analysis problem's line may be before its pointer: its place in another file (the catalogue's
+ * `settings`, 40 characters) and the core's one-sentence message fit; a longer message (an internal error's) is cut.
+ */
+const PROBLEM_LIMIT = 140;
+
 /** Configuration problems already reported in this ESLint process. */
 const reportedSettings = new Set<string>();
 
 function reportProblems(context: Context, session: FileSession): void {
   const { resolution } = session;
   if (resolution.catalogue === undefined) {
-    context.report({ loc: { line: 1, column: 0 }, messageId: 'catalogueProblem', data: { problems: describeProblems(resolution.problems) } });
+    // No catalogue to read `settings.locale` from: the ESLint config's locale, else English.
+    const locale = messageLocale(session.locale, {});
+    const { summary } = catalogueFailure(resolution.problems, locale, (file) => relativePath(context.cwd, file));
+    context.report({ loc: { line: 1, column: 0 }, messageId: 'catalogueProblem', data: { summary, pointer: cataloguePointer(resolution.problems, locale) } });
     return;
   }
   const result = analyse(session);
+  const locale = messageLocale(session.locale, resolution.catalogue);
   for (const problem of result?.problems ?? []) {
     // A problem with the configuration (`settings/conflict`) is the same for every file: reported once per run.
     if (problem.code.startsWith('settings/')) {
@@ -97,8 +116,16 @@ function reportProblems(context: Context, session: FileSession): void {
       if (reportedSettings.has(key)) continue;
       reportedSettings.add(key);
     }
-    context.report({ loc: problemLocation(context, problem), messageId: 'analysisProblem', data: { problem: describeProblems([problem]) } });
+    const elsewhere = path.resolve(problem.file) !== path.resolve(context.cwd, context.filename);
+    const text = `${elsewhere ? `${relativePath(context.cwd, problem.file)}:${problem.line}:${problem.column}: ` : ''}${problem.message.split('\n')[0] ?? ''}`;
+    context.report({ loc: problemLocation(context, problem), messageId: 'analysisProblem', data: { summary: fitSummary('{{problem}}', { problem: text }, PROBLEM_LIMIT), pointer: PROBLEM_POINTER[locale] } });
   }
+}
+
+/** A path as the user typed it relative to ESLint's working directory (`/`-separated); absolute when outside it. */
+function relativePath(cwd: string, file: string): string {
+  const relative = path.relative(cwd, file);
+  return relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? file : relative.split(path.sep).join('/');
 }
 
 function problemLocation(context: Context, problem: Problem): TSESLint.AST.SourceLocation | { line: number; column: number } {

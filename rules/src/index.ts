@@ -3,6 +3,7 @@ export * from './finding';
 export * from './catalogue/model';
 export * from './rules/registry';
 export * from './rules/rule';
+export { catalogueFailure, cataloguePointer } from './rules/catalogue';
 export * from './analysis/api';
 export * from './analysis/analyse';
 export * from './analysis/context';

@@ -112,6 +112,18 @@ export class Catalogues {
     return result;
   }
 
+  /**
+   * The loader's problems located in `file` (a catalogue or a file one extends), from every catalogue loaded from
+   * disk, each once: what the catalogue document shows while it is not open in the editor.
+   */
+  problemsAt(file: string): Problem[] {
+    const found = new Map<string, Problem>();
+    for (const state of this.states.values()) {
+      for (const p of state.problems) if (path.resolve(p.file) === file) found.set(JSON.stringify([p.code, p.line, p.column, p.message]), p);
+    }
+    return [...found.values()];
+  }
+
   /** A catalogue file appeared or disappeared: the upward search must run again. */
   forgetLocations(): void {
     this.found.clear();

@@ -4,7 +4,7 @@
  */
 import * as path from 'node:path';
 import { blameExceptions, catalogueNotFound, findRepositoryRoot, networkPackagesFor } from '@avglint/node';
-import { analyseFile, buildReport, reportFileInput, type AnalysisResult, type Report, type ReportFileInput, checkPrismaSchema, findPrismaSchema, isPrismaSchemaFile, type Catalogue, type Finding, type FlowStep, type PrismaSchemaText } from '@avglint/rules';
+import { analyseFile, catalogueFailure, type Problem, buildReport, reportFileInput, type AnalysisResult, type Report, type ReportFileInput, checkPrismaSchema, findPrismaSchema, isPrismaSchemaFile, type Catalogue, type Finding, type FlowStep, type PrismaSchemaText } from '@avglint/rules';
 import * as ts from 'typescript';
 import {
   CodeActionKind,
@@ -24,6 +24,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { catalogueCompletion, catalogueHover } from './catalogueDocument';
+import { CatalogueProblems } from './catalogueProblems';
 import { CATALOGUE_SETTING, catalogueHostOf, Catalogues, statusOf, type CatalogueState } from './catalogues';
 import { codeActions, type CatalogueEntryTarget } from './codeActions';
 import { applySuppressions, isCatalogueFileName, loadCatalogueFromText } from './core';
@@ -72,6 +73,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const catalogueHost = catalogueHostOf(fileSystem);
   const projects = new Projects(openDocuments, fileSystem, log);
   const catalogues = new Catalogues(catalogueHost);
+  /** What the analyses of source files met in catalogue files (`settings/conflict`), shown on the catalogue. */
+  const catalogueProblems = new CatalogueProblems();
+  /** An open catalogue document's own problems (the loader's, from its text) for the version they were found in. */
+  const catalogueTextDiagnostics = new Map<string, { readonly version: number; readonly diagnostics: readonly Diagnostic[] }>();
+  /** The last diagnostics published for each catalogue file, to publish only what changed. */
+  const publishedCatalogue = new Map<string, string>();
   const analyses = new Map<string, DocumentAnalysis>();
   const timers = new Map<string, NodeJS.Timeout>();
   const generations = new Map<string, number>();
@@ -162,6 +169,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     /** The catalogue's state as this analysis saw it; absent when the analysis failed before it knew. */
     readonly status?: StatusNotification.Params;
     readonly cancelled: boolean;
+    /** Problems the analysis met in the catalogue or a file it extends (`settings/conflict`): for the catalogue's document. */
+    readonly catalogueProblems?: readonly Problem[];
     /** With `observe`: the analysed file and the core's result with its observations, for the privacy report. */
     readonly observed?: { readonly sourceFile: ts.SourceFile; readonly result: AnalysisResult; readonly catalogue: Catalogue };
   }
@@ -184,9 +193,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       if (first?.code === 'catalogue/not-found') {
         return { diagnostics: [fileDiagnostic(document, first.code, `${first.message} ${first.hint}`)], findings: [], catalogueFile, status, cancelled: false };
       }
-      const where = first ? ` The first: ${path.basename(first.file)}:${first.line}:${first.column}: ${first.message}` : '';
+      // The line ESLint and `avglint scan` show for the same catalogue (paths relative to the workspace folder); every
+      // problem is a diagnostic on the catalogue file itself, and related information here leads to each.
+      const folder = workspaceFolderOf(fileName) ?? path.dirname(catalogueFile);
+      const relative = (file: string): string => (path.relative(folder, file).startsWith('..') ? file : path.relative(folder, file).split(path.sep).join('/') || file);
+      const diagnostic = fileDiagnostic(document, 'catalogue/invalid', catalogueFailure(state.problems, settings.locale ?? 'en', relative).summary);
+      diagnostic.relatedInformation = state.problems.map((p) => ({ location: { uri: pathToUri(p.file), range: problemToDiagnostic(p).range }, message: `${p.message} (${p.hint})` }));
       return {
-        diagnostics: [fileDiagnostic(document, 'catalogue/invalid', `avglint cannot use ${catalogueFile}: it has ${state.problems.filter((p) => p.severity === 'error').length} error(s), so nothing here is checked.${where}`)],
+        diagnostics: [diagnostic],
         findings: [],
         catalogueFile,
         status,
@@ -223,10 +237,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const rules = enabledRules(settings);
     const findings = applySuppressions(target.sourceFile, result.findings).filter((f) => rules.has(f.ruleId));
     const diagnostics = findings.map((f) => findingToDiagnostic(f, document, settings, (step) => locateStep(step, document, target)));
+    const inCatalogue: Problem[] = [];
+    const catalogueFiles = new Set(state.catalogue.files.map((f) => path.resolve(f)));
     for (const problem of result.problems) {
-      if (path.resolve(problem.file) === fileName) diagnostics.push(problemToDiagnostic(problem));
+      const at = path.resolve(problem.file);
+      if (at === fileName) diagnostics.push(problemToDiagnostic(problem));
+      else if (catalogueFiles.has(at)) inCatalogue.push(problem);
     }
-    return { diagnostics, findings, catalogueFile, status, cancelled: false, ...(observe ? { observed: { sourceFile: target.sourceFile, result, catalogue: state.catalogue } } : {}) };
+    return { diagnostics, findings, catalogueFile, status, cancelled: false, catalogueProblems: inCatalogue, ...(observe ? { observed: { sourceFile: target.sourceFile, result, catalogue: state.catalogue } } : {}) };
   }
 
   /** The project's Prisma schema for a source file: the open document's text, else the file on disk. */
@@ -269,6 +287,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (!current || generations.get(uri) !== generation) return;
     if (!settings.enable) {
       analyses.delete(uri);
+      recordCatalogueProblems(uri, []);
       void connection.sendDiagnostics({ uri, version: current.version, diagnostics: [] });
       sendStatus({ state: 'disabled', problems: 0, servingLastGood: false, message: 'avglint: disabled (avglint.enable is false)' });
       return;
@@ -279,6 +298,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (outcome.cancelled || isCancelled()) return;
     analyses.set(uri, { version, findings: outcome.findings, catalogueFile: outcome.catalogueFile });
     void connection.sendDiagnostics({ uri, version, diagnostics: outcome.diagnostics });
+    recordCatalogueProblems(uri, outcome.catalogueProblems ?? [], outcome.catalogueFile);
     if (outcome.status) sendStatus(outcome.status);
   }
 
@@ -313,6 +333,40 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return isCatalogueFileName(fileName) || catalogues.peek(fileName) !== undefined || catalogues.dependents(fileName).length > 0;
   }
 
+  /**
+   * What the analysis of `source` met in catalogue files, published on those files; with `catalogueFile`, that
+   * catalogue's own problems too the first time, so a broken catalogue shows its errors even when it is not open.
+   */
+  function recordCatalogueProblems(source: string, problems: readonly Problem[], catalogueFile?: string): void {
+    const changed = new Set(catalogueProblems.set(source, problems));
+    for (const file of catalogueFile === undefined ? [] : (catalogues.peek(catalogueFile)?.files ?? [catalogueFile])) changed.add(path.resolve(file));
+    for (const file of changed) publishCatalogue(file);
+  }
+
+  /**
+   * Publishes a catalogue file's diagnostics: its own problems (from the open document's text, else from the saved
+   * file as loaded) and the problems analyses met in it, each once. Only what changed is sent again.
+   */
+  function publishCatalogue(file: string, force = false): void {
+    const uri = pathToUri(file);
+    const document = documents.get(uri);
+    let own: readonly Diagnostic[];
+    if (document) {
+      const validated = catalogueTextDiagnostics.get(uri);
+      // The document changed since it was validated: its validation is scheduled and publishes everything.
+      if (validated?.version !== document.version) return;
+      own = validated.diagnostics;
+    } else {
+      own = fileSystem.fileExists(file) ? catalogues.problemsAt(file).map(problemToDiagnostic) : [];
+    }
+    const diagnostics = [...own, ...catalogueProblems.at(file).map(problemToDiagnostic)];
+    const key = JSON.stringify([document?.version, diagnostics]);
+    const previous = publishedCatalogue.get(uri);
+    if (!force && (previous === key || (previous === undefined && diagnostics.length === 0))) return;
+    publishedCatalogue.set(uri, key);
+    void connection.sendDiagnostics({ uri, ...(document ? { version: document.version } : {}), diagnostics });
+  }
+
   function validateCatalogueDocument(document: TextDocument): void {
     const fileName = uriToPath(document.uri);
     const result = loadCatalogueFromText(fileName, document.getText(), catalogueHost, { now: new Date(), root: findRepositoryRoot(fileName) });
@@ -330,7 +384,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         fileDiagnostic(document, 'catalogue/serving-last-good', 'The saved catalogue has errors, so avglint keeps analysing with the last valid version until they are fixed and the file is saved again.', DiagnosticSeverity.Warning),
       );
     }
-    void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
+    catalogueTextDiagnostics.set(document.uri, { version: document.version, diagnostics });
+    publishCatalogue(fileName, true);
   }
 
   /** The catalogue changed (saved in the editor or on disk): reload it and re-analyse what depends on it. */
@@ -344,6 +399,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
     const document = documents.get(pathToUri(file));
     if (document) validateCatalogueDocument(document);
+    // A catalogue that is not open shows its saved file's problems (and a fixed one none) without waiting for an analysis.
+    for (const catalogueFile of affected) {
+      for (const read of catalogues.peek(catalogueFile)?.files ?? [catalogueFile]) if (!documents.get(pathToUri(path.resolve(read)))) publishCatalogue(path.resolve(read));
+    }
     reanalyseOpenDocuments();
   }
 
@@ -399,6 +458,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const outcome = analyseText(document, fileName, settings, () => false);
     scanned.add(uri);
     void connection.sendDiagnostics({ uri, diagnostics: outcome.diagnostics });
+    recordCatalogueProblems(uri, outcome.catalogueProblems ?? [], outcome.catalogueFile);
     return { findings: outcome.findings.length, problems: outcome.diagnostics.length - outcome.findings.length };
   }
 
@@ -546,8 +606,16 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const fileName = uriToPath(uri);
     // The disk now speaks for the file; it may have been saved while open, and not every client reports that.
     projects.diskChanged(fileName, 'changed');
+    if (catalogueTextDiagnostics.delete(uri)) {
+      // A closed catalogue shows what the saved file and the analyses say about it.
+      publishCatalogue(fileName, true);
+      return;
+    }
     if (scanned.has(uri) && isSourceFile(fileName)) void scanFile(fileName, uri).catch((error: unknown) => log(`avglint: ${describeError(error)}`));
-    else void connection.sendDiagnostics({ uri, diagnostics: [] });
+    else {
+      for (const file of catalogueProblems.delete(uri)) publishCatalogue(file);
+      void connection.sendDiagnostics({ uri, diagnostics: [] });
+    }
   }));
 
   connection.onDidChangeWatchedFiles(guardEvent('watched files', (params) => {

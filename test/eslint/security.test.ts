@@ -31,8 +31,9 @@ describe('ESLint with eslint-plugin-avglint: the repository boundary', function 
       for (const result of results) {
         assert.deepEqual(result.messages.map((m) => [m.line, m.column, m.severity]), [[1, 1, 2]]);
         const message = result.messages[0]?.message ?? '';
-        assert.ok(message.includes(`${path.join(repo.dir, 'avglint.catalogue.yaml')}:${c.line}:${c.column}: `), message);
-        assert.match(message, /outside the repository/u);
+        // One line naming the place (`avglint catalogue check` and `scan` give every problem in full, test/cli).
+        assert.ok(message.startsWith(`Catalogue avglint.catalogue.yaml:${c.line}:${c.column}: `), message);
+        assert.ok(!message.includes('\n') && message.length <= 126, message);
         assert.doesNotMatch(message, SECRET_PATTERN);
       }
     });

@@ -32,7 +32,12 @@ describe('language server: the repository boundary', function () {
       const source = await client.diagnosticsFor(client.open(path.join(repo.dir, 'src', 'ids.ts')));
       assert.deepEqual(avglintDiagnostics(source).map((d) => [d.code, d.line, d.character]), [['catalogue/invalid', 0, 0]]);
       assert.equal(source[0]?.severity, DiagnosticSeverity.Error);
-      assert.match(String(source[0]?.message), /outside the repository/u);
+      // One line naming the first problem's place, as ESLint and scan say it; the whole problem in related information.
+      assert.ok(String(source[0]?.message).startsWith(`Catalogue avglint.catalogue.yaml:${c.line}:${c.column}: `), String(source[0]?.message));
+      const related = source[0]?.relatedInformation ?? [];
+      assert.deepEqual(related.map((r) => [r.location.range.start.line + 1, r.location.range.start.character + 1]), [[c.line, c.column]]);
+      assert.match(related[0]?.message ?? '', /outside the repository/u);
+      assert.doesNotMatch(related[0]?.message ?? '', SECRET_PATTERN);
       // The catalogue as the FG opens it (the editor shows a linked file's own text, but avglint reads none of it).
       const catalogue = path.join(repo.dir, 'avglint.catalogue.yaml');
       const text = c.code === 'catalogue/outside-root' ? 'version: 1\n' : fs.readFileSync(catalogue, 'utf8');

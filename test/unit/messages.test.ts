@@ -38,6 +38,8 @@ const LONG: Readonly<Record<string, string>> = {
   replacement: 'leerling.eckid',
   label: 'Leerlingdossier, P2Y',
   problems: '/repo/avglint.catalogue.yaml:12:3: Unknown key `retentoin` (Did you mean `retention`?)',
+  location: 'avglint.catalogue.yaml:12:3',
+  more: ' (+2 more)',
   problem: 'avglint could not finish no-unauthorised-transfer on this file: Maximum call stack size exceeded',
 };
 
@@ -56,6 +58,7 @@ const TYPICAL: Readonly<Record<string, string>> = {
   kind: 'BSN',
   rules: '`avglint/require-retention`',
   alternative: 'ECK iD',
+  problem: 'Unknown key `retentoin` in `categories.bsn`.',
 };
 
 function placeholders(template: string): string[] {

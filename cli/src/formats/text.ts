@@ -8,6 +8,8 @@ export function formatText(result: ScanResult): string {
   const lines: string[] = [];
   const relative = (file: string): string => path.relative(process.cwd(), file) || file;
   if (hasErrors(result.catalogueProblems)) {
+    // The line ESLint and the editor show for the same catalogue, then every problem with its hint.
+    if (result.catalogueSummary !== undefined) lines.push(result.catalogueSummary);
     lines.push(`avglint cannot scan ${relative(result.dir)}: the catalogue is missing or invalid.`);
     for (const p of result.catalogueProblems) lines.push(`${relative(p.file)}:${p.line}:${p.column}: ${p.severity} ${p.message}`, `  hint: ${p.hint}`);
     return lines.join('\n') + '\n';

@@ -110,8 +110,9 @@ function settingsConflicts(input: AnalysisInput, context: CheckContext): Problem
         column: settings.location?.column ?? 1,
         severity: 'warning',
         code: 'settings/conflict',
-        message: `The host sets \`${rule.id}\` option \`${key}\` to ${JSON.stringify(value)}, but the catalogue's \`settings.rules\` says ${JSON.stringify(written[key])}; the host's value is used.`,
-        hint: `Keep rule options in one place: remove \`${key}\` from the ESLint rule options (or the editor's \`avglint.ruleOptions\`), or from \`settings.rules.${rule.id}\` in the catalogue.`,
+        // Short enough for one line in every host (ESLint shows the message without the hint).
+        message: `settings.rules.${rule.id}.${key}: the host's ${JSON.stringify(value)} is used, not ${JSON.stringify(written[key])}.`,
+        hint: `The ESLint config's rule options (or the editor's \`avglint.ruleOptions\`, or \`scan --rule\`) set it too. Keep rule options in one place: remove \`${key}\` there, or \`settings.rules.${rule.id}.${key}\` from the catalogue.`,
       });
     }
   }

@@ -118,21 +118,21 @@ export function renderMessage(message: RuleMessage, data: Readonly<Record<string
 /**
  * Fills a summary and keeps it within `SUMMARY_LIMIT`: when the FG's labels are so long that it would not fit, the
  * longest value in it is shortened with `…` until it does (the detail still names everything in full). With the
- * labels of the starter catalogue nothing is shortened.
+ * labels of the starter catalogue nothing is shortened. A host line that is not a summary may pass a larger `limit`.
  */
-export function fitSummary(template: string, data: Readonly<Record<string, string>>): string {
+export function fitSummary(template: string, data: Readonly<Record<string, string>>, limit = SUMMARY_LIMIT): string {
   let summary = fillMessage(template, data);
-  if (summary.length <= SUMMARY_LIMIT) return summary;
+  if (summary.length <= limit) return summary;
   const used = [...template.matchAll(/\{\{\s*([^{}]+?)\s*\}\}/g)].map((m) => m[1] ?? '').filter((name) => name in data);
   const values: Record<string, string> = { ...data };
-  while (summary.length > SUMMARY_LIMIT) {
+  while (summary.length > limit) {
     const longest = used.reduce<string | undefined>((best, name) => ((values[name] ?? '').length > (best === undefined ? 0 : (values[best] ?? '').length) ? name : best), undefined);
     const value = longest === undefined ? '' : (values[longest] ?? '');
     if (longest === undefined || value.length <= 8) break;
     // A list's count (`+ 2 more`, `+ 2 andere`) stays: the first label is shortened before it.
     const count = / \+ \d+ \S+$/u.exec(value)?.[0] ?? '';
     const head = value.slice(0, value.length - count.length);
-    const cut = Math.max(7, head.length - (summary.length - SUMMARY_LIMIT) - 1);
+    const cut = Math.max(7, head.length - (summary.length - limit) - 1);
     if (cut >= head.length) break;
     values[longest] = `${head.slice(0, cut).trimEnd()}…${count}`;
     summary = fillMessage(template, values);

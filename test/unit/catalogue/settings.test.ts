@@ -88,7 +88,7 @@ describe('catalogue settings', () => {
       result.problems.map((p) => [p.code, p.severity, p.file, p.line]),
       [['settings/conflict', 'warning', FILE, catalogue.settings?.location?.line]],
     );
-    assert.match(result.problems[0]?.message ?? '', /`no-bsn-literal` option `allow`/);
+    assert.match(result.problems[0]?.message ?? '', /settings\.rules\.no-bsn-literal\.allow: the host's/);
     // The same value in both places is no conflict.
     assert.deepEqual(analyse(catalogue, { ruleOptions: { 'no-bsn-literal': { allow: ['123456782'] } } }).problems, []);
   });
