@@ -3,14 +3,17 @@
  * diagnostics equal what ESLint reports with the project's own flat config (the strict config, typed through the
  * project service) and what `avglint scan --strict` reports — the same rule at the same range, with the same first
  * sentence in the same language (the catalogue's `settings.locale`, which every host reads) and the same severity.
- * The server gets the severities ESLint computes for each file; rule options and the locale come from the catalogue's
- * `settings`, which ESLint, scan and the server each read themselves.
+ * The server reads the project's ESLint config itself, as the editor does in a trusted workspace (the severities and
+ * options it gives each file); rule options and the locale come from the catalogue's `settings`, which ESLint, scan and
+ * the server each read themselves — so the test number the catalogue allows is allowed by all three, and no host
+ * reports a settings conflict.
  */
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { RULE_IDS } from '@avglint/rules';
 import { scanProject } from 'avglint/dist/scan';
-import { ESLint, type Linter } from 'eslint';
+import { ESLint } from 'eslint';
 import { DiagnosticSeverity } from 'vscode-languageserver';
 import { REPO, TestClient } from './harness';
 
@@ -31,20 +34,6 @@ function sortLocated(list: Located[]): Located[] {
   return list.sort((a, b) => a.line - b.line || a.character - b.character || a.endLine - b.endLine || a.endCharacter - b.endCharacter || a.rule.localeCompare(b.rule));
 }
 
-/** The server settings equivalent to ESLint's computed config for a file. */
-function settingsFromEslint(config: Linter.Config): Record<string, unknown> {
-  const severity: Record<string, string> = { default: 'off' };
-  const ruleOptions: Record<string, unknown> = {};
-  for (const id of RULE_IDS) {
-    const entry = config.rules?.[`avglint/${id}`];
-    const level = Array.isArray(entry) ? entry[0] : entry;
-    const on = level === 2 || level === 'error' || level === 1 || level === 'warn';
-    severity[id] = on ? 'error' : 'off';
-    if (Array.isArray(entry) && entry.length > 1 && typeof entry[1] === 'object') ruleOptions[id] = entry[1];
-  }
-  return { severity, ruleOptions, debounceMs: 0 };
-}
-
 describe('parity: the language server and ESLint agree on examples/', function () {
   // ESLint's typed linting and the server's program over the whole demo take several seconds.
   this.timeout(180_000);
@@ -63,9 +52,10 @@ describe('parity: the language server and ESLint agree on examples/', function (
     assert.ok(results.length >= 10, `ESLint linted only ${results.length} files in examples/`);
     let total = 0;
     const mismatches: string[] = [];
-    const client = new TestClient();
+    const client = new TestClient({ debounceMs: 0 });
     try {
-      await client.initialize(EXAMPLES);
+      // Trusted: the server takes each file's severities and options from examples/eslint.config.mjs.
+      await client.initialize(EXAMPLES, { workspaceTrusted: true });
       for (const result of results) {
         const fatal = result.messages.filter((m) => m.fatal);
         assert.deepEqual(fatal, [], `ESLint could not parse ${result.filePath}`);
@@ -88,8 +78,6 @@ describe('parity: the language server and ESLint agree on examples/', function (
           if (expected.length > 0) mismatches.push(`${result.filePath}: ESLint reports ${JSON.stringify(expected)}, the server does not analyse .d.ts`);
           continue;
         }
-        client.settings = settingsFromEslint((await eslint.calculateConfigForFile(result.filePath)) as Linter.Config);
-        await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
         const uri = client.open(result.filePath);
         const diagnostics = await client.diagnosticsFor(uri, 60_000);
         const others = diagnostics.filter((d) => !(RULE_IDS as readonly unknown[]).includes(d.code));
@@ -118,6 +106,14 @@ describe('parity: the language server and ESLint agree on examples/', function (
       await client.dispose();
     }
     assert.deepEqual(mismatches, []);
+    // The options are the catalogue's `settings.rules` in every host: its test number 123456782 is allowed, another
+    // BSN-shaped literal in the same fixture is not; and nobody sets an option that differs (no settings/conflict).
+    const testdata = path.join(EXAMPLES, 'src', 'testdata', 'leerlingen.ts');
+    const lineOf = (text: string): number => fs.readFileSync(testdata, 'utf8').split('\n').findIndex((l) => l.includes(text)) + 1;
+    const bsnLines = scanned.findings.filter((f) => f.file === testdata && f.ruleId === 'no-bsn-literal').map((f) => f.line);
+    assert.ok(!bsnLines.includes(lineOf("BSN: '123456782'")) && bsnLines.includes(lineOf("BSN: '111222333'")), `no-bsn-literal in testdata: lines ${JSON.stringify(bsnLines)}`);
+    assert.deepEqual(scanned.problems.map((p) => p.code), []);
+    assert.deepEqual(results.flatMap((r) => r.messages.filter((m) => m.ruleId === 'avglint/catalogue').map((m) => m.message)), []);
     assert.ok(total >= 10, `ESLint found only ${total} findings in examples/; the demo plants violations of every rule`);
     // The catalogue says `locale: nl`: every host speaks Dutch.
     assert.ok(scanned.findings.some((f) => f.summary.includes('niet toegestaan door de catalogus')), 'the scan did not use the catalogue\'s locale');
