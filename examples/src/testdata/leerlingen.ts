@@ -4,7 +4,7 @@
  */
 import type { Bsn, EckId, Leerling } from '../domain/leerling';
 
-/** Right: 123456782 is the well-known test BSN, allowed in eslint.config.mjs. */
+/** Right: 123456782 is the well-known test BSN, allowed by the catalogue's `settings.rules` (every host reads it). */
 export const sanne: Leerling = {
   uuid: 'c0ffee00-aaaa-4bbb-8ccc-dddddddddddd',
   leerlingnummer: 4011,
