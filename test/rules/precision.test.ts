@@ -150,10 +150,16 @@ const transferValid = [
   weather('leerling?.id'),
   weather('leerling.postcode.length'),
   `${pre}fetch("https://api.weer.example/v1", { method: "POST", body: JSON.stringify({ postcode: school.postcode, plaats: school.adres }) });`,
+  // An SDK module's local helpers send nothing: only its operations that send are transfers.
+  `${pre}import { Collection } from "discord.js";\nconst cache = new Collection<number, string>();\ncache.set(leerling.id, leerling.naam);`,
+  `${pre}import * as Sentry from "@sentry/node";\nSentry.init({ dsn: "https://abc@o1.ingest.sentry.io/1" });\nconst scope = Sentry.getCurrentScope();\nvoid scope;`,
 ];
+const sentryUser = `${pre}import * as Sentry from "@sentry/node";\nSentry.setUser({ email: leerling.email });`;
 const transferInvalid = [
   { code: weather('leerling.postcode'), errors: [{ messageId: 'unknownDestination', ...last(weather('leerling.postcode'), 'leerling.postcode') }] },
   { code: weather('leerling?.naam'), errors: [{ messageId: 'unknownDestination', ...last(weather('leerling?.naam'), 'leerling?.naam') }] },
+  // The SDK's operation that sends is.
+  { code: sentryUser, errors: [{ messageId: 'unknownDestination', ...last(sentryUser, 'email: leerling.email') }] },
 ];
 ruleTester.run('precision: no-unauthorised-transfer', rule('no-unauthorised-transfer'), { valid: transferValid, invalid: transferInvalid });
 typedRuleTester.run('precision: no-unauthorised-transfer (typed)', rule('no-unauthorised-transfer'), { valid: transferValid, invalid: transferInvalid });
