@@ -97,6 +97,23 @@ describe('ESLint with eslint-plugin-avglint', function () {
     }
   });
 
+  it('keeps a CI log readable with a broken starter catalogue: one line per file, no stylish line over 160 characters', async () => {
+    // The starter catalogue with three mistakes whose messages and hints are long (a typo, an unknown term, a bad number).
+    const broken = fs
+      .readFileSync(path.join(__dirname, '..', '..', '..', 'examples', 'avglint.catalogue.yaml'), 'utf8')
+      .replace('organisation: Veluwse Onderwijsgroep', 'organisation: Veluwse Onderwijsgroep\nretentoin: {}')
+      .replace(/(\n {4}retention: )\S+/u, '$1eeuwig')
+      .replace("allow: ['123456782']", "allow: ['12345']");
+    const p = project({ 'avglint.catalogue.yaml': broken, 'eslint.config.mjs': eslintConfig('[avglint.configs.recommended]'), 'src/a.js': CLEAN, 'src/b.js': CLEAN });
+    const results = await lint(p);
+    const output = await (await new ESLint({ cwd: p.dir }).loadFormatter('stylish')).format(results);
+    const lines = output.split('\n');
+    // Before (every problem and its hint in each message): 25 lines, the longest 408 characters; now 9 and 159.
+    assert.ok(Math.max(...lines.map((l) => l.length)) <= 160, output);
+    assert.deepEqual(results.map((r) => r.messages.length), [1, 1]);
+    assert.match(results[0]?.messages[0]?.message ?? '', /^Catalogue avglint\.catalogue\.yaml:\d+:\d+: .*\(\+\d+ more\) \(avglint catalogue check\)$/u);
+  });
+
   it('reports a missing catalogue as an error, whether searched for or configured', async () => {
     const searched = project({ 'eslint.config.mjs': eslintConfig('[avglint.configs.recommended]'), 'src/a.ts': CLEAN });
     const configured = project({
