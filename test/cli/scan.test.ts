@@ -60,7 +60,12 @@ describe('avglint scan', function () {
     const p = project({ 'avglint.catalogue.yaml': 'version: 1\nfoo: bar\n', 'src/ids.ts': BSN });
     const result = await scan([p.dir]);
     assert.equal(result.code, 2);
+    // First the line ESLint and the editor show for this catalogue (in --locale), then every problem with its hint.
+    assert.equal(result.stdout.split('\n')[0], 'Catalogue avglint.catalogue.yaml:2:1: Unknown key `foo` in the top level of the catalogue.');
     assert.match(result.stdout, /avglint\.catalogue\.yaml:2:1: error Unknown key `foo`/u);
+    const nl = await scan([p.dir, '--locale', 'nl']);
+    assert.equal(nl.code, 2);
+    assert.equal(nl.stdout.split('\n')[0], 'Catalogus avglint.catalogue.yaml:2:1: Unknown key `foo` in the top level of the catalogue.');
   });
 
   it('exits 2 when there is no catalogue, and uses the one --catalogue names', async () => {
