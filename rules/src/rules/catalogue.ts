@@ -71,7 +71,10 @@ export function cataloguePointer(problems: readonly Problem[], locale: Locale): 
 export function catalogueFailure(problems: readonly Problem[], locale: Locale, relative: (file: string) => string = (file) => file): FilledMessage {
   const first = problems.find((p) => p.severity === 'error') ?? problems[0];
   const location = first === undefined ? '' : `${relative(first.file)}:${first.line}:${first.column}`;
-  const problem = (first?.message ?? '').split('\n')[0] ?? '';
+  // A message that names its own file (a catalogue a setting names but that does not exist) names it the host's way
+  // too: an absolute path would push the sentence past the summary's limit in a deep checkout.
+  const line = (first?.message ?? '').split('\n')[0] ?? '';
+  const problem = first === undefined ? line : line.split(first.file).join(relative(first.file));
   const data = { location, problem, more: moreProblems(problems.length - 1, locale), problems: problems.map((p) => `${relative(p.file)}:${p.line}:${p.column}: ${p.message}${p.hint ? ` (${p.hint})` : ''}`).join('\n') };
   const text = messages.catalogueProblem[locale];
   // No catalogue at all: the problem names where avglint looked, and its place is the file being checked, not a catalogue.

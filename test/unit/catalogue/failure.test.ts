@@ -39,4 +39,11 @@ describe('catalogueFailure: a broken catalogue in one line', () => {
     assert.equal(cataloguePointer([missing], 'nl'), ' (maak er een: npx avglint init)');
     assert.equal(cataloguePointer([missing], 'en'), ' (create one: npx avglint init)');
   });
+
+  it('names a configured catalogue that does not exist as the host names it, however deep the checkout', () => {
+    const deep = `/${'diep/'.repeat(20)}repo/nowhere.yaml`;
+    const missing: Problem = { file: deep, line: 1, column: 1, severity: 'error', code: 'catalogue/not-found', message: `The catalogue ${deep} does not exist, so nothing is checked.`, hint: 'Fix the setting.' };
+    const { summary } = catalogueFailure([missing], 'en', (file) => file.slice(file.lastIndexOf('/') + 1));
+    assert.equal(summary, 'The catalogue nowhere.yaml does not exist, so nothing is checked.');
+  });
 });
