@@ -135,7 +135,7 @@ export async function runDemo(args: readonly string[]): Promise<number> {
 
   // The FG's view of the same project: the privacy report, one self-contained HTML file beside the SARIF.
   const reportFile = path.join(dir, 'avglint-report.html');
-  const { report } = projectReport(dir, {});
+  const { report } = projectReport(dir, { locale: 'nl' });
   if (report !== undefined) {
     fs.writeFileSync(reportFile, renderHtml(report, { words: WORDS.nl, locale: 'nl', link: (p) => p.file.split('/').map(encodeURIComponent).join('/') }));
   }

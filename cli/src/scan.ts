@@ -28,6 +28,7 @@ import {
   type ReportFileInput,
   type RuleId,
   isLocale,
+  messageLocale,
   type Locale,
 } from '@avglint/rules';
 import { applyBulkSuppressions, readBulkSuppressions, SUPPRESSIONS_FILE, type BulkSuppressions } from './bulkSuppressions';
@@ -114,6 +115,8 @@ export interface ScanResult {
   readonly catalogue?: Catalogue;
   /** With `observe`: the report's input per analysed file. */
   readonly observed?: readonly ReportFileInput[];
+  /** The language of the findings (`--locale`, else the catalogue's `settings.locale`, else English), when it loaded. */
+  readonly locale?: Locale;
 }
 
 
@@ -151,6 +154,7 @@ export function scanProject(options: ScanOptions): ScanResult {
   for (const [id, value] of Object.entries(options.ruleOptions ?? {}) as [RuleId, Record<string, unknown>][]) ruleOptions[id] = { ...ruleOptions[id], ...value };
   const reportedProblems = new Set<string>();
   const analysisOptions = { rules: selected.rules, ruleOptions, now, observe: options.observe === true, ...(options.locale ? { locale: options.locale } : {}) };
+  const locale = messageLocale(options.locale, catalogue);
   const observed: ReportFileInput[] = [];
   let findings: ScannedFinding[] = [];
   const suppressed: SuppressedScanFinding[] = [];
@@ -163,7 +167,7 @@ export function scanProject(options: ScanOptions): ScanResult {
       const schema = schemas.read(schemaFile);
       if (schema === undefined) continue;
       const lines = ts.createSourceFile(schemaFile, schema.text, ts.ScriptTarget.Latest, false, ts.ScriptKind.Unknown);
-      findings.push(...positioned(lines, dir, checkPrismaSchema(schema, catalogue)));
+      findings.push(...positioned(lines, dir, checkPrismaSchema(schema, catalogue, locale)));
     }
   }
   for (const program of programs) {
@@ -197,7 +201,7 @@ export function scanProject(options: ScanOptions): ScanResult {
     suppressed.push(...bulk.suppressed.map((f) => ({ ...f, suppression: { kind: 'external' as const, justification: note } })));
   }
   if (seen.size === 0 && !options.allowEmpty && !hasErrors(problems)) problems.push(noFilesProblem(dir, !inferred));
-  return { dir, catalogueFile, catalogueProblems: resolved.problems, problems, findings, suppressed, fileCount: seen.size, typed, inferred, milliseconds: performance.now() - started, catalogue, ...(options.observe === true ? { observed } : {}) };
+  return { dir, catalogueFile, catalogueProblems: resolved.problems, problems, findings, suppressed, fileCount: seen.size, typed, inferred, milliseconds: performance.now() - started, catalogue, locale, ...(options.observe === true ? { observed } : {}) };
 }
 
 /** Zero analysed files is almost always a mistake (a typo in `include`), and a CI step that checked nothing must fail. */

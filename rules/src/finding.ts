@@ -2,6 +2,7 @@
  * What the analysis reports about code. Offsets are into the text of the analysed source file; steps in other files
  * carry their own file and line/column so an editor can show them as related information.
  */
+import type { StepPhrase } from './analysis/flow/steps';
 import type { RuleId } from './rules/registry';
 
 export interface TextRange {
@@ -20,7 +21,12 @@ export interface FlowStep {
   /** 1-based line and column of `range.start`, so steps in other files can be shown without their text. */
   readonly line: number;
   readonly column: number;
-  /** In words: "reads `leerling.bsn` (BSN)", "passed as `body` to `fetch`". */
+  /**
+   * What happens here as data: a phrase id and its arguments (`{ id: 'passedTo', args: { callee: 'verstuur' } }`),
+   * the same in every locale, for consumers that render or compare steps themselves (`renderStep`).
+   */
+  readonly phrase: StepPhrase;
+  /** In words, in the finding's locale: "reads `leerling.bsn`: BSN (by name `bsn`)", "doorgegeven aan `verstuur`". */
   readonly description: string;
 }
 

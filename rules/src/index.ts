@@ -22,4 +22,5 @@ export * from './report/build';
 export * from './report/diff';
 export * from './report/input';
 export { LIBRARIES, LIBRARY_RESULTS, librariesMarkdown, resultShapesMarkdown, resultOfFunction, resultOfMethod, type Library, type LibraryResults, type ResultShape, type Family } from './analysis/libraries';
-export { clockStart, legalBasisName } from './analysis/flow/wording';
+export { clockStart, duration, legalBasisName } from './analysis/flow/wording';
+export { matchText, renderStep, STEP_KINDS, STEP_PHRASES, type LiteralPlace, type StepArgs, type StepDestination, type StepMatch, type StepPhrase, type StepPhraseId, type StepSink } from './analysis/flow/steps';

@@ -2,7 +2,7 @@
  * Translation of the core's findings and problems into LSP diagnostics: positions, severities, the rule's doc link,
  * the flow path as related information, and the data the code actions need.
  */
-import { docsUrl, RULE_IDS, type Finding, type FlowStep, type Problem, type RuleId } from '@avglint/rules';
+import { docsUrl, RULE_IDS, STEP_KINDS, type Finding, type FlowStep, type Locale, type Problem, type RuleId } from '@avglint/rules';
 import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation, type Range, type TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { SeverityName, Settings } from './settings';
@@ -40,11 +40,12 @@ export function toLspSeverity(severity: SeverityName | 'error' | 'warning'): Dia
 /** Resolves positions in files other than the analysed one (flow steps across modules). */
 export type StepLocator = (step: FlowStep) => { uri: string; range: Range };
 
-export function findingToDiagnostic(finding: Finding, document: TextDocument, settings: Settings, locate: StepLocator): Diagnostic {
+/** A finding as a diagnostic; its path as related information, each step named in `locale` (the finding's). */
+export function findingToDiagnostic(finding: Finding, document: TextDocument, settings: Settings, locate: StepLocator, locale: Locale): Diagnostic {
   const range = { start: document.positionAt(finding.range.start), end: document.positionAt(finding.range.end) };
   const related: DiagnosticRelatedInformation[] = finding.path.map((step, index) => ({
     location: locate(step),
-    message: `${index + 1}. ${step.kind}: ${step.description}`,
+    message: `${index + 1}. ${STEP_KINDS[locale][step.kind]}: ${step.description}`,
   }));
   const data: FindingData = {
     kind: 'finding',

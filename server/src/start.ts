@@ -4,7 +4,7 @@
  */
 import * as path from 'node:path';
 import { blameExceptions, catalogueNotFound, findRepositoryRoot, networkPackagesFor } from '@avglint/node';
-import { analyseFile, catalogueFailure, type Problem, buildReport, reportFileInput, type AnalysisResult, type Report, type ReportFileInput, checkPrismaSchema, findPrismaSchema, isPrismaSchemaFile, type Catalogue, type Finding, type FlowStep, type PrismaSchemaText } from '@avglint/rules';
+import { analyseFile, catalogueFailure, type Problem, buildReport, reportFileInput, type AnalysisResult, type Report, type ReportFileInput, checkPrismaSchema, findPrismaSchema, isPrismaSchemaFile, messageLocale, type Catalogue, type Finding, type FlowStep, type PrismaSchemaText } from '@avglint/rules';
 import * as ts from 'typescript';
 import {
   CodeActionKind,
@@ -211,8 +211,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       // A Prisma schema: its models need a `/// @retention` (the same judgement as an entity's `@retention`).
       if (!enabledRules(settings).has('require-retention')) return { diagnostics: [], findings: [], catalogueFile, status, cancelled: false };
       const findings = checkPrismaSchema({ fileName, text: document.getText() }, state.catalogue, ...(settings.locale !== null ? [settings.locale] : []));
+      const locale = messageLocale(settings.locale ?? undefined, state.catalogue);
       const locate = (step: FlowStep): { uri: string; range: Range } => ({ uri: document.uri, range: { start: document.positionAt(step.range.start), end: document.positionAt(step.range.end) } });
-      return { diagnostics: findings.map((f) => findingToDiagnostic(f, document, settings, locate)), findings, catalogueFile, status, cancelled: false };
+      return { diagnostics: findings.map((f) => findingToDiagnostic(f, document, settings, locate, locale)), findings, catalogueFile, status, cancelled: false };
     }
     const target = projects.target(fileName);
     if (!target) {
@@ -236,7 +237,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (result.cancelled) return { diagnostics: [], findings: [], catalogueFile, status, cancelled: true };
     const rules = enabledRules(settings);
     const findings = applySuppressions(target.sourceFile, result.findings).filter((f) => rules.has(f.ruleId));
-    const diagnostics = findings.map((f) => findingToDiagnostic(f, document, settings, (step) => locateStep(step, document, target)));
+    const locale = messageLocale(settings.locale ?? undefined, state.catalogue);
+    const diagnostics = findings.map((f) => findingToDiagnostic(f, document, settings, (step) => locateStep(step, document, target), locale));
     const inCatalogue: Problem[] = [];
     const catalogueFiles = new Set(state.catalogue.files.map((f) => path.resolve(f)));
     for (const problem of result.problems) {
@@ -640,7 +642,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   }));
 
   connection.onHover(
-    guard('hover', null, (params) => {
+    guard('hover', null, async (params) => {
       const document = documents.get(params.textDocument.uri);
       if (!document) return null;
       const fileName = uriToPath(document.uri);
@@ -648,7 +650,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       if (!isSourceFile(fileName)) return null;
       const analysis = analyses.get(document.uri);
       const findings = analysis?.version === document.version ? analysis.findings : [];
-      return codeHover(document, document.offsetAt(params.position), projects.target(fileName), catalogueOf(document.uri), findings);
+      const catalogue = catalogueOf(document.uri);
+      const settings = await settingsFor(document.uri);
+      const locale = messageLocale(settings.locale ?? undefined, catalogue ?? {});
+      return codeHover(document, document.offsetAt(params.position), projects.target(fileName), catalogue, findings, locale);
     }),
   );
 

@@ -148,7 +148,7 @@ describe('avglint scan', function () {
     const [first] = scanned.findings;
     assert.ok(first);
     // A three-step path as the flow rules produce it, to check the SARIF shape without depending on them.
-    const step = (kind: 'source' | 'step' | 'sink', line: number): (typeof first.path)[number] => ({ kind, file, range: { start: 0, end: 1 }, line, column: 1, description: `${kind} at ${line}` });
+    const step = (kind: 'source' | 'step' | 'sink', line: number): (typeof first.path)[number] => ({ kind, file, range: { start: 0, end: 1 }, line, column: 1, phrase: { id: 'returned', args: {} }, description: `${kind} at ${line}` });
     const withPath = { ...scanned, findings: [{ ...first, path: [step('source', 1), step('step', 2), step('sink', 3)] }] };
     const log = toSarif(withPath, '0.0.0') as SarifLog;
     const locations = log.runs[0]?.results[0]?.codeFlows?.[0]?.threadFlows[0]?.locations ?? [];

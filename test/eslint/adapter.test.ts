@@ -37,7 +37,7 @@ function probe(id: (typeof PROBED)[number], context: CheckContext): Finding[] {
         message: '',
         data: { category: 'BSN', logger: 'PROBE_LOG', todo: 'log the ECK iD' },
         range: { start, end },
-        path: [{ kind: 'sink', file: context.sourceFile.fileName, range: { start, end }, line: 1, column: 1, description: 'logged' }],
+        path: [{ kind: 'sink', file: context.sourceFile.fileName, range: { start, end }, line: 1, column: 1, phrase: { id: 'loggedBy', args: { api: 'PROBE_LOG' } }, description: 'logged' }],
         categories: ['bsn'],
         suggestions: [
           { messageId: 'personalDataInLog', message: 'Log the ECK iD', data: { category: 'ECK iD', logger: 'PROBE_LOG', todo: 'nothing' }, edits: [{ range: { start, end }, text: 'eckId' }] },

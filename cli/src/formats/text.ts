@@ -1,6 +1,6 @@
 /** Text for people (`avglint scan`'s default): findings grouped by file, each followed by its flow path, and a summary. */
 import * as path from 'node:path';
-import { hasErrors } from '@avglint/rules';
+import { hasErrors, STEP_KINDS } from '@avglint/rules';
 import type { ScannedFinding, ScanResult } from '../scan';
 import type { Format } from './format';
 
@@ -14,6 +14,9 @@ export function formatText(result: ScanResult): string {
     for (const p of result.catalogueProblems) lines.push(`${relative(p.file)}:${p.line}:${p.column}: ${p.severity} ${p.message}`, `  hint: ${p.hint}`);
     return lines.join('\n') + '\n';
   }
+  // The path's kinds of step in the findings' locale (the descriptions already are).
+  const kinds = STEP_KINDS[result.locale ?? 'en'];
+  const width = Math.max(...Object.values(kinds).map((k) => k.length));
   const byFile = new Map<string, ScannedFinding[]>();
   for (const f of result.findings) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
   for (const [file, findings] of [...byFile].sort(([a], [b]) => a.localeCompare(b))) {
@@ -23,7 +26,7 @@ export function formatText(result: ScanResult): string {
       lines.push(`  ${f.line}:${f.column}  error  ${f.summary}  avglint/${f.ruleId}`);
       if (f.detail !== '') for (const line of f.detail.split('\n')) lines.push(`      ${line}`);
       if (f.path.length > 1) {
-        f.path.forEach((step, i) => lines.push(`      ${i + 1}. ${step.kind.padEnd(6)} ${relative(step.file)}:${step.line}:${step.column}  ${step.description}`));
+        f.path.forEach((step, i) => lines.push(`      ${i + 1}. ${kinds[step.kind].padEnd(width)} ${relative(step.file)}:${step.line}:${step.column}  ${step.description}`));
       }
     }
     lines.push('');

@@ -62,9 +62,10 @@ export interface ReportRun {
 }
 
 /** Scans `dir` with observations and builds the report; undefined report when the catalogue could not be loaded. */
-export function projectReport(dir: string, options: { catalogue?: string; now?: Date; agreementWarningDays?: number; areaDepth?: number; project?: string; ignore?: (file: string) => boolean }): { scan: ScanResult; report?: Report } {
+export function projectReport(dir: string, options: { catalogue?: string; now?: Date; agreementWarningDays?: number; areaDepth?: number; project?: string; ignore?: (file: string) => boolean; locale?: Locale }): { scan: ScanResult; report?: Report } {
   const now = options.now ?? new Date();
-  const scan = scanProject({ dir, catalogue: options.catalogue, strict: true, observe: true, now, ...(options.ignore ? { ignore: options.ignore } : {}) });
+  // The observations' paths in the report's locale: the steps are put into words when the flows are observed.
+  const scan = scanProject({ dir, catalogue: options.catalogue, strict: true, observe: true, now, ...(options.ignore ? { ignore: options.ignore } : {}), ...(options.locale ? { locale: options.locale } : {}) });
   if (hasErrors(scan.catalogueProblems) || scan.observed === undefined) return { scan };
   // scanProject only observes when the catalogue loaded; load it again from the same file for the model (cheap).
   const files = blameExceptions(dir, scan.observed);
@@ -144,7 +145,7 @@ export async function runReport(args: readonly string[], io: Io = processIo, now
   const { ignore, warning } = await projectIgnores(dir, values.ignore, !values['no-ignore']);
   if (warning !== undefined) io.stderr(`avglint report: ${warning}
 `);
-  const options = { catalogue: values.catalogue, now, agreementWarningDays, areaDepth, ignore };
+  const options = { catalogue: values.catalogue, now, agreementWarningDays, areaDepth, ignore, locale };
   const { scan, report } = projectReport(dir, options);
   if (report === undefined) {
     io.stderr(formatText(scan));

@@ -4,12 +4,13 @@
  */
 // Default import: `import * as` would read every member through an esModuleInterop getter (a sixth of the time).
 import ts from 'typescript';
-import type { Catalogue } from '../catalogue/model';
+import { messageLocale, type Catalogue, type Locale } from '../catalogue/model';
 import type { FlowStep, TextRange } from '../finding';
 import { declarationName, type Hit } from './flow/classify';
 import { pathOf } from './flow/describe';
 import { engineFor, existingEngine } from './flow/engine';
 import { categoriesOf, type MatchReason, type Value } from './flow/labels';
+import { matchText } from './flow/steps';
 
 export { describePath } from './flow/describe';
 
@@ -17,6 +18,8 @@ export interface ClassifyInput {
   readonly sourceFile: ts.SourceFile;
   readonly program?: ts.Program;
   readonly catalogue: Catalogue;
+  /** The language of `detail` and the path's steps: the host's, else the catalogue's `settings.locale`, else English. */
+  readonly locale?: Locale;
 }
 
 export interface CategoryAt {
@@ -25,7 +28,7 @@ export interface CategoryAt {
   readonly label: string;
   /** `flow` when the value carries the category from somewhere else (see `path`). */
   readonly reason: MatchReason | 'flow';
-  /** In words: "name `bsn`", "type `Bsn`", "member `Leerling.BSN`", "JSDoc tag `@zorg`", "brand `Bsn`". */
+  /** In words, in the input's locale: "name `bsn`", "type `Bsn`", "member `Leerling.BSN`", "JSDoc tag `@zorg`", "brand `Bsn`". */
   readonly detail: string;
   /** Where in the value the category sits: `[]` the value itself, `['bsn']` its `bsn` member. */
   readonly member: readonly string[];
@@ -43,6 +46,7 @@ export interface ClassificationAt {
 /** The categories of the expression or declaration at `offset`; undefined when there is nothing classifiable there. */
 export function classifyAt(input: ClassifyInput, offset: number): ClassificationAt | undefined {
   const { sourceFile, program, catalogue } = input;
+  const locale = messageLocale(input.locale, catalogue);
   const token = tokenAt(sourceFile, offset);
   if (!token || !ts.isIdentifier(token) && !ts.isStringLiteral(token)) return undefined;
   // The analysis's engine when there is one (a hover needs no package answer, and must not replace it).
@@ -51,12 +55,12 @@ export function classifyAt(input: ClassifyInput, offset: number): Classification
   let target: ts.Node = token;
   const categories: CategoryAt[] = [];
   const addHits = (hits: readonly Hit[]): void => {
-    for (const hit of hits) categories.push({ category: hit.category.id, label: hit.category.label, reason: hit.reason, detail: hit.detail, member: hit.path, path: [] });
+    for (const hit of hits) categories.push({ category: hit.category.id, label: hit.category.label, reason: hit.reason, detail: matchText(hit.reason, hit.matched, locale), member: hit.path, path: [] });
   };
   try {
     if ((ts.isPropertyAccessExpression(parent) && parent.name === token) || (ts.isElementAccessExpression(parent) && parent.argumentExpression === token)) {
       target = parent;
-      addValue(categories, engine.valueOf(parent as ts.Expression));
+      addValue(categories, engine.valueOf(parent as ts.Expression), locale);
     } else if (isDeclarationName(token)) {
       target = token;
       const decl = parent;
@@ -66,9 +70,9 @@ export function classifyAt(input: ClassifyInput, offset: number): Classification
         const name = declarationName(decl);
         if (name !== undefined && (ts.isInterfaceDeclaration(owner) || ts.isClassDeclaration(owner)) && owner.name) addHits(engine.classifier.byMember(owner.name.text, name));
       }
-      if (ts.isVariableDeclaration(decl) || ts.isBindingElement(decl) || ts.isParameter(decl)) addValue(categories, engine.declarationValue(decl));
+      if (ts.isVariableDeclaration(decl) || ts.isBindingElement(decl) || ts.isParameter(decl)) addValue(categories, engine.declarationValue(decl), locale);
     } else if (ts.isIdentifier(token) && isExpression(token)) {
-      addValue(categories, engine.valueOf(token));
+      addValue(categories, engine.valueOf(token), locale);
     } else return undefined;
   } catch {
     // Hover must never fail the host; an expression the analysis cannot handle simply has no classification.
@@ -77,9 +81,9 @@ export function classifyAt(input: ClassifyInput, offset: number): Classification
   return { range: { start: target.getStart(sourceFile), end: target.getEnd() }, text: target.getText(sourceFile), categories: unique(categories) };
 }
 
-function addValue(categories: CategoryAt[], value: Value): void {
+function addValue(categories: CategoryAt[], value: Value, locale: Locale): void {
   for (const label of categoriesOf(value)) {
-    const path = pathOf(label.trace);
+    const path = pathOf(label.trace, locale);
     const flowed = path.length > 1;
     categories.push({
       category: label.category.id,

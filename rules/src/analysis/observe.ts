@@ -23,7 +23,7 @@ export function observeFlows(context: CheckContext): Observation[] {
   for (const flow of fileFlows(engine, context.sourceFile, () => context.isCancelled())) {
     const labels = firstPerCategory(categoriesOf(flow.value));
     for (const label of labels) {
-      const base = { category: label.category.id, api: flow.sink.api, range: rangeOf(flow.carrier), path: flowPath(flow, label) };
+      const base = { category: label.category.id, api: flow.sink.api, range: rangeOf(flow.carrier), path: flowPath(flow, label, context.locale) };
       if (flow.sink.kind === 'log') {
         observations.push({ kind: 'log', ...base });
       } else if (flow.sink.destination) {

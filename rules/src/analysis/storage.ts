@@ -24,6 +24,7 @@ import type { FlowEngine } from './flow/engine';
 import { engineOf } from './flow/flows';
 import { fileNodes, nodesFor, type FileNodes } from './flow/nodes';
 import { withStep, type TraceStep } from './flow/labels';
+import { phrase } from './flow/steps';
 import { packageImport } from './flow/notData';
 import { shortText } from './flow/syntax';
 import { ensureParents } from './flow/walk';
@@ -349,7 +350,7 @@ class StorageFinder implements StorageScope {
       if (value.length === 0) continue;
       let entry = byStore.get(reach.store);
       if (!entry) byStore.set(reach.store, (entry = { kind: reach.kind, collector: this.collector(), documented: [] }));
-      entry.collector.value(withStep(value, node, `stored by \`${calleeText}\``));
+      entry.collector.value(withStep(value, node, phrase('storedBy', { callee: calleeText })));
       entry.documented.push(...reach.documented);
     }
     for (const [store, { kind, collector, documented }] of byStore) {

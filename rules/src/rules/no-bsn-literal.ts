@@ -25,6 +25,8 @@ import { collectComments } from '../analysis/suppressions';
 import type { Locale } from '../catalogue/model';
 import { createRule, type RuleHelpers, type RuleMessage } from './rule';
 import { numberIsNoIdentifier } from '../analysis/bsnContext';
+import { placedStep } from '../analysis/flow/describe';
+import { phrase, type LiteralPlace } from '../analysis/flow/steps';
 
 type MessageId = 'bsnLiteral';
 
@@ -222,6 +224,9 @@ const WHERE = {
   'a comment': { nl: 'commentaar', en: 'a comment' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
+/** Where a number was found, as a path step's argument. */
+const PLACE: Readonly<Record<keyof typeof WHERE, LiteralPlace>> = { 'a numeric literal': 'number', 'a string': 'string', 'JSX text': 'jsx', 'a comment': 'comment' };
+
 function makeFinding(context: CheckContext, rule: RuleHelpers<MessageId>, written: string, check: string, range: TextRange, where: keyof typeof WHERE): Finding {
   const kind = check === 'BSN-elfproef' ? 'BSN' : 'onderwijsnummer';
   const data = { value: written, check, kind, where: WHERE[where][context.locale] };
@@ -231,14 +236,7 @@ function makeFinding(context: CheckContext, rule: RuleHelpers<MessageId>, writte
     data,
     range,
     path: [
-      {
-        kind: 'source',
-        file: context.sourceFile.fileName,
-        range,
-        line: position.line + 1,
-        column: position.character + 1,
-        description: `${written} in ${where} passes the ${check}`,
-      },
+      placedStep({ kind: 'source', file: context.sourceFile.fileName, range, line: position.line + 1, column: position.character + 1 }, phrase('literalPasses', { value: written, place: PLACE[where], check }), context.locale),
     ],
     // The catalogue's own category for the number (usually `bsn`), so hosts can link the finding to its entry.
     categories: (context.index.byName.get(normaliseName(kind)) ?? []).map((c) => c.id),

@@ -50,7 +50,7 @@ export default createRule({
           : `leave ${what} out of the log message and log a technical reference that is not personal data${clean ? `, or pass it through ${clean} first` : ''}.`;
       const data = { category: shortList(labels, locale), categories: what, logger: `\`${first.flow.sink.api}\``, todo };
       findings.push(
-        rule.finding({ messageId: 'personalDataInLog', data, range: rangeOf(first.node), path: flowPath(first.flow, first.label), categories: call.categories.map((c) => c.label.category.id) }),
+        rule.finding({ messageId: 'personalDataInLog', data, range: rangeOf(first.node), path: flowPath(first.flow, first.label, context.locale), categories: call.categories.map((c) => c.label.category.id) }),
       );
     }
     return findings;

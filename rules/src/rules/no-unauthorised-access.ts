@@ -16,11 +16,12 @@ import { normaliseName } from '../catalogue/names';
 import type { Finding } from '../finding';
 import type { CheckContext } from '../analysis/context';
 import { Classifier, declarationName, skipOuter, type Hit } from '../analysis/flow/classify';
-import { pathOf } from '../analysis/flow/describe';
+import { flowStep } from '../analysis/flow/describe';
 import { shortText, type FlowEngine } from '../analysis/flow/engine';
 import { engineOf } from '../analysis/flow/flows';
 import { fileNodes } from '../analysis/flow/nodes';
-import { categoriesOf, step } from '../analysis/flow/labels';
+import { categoriesOf } from '../analysis/flow/labels';
+import { phrase } from '../analysis/flow/steps';
 import { list } from '../analysis/flow/wording';
 import type { Locale } from '../catalogue/model';
 import { createRule, type RuleHelpers, type RuleMessage } from './rule';
@@ -92,7 +93,7 @@ export default createRule({
         report(node.name, direct(engine.classifier.declaration(node)), () => `parameter \`${(node.name as ts.Identifier).text}\``);
       } else if ((isSpreadAssignment(node) || isSpreadElement(node)) && !isArrayLiteralExpression(node.parent)) {
         const members = categoriesOf(engine.valueOf(node.expression)).filter((l) => l.path.length > 0);
-        report(node, members.map((l) => ({ category: l.category, reason: l.reason, detail: `member \`${l.path.join('.')}\``, path: [] })), () => (context.locale === 'nl' ? `spreiding \`${shortText(node.expression)}\`` : `spreading \`${shortText(node.expression)}\``));
+        report(node, members.map((l) => ({ category: l.category, reason: 'member' as const, matched: l.path.join('.'), path: [] })), () => (context.locale === 'nl' ? `spreiding \`${shortText(node.expression)}\`` : `spreading \`${shortText(node.expression)}\``));
       } else if (!engine.checker && isVariableDeclaration(node) && isIdentifier(node.name) && node.type) {
         // Without types, a variable declared with a restricted type (`const plan: Handelingsplan = await haal()`) is
         // where the restricted value comes in, unless its initialiser was already reported as a read.
@@ -171,7 +172,7 @@ function finding(context: CheckContext, helpers: RuleHelpers<MessageId>, node: t
     messageId: 'unauthorisedRead',
     data,
     range: { start: node.getStart(), end: node.getEnd() },
-    path: pathOf(step(undefined, node, `reads ${category.label} (by ${hit.detail})`)),
+    path: [flowStep(node, 'source', phrase('readsCategory', { category: category.label, by: hit.reason, matched: hit.matched }), locale)],
     categories: [category.id],
   });
 }

@@ -104,7 +104,7 @@ export default createRule({
           messageId: destination.kind === 'unknown' ? 'unknownDestination' : 'unresolvedDestination',
           data,
           range: rangeOf(first.node),
-          path: flowPath(first.flow, first.label),
+          path: flowPath(first.flow, first.label, context.locale),
           categories: call.categories.map((c) => c.label.category.id),
         }),
       );
@@ -128,7 +128,7 @@ function unauthorised(context: CheckContext, rule: RuleHelpers<MessageId>, engin
     messageId: 'unauthorisedTransfer',
     data,
     range: rangeOf(first.node),
-    path: flowPath(first.flow, first.label),
+    path: flowPath(first.flow, first.label, context.locale),
     categories: categories.map((c) => c.id),
     processor: processor.id,
     suggestions: refused.flatMap((c) => alternativeSuggestion(context, rule, engine, c.label, c.label.category, processor)),

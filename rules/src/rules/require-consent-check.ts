@@ -67,7 +67,7 @@ export default createRule({
           data,
           // The call is what needs the guard: the finding is on its callee, the data's path in related information.
           range: rangeOf(sinkCallee(call.first.at)),
-          path: flowPath(first.flow, first.label),
+          path: flowPath(first.flow, first.label, context.locale),
           categories: call.categories.map((c) => c.label.category.id),
           processor: processor.id,
         }),

@@ -11,7 +11,8 @@ import ts from 'typescript';
 import type { Catalogue, Category, RetentionTerm } from '../catalogue/model';
 import type { Finding, Suggestion, TextRange } from '../finding';
 import type { CheckContext } from '../analysis/context';
-import { pathOf } from '../analysis/flow/describe';
+import { pathOf, placedStep } from '../analysis/flow/describe';
+import { phrase, type StepPhrase } from '../analysis/flow/steps';
 import { findStorageSites, retentionTagOf, type RetentionTag, type StorageSite } from '../analysis/storage';
 import type { StorageTtl } from '../analysis/storageWrites';
 import { DEFAULT_LOCALE, type Locale } from '../catalogue/model';
@@ -170,7 +171,7 @@ export function retentionFinding(verdict: RetentionVerdict, place: RetentionPlac
     messageId: verdict.messageId,
     data: verdict.data,
     range: place.range,
-    path: [{ kind: 'sink', file: place.file, range: place.range, line: place.line, column: place.column, description: `${verdict.data['store'] ?? 'the store'} stores ${place.categories.map((c) => c.label).join(', ')}` }],
+    path: [placedStep({ kind: 'sink', file: place.file, range: place.range, line: place.line, column: place.column }, storesPhrase(verdict.data['store'], place.categories), locale)],
     categories: place.categories.map((c) => c.id),
     suggestions,
   });
@@ -212,7 +213,7 @@ function observeStore(context: CheckContext, site: StorageSite, finding: Finding
   context.observe?.({
     kind: 'store',
     range: { start: site.reportNode.getStart(context.sourceFile), end: site.reportNode.end },
-    path: pathOf(site.trace, { node: site.reportNode, description: `${site.store} stores ${site.categories.map((c) => c.label).join(', ')}` }),
+    path: pathOf(site.trace, context.locale, { node: site.reportNode, phrase: storesPhrase(site.store, site.categories) }),
     categories: site.categories.map((c) => c.id),
     store: site.store,
     storeKind: site.kind,
@@ -288,15 +289,8 @@ function finding(rule: RuleHelpers<MessageId>, context: CheckContext, site: Stor
     range,
     // For writes, the path shows where the stored data was read; a declaration is its own single step.
     path: [
-      ...(site.trace ? pathOf(site.trace) : []),
-      {
-        kind: 'sink',
-        file: sourceFile.fileName,
-        range,
-        line: position.line + 1,
-        column: position.character + 1,
-        description: `${site.store} stores ${site.categories.map((c) => c.label).join(', ')}`,
-      },
+      ...(site.trace ? pathOf(site.trace, context.locale) : []),
+      placedStep({ kind: 'sink', file: sourceFile.fileName, range, line: position.line + 1, column: position.character + 1 }, storesPhrase(site.store, site.categories), context.locale),
     ],
     categories: site.categories.map((c) => c.id),
     suggestions,
@@ -304,3 +298,9 @@ function finding(rule: RuleHelpers<MessageId>, context: CheckContext, site: Stor
 }
 
 export default rule;
+
+/** The sink step of a store: the store (unnamed when undefined) and the categories it stores, as the FG labelled them. */
+function storesPhrase(store: string | undefined, categories: readonly Category[]): StepPhrase {
+  const labels = categories.map((c) => c.label);
+  return phrase('stores', store !== undefined ? { store, categories: labels } : { categories: labels });
+}

@@ -7,6 +7,8 @@
 import type { Finding } from '../finding';
 import type { CheckContext } from '../analysis/context';
 import { avglintRulesOf, isExpired, parseSuppressions, type SuppressionDirective } from '../analysis/suppressions';
+import { placedStep } from '../analysis/flow/describe';
+import { phrase } from '../analysis/flow/steps';
 import { createRule, type RuleHelpers, type RuleMessage } from './rule';
 
 type MessageId = 'missingReason' | 'expiredSuppression';
@@ -61,14 +63,11 @@ function makeFinding(context: CheckContext, rule: RuleHelpers<MessageId>, direct
     data,
     range: directive.range,
     path: [
-      {
-        kind: 'source',
-        file: context.sourceFile.fileName,
-        range: directive.range,
-        line: directive.line,
-        column: directive.column,
-        description: messageId === 'missingReason' ? `disables ${data['rules'] ?? ''} without a reason` : `suppression expired on ${data['until'] ?? ''}`,
-      },
+      placedStep(
+        { kind: 'source', file: context.sourceFile.fileName, range: directive.range, line: directive.line, column: directive.column },
+        messageId === 'missingReason' ? phrase('disablesWithoutReason', { rules: data['rules'] ?? '' }) : phrase('suppressionExpired', { until: data['until'] ?? '' }),
+        context.locale,
+      ),
     ],
     categories: [],
   });

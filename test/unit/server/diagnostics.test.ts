@@ -19,8 +19,8 @@ const finding: Finding = {
   data: {},
   range: { start, end: start + 5 },
   path: [
-    { kind: 'source', file: '/p/src/a.ts', range: { start, end: start + 5 }, line: 4, column: 8, description: 'reads `l.bsn`' },
-    { kind: 'sink', file: '/p/src/client.ts', range: { start: 100, end: 110 }, line: 7, column: 3, description: 'sent by `fetch`' },
+    { kind: 'source', file: '/p/src/a.ts', range: { start, end: start + 5 }, line: 4, column: 8, phrase: { id: 'passedTo', args: { callee: 'stuur' } }, description: 'reads `l.bsn`' },
+    { kind: 'sink', file: '/p/src/client.ts', range: { start: 100, end: 110 }, line: 7, column: 3, phrase: { id: 'sentBy', args: { api: 'fetch' } }, description: 'sent by `fetch`' },
   ],
   categories: ['bsn'],
   processor: 'leermiddelen',
@@ -31,7 +31,7 @@ describe('server: findings and problems as diagnostics', () => {
   const locate = (step: Finding['path'][number]) => ({ uri: `file://${step.file}`, range: { start: { line: step.line - 1, character: step.column - 1 }, end: { line: step.line - 1, character: step.column - 1 } } });
 
   it('maps range, severity, code, doc link, the flow as related information and the code-action data', () => {
-    const diagnostic = findingToDiagnostic(finding, document, normaliseSettings({ severity: { 'no-unauthorised-transfer': 'error' } }), locate);
+    const diagnostic = findingToDiagnostic(finding, document, normaliseSettings({ severity: { 'no-unauthorised-transfer': 'error' } }), locate, 'en');
     assert.deepEqual(diagnostic.range, { start: { line: 3, character: 7 }, end: { line: 3, character: 12 } });
     assert.equal(diagnostic.severity, DiagnosticSeverity.Error);
     assert.equal(diagnostic.source, 'avglint');
@@ -47,8 +47,13 @@ describe('server: findings and problems as diagnostics', () => {
     assert.deepEqual(diagnostic.data.suggestions, [{ title: 'Send ECK iD instead', edits: [{ range: { start: { line: 3, character: 9 }, end: { line: 3, character: 12 } }, newText: 'eckid' }] }]);
   });
 
+  it('names the kinds of step in related information in the locale (nl: bron, eindpunt)', () => {
+    const diagnostic = findingToDiagnostic(finding, document, normaliseSettings({}), locate, 'nl');
+    assert.deepEqual(diagnostic.relatedInformation?.map((r) => r.message), ['1. bron: reads `l.bsn`', '2. eindpunt: sent by `fetch`']);
+  });
+
   it('puts a suppression above the line with the same indentation (a tab here) and keeps the other actions', () => {
-    const diagnostic = findingToDiagnostic(finding, document, normaliseSettings({}), locate);
+    const diagnostic = findingToDiagnostic(finding, document, normaliseSettings({}), locate, 'en');
     const actions = codeActions(document, [diagnostic], undefined);
     assert.deepEqual(actions.map((a) => a.title), ['Send ECK iD instead', 'Suppress avglint/no-unauthorised-transfer on this line (with a reason)']);
     const edit = actions[1]?.edit?.changes?.[document.uri]?.[0];

@@ -19,8 +19,8 @@ const { getJSDocTags, isArrayBindingPattern, isArrayTypeNode, isAsExpression, is
 export interface Hit {
   readonly category: Category;
   readonly reason: MatchReason;
-  /** What matched, in words: "name `bsn`", "type `Bsn`", "member `Leerling.BSN`". */
-  readonly detail: string;
+  /** What matched, as written: the name `bsn`, the type `Bsn`, the member `Leerling.BSN`, the tag `zorg` (`matchText` says it in words). */
+  readonly matched: string;
   readonly path: readonly string[];
   /** For a hit by name: the name as written in the code, so its owner can be judged (`owned`). */
   readonly name?: string;
@@ -95,19 +95,19 @@ export class Classifier {
   byName(name: string, path: readonly string[] = []): Hit[] {
     const categories = this.env.index.byName.get(normaliseName(name));
     if (!categories) return [];
-    return categories.map((category) => ({ category, reason: 'name', detail: `name \`${name}\``, path, name }));
+    return categories.map((category) => ({ category, reason: 'name', matched: name, path, name }));
   }
 
   byTypeName(name: string, path: readonly string[] = []): Hit[] {
     const categories = this.env.index.byType.get(name);
     if (!categories) return [];
-    return categories.map((category) => ({ category, reason: 'type', detail: `type \`${name}\``, path }));
+    return categories.map((category) => ({ category, reason: 'type', matched: name, path }));
   }
 
   byMember(typeName: string, member: string, path: readonly string[] = []): Hit[] {
     const categories = this.env.index.byMember.get(`${typeName}.${normaliseName(member)}`);
     if (!categories) return [];
-    return categories.map((category) => ({ category, reason: 'member', detail: `member \`${typeName}.${member}\``, path }));
+    return categories.map((category) => ({ category, reason: 'member', matched: `${typeName}.${member}`, path }));
   }
 
   byTags(node: ts.Node, path: readonly string[] = []): Hit[] {
@@ -115,7 +115,7 @@ export class Classifier {
     for (const tag of getJSDocTags(node)) {
       const name = tag.tagName.text;
       for (const category of this.env.index.byJsdocTag.get(normaliseName(name)) ?? []) {
-        hits.push({ category, reason: 'tag', detail: `JSDoc tag \`@${name}\``, path });
+        hits.push({ category, reason: 'tag', matched: name, path });
       }
     }
     return hits;
@@ -263,7 +263,7 @@ export class Classifier {
       for (const part of type.types) {
         const brand = brandOf(checker, part);
         if (brand !== undefined) {
-          for (const category of this.env.index.byBrand.get(brand) ?? []) hits.push({ category, reason: 'brand', detail: `brand \`${brand}\``, path: [] });
+          for (const category of this.env.index.byBrand.get(brand) ?? []) hits.push({ category, reason: 'brand', matched: brand, path: [] });
         } else {
           hits.push(...this.type(part, depth, seen, outer));
         }
@@ -369,7 +369,7 @@ export class Classifier {
       for (const part of node.types) {
         const brand = brandOfTypeNode(part);
         if (brand !== undefined) {
-          for (const category of this.env.index.byBrand.get(brand) ?? []) hits.push({ category, reason: 'brand', detail: `brand \`${brand}\``, path: [] });
+          for (const category of this.env.index.byBrand.get(brand) ?? []) hits.push({ category, reason: 'brand', matched: brand, path: [] });
         } else hits.push(...this.typeNode(part, depth, outer));
       }
     } else if (isTypeLiteralNode(node) && depth < MAX_DEPTH) {

@@ -11,6 +11,7 @@
 import ts from 'typescript';
 import { skipOuter } from './classify';
 import { apply, union, withStep, type Value } from './labels';
+import { phrase } from './steps';
 import { nodesFor } from './nodes';
 import { classMember, type Resolver } from './resolver';
 import { shortText } from './syntax';
@@ -73,7 +74,7 @@ export class DefinitionTable {
         const method = node.expression.name.text;
         const target = node.expression.expression;
         if (MUTATING_ADD.has(method)) {
-          this.addWrite(target, node, false, () => withStep(union(...node.arguments.map((a) => evaluator.valueOf(a))), node, `added by \`${method}\``), add);
+          this.addWrite(target, node, false, () => withStep(union(...node.arguments.map((a) => evaluator.valueOf(a))), node, phrase('addedBy', { method })), add);
         } else if (MUTATING_KEYED.has(method) && node.arguments.length >= 2) {
           const [keyNode, valueNode] = node.arguments;
           if (keyNode && valueNode) this.addWrite(target, node, false, () => evaluator.keyedValue(keyNode, valueNode, method), add);
@@ -106,11 +107,11 @@ export class DefinitionTable {
     };
     if (isIdentifier(e)) {
       const decl = this.resolver.resolve(e);
-      add(decl, { node, kind: assign && keys.length === 0 ? 'assign' : 'mutate', value: () => withStep(withKeys(), node, `assigned to \`${shortText(target)}\``) });
+      add(decl, { node, kind: assign && keys.length === 0 ? 'assign' : 'mutate', value: () => withStep(withKeys(), node, phrase('assignedTo', { name: shortText(target) })) });
     } else if (isPropertyAccessExpression(e) && e.expression.kind === SyntaxKind.ThisKeyword) {
       const member = this.resolver.resolveMember(e) ?? classMember(e, e.name.text);
       if (member && (isPropertyDeclaration(member) || isGetAccessorDeclaration(member) || isParameter(member))) {
-        add(member, { node, kind: 'mutate', value: () => withStep(withKeys(), node, `stored in \`${shortText(target)}\``) });
+        add(member, { node, kind: 'mutate', value: () => withStep(withKeys(), node, phrase('storedIn', { target: shortText(target) })) });
       }
     }
   }

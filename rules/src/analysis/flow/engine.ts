@@ -38,6 +38,7 @@ import { ProjectIndex } from './projectIndex';
 import { constructorOf, enclosingClass, enclosingFunction, forEachCall, forEachReturn, isConst, isFunctionWithBody, shortText, type FunctionWithBody } from './syntax';
 import { Apis, type SinkCall, type SinkSite } from './apis';
 import { sourceFileOf } from './walk';
+import { phrase, PHRASES_WITHOUT_ARGS as FIXED, sourcePhrase, type SourceWhat, type StepMatch, type StepPhrase } from './steps';
 import type { Bindings } from './destinations';
 
 // Kept for modules that imported these helpers from the engine before they moved to `syntax.ts`.
@@ -193,9 +194,9 @@ export class FlowEngine implements Evaluator {
     if (isObjectLiteralExpression(node)) return this.objectLiteral(node);
     if (isArrayLiteralExpression(node)) return unionOf(node.elements.map((e) => this.valueOf(e)));
     if (isSpreadElement(node)) return this.valueOf(node.expression);
-    if (isTemplateExpression(node)) return this.stringOf(node, node.templateSpans.map((s) => s.expression), 'put into a template literal');
+    if (isTemplateExpression(node)) return this.stringOf(node, node.templateSpans.map((s) => s.expression), FIXED.templateLiteral);
     if (isTaggedTemplateExpression(node) && isTemplateExpression(node.template)) {
-      return this.stringOf(node, node.template.templateSpans.map((s) => s.expression), 'put into a template literal');
+      return this.stringOf(node, node.template.templateSpans.map((s) => s.expression), FIXED.templateLiteral);
     }
     if (isBinaryExpression(node)) return this.binary(node);
     if (isConditionalExpression(node)) return union(this.valueOf(node.whenTrue), this.valueOf(node.whenFalse));
@@ -221,9 +222,9 @@ export class FlowEngine implements Evaluator {
     };
     forEachCall(executor.body, (call) => {
       if (isResolve(call.expression)) {
-        if (call.arguments[0]) parts.push(withStep(this.valueOf(call.arguments[0]), call, 'resolved into the promise'));
+        if (call.arguments[0]) parts.push(withStep(this.valueOf(call.arguments[0]), call, FIXED.resolvedIntoPromise));
       } else if (isPropertyAccessExpression(call.expression) && call.expression.name.text === 'then' && isResolve(call.arguments[0])) {
-        parts.push(withStep(this.valueOf(call.expression.expression), call, 'resolved into the promise'));
+        parts.push(withStep(this.valueOf(call.expression.expression), call, FIXED.resolvedIntoPromise));
       }
     });
     return unionOf(parts);
@@ -300,20 +301,20 @@ export class FlowEngine implements Evaluator {
       if (literal) hits = hits.filter((h) => h.reason === 'tag' || (h.reason === 'name' && !isConst(decl as ts.VariableDeclaration)));
       else if (isConst(decl as ts.VariableDeclaration)) hits = hits.filter((h) => h.reason !== 'name' || !this.notDataFor(init, h.category));
     }
-    const own = this.fromHits(hits, sourceNode, `\`${name}\``);
+    const own = this.fromHits(hits, sourceNode, { id: 'value', args: { code: name } });
     if (isVariableDeclaration(decl)) {
       const forOf = decl.parent.parent;
       const init = decl.initializer ?? (isForOfStatement(forOf) ? forOf.expression : undefined);
-      const initial = init ? withStep(this.valueOf(init), decl.name, `assigned to \`${name}\``) : EMPTY;
+      const initial = init ? withStep(this.valueOf(init), decl.name, phrase('assignedTo', { name })) : EMPTY;
       return union(own, initial);
     }
-    if (isBindingElement(decl)) return union(own, withStep(this.bindingValue(decl), decl, `destructured as \`${isIdentifier(decl.name) ? decl.name.text : name}\``));
+    if (isBindingElement(decl)) return union(own, withStep(this.bindingValue(decl), decl, phrase('destructuredAs', { name: isIdentifier(decl.name) ? decl.name.text : name })));
     if (isParameter(decl)) return union(own, this.parameterValue(decl));
     if (isPropertyDeclaration(decl)) {
-      const initial = decl.initializer ? withStep(this.valueOf(decl.initializer), decl.name, `stored in field \`${name}\``) : EMPTY;
+      const initial = decl.initializer ? withStep(this.valueOf(decl.initializer), decl.name, phrase('storedInField', { name })) : EMPTY;
       return union(own, initial);
     }
-    if (isGetAccessorDeclaration(decl)) return isFunctionWithBody(decl) ? union(own, withStep(this.returnsOf(decl), decl.name, `returned by getter \`${name}\``)) : own;
+    if (isGetAccessorDeclaration(decl)) return isFunctionWithBody(decl) ? union(own, withStep(this.returnsOf(decl), decl.name, phrase('returnedByGetter', { name }))) : own;
     if (isPropertySignature(decl) || isShorthandPropertyAssignment(decl)) return own;
     return EMPTY;
   }
@@ -354,9 +355,9 @@ export class FlowEngine implements Evaluator {
     const callback = this.callbackValue(fn, index);
     if (callback) return callback;
     const name = isIdentifier(parameter.name) ? parameter.name.text : `#${index + 1}`;
-    const label: ParameterLabel = { kind: 'parameter', fn, index, ops: [], trace: step(undefined, parameter.name, `parameter \`${name}\``) };
+    const label: ParameterLabel = { kind: 'parameter', fn, index, ops: [], trace: step(undefined, parameter.name, phrase('parameter', { name })) };
     // A default value is what the parameter holds when a call leaves it out.
-    const fallback = parameter.initializer ? withStep(this.valueOf(parameter.initializer), parameter.name, `default of \`${name}\``) : EMPTY;
+    const fallback = parameter.initializer ? withStep(this.valueOf(parameter.initializer), parameter.name, phrase('defaultOf', { name })) : EMPTY;
     return union([label], fallback);
   }
 
@@ -368,14 +369,14 @@ export class FlowEngine implements Evaluator {
     const callee = skipOuter(call.expression);
     if (isPropertyAccessExpression(callee)) {
       const method = callee.name.text;
-      const receiver = (): Value => withStep(this.valueOf(callee.expression), fn.parameters[index] ?? fn, `element given to \`${method}\``);
+      const receiver = (): Value => withStep(this.valueOf(callee.expression), fn.parameters[index] ?? fn, phrase('elementGivenTo', { method }));
       if (position === 0 && ARRAY_CALLBACK_METHODS.has(method)) return index === 0 ? receiver() : EMPTY;
       if (position === 0 && (method === 'reduce' || method === 'reduceRight')) {
         if (index === 1) return receiver();
         if (index === 0) return call.arguments[1] ? this.valueOf(call.arguments[1]) : EMPTY;
         return EMPTY;
       }
-      if (position === 0 && method === 'then') return index === 0 ? withStep(this.valueOf(callee.expression), fn.parameters[0] ?? fn, 'resolved value given to `then`') : EMPTY;
+      if (position === 0 && method === 'then') return index === 0 ? withStep(this.valueOf(callee.expression), fn.parameters[0] ?? fn, FIXED.resolvedGivenToThen) : EMPTY;
       if (method === 'catch' || method === 'finally') return EMPTY;
       if (isIdentifier(callee.expression) && callee.expression.text === 'Array' && method === 'from' && position === 1) {
         return index === 0 && call.arguments[0] ? this.valueOf(call.arguments[0]) : EMPTY;
@@ -393,7 +394,7 @@ export class FlowEngine implements Evaluator {
     // literal data is: its name says what it is about, not that it holds anyone's data.
     if (member && isEnumMember(member) && (!member.initializer || isLiteralExpression(member.initializer))) return EMPTY;
     // A member of literal data is literal data (`const l = { email: 'jan@example.nl' }; l.email`).
-    const own = this.isLiteralConstant(node.expression) ? EMPTY : this.fromHits(this.classifier.member(node, name), node, () => `reads \`${shortText(node)}\``);
+    const own = this.isLiteralConstant(node.expression) ? EMPTY : this.fromHits(this.classifier.member(node, name), node, () => ({ id: 'reads', args: { code: shortText(node) } }));
     const base = apply(this.valueOf(node.expression), { op: 'get', key: name });
     const field = member && (isPropertyDeclaration(member) || isGetAccessorDeclaration(member)) && !this.classifier.isLibraryFile(sourceFileOf(member))
       ? this.fieldValue(member)
@@ -409,7 +410,7 @@ export class FlowEngine implements Evaluator {
     if (types.length === 0) return EMPTY;
     const checker = this.checker;
     const hits = types.flatMap((t) => (checker ? this.classifier.type(checker.getTypeFromTypeNode(t), 0, new Set(), [expressionName(node)]) : this.classifier.typeNode(t, 0, [expressionName(node)])));
-    return this.fromHits(hits, node, () => `\`${shortText(node)}\`, cast to \`${types[0]?.getText() ?? ''}\` in this function`);
+    return this.fromHits(hits, node, () => ({ id: 'cast', args: { code: shortText(node), type: types[0]?.getText() ?? '' } }));
   }
 
   /** A class field: its initializer, getter or `this.x = …` assignments anywhere in the class. */
@@ -421,7 +422,7 @@ export class FlowEngine implements Evaluator {
   private elementAccess(node: ts.ElementAccessExpression): Value {
     const key = node.argumentExpression;
     if (isStringLiteral(key) || isNoSubstitutionTemplateLiteral(key)) {
-      const own = this.fromHits(this.classifier.member(node, key.text), node, () => `reads \`${shortText(node)}\``);
+      const own = this.fromHits(this.classifier.member(node, key.text), node, () => ({ id: 'reads', args: { code: shortText(node) } }));
       return union(own, apply(this.valueOf(node.expression), { op: 'get', key: key.text }));
     }
     // An element of an array carries what the array carries; an unknown key of an object may be any of its members.
@@ -435,27 +436,27 @@ export class FlowEngine implements Evaluator {
         const key = propertyNameText(property.name);
         let value = this.valueOf(property.initializer);
         if (key !== undefined) {
-          if (!this.isNotData(property.initializer)) value = union(this.fromHits(this.keyHits(key, property.initializer, node), property.name, `sent as \`${key}\``), value);
-          value = withStep(apply(value, { op: 'put', key }), property.name, `put in \`${key}\``);
+          if (!this.isNotData(property.initializer)) value = union(this.fromHits(this.keyHits(key, property.initializer, node), property.name, { id: 'sentAs', args: { key } }), value);
+          value = withStep(apply(value, { op: 'put', key }), property.name, phrase('putIn', { key }));
         }
         parts.push(value);
       } else if (isShorthandPropertyAssignment(property)) {
         const key = property.name.text;
         const hits = this.isNotData(property.name) ? [] : this.classifier.owned(this.classifier.byName(key), () => this.literalOwners(node));
-        const value = union(this.fromHits(hits, property.name, `sent as \`${key}\``), this.identifier(property.name));
-        parts.push(withStep(apply(value, { op: 'put', key }), property.name, `put in \`${key}\``));
+        const value = union(this.fromHits(hits, property.name, { id: 'sentAs', args: { key } }), this.identifier(property.name));
+        parts.push(withStep(apply(value, { op: 'put', key }), property.name, phrase('putIn', { key })));
       } else if (isSpreadAssignment(property)) {
         // Members written after the spread replace the spread's members of the same name.
         const later = node.properties.slice(node.properties.indexOf(property) + 1);
         const except = later.map((p) => (p.name ? propertyNameText(p.name) : undefined)).filter((k): k is string => k !== undefined);
-        parts.push(withStep(apply(this.valueOf(property.expression), { op: 'spread', except }), property, `spread into an object`));
+        parts.push(withStep(apply(this.valueOf(property.expression), { op: 'spread', except }), property, FIXED.spreadIntoObject));
       }
     }
     return unionOf(parts);
   }
 
-  private stringOf(node: ts.Node, parts: readonly ts.Expression[], description: string): Value {
-    return withStep(unionOf(parts.map((p) => apply(this.valueOf(p), { op: 'flatten' }))), node, description);
+  private stringOf(node: ts.Node, parts: readonly ts.Expression[], how: StepPhrase): Value {
+    return withStep(unionOf(parts.map((p) => apply(this.valueOf(p), { op: 'flatten' }))), node, how);
   }
 
   private binary(node: ts.BinaryExpression): Value {
@@ -470,7 +471,7 @@ export class FlowEngine implements Evaluator {
           e = e.left;
         }
         operands.push(e);
-        return this.stringOf(node, operands.reverse(), 'concatenated');
+        return this.stringOf(node, operands.reverse(), FIXED.concatenated);
       }
       case SyntaxKind.QuestionQuestionToken:
       case SyntaxKind.BarBarToken:
@@ -502,7 +503,7 @@ export class FlowEngine implements Evaluator {
     // A library call whose result shape is known (libraries/results.ts) and whose types are not there: what the
     // service answers, not what the call was given.
     const known = this.knownResults.of(call);
-    if (known) return union(this.fromHits(this.classifier.shape(known.shape), call, () => `returned by \`${shortText(callee)}\` (${known.library.label}, known result shape)`), this.typeValue(call));
+    if (known) return union(this.fromHits(this.classifier.shape(known.shape), call, () => ({ id: 'knownResult', args: { callee: shortText(callee), library: known.library.label } })), this.typeValue(call));
     if (this.apis.sinkAt(call) || this.apis.originOf(call)) return this.typeValue(call);
     const typed = this.typeValue(call);
     const calleeText = (): string => shortText(callee);
@@ -661,13 +662,13 @@ export class FlowEngine implements Evaluator {
   }
 
   private passedThrough(value: Value, call: ts.CallExpression, calleeText: () => string): Value {
-    return value.length === 0 ? value : withStep(value, call, `passed through \`${calleeText()}\``);
+    return value.length === 0 ? value : withStep(value, call, phrase('passedThrough', { callee: calleeText() }));
   }
 
   private builtin(owner: string, method: string, call: ts.CallExpression): Value | undefined {
     const args = call.arguments;
     const first = args[0] ? this.valueOf(args[0]) : EMPTY;
-    if (owner === 'JSON' && method === 'stringify') return withStep(apply(first, { op: 'flatten' }), call, 'turned into JSON by `JSON.stringify`');
+    if (owner === 'JSON' && method === 'stringify') return withStep(apply(first, { op: 'flatten' }), call, FIXED.jsonStringify);
     if (owner === 'JSON' && method === 'parse') return first;
     if (owner === 'Object' && (method === 'assign' || method === 'fromEntries' || method === 'freeze')) return unionOf(args.map((a) => this.valueOf(a)));
     if (owner === 'Object' && (method === 'values' || method === 'entries')) return apply(first, { op: 'flatten' });
@@ -675,7 +676,7 @@ export class FlowEngine implements Evaluator {
     if (owner === 'Promise') return unionOf(args.map((a) => this.valueOf(a)));
     if (owner === 'Array' && method === 'from') return args[1] ? this.callbackReturn(args[1], call) : first;
     // A rounded, bounded or absolute grade is still the grade, as `x * 10 / 10` is (arithmetic carries too).
-    if (owner === 'Math' && MATH_OF_VALUE.has(method)) return withStep(apply(unionOf(args.map((a) => this.valueOf(a))), { op: 'flatten' }), call, `computed by \`Math.${method}\``);
+    if (owner === 'Math' && MATH_OF_VALUE.has(method)) return withStep(apply(unionOf(args.map((a) => this.valueOf(a))), { op: 'flatten' }), call, phrase('computedBy', { fn: `Math.${method}` }));
     if (owner === 'Math' || owner === 'Number' || owner === 'Date') return EMPTY;
     return undefined;
   }
@@ -684,7 +685,7 @@ export class FlowEngine implements Evaluator {
   private callbackReturn(arg: ts.Expression | undefined, call: ts.CallExpression): Value {
     if (!arg) return EMPTY;
     const fn = skipOuter(arg);
-    if (isArrowFunction(fn) || isFunctionExpression(fn)) return withStep(this.returnsOf(fn), fn, 'returned by the callback');
+    if (isArrowFunction(fn) || isFunctionExpression(fn)) return withStep(this.returnsOf(fn), fn, FIXED.returnedByCallback);
     // A named function passed as callback: its parameter 0 receives the elements.
     let decl: ts.Node | undefined = isIdentifier(fn) ? this.resolver.resolve(fn) : undefined;
     if (decl && isVariableDeclaration(decl) && decl.initializer) decl = skipOuter(decl.initializer);
@@ -701,10 +702,10 @@ export class FlowEngine implements Evaluator {
     let value = this.valueOf(valueNode);
     if (isStringLiteral(keyNode) || isNoSubstitutionTemplateLiteral(keyNode)) {
       const key = keyNode.text;
-      if (!this.isNotData(valueNode)) value = union(this.fromHits(this.keyHits(key, valueNode, undefined), keyNode, `sent as \`${key}\``), value);
+      if (!this.isNotData(valueNode)) value = union(this.fromHits(this.keyHits(key, valueNode, undefined), keyNode, { id: 'sentAs', args: { key } }), value);
       value = apply(value, { op: 'put', key });
     }
-    return withStep(value, valueNode, `added by \`${method}\``);
+    return withStep(value, valueNode, phrase('addedBy', { method }));
   }
 
   private sanitiserFor(callee: ts.Expression): Sanitiser | undefined {
@@ -724,25 +725,26 @@ export class FlowEngine implements Evaluator {
     const removed = apply(input, { op: 'remove', categories: sanitiser.removes.length === 0 ? 'all' : sanitiser.removes });
     const produced = sanitiser.produces ? this.catalogue.categories.get(sanitiser.produces) : undefined;
     if (!produced) return removed;
-    const label: CategoryLabel = { kind: 'category', category: produced, path: [], reason: 'sanitiser', trace: step(undefined, call, `produced by \`${sanitiser.function}\``) };
+    const label: CategoryLabel = { kind: 'category', category: produced, path: [], reason: 'sanitiser', trace: step(undefined, call, phrase('producedBy', { fn: sanitiser.function })) };
     return union(removed, [label]);
   }
 
   /** With a checker: the categories the static type of an expression carries (an API response typed `Leerling`). */
   typeValue(node: ts.Expression): Value {
     if (!this.checker) return EMPTY;
-    return this.fromHits(this.classifier.type(this.checker.getTypeAtLocation(node), 0, new Set(), [expressionName(node)]), node, () => `\`${shortText(node)}\``);
+    return this.fromHits(this.classifier.type(this.checker.getTypeAtLocation(node), 0, new Set(), [expressionName(node)]), node, () => ({ id: 'value', args: { code: shortText(node) } }));
   }
 
-  fromHits(hits: readonly Hit[], node: ts.Node, describe: string | (() => string)): Value {
+  /** The labels of a source's hits; `describe` says what the source is (a function: only made when there are hits). */
+  fromHits(hits: readonly Hit[], node: ts.Node, describe: SourceWhat | (() => SourceWhat)): Value {
     if (hits.length === 0) return EMPTY;
-    const what = typeof describe === 'string' ? describe : describe();
+    const what = typeof describe === 'function' ? describe() : describe;
     const labels: Label[] = hits.map((hit) => ({
       kind: 'category',
       category: hit.category,
       path: hit.path,
       reason: hit.reason,
-      trace: step(undefined, node, `${what}: ${hit.category.label} (by ${hit.detail}${hit.path.length > 0 ? ` of \`${hit.path.join('.')}\`` : ''})`),
+      trace: step(undefined, node, sourcePhrase(what, hitMatch(hit))),
     }));
     return union(labels);
   }
@@ -829,7 +831,7 @@ export class FlowEngine implements Evaluator {
         if (!isBlock(fn.body)) return this.valueOf(fn.body);
         const parts: Value[] = [];
         forEachReturn(fn.body, (r) => {
-          if (r.expression) parts.push(withStep(this.valueOf(r.expression), r, 'returned'));
+          if (r.expression) parts.push(withStep(this.valueOf(r.expression), r, FIXED.returned));
         });
         return unionOf(parts);
       });
@@ -857,7 +859,7 @@ export class FlowEngine implements Evaluator {
         return arg ? { value: this.valueOf(arg), node: arg } : undefined;
       }, shortText(construction.site));
     }
-    return withStep(value, call, `returned by \`${calleeText}\``);
+    return withStep(value, call, phrase('returnedBy', { callee: calleeText }));
   }
 
   /**
@@ -895,7 +897,7 @@ export class FlowEngine implements Evaluator {
 
   /** Runs an argument's value through what the callee does with the parameter, and joins the traces. */
   replay(argument: Value, argumentNode: ts.Node, calleeText: string, parameter: ParameterLabel): Value {
-    const passed = withStep(argument, argumentNode, `passed to \`${calleeText}\``);
+    const passed = withStep(argument, argumentNode, phrase('passedTo', { callee: calleeText }));
     return applyAll(passed, parameter.ops).map((l) => ({ ...l, trace: appendTrace(l.trace, parameter.trace) ?? l.trace }));
   }
 
@@ -1026,7 +1028,7 @@ export class FlowEngine implements Evaluator {
       const passed = new Set(flows.filter((f) => f.sink === sink).flatMap((f) => categoriesOf(f.value).map((l) => l.category.id)));
       const value = reach.fixed.filter((l) => l.kind === 'category' && !passed.has(l.category.id));
       if (value.length === 0) continue;
-      flows.push({ sink, at: call, carrier: call, role: 'argument', value: withStep(value, call, `sent by \`${calleeText}\``), covered: new Set(categoriesOf(value).map((l) => l.category.id)), ...(isPending(sink) ? { pending: true } : {}) });
+      flows.push({ sink, at: call, carrier: call, role: 'argument', value: withStep(value, call, phrase('sentByCall', { callee: calleeText })), covered: new Set(categoriesOf(value).map((l) => l.category.id)), ...(isPending(sink) ? { pending: true } : {}) });
     }
     return flows;
   }
@@ -1208,3 +1210,9 @@ function inSameLoop(definition: ts.Node, use: ts.Node, stop: ts.Node): boolean {
 
 
 
+
+/** Why a hit is its category, as the arguments of a source phrase. */
+export function hitMatch(hit: Hit): StepMatch {
+  const match = { category: hit.category.label, by: hit.reason, matched: hit.matched };
+  return hit.path.length > 0 ? { ...match, of: hit.path.join('.') } : match;
+}

@@ -5,6 +5,7 @@
  */
 import type * as ts from 'typescript';
 import type { Category } from '../../catalogue/model';
+import type { StepPhrase } from './steps';
 
 /** Why an expression is classified as a category. */
 export type MatchReason = 'name' | 'type' | 'member' | 'tag' | 'brand' | 'sanitiser';
@@ -15,7 +16,8 @@ export type MatchReason = 'name' | 'type' | 'member' | 'tag' | 'brand' | 'saniti
  */
 export interface TraceStep {
   readonly node: ts.Node;
-  readonly description: string;
+  /** What happens here, as a phrase put into words only when the trace becomes a finding's path (`steps.ts`). */
+  readonly phrase: StepPhrase;
   readonly prev: TraceStep | undefined;
   readonly length: number;
 }
@@ -23,10 +25,10 @@ export interface TraceStep {
 /** Traces longer than this stop growing: the source and the last steps are what people read. */
 const MAX_TRACE = 24;
 
-export function step(prev: TraceStep | undefined, node: ts.Node, description: string): TraceStep {
+export function step(prev: TraceStep | undefined, node: ts.Node, phrase: StepPhrase): TraceStep {
   if (prev && prev.length >= MAX_TRACE) return prev;
   if (prev && prev.node === node) return prev;
-  return { node, description, prev, length: (prev?.length ?? 0) + 1 };
+  return { node, phrase, prev, length: (prev?.length ?? 0) + 1 };
 }
 
 export function traceToArray(trace: TraceStep | undefined): TraceStep[] {
@@ -38,7 +40,7 @@ export function traceToArray(trace: TraceStep | undefined): TraceStep[] {
 /** Appends `tail` (oldest first) after `head`. */
 export function appendTrace(head: TraceStep | undefined, tail: TraceStep | undefined): TraceStep | undefined {
   let result = head;
-  for (const s of traceToArray(tail)) result = step(result, s.node, s.description);
+  for (const s of traceToArray(tail)) result = step(result, s.node, s.phrase);
   return result;
 }
 
@@ -185,9 +187,9 @@ export function applyAll(value: Value, operations: readonly Operation[]): Value 
 }
 
 /** Adds a step to every label's trace (parameter labels too: their trace is the part inside the function). */
-export function withStep(value: Value, node: ts.Node, description: string): Value {
+export function withStep(value: Value, node: ts.Node, phrase: StepPhrase): Value {
   if (value.length === 0) return value;
-  return value.map((label) => ({ ...label, trace: step(label.trace, node, description) }));
+  return value.map((label) => ({ ...label, trace: step(label.trace, node, phrase) }));
 }
 
 export function categoriesOf(value: Value): CategoryLabel[] {

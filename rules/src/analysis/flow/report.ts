@@ -6,7 +6,9 @@
 import ts from 'typescript';
 import type { Finding } from '../../finding';
 import { pathOf } from './describe';
-import { destinationText } from './destinations';
+import type { Locale } from '../../catalogue/model';
+import { destinationText, type Destination } from './destinations';
+import { phrase, type StepDestination, type StepSink } from './steps';
 import type { Flow } from './engine';
 import { sinkCallee } from './apis';
 import { categoriesOf, type CategoryLabel } from './labels';
@@ -14,12 +16,22 @@ import { sourceFileOf } from './walk';
 // Read once: every member of the typescript module is a getter.
 const { isArrayLiteralExpression, isPropertyAssignment, isShorthandPropertyAssignment, isTemplateSpan } = ts;
 
-/** The whole path of one category into a sink: source, steps, and the sink with its destination. */
-export function flowPath(flow: Flow, label: CategoryLabel): Finding['path'] {
-  const destination = flow.sink.destination;
-  const where = destination ? ` to ${destinationText(destination)}${destination.kind !== 'unresolved' && destination.text !== destinationText(destination) ? ` (${destination.text})` : ''}` : '';
-  const verb = flow.sink.kind === 'log' ? 'written to the log by' : 'sent by';
-  return pathOf(label.trace, { node: sinkCallee(flow.sink.call), description: `${verb} \`${flow.sink.api}\`${where}` });
+/** The whole path of one category into a sink, in `locale`: source, steps, and the sink with its destination. */
+export function flowPath(flow: Flow, label: CategoryLabel, locale: Locale): Finding['path'] {
+  const sink = flow.sink;
+  const args = sink.destination ? { api: sink.api, ...sinkDestination(sink.destination) } : { api: sink.api };
+  return pathOf(label.trace, locale, { node: sinkCallee(sink.call), phrase: phrase(sink.kind === 'log' ? 'loggedBy' : 'sentBy', args) });
+}
+
+/** Where a sink sends data, as a step's arguments: the destination's name, and the URL as written when it says more. */
+function sinkDestination(destination: Destination): Pick<StepSink, 'to' | 'url'> {
+  const to: StepDestination =
+    destination.kind === 'unknown' && destination.package !== undefined
+      ? { kind: 'package', name: destination.package }
+      : destination.kind === 'unresolved' && destination.text === undefined
+        ? { kind: 'unknown' }
+        : { kind: 'named', name: destinationText(destination) };
+  return destination.kind !== 'unresolved' && destination.text !== destinationText(destination) ? { to, url: destination.text } : { to };
 }
 
 /** One label per category (the first found), in a stable order. */

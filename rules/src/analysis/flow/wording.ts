@@ -6,6 +6,7 @@
  */
 import { CLOCK_STARTS, CONSENT_FROM, LEGAL_BASES, type Catalogue, type Category, type ClockStart, type ConsentFrom, type LegalBasis, type Processor } from '../../catalogue/model';
 import type { Locale } from '../../catalogue/model';
+import { parseDuration } from '../../catalogue/duration';
 
 /** The legal bases in English; the Dutch words are the catalogue model's `LEGAL_BASES`. */
 const LEGAL_BASES_EN: Readonly<Record<LegalBasis, string>> = {
@@ -39,6 +40,24 @@ export const WORDS = {
   nl: { and: 'en', or: 'of', nothing: 'niets' },
   en: { and: 'and', or: 'or', nothing: 'nothing' },
 } as const satisfies Record<Locale, Record<string, string>>;
+
+const DURATION_UNITS: Readonly<Record<Locale, Readonly<Record<'years' | 'months' | 'weeks' | 'days', readonly [string, string]>>>> = {
+  en: { years: ['year', 'years'], months: ['month', 'months'], weeks: ['week', 'weeks'], days: ['day', 'days'] },
+  nl: { years: ['jaar', 'jaar'], months: ['maand', 'maanden'], weeks: ['week', 'weken'], days: ['dag', 'dagen'] },
+};
+
+/** An ISO 8601 bewaartermijn in words: `P1Y6M` is "1 year 6 months" / "1 jaar 6 maanden"; anything else as written. */
+export function duration(iso: string, locale: Locale): string {
+  const parsed = parseDuration(iso);
+  if (!parsed) return iso;
+  const units = DURATION_UNITS[locale];
+  const parts: string[] = [];
+  for (const unit of ['years', 'months', 'weeks', 'days'] as const) {
+    const n = parsed[unit];
+    if (n > 0) parts.push(`${n} ${n === 1 ? units[unit][0] : units[unit][1]}`);
+  }
+  return parts.join(' ') || iso;
+}
 
 export function legalBasisName(basis: LegalBasis, locale: Locale): string {
   return locale === 'nl' ? LEGAL_BASES[basis] : LEGAL_BASES_EN[basis];
