@@ -57,6 +57,9 @@ describe('avglint report', function () {
     // The agreement with Uitgeverij Leermiddel ends 2027-07-31: within 90 days of NOW.
     assert.match(html, /<td>verloopt binnenkort<\/td><td>Uitgeverij Leermiddel<\/td>/u);
     assert.match(html, /<code>geboorteplaats<\/code>/u);
+    // The flows' paths in the report's locale (Dutch by default): the steps were put into words in it.
+    assert.match(html, /<ol><li>verstuurd als `bsn`: Burgerservicenummer \(BSN\) \(herkend aan naam `bsn`\) <small>\(2:\d+\)<\/small><\/li><li>omgezet naar JSON door `JSON\.stringify` <small>\(2:\d+\)<\/small><\/li><li>verstuurd door `fetch` naar DUO \(https:\/\/duo\.nl\/bron\) <small>/u);
+    assert.doesNotMatch(html, /<li>(?:reads|sent as|sent by|turned into) /u);
     // Nothing is loaded from elsewhere: no external URL in a src, href (other than the page's own links) or CSS url().
     assert.doesNotMatch(html, /\b(?:src|href)="(?:https?:)?\/\//u);
     assert.doesNotMatch(html, /url\((?!#)/u);

@@ -56,6 +56,27 @@ describe('avglint scan', function () {
     assert.match(passing.stdout, /^0 findings/mu);
   });
 
+  it('prints the flow path in the locale: Dutch steps and kinds with --locale nl, the phrase ids in JSON', async () => {
+    const STUUR = "export function stuur(l: { bsn: string }) {\n  const nummer = l.bsn;\n  return fetch('https://api.leermiddel.example/v1', { method: 'POST', body: nummer });\n}\n";
+    const p = project({ 'avglint.catalogue.yaml': fixtureCatalogueText(), 'src/stuur.ts': STUUR });
+    const dutch = await scan([p.dir, '--locale', 'nl']);
+    assert.equal(dutch.code, 1, dutch.stdout + dutch.stderr);
+    assert.match(
+      dutch.stdout,
+      /\n {6}1\. bron {5}\S*stuur\.ts:2:18 {2}leest `l\.bsn`: Burgerservicenummer \(BSN\) \(herkend aan naam `bsn`\)\n {6}2\. stap {5}\S*stuur\.ts:2:9 {2}toegekend aan `nummer`\n {6}3\. eindpunt \S*stuur\.ts:3:10 {2}verstuurd door `fetch` naar Uitgeverij Leermiddel \(https:\/\/api\.leermiddel\.example\/v1\)\n/u,
+    );
+    const english = await scan([p.dir]);
+    assert.match(english.stdout, /\n {6}1\. source \S*stuur\.ts:2:18 {2}reads `l\.bsn`: Burgerservicenummer \(BSN\) \(by name `bsn`\)\n {6}2\. step {3}\S*stuur\.ts:2:9 {2}assigned to `nummer`\n {6}3\. sink {3}\S*stuur\.ts:3:10 {2}sent by `fetch` to Uitgeverij Leermiddel/u);
+    const json = JSON.parse((await scan([p.dir, '--locale', 'nl', '--format', 'json'])).stdout) as { locale: string; findings: { path: { phrase: { id: string; args: Record<string, unknown> }; description: string }[] }[] };
+    assert.equal(json.locale, 'nl');
+    assert.deepEqual(json.findings[0]?.path.map((s) => s.phrase), [
+      { id: 'reads', args: { code: 'l.bsn', category: 'Burgerservicenummer (BSN)', by: 'name', matched: 'bsn' } },
+      { id: 'assignedTo', args: { name: 'nummer' } },
+      { id: 'sentBy', args: { api: 'fetch', to: { kind: 'named', name: 'Uitgeverij Leermiddel' }, url: 'https://api.leermiddel.example/v1' } },
+    ]);
+    assert.equal(json.findings[0]?.path[1]?.description, 'toegekend aan `nummer`');
+  });
+
   it('exits 2 with the catalogue problem at its line and column when the catalogue is broken', async () => {
     const p = project({ 'avglint.catalogue.yaml': 'version: 1\nfoo: bar\n', 'src/ids.ts': BSN });
     const result = await scan([p.dir]);

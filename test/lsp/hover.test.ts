@@ -83,6 +83,34 @@ describe('language server: hover and catalogue completion', () => {
     assert.deepEqual(result?.range, { start: { line: 3, character: 9 }, end: { line: 3, character: 15 } });
   });
 
+  it('speaks Dutch with locale nl: the finding, its path, the category and its bewaartermijn, no English frame', async () => {
+    const dutch = new TestClient({ locale: 'nl' });
+    await dutch.initialize(FIXTURE_PROJECT);
+    try {
+      const file = path.join(FIXTURE_PROJECT, 'src', 'lsp', 'uitgeverij.ts');
+      const text = fs.readFileSync(file, 'utf8');
+      const uri = dutch.open(file, text);
+      await dutch.diagnosticsFor(uri);
+      const value = await hover(dutch, uri, positionOf(text, 'leerling.bsn', 10));
+      assert.match(value, /^\*\*avglint\/no-unauthorised-transfer\*\*: Burgerservicenummer \(BSN\) → Uitgeverij Leermiddel: niet toegestaan door de catalogus\n\nWaarom: /);
+      assert.match(value, /Gegevensstroom, van bron tot eindpunt:\n\n1\. \*\*bron\*\* — leest `leerling\.bsn`: Burgerservicenummer \(BSN\) \(herkend aan naam `bsn`\) \(regel 8\)\n2\. \*\*eindpunt\*\* — verstuurd door `fetch` naar Uitgeverij Leermiddel/);
+      assert.match(value, /\*\*Burgerservicenummer \(BSN\)\*\* — categorie `bsn` uit de catalogus/);
+      assert.match(value, /- Bijzonder persoonsgegeven \(AVG art\. 9\): nee\n- Nationaal identificatienummer \(AVG art\. 87, UAVG art\. 46\): \*\*ja\*\* — gebruik ECK iD \(`eckid`\)/);
+      // The duration and the clock's start in Dutch, never "2 years after het vertrek…".
+      assert.match(value, /- Bewaartermijn: Leerlingdossier \(`leerlingdossier`: 2 jaar na het vertrek van de leerling/);
+      assert.match(value, /\) — standaard\n- Mag naar:\n {2}- DUO \(`duo`, ontvanger\): wettelijke verplichting/);
+      assert.match(value, /\nHerkend aan naam `bsn`\.$/);
+      assert.doesNotMatch(value, /\b(source|sink|step|years?|after|default|Carries|Classified|Flow|catalogue category|Special category|May be sent)\b/);
+      const flowText = "import type { Leerling } from './leerling';\nexport function f(leerling: Leerling): string {\n  const nummer = leerling.bsn;\n  return nummer;\n}\n";
+      const flowUri = dutch.open(path.join(FIXTURE_PROJECT, 'src', 'lsp', 'flow-hover-nl.ts'), flowText);
+      await dutch.diagnosticsFor(flowUri);
+      const carried = await hover(dutch, flowUri, positionOf(flowText, 'return nummer', 9));
+      assert.match(carried, /Bevat deze gegevens, via dit pad:\n\n1\. \*\*bron\*\* — leest `leerling\.bsn`.*\n2\. \*\*stap\*\* — toegekend aan `nummer` \(regel 3\)/);
+    } finally {
+      await dutch.dispose();
+    }
+  });
+
   it('explains catalogue keys from the JSON Schema while the FG edits', async () => {
     const text = fs.readFileSync(CATALOGUE, 'utf8');
     const uri = client.open(CATALOGUE, text);

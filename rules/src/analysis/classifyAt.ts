@@ -10,7 +10,7 @@ import { declarationName, type Hit } from './flow/classify';
 import { pathOf } from './flow/describe';
 import { engineFor, existingEngine } from './flow/engine';
 import { categoriesOf, type MatchReason, type Value } from './flow/labels';
-import { matchText } from './flow/steps';
+import { matchText, type StepMatch } from './flow/steps';
 
 export { describePath } from './flow/describe';
 
@@ -85,11 +85,14 @@ function addValue(categories: CategoryAt[], value: Value, locale: Locale): void 
   for (const label of categoriesOf(value)) {
     const path = pathOf(label.trace, locale);
     const flowed = path.length > 1;
+    // Read where it is: why the source is the category ("name `bsn`"), as for a declaration's own hits.
+    const source = path[0]?.phrase.args;
+    const match = source && 'by' in source && 'matched' in source ? (source as StepMatch) : undefined;
     categories.push({
       category: label.category.id,
       label: label.category.label,
       reason: flowed ? 'flow' : label.reason,
-      detail: path[0]?.description ?? '',
+      detail: !flowed && match ? matchText(match.by, match.matched, locale) : (path[0]?.description ?? ''),
       member: label.path,
       path: flowed ? path : [],
     });

@@ -2,9 +2,9 @@ import * as assert from 'node:assert/strict';
 import { classifyAt, describePath } from '@avglint/rules';
 import { run, testCatalogue } from './program';
 
-function at(code: string, marker: string, typed: boolean): ReturnType<typeof classifyAt> {
+function at(code: string, marker: string, typed: boolean, locale?: 'nl' | 'en'): ReturnType<typeof classifyAt> {
   const r = run(code, { typed, rules: [] });
-  return classifyAt({ sourceFile: r.sourceFile, program: r.program, catalogue: testCatalogue() }, code.indexOf(marker) + 1);
+  return classifyAt({ sourceFile: r.sourceFile, program: r.program, catalogue: testCatalogue(), ...(locale ? { locale } : {}) }, code.indexOf(marker) + 1);
 }
 
 describe('flow: classifyAt (hover)', () => {
@@ -25,7 +25,10 @@ describe('flow: classifyAt (hover)', () => {
       'export function f(l: Leerling, b: Bsn) { return [l.BSN, l.notitie, l.nr, b]; }',
     ].join('\n');
     assert.deepEqual(at(code, '.BSN', true)?.categories.map((c) => [c.category, c.reason]), [['bsn', 'name']]);
-    assert.ok(at(code, '.BSN', true)?.categories.some((c) => c.detail.includes('by name')));
+    // Read where it is: the detail says why in the hover's locale ("Classified by name `BSN`").
+    assert.deepEqual(at(code, '.BSN', true)?.categories.map((c) => c.detail), ['name `BSN`']);
+    assert.deepEqual(at(code, '.BSN', true, 'nl')?.categories.map((c) => c.detail), ['naam `BSN`']);
+    assert.deepEqual(at(code, '.notitie', true, 'nl')?.categories.map((c) => c.detail), ['JSDoc-tag `@zorg`']);
     assert.deepEqual(at(code, '.notitie', true)?.categories.map((c) => [c.category, c.reason]), [['zorgdossier', 'tag']]);
     assert.deepEqual(at(code, '.nr', true)?.categories.map((c) => [c.category, c.reason]), [['bsn', 'brand']]);
     assert.deepEqual(at(code, ' b]', true)?.categories.map((c) => c.category), ['bsn']);
@@ -38,6 +41,9 @@ describe('flow: classifyAt (hover)', () => {
     const text = describePath(result?.categories[0]?.path ?? []);
     assert.match(text, /^1\. source: reads `l\.bsn`/);
     assert.match(text, /2\. step: assigned to `nummer`/);
+    const dutch = describePath(at(code, ' nummer;', false, 'nl')?.categories[0]?.path ?? [], undefined, 'nl');
+    assert.match(dutch, /^1\. bron: leest `l\.bsn`: Burgerservicenummer \(BSN\) \(herkend aan naam `bsn`\)/);
+    assert.match(dutch, /2\. stap: toegekend aan `nummer`/);
   });
 
   it('classifies declarations: an interface member (member match), a parameter and a destructured name', () => {
