@@ -77,6 +77,12 @@ describe('avglint scan', function () {
     assert.equal(json.findings[0]?.path[1]?.description, 'toegekend aan `nummer`');
   });
 
+  it('checks a Prisma schema in the locale too', async () => {
+    const p = project({ 'avglint.catalogue.yaml': fixtureCatalogueText(), 'prisma/schema.prisma': 'model Leerling {\n  id  Int    @id\n  bsn String\n}\n', 'src/a.ts': 'export const x = 1;\n' });
+    const json = JSON.parse((await scan([p.dir, '--locale', 'nl', '--format', 'json'])).stdout) as { findings: { summary: string; path: { description: string }[] }[] };
+    assert.deepEqual(json.findings.map((f) => [f.summary, f.path.map((s) => s.description)]), [['Burgerservicenummer (BSN) → Prisma model `Leerling`: geen bewaartermijn', ['Prisma model `Leerling` slaat Burgerservicenummer (BSN) op']]]);
+  });
+
   it('exits 2 with the catalogue problem at its line and column when the catalogue is broken', async () => {
     const p = project({ 'avglint.catalogue.yaml': 'version: 1\nfoo: bar\n', 'src/ids.ts': BSN });
     const result = await scan([p.dir]);
