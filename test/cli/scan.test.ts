@@ -29,7 +29,7 @@ interface SarifLog {
       level: string;
       message: { text: string };
       locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string }; region: Record<string, number> } }[];
-      codeFlows?: { threadFlows: { locations: { location: { message: { text: string } }; kinds: string[] }[] }[] }[];
+      codeFlows?: { threadFlows: { locations: { location: { message: { text: string } }; kinds: string[]; properties?: { phrase?: { id: string } } }[] }[] }[];
     }[];
     invocations: { executionSuccessful: boolean; toolConfigurationNotifications: { message: { text: string }; locations: { physicalLocation: { region: { startLine: number } } }[] }[] }[];
   }[];
@@ -180,6 +180,7 @@ describe('avglint scan', function () {
     const log = toSarif(withPath, '0.0.0') as SarifLog;
     const locations = log.runs[0]?.results[0]?.codeFlows?.[0]?.threadFlows[0]?.locations ?? [];
     assert.deepEqual(locations.map((l) => [l.kinds[0], l.location.message.text]), [['source', 'source at 1'], ['step', 'step at 2'], ['sink', 'sink at 3']]);
+    assert.deepEqual(locations.map((l) => l.properties?.phrase), [1, 2, 3].map(() => ({ id: 'returned', args: {} })));
   });
 
   it('puts catalogue problems into SARIF as configuration notifications and exits 2', async () => {

@@ -4,8 +4,9 @@
  * produce `codeFlows`. SARIF is plain JSON; this writes what GitHub code scanning reads:
  * - `rules` with a short description, `help` (the rule's documentation, as text and Markdown), `helpUri`, and
  *   `properties.security-severity` (with the `security` tag, which code scanning needs to show it);
- * - results with regions, one `codeFlow` from source to sink, and `partialFingerprints` that do not depend on the
- *   line (fingerprint.ts), so an alert survives code moving above it;
+ * - results with regions, one `codeFlow` from source to sink (each step's words in `message`, its phrase id and
+ *   arguments in `properties.phrase`), and `partialFingerprints` that do not depend on the line (fingerprint.ts), so
+ *   an alert survives code moving above it;
  * - findings a disable comment or the bulk-suppressions file hides, kept as results with `suppressions` (kind
  *   `inSource` with the comment's reason as `justification`, or `external` for eslint-suppressions.json), so code
  *   scanning shows them as dismissed instead of losing them;
@@ -84,6 +85,8 @@ export function toSarif(result: ScanResult, version: string): object {
       message: { text: step.description },
     },
     kinds: [step.kind],
+    // The step as data (phrase id and arguments, the same in every locale), beside its words in `message`.
+    properties: { phrase: step.phrase },
   });
   const sarifResult = (f: ScannedFinding, suppression?: SuppressedScanFinding['suppression']): object => ({
     ruleId: `avglint/${f.ruleId}`,
