@@ -429,3 +429,54 @@ const extensionTable = {
 };
 ruleTester.run('no-unauthorised-transfer (prototype extensions)', rule('no-unauthorised-transfer'), extensionTable);
 typedRuleTester.run('no-unauthorised-transfer (prototype extensions, typed)', rule('no-unauthorised-transfer'), extensionTable);
+
+// URLs a processor hands out (issue 9): the login response names the API host (OAuth discovery, a tenant's portal).
+// A URL whose host is read from the response of a request to processor P goes to P — through `.data`, `await
+// res.json()`, destructuring, a field set in a login method and read in another, a method's parameter, a promise
+// resolved in `https.get`'s callback —, unless the catalogue's `attributeResponseUrls: false` says such URLs are
+// unresolved. The response of a request that goes nowhere known tells nothing.
+const answerDuo = `${egressPre}import axios from 'axios';\nexport async function sync() {\n  const login = await axios.post('https://login.duo.nl/token', { grant_type: 'client_credentials' });\n  const api = login.data.apiUrl;\n  await axios.post(\`\${api}/bron\`, { bsn: leerling.bsn });\n}`;
+const answerJson = `${egressPre}export async function sync() {\n  const res = await fetch('https://api.leermiddel.example/discovery');\n  const { apiUrl } = await res.json();\n  await fetch(apiUrl + '/leerlingen', { method: 'POST', body: leerling.bsn });\n}`;
+const answerField = `${egressPre}import axios from 'axios';\nexport class Sessie {\n  private baseUrl!: string;\n  async login() {\n    const { data } = await axios.post('https://api.leermiddel.example/oauth/token', { grant_type: 'password' });\n    this.baseUrl = data.api_url + '/v1';\n  }\n  stuur() {\n    return axios.post(this.baseUrl + '/leerlingen', { nummer: leerling.bsn });\n  }\n}`;
+const answerParameter = `${egressPre}import axios from 'axios';\nexport class Sessie {\n  private api!: string;\n  vernieuw() {\n    return axios.get('https://api.leermiddel.example/config').then((r) => this.bewaar(r.data));\n  }\n  private bewaar(config: { url: string }) {\n    this.api = config.url;\n  }\n  stuur() {\n    return fetch(\`\${this.api}/x\`, { method: 'POST', body: leerling.bsn });\n  }\n}`;
+const answerUnknown = `${egressPre}declare const discovery: string;\nexport async function sync() {\n  const res = await fetch(discovery);\n  const { apiUrl } = await res.json();\n  await fetch(apiUrl + '/x', { method: 'POST', body: leerling.naam });\n  const other = await fetch('https://analytics.example.com/config');\n  await fetch((await other.json()).url, { method: 'POST', body: leerling.naam });\n}`;
+const answerMixed = `${egressPre}import axios from 'axios';\ndeclare const elders: { url: string };\nexport class Sessie {\n  private api!: string;\n  async login() {\n    this.api = (await axios.get('https://api.duo.nl/config')).data.url;\n  }\n  herstel() {\n    this.api = elders.url;\n  }\n  stuur() {\n    return fetch(this.api + '/x', { method: 'POST', body: leerling.bsn });\n  }\n}`;
+const noAttribution = [{ reportUnresolvedDestinations: true, attributeResponseUrls: false }];
+const answerTable = {
+  valid: [
+    { code: answerDuo, options: strict },
+    // Turned off, an answer's URL is unresolved: reported only in strict mode.
+    { code: answerJson, options: [{ attributeResponseUrls: false }] },
+    // An assignment from elsewhere: the field is not only the processor's answer.
+    answerMixed,
+  ],
+  invalid: [
+    { code: answerJson, errors: [unauthorised(answerJson, 'leerling.bsn')] },
+    { code: answerField, errors: [unauthorised(answerField, 'nummer: leerling.bsn')] },
+    { code: answerParameter, errors: [unauthorised(answerParameter, 'leerling.bsn')] },
+    { code: answerDuo.replace('login.duo.nl', 'api.leermiddel.example'), errors: [unauthorised(answerDuo, 'bsn: leerling.bsn')] },
+    { code: answerUnknown, options: strict, errors: [{ messageId: 'unresolvedDestination', ...at(answerUnknown, 'leerling.naam') }, { messageId: 'unresolvedDestination', ...at(answerUnknown, 'leerling.naam', 1) }] },
+    { code: answerJson, options: noAttribution, errors: [{ messageId: 'unresolvedDestination', ...at(answerJson, 'leerling.bsn') }] },
+    { code: answerMixed, options: strict, errors: [{ messageId: 'unresolvedDestination', ...at(answerMixed, 'leerling.bsn') }] },
+  ],
+};
+ruleTester.run('no-unauthorised-transfer (URLs from a processor response)', rule('no-unauthorised-transfer'), answerTable);
+typedRuleTester.run('no-unauthorised-transfer (URLs from a processor response, typed)', rule('no-unauthorised-transfer'), answerTable);
+
+// A wrapper that merges its defaults with each call's options (`options = Object.assign({}, this.defaults, given)`,
+// defaults from the constructor, given by a subclass's `super(…)`): the base URL is found at each call site; plain
+// JavaScript that promisifies `https.request` hands the parsed answer on through `resolve(…)`.
+const mergedBasis = `${egressPre}import axios from 'axios';\nclass Basis {\n  private readonly standaard: { baseURL?: string };\n  constructor(opties?: { baseURL?: string }) {\n    this.standaard = opties || {};\n  }\n  protected async call(gegeven?: { url?: string; data?: unknown }, vervang?: boolean) {\n    let opties;\n    if (!vervang) opties = Object.assign({}, this.standaard, gegeven);\n    else opties = gegeven!;\n    return axios.request(opties);\n  }\n}\nexport class Bron extends Basis {\n  constructor() {\n    super({ baseURL: 'https://api.duo.nl' });\n  }\n  meld() {\n    return this.call({ url: '/bron/' + leerling.bsn });\n  }\n}\n`;
+const mergedWrapper = `${mergedBasis}export class Cijfers extends Basis {\n  constructor() {\n    super({ baseURL: 'https://api.leermiddel.example' });\n  }\n  ophalen() {\n    return this.call({ url: '/cijfers/' + leerling.bsn });\n  }\n}`;
+const promised = "const https = require('https');\nclass Sessie {\n  async login() {\n    const antwoord = await new Promise((resolve) => {\n      let tekst = '';\n      https.request('https://api.leermiddel.example/oauth2/token', { method: 'POST' }, (res) => [res.on('end', () => resolve(JSON.parse(tekst))), res.on('data', (c) => { tekst += c; })]).end('grant_type=code');\n    });\n    this.bewaar(antwoord);\n  }\n  bewaar(info) {\n    this.api = `${info.api_url}/rest/v1`;\n  }\n  stuur(leerling) {\n    return fetch(this.api + '/leerlingen', { method: 'POST', body: leerling.bsn });\n  }\n}\nmodule.exports = Sessie;";
+ruleTester.run('no-unauthorised-transfer (merged wrapper options, promisified requests)', rule('no-unauthorised-transfer'), {
+  valid: [{ code: mergedBasis, options: strict }],
+  invalid: [
+    { code: mergedWrapper, options: strict, errors: [unauthorised(mergedWrapper, "url: '/cijfers/' + leerling.bsn")] },
+    { code: promised, filename: 'src/app.js', errors: [unauthorised(promised, 'leerling.bsn')] },
+  ],
+});
+typedRuleTester.run('no-unauthorised-transfer (merged wrapper options; typed)', rule('no-unauthorised-transfer'), {
+  valid: [{ code: mergedBasis, options: strict }],
+  invalid: [{ code: mergedWrapper, options: strict, errors: [unauthorised(mergedWrapper, "url: '/cijfers/' + leerling.bsn")] }],
+});

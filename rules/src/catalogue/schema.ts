@@ -127,6 +127,10 @@ export const CATALOGUE_SCHEMA = {
               properties: {
                 reportUnknownDestinations: { description: 'Report data sent to hosts that are not in the catalogue (default true).', type: 'boolean' },
                 reportUnresolvedDestinations: { description: 'Report data sent to destinations avglint cannot resolve (default false; true in the strict preset).', type: 'boolean' },
+                attributeResponseUrls: {
+                  description: 'A URL whose host comes from the response of a request to a processor (OAuth or tenant discovery) goes to that processor (default true); false treats such URLs as unresolved.',
+                  type: 'boolean',
+                },
               },
             },
           },

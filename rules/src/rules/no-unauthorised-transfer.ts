@@ -10,7 +10,7 @@ import { normaliseName } from '../catalogue/names';
 import type { Finding, Suggestion } from '../finding';
 import type { CheckContext } from '../analysis/context';
 import { shortText, type FlowEngine } from '../analysis/flow/engine';
-import { destinationText } from '../analysis/flow/destinations';
+import { destinationText, type Destination } from '../analysis/flow/destinations';
 import { engineOf, fileFlows } from '../analysis/flow/flows';
 import type { CategoryLabel } from '../analysis/flow/labels';
 import { flowPath, perCall, rangeOf, type CallCategory } from '../analysis/flow/report';
@@ -69,10 +69,14 @@ export default createRule({
         properties: {
           reportUnknownDestinations: { type: 'boolean', description: 'Report data sent to hosts that are not in the catalogue.' },
           reportUnresolvedDestinations: { type: 'boolean', description: 'Report data sent to destinations that cannot be resolved statically.' },
+          attributeResponseUrls: {
+            type: 'boolean',
+            description: "A URL whose host comes from the response of a request to a processor goes to that processor (default true); false: such a URL is unresolved.",
+          },
         },
       },
     ],
-    defaultOptions: [{ reportUnknownDestinations: true, reportUnresolvedDestinations: false }],
+    defaultOptions: [{ reportUnknownDestinations: true, reportUnresolvedDestinations: false, attributeResponseUrls: true }],
   },
   check(context, rule) {
     const engine = engineOf(context);
@@ -82,7 +86,10 @@ export default createRule({
     const flows = fileFlows(engine, context.sourceFile, () => context.isCancelled());
     // One finding per sink call, naming every category that may not go there; the legal text is said once.
     for (const call of perCall(flows, (flow) => flow.sink.kind === 'transfer' && flow.sink.destination !== undefined && flow.pending !== true)) {
-      const destination = call.first.sink.destination;
+      const found = call.first.sink.destination;
+      // A URL from a processor's response (OAuth or tenant discovery) goes to that processor, unless the FG wants
+      // such URLs treated as unresolved (`attributeResponseUrls: false`).
+      const destination: Destination | undefined = found?.kind === 'processor' && found.answer && options['attributeResponseUrls'] === false ? { kind: 'unresolved', text: found.text } : found;
       // An open destination is a parameter's value that no call in the analysed code gives: a library's client taking
       // its server from the caller (`new WebUntis(school, user, password, server)`), a wrapper's URL. Each call site
       // that gives it a value is judged with that value; the rest is the caller's choice.

@@ -48,6 +48,11 @@ describe('catalogue settings', () => {
     assert.equal(catalogue.settings?.location?.line, lineOf(text, 'settings:'));
   });
 
+  it('reads whether URLs from a processor response go to that processor', () => {
+    const catalogue = loaded('settings:\n  rules:\n    no-unauthorised-transfer:\n      attributeResponseUrls: false');
+    assert.deepEqual(catalogue.settings?.rules, { 'no-unauthorised-transfer': { attributeResponseUrls: false } });
+  });
+
   it('has no settings when the block is absent', () => {
     assert.equal(loaded('').settings, undefined);
   });

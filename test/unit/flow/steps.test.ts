@@ -40,6 +40,7 @@ const SAMPLES: { readonly [K in StepPhraseId]: StepArgs[K] } = {
   passedTo: { callee: 'f' },
   sentByCall: { callee: 'f' },
   storedBy: { callee: 'f' },
+  urlFromResponse: { processor: 'Somtoday', file: 'login.ts', line: 12 },
   sentBy: { api: 'fetch', to: { kind: 'package', name: 'p' }, url: 'https://x' },
   loggedBy: { api: 'console.log', to: { kind: 'unknown' } },
   stores: { categories: ['BSN', 'NAW'] },

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { analyseFile } from '@avglint/rules';
+import { analyseFile, type Catalogue } from '@avglint/rules';
 import * as ts from 'typescript';
 import { both, brief, fileName, run, testCatalogue } from './program';
 
@@ -83,5 +83,44 @@ describe('flow: transfer end to end (fetch)', () => {
     const result = analyseFile({ sourceFile, catalogue: testCatalogue() });
     assert.deepEqual(result.problems, []);
     assert.deepEqual(result.findings.map((f) => f.ruleId), ['no-unauthorised-transfer']);
+  });
+});
+
+describe('flow: URLs a processor hands out (issue 9)', () => {
+  const code = [
+    "import axios from 'axios';",
+    'export class Sessie {',
+    '  private baseUrl!: string;',
+    '  async login() {',
+    "    const { data } = await axios.post('https://api.leermiddel.example/oauth/token', { grant_type: 'password' });",
+    "    this.baseUrl = data.api_url + '/v1';",
+    '  }',
+    '  stuur(leerling: { bsn: string }) {',
+    "    return axios.post(this.baseUrl + '/leerlingen', { nummer: leerling.bsn });",
+    '  }',
+    '}',
+  ].join('\n');
+
+  it('names the processor whose response gave the URL, with a path step at the request', () => {
+    for (const typed of [false, true]) {
+      const r = run(code, { rules: [...T], typed });
+      assert.deepEqual(brief(r), ['no-unauthorised-transfer:unauthorisedTransfer:bsn>leermiddelen@nummer: leerling.bsn']);
+      const path = r.findings[0]?.path ?? [];
+      const step = path[path.length - 2];
+      assert.equal(step?.kind, 'step');
+      assert.equal(step?.description, 'URL from the response of Uitgeverij Leermiddel at main.ts:5');
+      assert.equal(step?.line, 5);
+      assert.equal(step?.column, 28);
+      assert.match(path[path.length - 1]?.description ?? '', /sent by `axios.post` to Uitgeverij Leermiddel/);
+    }
+  });
+
+  it('treats such URLs as unresolved when the catalogue says so, a host option winning over the catalogue', () => {
+    const catalogue: Catalogue = { ...testCatalogue(), settings: { rules: { 'no-unauthorised-transfer': { attributeResponseUrls: false, reportUnresolvedDestinations: true } } } };
+    assert.deepEqual(brief(run(code, { rules: [...T], catalogue })), ['no-unauthorised-transfer:unresolvedDestination:bsn@nummer: leerling.bsn']);
+    const sourceFile = ts.createSourceFile(fileName('src/main.ts'), code, ts.ScriptTarget.ES2022, true);
+    const result = analyseFile({ sourceFile, catalogue, options: { rules: new Set(T), ruleOptions: { 'no-unauthorised-transfer': { attributeResponseUrls: true } } } });
+    assert.deepEqual(result.findings.map((f) => f.messageId), ['unauthorisedTransfer']);
+    assert.deepEqual(result.problems.map((p) => p.code), ['settings/conflict']);
   });
 });

@@ -15,13 +15,14 @@ import type { Catalogue, Processor } from '../../catalogue/model';
 import { INJECTORS, LIBRARIES, libraryOfGlobal, libraryOfInstanceName, librariesOfImportedInstanceName, libraryOfModule, moduleMatches, GENERIC_SDK, type DataSlot, type Library, type Maker, type Operation, type Receiver, type Slot } from '../libraries';
 import { propertyNameText, skipOuter } from './classify';
 import { isNetworkPackage, packageOf } from '../libraries/packages';
-import { Destinations, HOLE, type Bindings, type Destination, type Located } from './destinations';
+import { Destinations, HOLE, type Bindings, type Destination, type Located, type Requests } from './destinations';
 import { nodesFor } from './nodes';
+import { forEachNode } from './walk';
 import type { Resolver } from './resolver';
 import { importOf, requiredModule } from './scopes';
 import { isImportBinding, returnedExpressions } from './syntax';
 // Read once: every member of the typescript module is a getter, and these run for every node.
-const { getModifiers, isClassLike, isArrowFunction, isFunctionDeclaration, isAsExpression, isAwaitExpression, isBinaryExpression, isBindingElement, isCallExpression, isFunctionExpression, isIdentifier, isImportClause, isImportEqualsDeclaration, isImportSpecifier, isModuleBlock, isNamespaceImport, isNewExpression, isNoSubstitutionTemplateLiteral, isNonNullExpression, isNumericLiteral, isObjectLiteralExpression, isParameter, isParenthesizedExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isQualifiedName, isSatisfiesExpression, isShorthandPropertyAssignment, isSpreadAssignment, isStringLiteral, isTypeReferenceNode, isUnionTypeNode, isVariableDeclaration, isVariableDeclarationList, isVariableStatement, forEachChild, NodeFlags, SyntaxKind } = ts;
+const { isFunctionLike, isSourceFile, getModifiers, isClassLike, isArrowFunction, isFunctionDeclaration, isAsExpression, isAwaitExpression, isBinaryExpression, isBindingElement, isCallExpression, isFunctionExpression, isIdentifier, isImportClause, isImportEqualsDeclaration, isImportSpecifier, isModuleBlock, isNamespaceImport, isNewExpression, isNoSubstitutionTemplateLiteral, isNonNullExpression, isNumericLiteral, isObjectLiteralExpression, isParameter, isParenthesizedExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isQualifiedName, isSatisfiesExpression, isShorthandPropertyAssignment, isSpreadAssignment, isStringLiteral, isTypeReferenceNode, isUnionTypeNode, isVariableDeclaration, isVariableDeclarationList, isVariableStatement, forEachChild, NodeFlags, SyntaxKind } = ts;
 
 export interface Origin {
   readonly library: Library;
@@ -91,12 +92,16 @@ export interface SinkSite {
   readonly relocate?: (bindings: Bindings) => Destination;
   /** The bindings this site was relocated with (callers add theirs). */
   readonly bindings?: Bindings;
+  /** For requests: where the server's answer is (`Operation.response`). */
+  readonly response?: Operation['response'];
 }
 
-export class Apis {
+export class Apis implements Requests {
   readonly destinations: Destinations;
   private readonly origins = new Map<ts.Node, Origin | null>();
   private readonly sinks = new Map<SinkCall, SinkSite | null>();
+  /** Sinks being worked out: a URL read from a request's own answer (`next` links) must not recurse. */
+  private readonly computing = new Set<SinkCall>();
   private readonly inProgress = new Set<ts.Node>();
   private readonly imports = new Map<ts.Node, Origin | null>();
   private readonly fileCalls = new Map<ts.SourceFile, ReadonlyMap<ts.Node, readonly ts.CallExpression[]>>();
@@ -109,7 +114,7 @@ export class Apis {
     /** The packages the host found to reach the network (`AnalysisInput.networkPackages`), read when needed. */
     private readonly networkPackages: () => ReadonlySet<string> | undefined = () => undefined,
   ) {
-    this.destinations = new Destinations(catalogue, resolver);
+    this.destinations = new Destinations(catalogue, resolver, this);
     for (const processor of catalogue.processors.values()) for (const global of processor.globals) if (!this.processorGlobals.has(global)) this.processorGlobals.set(global, processor);
   }
 
@@ -478,9 +483,33 @@ export class Apis {
   sinkAt(call: SinkCall): SinkSite | undefined {
     const cached = this.sinks.get(call);
     if (cached !== undefined) return cached ?? undefined;
-    const site = this.computeSink(call);
+    if (this.computing.has(call)) return undefined;
+    this.computing.add(call);
+    let site: SinkSite | undefined;
+    try {
+      site = this.computeSink(call);
+    } finally {
+      this.computing.delete(call);
+    }
     this.sinks.set(call, site ?? null);
     return site;
+  }
+
+  /** See `Requests.resultOf`. */
+  resultOf(call: ts.CallExpression): Destination | undefined {
+    const site = this.computing.has(call) ? undefined : this.sinkAt(call);
+    return site?.kind === 'transfer' && site.response === 'result' ? site.destination : undefined;
+  }
+
+  /** See `Requests.callbackOf`. */
+  callbackOf(fn: ts.ArrowFunction | ts.FunctionExpression, param: number): Destination | undefined {
+    const call = fn.parent;
+    if (!isCallExpression(call) || this.computing.has(call)) return undefined;
+    const site = this.sinkAt(call);
+    const response = site?.kind === 'transfer' ? site.response : undefined;
+    if (response === undefined || response === 'result' || response.param !== param) return undefined;
+    const arg = response.arg === 'last' ? call.arguments.length - 1 : response.arg;
+    return call.arguments[arg] === fn ? site?.destination : undefined;
   }
 
   private computeSink(call: SinkCall): SinkSite | undefined {
@@ -527,8 +556,13 @@ export class Apis {
         const options = args[shape.hostOptions];
         return options ? this.hostDestination(options, origin.name, bindings) : { destination: { kind: 'unresolved' }, parametric: false };
       }
-      const base = (shape.base ? slotValue([shape.base], args, this.resolver) : undefined) ?? origin.instance?.base;
-      return this.destinations.resolve(url, base, bindings);
+      // The URL and base URL looked up again with the call site's bindings: a wrapper's options parameter, a field its
+      // constructor set from a parameter, a local assigned a merged config (`options = Object.assign({}, this.defaults, given)`).
+      const lookup: Lookup = { bindings, parametric: false };
+      const boundUrl = slotValue(shape.url, args, this.resolver, lookup) ?? url;
+      const base = (shape.base ? slotValue([shape.base], args, this.resolver, lookup) : undefined) ?? origin.instance?.base;
+      const located = this.destinations.resolve(boundUrl, base, bindings);
+      return lookup.parametric && !located.parametric ? { ...located, parametric: true } : located;
     };
     let first = locate(undefined);
     if (operation.navigation && withinApp(first.destination)) first = { destination: { kind: 'internal', host: '', text: first.destination.kind === 'unresolved' ? first.destination.text ?? '' : '' }, parametric: false };
@@ -539,6 +573,7 @@ export class Apis {
       carriers: carriers.filter((c) => !isInert(c.expression)),
       destination: first.destination,
       ...(first.parametric ? { relocate: (bindings: Bindings) => locate(bindings).destination } : {}),
+      ...(operation.response !== undefined ? { response: operation.response } : {}),
     };
   }
 
@@ -626,13 +661,22 @@ function findMaker(base: Origin, how: 'call' | 'construct'): Maker | undefined {
   return undefined;
 }
 
+/**
+ * A lookup of an option through a wrapper: parameters take the values a call site binds (and make the result
+ * depend on the call site), locals and fields their assignments.
+ */
+interface Lookup {
+  readonly bindings: Bindings | undefined;
+  parametric: boolean;
+}
+
 /** The first slot present in the arguments. */
-function slotValue(slots: readonly Slot[] | undefined, args: readonly ts.Expression[], resolver: Resolver): ts.Expression | undefined {
+function slotValue(slots: readonly Slot[] | undefined, args: readonly ts.Expression[], resolver: Resolver, lookup?: Lookup): ts.Expression | undefined {
   for (const slot of slots ?? []) {
     const arg = args[slot.arg];
     if (!arg) continue;
     if (slot.key === undefined) return arg;
-    const value = optionValue(arg, slot.key, resolver);
+    const value = optionValue(arg, slot.key, resolver, 0, lookup);
     if (value) return value;
   }
   return undefined;
@@ -648,6 +692,21 @@ function dataCarriers(slot: DataSlot, args: readonly ts.Expression[], method: st
 
 function isObjectArgument(node: ts.Expression | undefined): boolean {
   return node !== undefined && isObjectLiteralExpression(skipOuter(node));
+}
+
+/** The values assigned to a local declared without one (`options = …`), in the function it is declared in. */
+function localAssignments(decl: ts.VariableDeclaration, name: string, resolver: Resolver): ts.Expression[] {
+  let scope: ts.Node = decl;
+  while (scope.parent && !isFunctionLike(scope) && !isSourceFile(scope)) scope = scope.parent;
+  const values: ts.Expression[] = [];
+  forEachNode(scope, (n) => {
+    if (isBinaryExpression(n) && n.operatorToken.kind === SyntaxKind.EqualsToken) {
+      const left = skipOuter(n.left);
+      if (isIdentifier(left) && left.text === name && resolver.resolve(left) === decl) values.push(n.right);
+    }
+    return true;
+  });
+  return values;
 }
 
 /** `Object.assign(…)`, syntactically: the merged object real code builds request configs with. */
@@ -674,17 +733,42 @@ function isConfigObject(node: ts.Expression | undefined, resolver: Resolver, dep
  * The value of `key` in an options argument (`{ baseURL: … }`): an object literal (later members and spreads win),
  * a constant holding one, or `Object.assign({}, defaults, { … })`.
  */
-export function optionValue(node: ts.Expression | undefined, key: string, resolver?: Resolver, depth = 0): ts.Expression | undefined {
+export function optionValue(node: ts.Expression | undefined, key: string, resolver?: Resolver, depth = 0, lookup?: Lookup): ts.Expression | undefined {
   const object = node && skipOuter(node);
   if (!object || depth > 6) return undefined;
   if (isIdentifier(object) && resolver) {
     const decl = resolver.resolve(object);
-    return decl && isVariableDeclaration(decl) && decl.initializer && isConstDeclaration(decl) ? optionValue(decl.initializer, key, resolver, depth + 1) : undefined;
+    if (decl && isVariableDeclaration(decl) && decl.initializer && isConstDeclaration(decl)) return optionValue(decl.initializer, key, resolver, depth + 1, lookup);
+    if (!lookup || !decl) return undefined;
+    if (isParameter(decl)) {
+      lookup.parametric = true;
+      const bound = lookup.bindings?.get(decl);
+      return bound ? optionValue(bound, key, resolver, depth + 1, lookup) : undefined;
+    }
+    if (isVariableDeclaration(decl) && !decl.initializer) {
+      // `let options; if (…) options = Object.assign({}, defaults, given); else options = given;`: the first that says.
+      for (const value of localAssignments(decl, object.text, resolver)) {
+        const found = optionValue(value, key, resolver, depth + 1, lookup);
+        if (found) return found;
+      }
+    }
+    return undefined;
+  }
+  if (lookup && resolver && isBinaryExpression(object) && (object.operatorToken.kind === SyntaxKind.BarBarToken || object.operatorToken.kind === SyntaxKind.QuestionQuestionToken)) {
+    return optionValue(object.left, key, resolver, depth + 1, lookup) ?? optionValue(object.right, key, resolver, depth + 1, lookup);
+  }
+  if (lookup && resolver && isPropertyAccessExpression(object) && object.expression.kind === SyntaxKind.ThisKeyword) {
+    // `this.defaults`, set in the constructor from a parameter (`this.defaults = options || {}`).
+    for (const value of resolver.thisAssignments(object)) {
+      const found = optionValue(value, key, resolver, depth + 1, lookup);
+      if (found) return found;
+    }
+    return undefined;
   }
   if (isCallExpression(object) && resolver) {
     if (isObjectAssign(object)) {
       for (let i = object.arguments.length - 1; i >= 0; i--) {
-        const value = optionValue(object.arguments[i], key, resolver, depth + 1);
+        const value = optionValue(object.arguments[i], key, resolver, depth + 1, lookup);
         if (value) return value;
       }
     }
@@ -697,7 +781,7 @@ export function optionValue(node: ts.Expression | undefined, key: string, resolv
     if (isPropertyAssignment(property) && propertyNameText(property.name) === key) return property.initializer;
     if (isShorthandPropertyAssignment(property) && property.name.text === key) return property.name;
     if (isSpreadAssignment(property) && resolver) {
-      const value = optionValue(property.expression, key, resolver, depth + 1);
+      const value = optionValue(property.expression, key, resolver, depth + 1, lookup);
       if (value) return value;
     }
   }

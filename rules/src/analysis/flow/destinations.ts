@@ -1,20 +1,30 @@
 /**
  * Where a request goes: the URL is evaluated statically from literals, constants (imported ones too, with a checker),
  * template literals, concatenation and `new URL(path, base)`, joined with the client's base URL, and matched against
- * the catalogue's processors by host (`*.` matches any subdomain) and URL glob.
+ * the catalogue's processors by host (`*.` matches any subdomain) and URL glob. A URL whose host comes from the answer
+ * of a request to a processor (OAuth or tenant discovery: the login response names the API host) goes to that
+ * processor, with the request it came from (`Destination.answer`).
  */
 import picomatch from 'picomatch';
 // Default import: `import * as` would read every member through an esModuleInterop getter (a sixth of the time).
 import ts from 'typescript';
 import type { Catalogue, Processor } from '../../catalogue/model';
 import { propertyNameText, skipOuter } from './classify';
+import { enclosingClass } from './syntax';
+import { forEachNode } from './walk';
 import type { Resolver } from './resolver';
 import type { Locale } from '../../catalogue/model';
 // Read once: every member of the typescript module is a getter, and these run for every node.
-const { isBinaryExpression, isCallExpression, isIdentifier, isNewExpression, isNoSubstitutionTemplateLiteral, isObjectLiteralExpression, isPropertyAccessExpression, isParameter, isPropertyAssignment, isPropertyDeclaration, isStringLiteral, isTemplateExpression, isVariableDeclaration, isVariableDeclarationList, NodeFlags, SyntaxKind } = ts;
+const { isArrowFunction, isAwaitExpression, isBindingElement, isClassLike, isElementAccessExpression, isEnumMember, isFunctionDeclaration, isFunctionExpression, isMethodDeclaration, isObjectBindingPattern, isArrayBindingPattern, isBinaryExpression, isCallExpression, isIdentifier, isNewExpression, isNoSubstitutionTemplateLiteral, isObjectLiteralExpression, isPropertyAccessExpression, isParameter, isPropertyAssignment, isPropertyDeclaration, isStringLiteral, isTemplateExpression, isVariableDeclaration, isVariableDeclarationList, NodeFlags, SyntaxKind } = ts;
 
 export type Destination =
-  | { readonly kind: 'processor'; readonly processor: Processor; readonly text: string }
+  | {
+      readonly kind: 'processor';
+      readonly processor: Processor;
+      readonly text: string;
+      /** The URL's host came from the answer of this request to the processor (`URL from the response of …`). */
+      readonly answer?: { readonly request: ts.Node };
+    }
   | { readonly kind: 'unknown'; readonly host: string; readonly text: string; /** An npm package that can reach the network. */ readonly package?: string }
   /**
    * Not known statically. `open`: the unknown part is a parameter no call in the analysed code gives a value (a
@@ -48,11 +58,46 @@ export interface Located {
   readonly parametric: boolean;
 }
 
+/**
+ * What the sink interpreter knows about requests and their answers (`Apis`), handed in so that this module does not
+ * import it: the destination of a request whose answer a value is.
+ */
+export interface Requests {
+  /** A call whose result (awaited, or given to `.then`) is a server's answer: where that request went. */
+  resultOf(call: ts.CallExpression): Destination | undefined;
+  /** A function the library calls with the server's answer as parameter `param`: where that request went. */
+  callbackOf(fn: ts.ArrowFunction | ts.FunctionExpression, param: number): Destination | undefined;
+}
+
+/** A processor's answer a value was read from, and the request that asked for it. */
+interface Answer {
+  readonly processor: Processor;
+  readonly request: ts.Node;
+}
+
+/**
+ * A part of a URL read from an answer is written into the evaluated text as a marker (private-use characters around
+ * the answer's number), so the evaluation stays a string; `resolve` reads the markers and leaves a `HOLE` in their place.
+ */
+const ANSWER_OPEN = '\uE000';
+const ANSWER_CLOSE = '\uE001';
+const ANSWER_MARKS = /\uE000(\d+)\uE001/g;
+/** An answer that supplies the host: at the start of the URL or right after its scheme, up to the path or port. */
+const ANSWER_HOST = /^(?:[a-z][a-z0-9+.-]*:\/\/)?\uE000(\d+)\uE001(?=$|[/?#:])/i;
+/** Methods through which a promise or observable hands its value to a callback's first parameter. */
+const CONTINUATIONS: ReadonlySet<string> = new Set(['then', 'subscribe']);
+
 /** Resolves URLs statically and matches them against the catalogue's processors. */
 export class Destinations {
+  private readonly answers: Answer[] = [];
+  private readonly answerIds = new Map<ts.Node, number>();
+  private readonly callSites = new Map<ts.Node, readonly ts.CallExpression[]>();
+  private readonly classAssignments = new Map<ts.Node, ReadonlyMap<string, readonly ts.Expression[]>>();
+
   constructor(
     private readonly catalogue: Catalogue,
     private readonly resolver: Resolver,
+    private readonly requests?: Requests,
   ) {}
 
   /** The destination of a request to `url` (joined with `base`), or of a `literal` URL built by the caller. */
@@ -63,14 +108,52 @@ export class Destinations {
     let full: string | undefined;
     if (urlText !== undefined && /^[a-z][a-z0-9+.-]*:\/\//i.test(urlText)) full = urlText;
     else if (baseText !== undefined) full = urlText === undefined ? baseText : `${baseText.replace(/\/+$/, '')}/${urlText.replace(/^\/+/, '')}`;
-    let destination: Destination = full === undefined ? (urlText === undefined ? { kind: 'unresolved' } : { kind: 'unresolved', text: urlText }) : this.match(full);
+    const answered = this.answered(full ?? urlText);
+    if (answered) return { destination: answered, parametric: evaluation.parametric };
+    if (full !== undefined) full = withoutMarks(full);
+    const shown = urlText === undefined ? undefined : withoutMarks(urlText);
+    let destination: Destination = full === undefined ? (shown === undefined ? { kind: 'unresolved' } : { kind: 'unresolved', text: shown }) : this.match(full);
     if (destination.kind === 'unresolved' && evaluation.open) destination = { ...destination, open: true };
     return { destination, parametric: evaluation.parametric };
   }
 
-  /** The string an expression evaluates to, with `HOLE` for unknown parts; undefined when nothing is known. */
+  /**
+   * The string an expression evaluates to, with `HOLE` for unknown parts; undefined when nothing is known. A part
+   * read from a processor's answer stays marked: `resolve` of a literal built from it still sees where it came from.
+   */
   stringValue(node: ts.Expression, bindings?: Bindings): string | undefined {
     return this.evaluate(node, { parametric: false, bindings }, 0);
+  }
+
+  /**
+   * A field without an initializer (`user.baseURL`, `this.apiUrl`) whose every assignment in its class is a URL with
+   * the host from an answer of the same processor (`this.baseURL = login.data.apiUrl + '/v1'` in a login method).
+   */
+  private fieldText(node: ts.Expression, depth: number): string | undefined {
+    const e = skipOuter(node);
+    if (!isPropertyAccessExpression(e)) return undefined;
+    const member = this.resolver.resolveMember(e);
+    const cls = member ? (isPropertyDeclaration(member) && !member.initializer ? member.parent : undefined) : e.expression.kind === SyntaxKind.ThisKeyword ? enclosingClass(e) : undefined;
+    if (!cls || !isClassLike(cls)) return undefined;
+    let first: string | undefined;
+    let processor: Processor | undefined;
+    for (const value of this.assignmentsIn(cls, e.name.text)) {
+      const text = this.evaluate(value, { parametric: false, bindings: undefined }, depth + 1);
+      const id = text === undefined ? undefined : ANSWER_HOST.exec(text)?.[1];
+      const answer = id === undefined ? undefined : this.answers[Number(id)];
+      if (!answer || (processor && processor !== answer.processor)) return undefined;
+      processor = answer.processor;
+      first ??= text;
+    }
+    return first;
+  }
+
+  /** A URL whose host is a processor's answer goes to that processor. */
+  private answered(text: string | undefined): Destination | undefined {
+    const id = text === undefined ? undefined : ANSWER_HOST.exec(text)?.[1];
+    const answer = id === undefined ? undefined : this.answers[Number(id)];
+    if (!answer || text === undefined) return undefined;
+    return { kind: 'processor', processor: answer.processor, text: withoutMarks(text), answer: { request: answer.request } };
   }
 
   /** A full URL matched against the catalogue. */
@@ -109,6 +192,21 @@ export class Destinations {
 
   private evaluate(node: ts.Expression, evaluation: Evaluation, depth: number): string | undefined {
     if (depth > MAX_DEPTH) return undefined;
+    const known = this.evaluateKnown(node, evaluation, depth);
+    if (known !== undefined || !this.requests) return known;
+    const field = this.fieldText(node, depth);
+    if (field !== undefined) return field;
+    const answer = this.answerOf(node, evaluation.bindings, depth + 1);
+    if (!answer) return undefined;
+    let id = this.answerIds.get(answer.request);
+    if (id === undefined) {
+      id = this.answers.push(answer) - 1;
+      this.answerIds.set(answer.request, id);
+    }
+    return `${ANSWER_OPEN}${id}${ANSWER_CLOSE}`;
+  }
+
+  private evaluateKnown(node: ts.Expression, evaluation: Evaluation, depth: number): string | undefined {
     const e = skipOuter(node);
     if (isStringLiteral(e) || isNoSubstitutionTemplateLiteral(e)) return e.text;
     if (isTemplateExpression(e)) {
@@ -131,7 +229,7 @@ export class Destinations {
     if (isPropertyAccessExpression(e)) {
       if (e.name.text === 'href' || e.name.text === 'origin') return this.evaluate(e.expression, evaluation, depth + 1);
       const member = this.resolver.resolveMember(e);
-      if (member && (isPropertyAssignment(member) || isPropertyDeclaration(member)) && member.initializer) return this.evaluate(member.initializer, evaluation, depth + 1);
+      if (member && (isPropertyAssignment(member) || isPropertyDeclaration(member) || isEnumMember(member)) && member.initializer) return this.evaluate(member.initializer, evaluation, depth + 1);
       if (member && isParameter(member)) return this.parameter(member, evaluation, depth);
       if (e.expression.kind === SyntaxKind.ThisKeyword) {
         // A field set in the constructor (`this.base = base`), or by a constructor function (`function Client(base)`).
@@ -160,6 +258,162 @@ export class Destinations {
     return undefined;
   }
 
+  /**
+   * The processor's answer a value was read from: the result of a request (awaited, through `.then`/`.subscribe`, or
+   * handed to the request's callback), any part of it (`res.data.apiUrl`, `await res.json()`, `JSON.parse(body)`),
+   * through variables and destructuring, a field every assignment in its class gives an answer of the same processor
+   * (set in a login method, read in another), a parameter every call in its class or file gives one, and a
+   * `new Promise` resolved inside a request's callback. An answer of a request that goes anywhere but a processor is
+   * no answer here: its URL stays unresolved.
+   */
+  private answerOf(node: ts.Expression, bindings: Bindings | undefined, depth: number): Answer | undefined {
+    if (depth > MAX_DEPTH || !this.requests) return undefined;
+    const e = skipOuter(node);
+    if (isAwaitExpression(e)) return this.answerOf(e.expression, bindings, depth + 1);
+    if (isPropertyAccessExpression(e)) {
+      const member = this.resolver.resolveMember(e);
+      if (member && isPropertyDeclaration(member)) return member.initializer ? this.answerOf(member.initializer, bindings, depth + 1) : this.fieldAnswer(member.parent, member.name.getText(), depth);
+      if (!member && e.expression.kind === SyntaxKind.ThisKeyword) {
+        // An untyped class: `this.baseURL = …` in a method without a field declaration.
+        const cls = enclosingClass(e);
+        if (cls) return this.fieldAnswer(cls, e.name.text, depth);
+      }
+      return this.answerOf(e.expression, bindings, depth + 1);
+    }
+    if (isElementAccessExpression(e)) return this.answerOf(e.expression, bindings, depth + 1);
+    if (isCallExpression(e)) {
+      const request = this.requests.resultOf(e);
+      if (request) return request.kind === 'processor' ? { processor: request.processor, request: e } : undefined;
+      const callee = skipOuter(e.expression);
+      if (!isPropertyAccessExpression(callee)) return undefined;
+      // `JSON.parse(body)`: the answer's text parsed; `res.json()`, `res.text()`: the answer read.
+      if (isIdentifier(callee.expression) && callee.expression.text === 'JSON' && callee.name.text === 'parse' && e.arguments[0]) return this.answerOf(e.arguments[0], bindings, depth + 1);
+      return this.answerOf(callee.expression, bindings, depth + 1);
+    }
+    if (isNewExpression(e) && isIdentifier(e.expression) && e.expression.text === 'Promise' && e.arguments?.[0]) return this.promiseAnswer(e.arguments[0], depth);
+    if (!isIdentifier(e)) return undefined;
+    const decl = this.resolver.resolve(e);
+    if (!decl) return undefined;
+    if (isVariableDeclaration(decl)) return decl.initializer ? this.answerOf(decl.initializer, bindings, depth + 1) : undefined;
+    if (isParameter(decl)) return this.parameterAnswer(decl, bindings, depth);
+    if (isBindingElement(decl)) {
+      // `const { data } = response`: a part of the answer.
+      let holder: ts.Node = decl.parent;
+      while (isObjectBindingPattern(holder) || isArrayBindingPattern(holder) || isBindingElement(holder)) holder = holder.parent;
+      if (isVariableDeclaration(holder)) return holder.initializer ? this.answerOf(holder.initializer, bindings, depth + 1) : undefined;
+      if (isParameter(holder)) return this.parameterAnswer(holder, bindings, depth);
+    }
+    return undefined;
+  }
+
+  /** A parameter: the answer bound at the call site, the answer a request or promise hands its callback, or every caller's. */
+  private parameterAnswer(decl: ts.ParameterDeclaration, bindings: Bindings | undefined, depth: number): Answer | undefined {
+    const bound = bindings?.get(decl);
+    if (bound) return this.answerOf(bound, bindings, depth + 1);
+    const fn = decl.parent;
+    const index = fn.parameters.indexOf(decl);
+    if (isArrowFunction(fn) || isFunctionExpression(fn)) {
+      const call = fn.parent;
+      if (isCallExpression(call) && call.arguments[0] === fn && index === 0) {
+        const callee = skipOuter(call.expression);
+        if (isPropertyAccessExpression(callee) && CONTINUATIONS.has(callee.name.text)) return this.answerOf(callee.expression, bindings, depth + 1);
+      }
+      const request = this.requests?.callbackOf(fn, index);
+      if (request) return request.kind === 'processor' ? { processor: request.processor, request: call } : undefined;
+      return undefined;
+    }
+    if (!isMethodDeclaration(fn) && !isFunctionDeclaration(fn)) return undefined;
+    return this.agreed(this.callsOf(fn).map((call) => call.arguments[index]), depth);
+  }
+
+  /** The answer of the same processor every value is, if they all are one. */
+  private agreed(values: readonly (ts.Expression | undefined)[], depth: number): Answer | undefined {
+    let found: Answer | undefined;
+    for (const value of values) {
+      const answer = value && this.answerOf(value, undefined, depth + 1);
+      if (!answer || (found && found.processor !== answer.processor)) return undefined;
+      found ??= answer;
+    }
+    return found;
+  }
+
+  /** A field of a class: every `this.<name> = …` in the class gives an answer of the same processor. */
+  private fieldAnswer(cls: ts.Node, name: string, depth: number): Answer | undefined {
+    return isClassLike(cls) ? this.agreed(this.assignmentsIn(cls, name), depth) : undefined;
+  }
+
+  /** Every value assigned to `this.<name>` anywhere in a class (its nested classes aside), found once per class. */
+  private assignmentsIn(cls: ts.ClassLikeDeclaration, name: string): readonly ts.Expression[] {
+    let byName = this.classAssignments.get(cls);
+    if (!byName) {
+      const table = new Map<string, ts.Expression[]>();
+      forEachNode(cls, (n) => {
+        if (n !== cls && isClassLike(n)) return false;
+        if (isBinaryExpression(n) && n.operatorToken.kind === SyntaxKind.EqualsToken) {
+          const left = skipOuter(n.left);
+          if (isPropertyAccessExpression(left) && left.expression.kind === SyntaxKind.ThisKeyword) table.set(left.name.text, [...(table.get(left.name.text) ?? []), n.right]);
+        }
+        return true;
+      });
+      byName = table;
+      this.classAssignments.set(cls, byName);
+    }
+    return byName.get(name) ?? [];
+  }
+
+  /** The calls of a method within its class (`this.store(answer)`), or of a function within its file. */
+  private callsOf(fn: ts.MethodDeclaration | ts.FunctionDeclaration): readonly ts.CallExpression[] {
+    const cached = this.callSites.get(fn);
+    if (cached) return cached;
+    const name = fn.name && (isIdentifier(fn.name) ? fn.name.text : undefined);
+    const calls: ts.CallExpression[] = [];
+    const scope: ts.Node = isMethodDeclaration(fn) ? fn.parent : fn.getSourceFile();
+    if (name !== undefined) {
+      forEachNode(scope, (n) => {
+        if (!isCallExpression(n)) return true;
+        const callee = skipOuter(n.expression);
+        if (isMethodDeclaration(fn) ? isPropertyAccessExpression(callee) && callee.expression.kind === SyntaxKind.ThisKeyword && callee.name.text === name && this.resolver.resolveMember(callee) === fn : isIdentifier(callee) && callee.text === name && this.resolver.resolve(callee) === fn) calls.push(n);
+        return true;
+      });
+    }
+    this.callSites.set(fn, calls);
+    return calls;
+  }
+
+  /**
+   * `new Promise(resolve => https.get(url, res => … resolve(body)))`: every `resolve(…)` sits in the callback a
+   * request hands its answer to, or resolves with an answer, of the same processor.
+   */
+  private promiseAnswer(executor: ts.Expression, depth: number): Answer | undefined {
+    const fn = skipOuter(executor);
+    if (!isArrowFunction(fn) && !isFunctionExpression(fn)) return undefined;
+    const resolveParam = fn.parameters[0];
+    if (!resolveParam || !isIdentifier(resolveParam.name)) return undefined;
+    const resolveName = resolveParam.name.text;
+    let found: Answer | undefined;
+    let agreed = true;
+    forEachNode(fn.body, (n) => {
+      if (!agreed) return false;
+      const callee = isCallExpression(n) ? skipOuter(n.expression) : undefined;
+      if (!isCallExpression(n) || !callee || !isIdentifier(callee) || callee.text !== resolveName) return true;
+      const answer = this.answerAround(n, fn) ?? (n.arguments[0] ? this.answerOf(n.arguments[0], undefined, depth + 1) : undefined);
+      if (!answer || (found && found.processor !== answer.processor)) agreed = false;
+      else found ??= answer;
+      return true;
+    });
+    return agreed ? found : undefined;
+  }
+
+  /** The answer of the request whose callback (inside `outer`) a node is in. */
+  private answerAround(node: ts.Node, outer: ts.Node): Answer | undefined {
+    for (let at: ts.Node = node.parent; at !== outer; at = at.parent) {
+      if (!isArrowFunction(at) && !isFunctionExpression(at)) continue;
+      const request = at.parameters.length > 0 ? this.requests?.callbackOf(at, 0) : undefined;
+      if (request) return request.kind === 'processor' ? { processor: request.processor, request: at.parent } : undefined;
+    }
+    return undefined;
+  }
+
   /** A parameter: the argument bound at the call site being resolved, else its default value. */
   private parameter(decl: ts.ParameterDeclaration, evaluation: Evaluation, depth: number): string | undefined {
     evaluation.parametric = true;
@@ -184,6 +438,11 @@ export class Destinations {
     }
     return undefined;
   }
+}
+
+/** The text of a URL with every answer marker left as a hole. */
+function withoutMarks(text: string): string {
+  return text.replace(ANSWER_MARKS, HOLE);
 }
 
 function parseUrl(text: string): { host: string; withoutQuery: string } | undefined {

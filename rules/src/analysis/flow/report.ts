@@ -4,8 +4,8 @@
  */
 // Default import: `import * as` would read every member through an esModuleInterop getter (a sixth of the time).
 import ts from 'typescript';
-import type { Finding } from '../../finding';
-import { pathOf } from './describe';
+import type { Finding, FlowStep } from '../../finding';
+import { flowStep, pathOf } from './describe';
 import type { Locale } from '../../catalogue/model';
 import { destinationText, type Destination } from './destinations';
 import { phrase, type StepDestination, type StepSink } from './steps';
@@ -20,7 +20,18 @@ const { isArrayLiteralExpression, isPropertyAssignment, isShorthandPropertyAssig
 export function flowPath(flow: Flow, label: CategoryLabel, locale: Locale): Finding['path'] {
   const sink = flow.sink;
   const args = sink.destination ? { api: sink.api, ...sinkDestination(sink.destination) } : { api: sink.api };
-  return pathOf(label.trace, locale, { node: sinkCallee(sink.call), phrase: phrase(sink.kind === 'log' ? 'loggedBy' : 'sentBy', args) });
+  const path = pathOf(label.trace, locale, { node: sinkCallee(sink.call), phrase: phrase(sink.kind === 'log' ? 'loggedBy' : 'sentBy', args) });
+  const destination = sink.destination;
+  if (destination?.kind === 'processor' && destination.answer) path.splice(path.length - 1, 0, answerStep(destination.processor.label, destination.answer.request, locale));
+  return path;
+}
+
+/** The step that says where a URL taken from a processor's answer came from: the request that asked for it. */
+function answerStep(processor: string, request: ts.Node, locale: Locale): FlowStep {
+  const file = sourceFileOf(request);
+  const name = file.fileName.slice(Math.max(file.fileName.lastIndexOf('/'), file.fileName.lastIndexOf('\\')) + 1);
+  const line = file.getLineAndCharacterOfPosition(request.getStart(file)).line + 1;
+  return flowStep(request, 'step', phrase('urlFromResponse', { processor, file: name, line }), locale);
 }
 
 /** Where a sink sends data, as a step's arguments: the destination's name, and the URL as written when it says more. */

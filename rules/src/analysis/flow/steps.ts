@@ -76,6 +76,8 @@ export interface StepArgs {
   readonly passedTo: { readonly callee: string };
   readonly sentByCall: { readonly callee: string };
   readonly storedBy: { readonly callee: string };
+  /** A URL (or its host) read from the response of a request to a processor: the processor and where it asked. */
+  readonly urlFromResponse: { readonly processor: string; readonly file: string; readonly line: number };
 
   // Sinks: where the data ends.
   readonly sentBy: StepSink;
@@ -186,6 +188,7 @@ export const STEP_PHRASES: Readonly<Record<Locale, Renderers>> = {
     passedTo: (a) => `passed to ${code(a.callee)}`,
     sentByCall: (a) => `sent by ${code(a.callee)}`,
     storedBy: (a) => `stored by ${code(a.callee)}`,
+    urlFromResponse: (a) => `URL from the response of ${a.processor} at ${a.file}:${a.line}`,
     sentBy: (a) => `sent by ${code(a.api)}${destination(a, 'en')}`,
     loggedBy: (a) => `written to the log by ${code(a.api)}${destination(a, 'en')}`,
     stores: (a) => `${a.store ?? 'the store'} stores ${a.categories.join(', ')}`,
@@ -225,6 +228,7 @@ export const STEP_PHRASES: Readonly<Record<Locale, Renderers>> = {
     passedTo: (a) => `doorgegeven aan ${code(a.callee)}`,
     sentByCall: (a) => `verstuurd door ${code(a.callee)}`,
     storedBy: (a) => `opgeslagen door ${code(a.callee)}`,
+    urlFromResponse: (a) => `URL uit het antwoord van ${a.processor} op ${a.file}:${a.line}`,
     sentBy: (a) => `verstuurd door ${code(a.api)}${destination(a, 'nl')}`,
     loggedBy: (a) => `naar het log geschreven door ${code(a.api)}${destination(a, 'nl')}`,
     stores: (a) => `${a.store ?? 'de opslag'} slaat ${a.categories.join(', ')} op`,

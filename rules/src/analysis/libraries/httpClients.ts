@@ -10,6 +10,7 @@ const HTTP_METHODS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options'
 const AXIOS_OPERATIONS: readonly Operation[] = [
   {
     on: ['module', 'instance'],
+    response: 'result',
     methods: ['()'],
     shapes: [
       { whenObject: 0, url: [{ arg: 0, key: 'url' }], base: { arg: 0, key: 'baseURL' }, data: [{ arg: 0, keys: ['data', 'params', 'headers'] }] },
@@ -18,16 +19,19 @@ const AXIOS_OPERATIONS: readonly Operation[] = [
   },
   {
     on: ['module', 'instance'],
+    response: 'result',
     methods: ['request'],
     shapes: [{ url: [{ arg: 0, key: 'url' }], base: { arg: 0, key: 'baseURL' }, data: [{ arg: 0, keys: ['data', 'params', 'headers'] }] }],
   },
   {
     on: ['module', 'instance'],
+    response: 'result',
     methods: ['get', 'delete', 'head', 'options'],
     shapes: [{ url: [{ arg: 0 }], base: { arg: 1, key: 'baseURL' }, data: [{ arg: 1, keys: ['params', 'headers', 'data'] }] }],
   },
   {
     on: ['module', 'instance'],
+    response: 'result',
     methods: ['post', 'put', 'patch', 'postForm', 'putForm', 'patchForm'],
     shapes: [{ url: [{ arg: 0 }], base: { arg: 2, key: 'baseURL' }, data: [{ arg: 1, role: 'data' }, { arg: 2, keys: ['params', 'headers'] }] }],
   },
@@ -41,6 +45,7 @@ function gotLike(prefix: string): readonly Operation[] {
     {
       on: ['module', 'instance'],
       methods: ['()', ...HTTP_METHODS],
+      response: 'result',
       shapes: [
         { whenObject: 0, url: [{ arg: 0, key: 'url' }], base: { arg: 0, key: prefix }, data: [{ arg: 0, keys: GOT_KEYS }] },
         { url: [{ arg: 0 }], base: { arg: 1, key: prefix }, data: [{ arg: 1, keys: GOT_KEYS }] },
@@ -61,6 +66,7 @@ export const HTTP_CLIENTS: readonly Library[] = [
         on: ['module'],
         methods: ['()'],
         unwrap: { arg: 0, classes: ['Request'] },
+        response: 'result',
         shapes: [{ url: [{ arg: 0 }], data: [{ arg: 1, keys: ['body', 'headers'] }] }],
       },
     ],
@@ -95,11 +101,11 @@ export const HTTP_CLIENTS: readonly Library[] = [
     modules: ['@angular/common/http'],
     types: ['HttpClient'],
     operations: [
-      { on: ['instance'], methods: ['get', 'delete', 'head', 'options', 'jsonp'], shapes: [{ url: [{ arg: 0 }], data: [{ arg: 1, keys: ['params', 'headers', 'body'] }] }] },
-      { on: ['instance'], methods: ['post', 'put', 'patch'], shapes: [{ url: [{ arg: 0 }], data: [{ arg: 1, role: 'body' }, { arg: 2, keys: ['params', 'headers'] }] }] },
+      { on: ['instance'], methods: ['get', 'delete', 'head', 'options', 'jsonp'], response: 'result', shapes: [{ url: [{ arg: 0 }], data: [{ arg: 1, keys: ['params', 'headers', 'body'] }] }] },
+      { on: ['instance'], methods: ['post', 'put', 'patch'], response: 'result', shapes: [{ url: [{ arg: 0 }], data: [{ arg: 1, role: 'body' }, { arg: 2, keys: ['params', 'headers'] }] }] },
       // `http.request(new HttpRequest(method, url, body, { params, headers }))`, also through a constant.
-      { on: ['instance'], methods: ['request'], unwrap: { arg: 0, classes: ['HttpRequest'], required: true }, shapes: [{ url: [{ arg: 1 }], data: [{ arg: 2, role: 'body' }, { arg: 3, keys: ['params', 'headers'] }] }] },
-      { on: ['instance'], methods: ['request'], shapes: [{ url: [{ arg: 1 }], data: [{ arg: 2, keys: ['body', 'params', 'headers'] }] }] },
+      { on: ['instance'], methods: ['request'], unwrap: { arg: 0, classes: ['HttpRequest'], required: true }, response: 'result', shapes: [{ url: [{ arg: 1 }], data: [{ arg: 2, role: 'body' }, { arg: 3, keys: ['params', 'headers'] }] }] },
+      { on: ['instance'], methods: ['request'], response: 'result', shapes: [{ url: [{ arg: 1 }], data: [{ arg: 2, keys: ['body', 'params', 'headers'] }] }] },
     ],
     sinks: '`HttpClient` (constructor-injected or `inject(HttpClient)`): `get`/`delete`/`head`/`options`/`jsonp` (`params`, `headers`, `body`), `post`/`put`/`patch` (body), `request(method, url, { body, params, headers })`, `request(new HttpRequest(method, url, body, { params, headers }))`',
   },
@@ -133,6 +139,7 @@ export const HTTP_CLIENTS: readonly Library[] = [
       {
         on: ['module'],
         methods: ['request', 'get'],
+        response: { arg: 'last', param: 0 },
         shapes: [
           { whenObject: 0, hostOptions: 0, data: [{ arg: 0, keys: ['path', 'headers'] }] },
           { url: [{ arg: 0 }], data: [{ arg: 1, keys: ['path', 'headers'] }] },
@@ -149,8 +156,10 @@ export const HTTP_CLIENTS: readonly Library[] = [
     modules: ['undici'],
     makers: [{ from: ['module'], construct: ['Pool', 'Client', 'Agent'], makes: 'instance', base: [{ arg: 0 }] }],
     operations: [
-      { on: ['instance'], methods: ['request', 'stream'], shapes: [{ url: [{ arg: 0, key: 'path' }], data: [{ arg: 0, keys: ['path', 'query', 'body', 'headers'] }] }] },
-      { on: ['module'], methods: ['request', 'fetch', 'stream'], shapes: [{ url: [{ arg: 0 }], data: [{ arg: 1, keys: ['body', 'headers', 'query'] }] }] },
+      { on: ['instance'], methods: ['request'], response: 'result', shapes: [{ url: [{ arg: 0, key: 'path' }], data: [{ arg: 0, keys: ['path', 'query', 'body', 'headers'] }] }] },
+      { on: ['instance'], methods: ['stream'], shapes: [{ url: [{ arg: 0, key: 'path' }], data: [{ arg: 0, keys: ['path', 'query', 'body', 'headers'] }] }] },
+      { on: ['module'], methods: ['request', 'fetch'], response: 'result', shapes: [{ url: [{ arg: 0 }], data: [{ arg: 1, keys: ['body', 'headers', 'query'] }] }] },
+      { on: ['module'], methods: ['stream'], shapes: [{ url: [{ arg: 0 }], data: [{ arg: 1, keys: ['body', 'headers', 'query'] }] }] },
     ],
     sinks: '`request`, `fetch`, `stream`; `Pool`/`Client`/`Agent` instances (`request({ path, query, body, headers })`)',
   },
@@ -166,9 +175,9 @@ export const HTTP_CLIENTS: readonly Library[] = [
       { from: ['request'], call: ['*'], makes: 'request' },
     ],
     operations: [
-      { on: ['module'], methods: ['()'], shapes: [{ url: [{ arg: 1 }, { arg: 0 }], data: [] }] },
-      { on: ['module'], methods: [...HTTP_METHODS, 'del'], shapes: [{ url: [{ arg: 0 }], data: [] }] },
-      { on: ['request'], methods: ['send', 'query', 'set', 'field', 'attach'], shapes: [{ data: [{ from: 0, role: '$method' }] }], destination: 'made' },
+      { on: ['module'], methods: ['()'], response: 'result', shapes: [{ url: [{ arg: 1 }, { arg: 0 }], data: [] }] },
+      { on: ['module'], methods: [...HTTP_METHODS, 'del'], response: 'result', shapes: [{ url: [{ arg: 0 }], data: [] }] },
+      { on: ['request'], methods: ['send', 'query', 'set', 'field', 'attach'], response: 'result', shapes: [{ data: [{ from: 0, role: '$method' }] }], destination: 'made' },
     ],
     sinks: '`superagent.post(url)` and the request\'s `send`, `query`, `set`, `field`, `attach`',
   },

@@ -91,6 +91,13 @@ export interface Operation {
    * not at a call: the assigned value is argument 0.
    */
   readonly assign?: boolean;
+  /**
+   * Where the server's answer is, for a URL taken from it (`(await axios.post(login)).data.apiUrl`, OAuth discovery,
+   * tenant discovery): `result` — what the call returns, awaited or handed to `.then`/`.subscribe`; `callback` — the
+   * parameter `param` of the function in argument `arg` (`last`: the last argument) the library calls with the answer
+   * (`https.get(url, res => …)`). A URL read from an answer goes to the processor that gave it (`flow/destinations.ts`).
+   */
+  readonly response?: 'result' | { readonly arg: number | 'last'; readonly param: number };
 }
 
 /** How an instance or request is made. */
