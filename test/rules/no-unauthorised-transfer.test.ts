@@ -441,23 +441,28 @@ const answerField = `${egressPre}import axios from 'axios';\nexport class Sessie
 const answerParameter = `${egressPre}import axios from 'axios';\nexport class Sessie {\n  private api!: string;\n  vernieuw() {\n    return axios.get('https://api.leermiddel.example/config').then((r) => this.bewaar(r.data));\n  }\n  private bewaar(config: { url: string }) {\n    this.api = config.url;\n  }\n  stuur() {\n    return fetch(\`\${this.api}/x\`, { method: 'POST', body: leerling.bsn });\n  }\n}`;
 const answerUnknown = `${egressPre}declare const discovery: string;\nexport async function sync() {\n  const res = await fetch(discovery);\n  const { apiUrl } = await res.json();\n  await fetch(apiUrl + '/x', { method: 'POST', body: leerling.naam });\n  const other = await fetch('https://analytics.example.com/config');\n  await fetch((await other.json()).url, { method: 'POST', body: leerling.naam });\n}`;
 const answerMixed = `${egressPre}import axios from 'axios';\ndeclare const elders: { url: string };\nexport class Sessie {\n  private api!: string;\n  async login() {\n    this.api = (await axios.get('https://api.duo.nl/config')).data.url;\n  }\n  herstel() {\n    this.api = elders.url;\n  }\n  stuur() {\n    return fetch(this.api + '/x', { method: 'POST', body: leerling.bsn });\n  }\n}`;
+const answerAngular = `${egressPre}import { HttpClient } from '@angular/common/http';\nexport class Portaal {\n  private api = '';\n  constructor(private readonly http: HttpClient) {}\n  ontdek() {\n    this.http.get<{ api: string }>('https://api.leermiddel.example/.well-known/portal').subscribe((c) => {\n      this.api = c.api;\n    });\n  }\n  stuur() {\n    return this.http.post(\`\${this.api}/leerlingen\`, { bsn: leerling.bsn });\n  }\n}`;
+const answerReassigned = `${egressPre}import axios from 'axios';\ndeclare const elders: string;\nexport async function sync(opnieuw: boolean) {\n  let api = (await axios.get('https://api.duo.nl/config')).data.url;\n  if (opnieuw) api = elders;\n  await fetch(api + '/bron', { method: 'POST', body: leerling.bsn });\n}`;
 const noAttribution = [{ reportUnresolvedDestinations: true, attributeResponseUrls: false }];
 const answerTable = {
   valid: [
     { code: answerDuo, options: strict },
     // Turned off, an answer's URL is unresolved: reported only in strict mode.
     { code: answerJson, options: [{ attributeResponseUrls: false }] },
-    // An assignment from elsewhere: the field is not only the processor's answer.
+    // An assignment from elsewhere: the field (or variable) is not only the processor's answer.
     answerMixed,
+    { code: answerReassigned, options: [{ reportUnresolvedDestinations: false }] },
   ],
   invalid: [
     { code: answerJson, errors: [unauthorised(answerJson, 'leerling.bsn')] },
     { code: answerField, errors: [unauthorised(answerField, 'nummer: leerling.bsn')] },
     { code: answerParameter, errors: [unauthorised(answerParameter, 'leerling.bsn')] },
+    { code: answerAngular, errors: [unauthorised(answerAngular, 'bsn: leerling.bsn')] },
     { code: answerDuo.replace('login.duo.nl', 'api.leermiddel.example'), errors: [unauthorised(answerDuo, 'bsn: leerling.bsn')] },
     { code: answerUnknown, options: strict, errors: [{ messageId: 'unresolvedDestination', ...at(answerUnknown, 'leerling.naam') }, { messageId: 'unresolvedDestination', ...at(answerUnknown, 'leerling.naam', 1) }] },
     { code: answerJson, options: noAttribution, errors: [{ messageId: 'unresolvedDestination', ...at(answerJson, 'leerling.bsn') }] },
     { code: answerMixed, options: strict, errors: [{ messageId: 'unresolvedDestination', ...at(answerMixed, 'leerling.bsn') }] },
+    { code: answerReassigned, options: strict, errors: [{ messageId: 'unresolvedDestination', ...at(answerReassigned, 'leerling.bsn') }] },
   ],
 };
 ruleTester.run('no-unauthorised-transfer (URLs from a processor response)', rule('no-unauthorised-transfer'), answerTable);

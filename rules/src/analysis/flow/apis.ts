@@ -17,12 +17,11 @@ import { propertyNameText, skipOuter } from './classify';
 import { isNetworkPackage, packageOf } from '../libraries/packages';
 import { Destinations, HOLE, type Bindings, type Destination, type Located, type Requests } from './destinations';
 import { nodesFor } from './nodes';
-import { forEachNode } from './walk';
 import type { Resolver } from './resolver';
 import { importOf, requiredModule } from './scopes';
 import { isImportBinding, returnedExpressions } from './syntax';
 // Read once: every member of the typescript module is a getter, and these run for every node.
-const { isFunctionLike, isSourceFile, getModifiers, isClassLike, isArrowFunction, isFunctionDeclaration, isAsExpression, isAwaitExpression, isBinaryExpression, isBindingElement, isCallExpression, isFunctionExpression, isIdentifier, isImportClause, isImportEqualsDeclaration, isImportSpecifier, isModuleBlock, isNamespaceImport, isNewExpression, isNoSubstitutionTemplateLiteral, isNonNullExpression, isNumericLiteral, isObjectLiteralExpression, isParameter, isParenthesizedExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isQualifiedName, isSatisfiesExpression, isShorthandPropertyAssignment, isSpreadAssignment, isStringLiteral, isTypeReferenceNode, isUnionTypeNode, isVariableDeclaration, isVariableDeclarationList, isVariableStatement, forEachChild, NodeFlags, SyntaxKind } = ts;
+const { getModifiers, isClassLike, isArrowFunction, isFunctionDeclaration, isAsExpression, isAwaitExpression, isBinaryExpression, isBindingElement, isCallExpression, isFunctionExpression, isIdentifier, isImportClause, isImportEqualsDeclaration, isImportSpecifier, isModuleBlock, isNamespaceImport, isNewExpression, isNoSubstitutionTemplateLiteral, isNonNullExpression, isNumericLiteral, isObjectLiteralExpression, isParameter, isParenthesizedExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isQualifiedName, isSatisfiesExpression, isShorthandPropertyAssignment, isSpreadAssignment, isStringLiteral, isTypeReferenceNode, isUnionTypeNode, isVariableDeclaration, isVariableDeclarationList, isVariableStatement, forEachChild, NodeFlags, SyntaxKind } = ts;
 
 export interface Origin {
   readonly library: Library;
@@ -694,21 +693,6 @@ function isObjectArgument(node: ts.Expression | undefined): boolean {
   return node !== undefined && isObjectLiteralExpression(skipOuter(node));
 }
 
-/** The values assigned to a local declared without one (`options = …`), in the function it is declared in. */
-function localAssignments(decl: ts.VariableDeclaration, name: string, resolver: Resolver): ts.Expression[] {
-  let scope: ts.Node = decl;
-  while (scope.parent && !isFunctionLike(scope) && !isSourceFile(scope)) scope = scope.parent;
-  const values: ts.Expression[] = [];
-  forEachNode(scope, (n) => {
-    if (isBinaryExpression(n) && n.operatorToken.kind === SyntaxKind.EqualsToken) {
-      const left = skipOuter(n.left);
-      if (isIdentifier(left) && left.text === name && resolver.resolve(left) === decl) values.push(n.right);
-    }
-    return true;
-  });
-  return values;
-}
-
 /** `Object.assign(…)`, syntactically: the merged object real code builds request configs with. */
 function isObjectAssign(node: ts.Expression): node is ts.CallExpression {
   if (!isCallExpression(node)) return false;
@@ -747,7 +731,7 @@ export function optionValue(node: ts.Expression | undefined, key: string, resolv
     }
     if (isVariableDeclaration(decl) && !decl.initializer) {
       // `let options; if (…) options = Object.assign({}, defaults, given); else options = given;`: the first that says.
-      for (const value of localAssignments(decl, object.text, resolver)) {
+      for (const value of resolver.localAssignments(decl)) {
         const found = optionValue(value, key, resolver, depth + 1, lookup);
         if (found) return found;
       }

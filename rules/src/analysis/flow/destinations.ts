@@ -126,14 +126,15 @@ export class Destinations {
   }
 
   /**
-   * A field without an initializer (`user.baseURL`, `this.apiUrl`) whose every assignment in its class is a URL with
-   * the host from an answer of the same processor (`this.baseURL = login.data.apiUrl + '/v1'` in a login method).
+   * A field (`user.baseURL`, `this.apiUrl`) without an initializer, or with a placeholder (`''`, `null`,
+   * `undefined`), whose every assignment in its class is a URL with the host from an answer of the same processor
+   * (`this.baseURL = login.data.apiUrl + '/v1'` in a login method).
    */
   private fieldText(node: ts.Expression, depth: number): string | undefined {
     const e = skipOuter(node);
     if (!isPropertyAccessExpression(e)) return undefined;
     const member = this.resolver.resolveMember(e);
-    const cls = member ? (isPropertyDeclaration(member) && !member.initializer ? member.parent : undefined) : e.expression.kind === SyntaxKind.ThisKeyword ? enclosingClass(e) : undefined;
+    const cls = member ? (isPropertyDeclaration(member) && (!member.initializer || isPlaceholder(member.initializer)) ? member.parent : undefined) : e.expression.kind === SyntaxKind.ThisKeyword ? enclosingClass(e) : undefined;
     if (!cls || !isClassLike(cls)) return undefined;
     let first: string | undefined;
     let processor: Processor | undefined;
@@ -193,9 +194,11 @@ export class Destinations {
   private evaluate(node: ts.Expression, evaluation: Evaluation, depth: number): string | undefined {
     if (depth > MAX_DEPTH) return undefined;
     const known = this.evaluateKnown(node, evaluation, depth);
-    if (known !== undefined || !this.requests) return known;
+    // An empty text may be a field's placeholder (`private api = ''`) until a login method sets it.
+    if ((known !== undefined && known !== '') || !this.requests) return known;
     const field = this.fieldText(node, depth);
     if (field !== undefined) return field;
+    if (known !== undefined) return known;
     const answer = this.answerOf(node, evaluation.bindings, depth + 1);
     if (!answer) return undefined;
     let id = this.answerIds.get(answer.request);
@@ -294,13 +297,17 @@ export class Destinations {
     if (!isIdentifier(e)) return undefined;
     const decl = this.resolver.resolve(e);
     if (!decl) return undefined;
-    if (isVariableDeclaration(decl)) return decl.initializer ? this.answerOf(decl.initializer, bindings, depth + 1) : undefined;
+    if (isVariableDeclaration(decl)) {
+      // A variable reassigned after its declaration (`let base = answer; if (…) base = other;`) is not only the answer.
+      if (!decl.initializer || (!isConstLike(decl) && this.resolver.localAssignments(decl).length > 0)) return undefined;
+      return this.answerOf(decl.initializer, bindings, depth + 1);
+    }
     if (isParameter(decl)) return this.parameterAnswer(decl, bindings, depth);
     if (isBindingElement(decl)) {
       // `const { data } = response`: a part of the answer.
       let holder: ts.Node = decl.parent;
       while (isObjectBindingPattern(holder) || isArrayBindingPattern(holder) || isBindingElement(holder)) holder = holder.parent;
-      if (isVariableDeclaration(holder)) return holder.initializer ? this.answerOf(holder.initializer, bindings, depth + 1) : undefined;
+      if (isVariableDeclaration(holder)) return holder.initializer && (isConstLike(holder) || this.resolver.localAssignments(decl).length === 0) ? this.answerOf(holder.initializer, bindings, depth + 1) : undefined;
       if (isParameter(holder)) return this.parameterAnswer(holder, bindings, depth);
     }
     return undefined;
@@ -438,6 +445,12 @@ export class Destinations {
     }
     return undefined;
   }
+}
+
+/** A field's value until it is set: `''`, `null`, `undefined`. */
+function isPlaceholder(node: ts.Expression): boolean {
+  const e = skipOuter(node);
+  return ((isStringLiteral(e) || isNoSubstitutionTemplateLiteral(e)) && e.text === '') || e.kind === SyntaxKind.NullKeyword || (isIdentifier(e) && e.text === 'undefined');
 }
 
 /** The text of a URL with every answer marker left as a hole. */

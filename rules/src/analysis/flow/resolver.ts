@@ -297,6 +297,26 @@ export class Resolver {
     return decl && isFunctionLike(decl) ? decl : undefined;
   }
 
+  /**
+   * The values assigned to a variable (`x = …`; also a destructured one) after its declaration, in the function (or
+   * file) it is declared in.
+   */
+  localAssignments(decl: ts.VariableDeclaration | ts.BindingElement): ts.Expression[] {
+    if (!isIdentifier(decl.name)) return [];
+    const name = decl.name.text;
+    let scope: ts.Node = decl;
+    while (scope.parent && !isFunctionLike(scope) && !isSourceFile(scope)) scope = scope.parent;
+    const values: ts.Expression[] = [];
+    forEachNode(scope, (n) => {
+      if (isBinaryExpression(n) && n.operatorToken.kind === SyntaxKind.EqualsToken) {
+        const left = skipOuter(n.left);
+        if (isIdentifier(left) && left.text === name && this.resolve(left) === decl) values.push(n.right);
+      }
+      return true;
+    });
+    return values;
+  }
+
   /** A name not declared in the project: a global such as `JSON`, `Object` or `encodeURIComponent`. */
   isGlobal(id: ts.Identifier): boolean {
     const decl = this.resolve(id);
