@@ -93,6 +93,9 @@ export class Destinations {
   private readonly answerIds = new Map<ts.Node, number>();
   private readonly callSites = new Map<ts.Node, readonly ts.CallExpression[]>();
   private readonly classAssignments = new Map<ts.Node, ReadonlyMap<string, readonly ts.Expression[]>>();
+  /** Answers of nodes asked without bindings, and texts of fields, once per program (null: none). */
+  private readonly answerCache = new Map<ts.Node, Answer | null>();
+  private readonly fieldTexts = new Map<ts.Node, Map<string, string | null>>();
 
   constructor(
     private readonly catalogue: Catalogue,
@@ -136,9 +139,21 @@ export class Destinations {
     const member = this.resolver.resolveMember(e);
     const cls = member ? (isPropertyDeclaration(member) && (!member.initializer || isPlaceholder(member.initializer)) ? member.parent : undefined) : e.expression.kind === SyntaxKind.ThisKeyword ? enclosingClass(e) : undefined;
     if (!cls || !isClassLike(cls)) return undefined;
+    let texts = this.fieldTexts.get(cls);
+    if (!texts) this.fieldTexts.set(cls, (texts = new Map()));
+    const name = e.name.text;
+    const cached = texts.get(name);
+    if (cached !== undefined) return cached ?? undefined;
+    texts.set(name, null);
+    const text = this.computeFieldText(cls, name, depth);
+    texts.set(name, text ?? null);
+    return text;
+  }
+
+  private computeFieldText(cls: ts.ClassLikeDeclaration, name: string, depth: number): string | undefined {
     let first: string | undefined;
     let processor: Processor | undefined;
-    for (const value of this.assignmentsIn(cls, e.name.text)) {
+    for (const value of this.assignmentsIn(cls, name)) {
       const text = this.evaluate(value, { parametric: false, bindings: undefined }, depth + 1);
       const id = text === undefined ? undefined : ANSWER_HOST.exec(text)?.[1];
       const answer = id === undefined ? undefined : this.answers[Number(id)];
@@ -271,6 +286,19 @@ export class Destinations {
    */
   private answerOf(node: ts.Expression, bindings: Bindings | undefined, depth: number): Answer | undefined {
     if (depth > MAX_DEPTH || !this.requests) return undefined;
+    // Without bindings the answer is the same wherever it is asked: once per node (a node being worked out is none,
+    // which also ends cycles through fields and parameters).
+    if (bindings !== undefined) return this.computeAnswer(node, bindings, depth);
+    const cached = this.answerCache.get(node);
+    if (cached !== undefined) return cached ?? undefined;
+    this.answerCache.set(node, null);
+    const answer = this.computeAnswer(node, undefined, depth);
+    this.answerCache.set(node, answer ?? null);
+    return answer;
+  }
+
+  private computeAnswer(node: ts.Expression, bindings: Bindings | undefined, depth: number): Answer | undefined {
+    if (!this.requests) return undefined;
     const e = skipOuter(node);
     if (isAwaitExpression(e)) return this.answerOf(e.expression, bindings, depth + 1);
     if (isPropertyAccessExpression(e)) {
