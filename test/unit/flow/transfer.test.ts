@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { analyseFile, type Catalogue } from '@avglint/rules';
+import { analyseFile, renderStep, type Catalogue } from '@avglint/rules';
 import * as ts from 'typescript';
 import { both, brief, fileName, run, testCatalogue } from './program';
 
@@ -109,6 +109,7 @@ describe('flow: URLs a processor hands out (issue 9)', () => {
       const step = path[path.length - 2];
       assert.equal(step?.kind, 'step');
       assert.equal(step?.description, 'URL from the response of Uitgeverij Leermiddel at main.ts:5');
+      assert.equal(step && renderStep(step.phrase, 'nl'), 'URL uit het antwoord van Uitgeverij Leermiddel op main.ts:5');
       assert.equal(step?.line, 5);
       assert.equal(step?.column, 28);
       assert.match(path[path.length - 1]?.description ?? '', /sent by `axios.post` to Uitgeverij Leermiddel/);
