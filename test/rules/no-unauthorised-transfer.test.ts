@@ -485,3 +485,33 @@ typedRuleTester.run('no-unauthorised-transfer (merged wrapper options; typed)', 
   valid: [{ code: mergedBasis, options: strict }],
   invalid: [{ code: mergedWrapper, options: strict, errors: [unauthorised(mergedWrapper, "url: '/cijfers/' + leerling.bsn")] }],
 });
+
+// Probe suite (ACCURACY.md "Probe suite"): HTTP and GraphQL clients the probes found unknown — needle (called itself,
+// `request`, its methods), graphql-request (`new GraphQLClient(url)` and the module's `request(url, …)`), Apollo Client
+// (`new ApolloClient({ uri })`) and urql (`createClient({ url })`, `new Client({ url })`). Each client's base URL is
+// where its operations send.
+const needleCall = `${egressPre}import needle from 'needle';\nneedle('post', 'https://api.leermiddel.example/x', { nummer: leerling.bsn }, { json: true });`;
+const needleMethods = `${egressPre}const needle = require('needle');\nneedle.post('https://api.leermiddel.example/x', { nummer: leerling.bsn });\nneedle.get('https://api.leermiddel.example/y', { headers: { 'X-Bsn': leerling.bsn } });`;
+const graphqlClient = `${egressPre}import { GraphQLClient, gql } from 'graphql-request';\nconst client = new GraphQLClient('https://api.leermiddel.example/graphql');\nvoid client.request(gql\`mutation { x }\`, { nummer: leerling.bsn });\nvoid client.request({ document: 'mutation { y }', variables: { bsn: leerling.bsn } });`;
+const graphqlModule = `${egressPre}import { request } from 'graphql-request';\nvoid request('https://api.leermiddel.example/graphql', 'mutation { x }', { nummer: leerling.bsn });`;
+const apollo = `${egressPre}import { ApolloClient, InMemoryCache, gql } from '@apollo/client';\nconst client = new ApolloClient({ uri: 'https://api.leermiddel.example/graphql', cache: new InMemoryCache() });\nvoid client.mutate({ mutation: gql\`mutation { x }\`, variables: { nummer: leerling.bsn } });`;
+const urql = `${egressPre}import { createClient, Client } from '@urql/core';\nconst client = createClient({ url: 'https://api.leermiddel.example/graphql', exchanges: [] });\nvoid client.mutation('mutation { x }', { nummer: leerling.bsn });\nconst other = new Client({ url: 'https://api.leermiddel.example/graphql', exchanges: [] });\nvoid other.query('query { y }', { bsn: leerling.bsn });`;
+const probeTable = {
+  valid: [
+    `${egressPre}import needle from 'needle';\nneedle.post('https://api.duo.nl/bron', { bsn: leerling.bsn });\nneedle.get('https://api.leermiddel.example/lokalen');`,
+    `${egressPre}import { GraphQLClient } from 'graphql-request';\nconst client = new GraphQLClient('https://api.duo.nl/graphql');\nvoid client.request('mutation { x }', { bsn: leerling.bsn });`,
+    `${egressPre}import { ApolloClient, InMemoryCache } from '@apollo/client';\nconst client = new ApolloClient({ uri: 'https://api.leermiddel.example/graphql', cache: new InMemoryCache() });\nvoid client.query({ query: 'q', variables: { naam: leerling.naam } });`,
+    // A `request` function of another module, and a `mutate` on a value no client made, are no GraphQL sinks.
+    `${egressPre}import { request } from './eigen';\nvoid request('https://api.leermiddel.example/graphql', 'q', { bsn: leerling.bsn });\nconst store = { mutate: (x: unknown) => x };\nstore.mutate({ variables: { bsn: leerling.bsn } });`,
+  ],
+  invalid: [
+    { code: needleCall, errors: [unauthorised(needleCall, 'nummer: leerling.bsn')] },
+    { code: needleMethods, errors: [unauthorised(needleMethods, 'nummer: leerling.bsn'), unauthorised(needleMethods, "'X-Bsn': leerling.bsn")] },
+    { code: graphqlClient, errors: [unauthorised(graphqlClient, 'nummer: leerling.bsn'), unauthorised(graphqlClient, 'bsn: leerling.bsn')] },
+    { code: graphqlModule, errors: [unauthorised(graphqlModule, 'nummer: leerling.bsn')] },
+    { code: apollo, errors: [unauthorised(apollo, 'nummer: leerling.bsn')] },
+    { code: urql, errors: [unauthorised(urql, 'nummer: leerling.bsn'), unauthorised(urql, 'bsn: leerling.bsn')] },
+  ],
+};
+ruleTester.run('no-unauthorised-transfer (probe suite: needle, GraphQL clients)', rule('no-unauthorised-transfer'), probeTable);
+typedRuleTester.run('no-unauthorised-transfer (probe suite: needle, GraphQL clients; typed)', rule('no-unauthorised-transfer'), probeTable);

@@ -94,8 +94,34 @@ const pgClient = "import { Client } from 'pg';\nconst client = new Client();\naw
 const besideSchema = 'src/prisma-app/opslag.ts';
 const undeclaredModel = "import { PrismaClient } from '@prisma/client';\nconst prisma = new PrismaClient();\nawait prisma.leerling.create({ data: { bsn } });\nawait prisma.contact.create({ data: { email } });";
 
+// Probe suite (ACCURACY.md "Probe suite"): Mongoose TTL indexes, localForage, idb-keyval, Firestore, and #10's
+// silent cases in stores (fake data, a member of an owner that is never a person).
+const mongooseTtlLong = "import { Schema } from 'mongoose';\nexport const beeldSchema = new Schema({ opname: Buffer, gemaakt: { type: Date, expires: '60d' } });";
+const mongooseIndexLong = "import { Schema } from 'mongoose';\nconst beelden = new Schema({ opname: Buffer, gemaakt: Date });\nbeelden.index({ gemaakt: 1 }, { expireAfterSeconds: 60 * 60 * 24 * 90 });";
+const localForage = "import localforage from 'localforage';\nawait localforage.setItem('leerling', { naam, bsn });";
+const idbKeyval = "import { set as bewaar } from 'idb-keyval';\nawait bewaar('leerling', { bsn: leerling.bsn });";
+const idbKeyvalNamespace = "import * as idb from 'idb-keyval';\nawait idb.setMany([['cijfer', cijfer]]);";
+const firestoreSet = "import { doc, setDoc } from 'firebase/firestore';\nawait setDoc(doc(db, 'leerlingen', id), { bsn: leerling.bsn });";
+const firestoreAdd = "import { addDoc, collection } from 'firebase/firestore';\nawait addDoc(collection(db, 'meldingen'), { diagnose });";
+const fakeAndReal = "import { faker } from '@faker-js/faker';\nlocalStorage.setItem('demo', JSON.stringify({ roepnaam: faker.person.firstName(), bsn: leerling.bsn }));";
+
 // The browser, mobile, cookie, IndexedDB, Prisma, SQL and persisted-state stores run without and with types alike.
 const storesValid = [
+  // A Mongoose TTL index within the strictest category's term is the schema's retention (`expires` in `ms` text or
+  // seconds, also under `index`; `schema.index(…, { expireAfterSeconds })`).
+  "import { Schema } from 'mongoose';\nexport const beeldSchema = new Schema({ opname: Buffer, gemaakt: { type: Date, expires: '7d' } });",
+  "import mongoose from 'mongoose';\nexport const s = new mongoose.Schema({ bsn: String, gemaakt: { type: Date, index: { expires: 3600 } } });",
+  "import { Schema } from 'mongoose';\nconst beelden = new Schema({ opname: Buffer, gemaakt: Date });\nbeelden.index({ gemaakt: 1 }, { expireAfterSeconds: 60 * 60 * 24 * 14 });",
+  "import localforage from 'localforage';\nawait localforage.setItem('thema', 'donker');",
+  "import localforage from 'localforage';\n/** @retention leerlingdossier */\nawait localforage.setItem('leerling', { naam, bsn });",
+  "import { set } from 'idb-keyval';\nawait set('thema', { donker: true });",
+  "import { get } from 'idb-keyval';\nawait get('leerling');",
+  "import { doc, setDoc } from 'firebase/firestore';\nawait setDoc(doc(db, 'lokalen', id), { nummer });",
+  "import { doc, getDoc } from 'firebase/firestore';\nawait getDoc(doc(db, 'leerlingen', bsn));",
+  "const set = (k: string, v: unknown) => [k, v];\nset('bsn', bsn);", // not idb-keyval's
+  // #10: generated fake data and the members of an owner that is never a person carry no category under their key.
+  "import { faker } from '@faker-js/faker';\nlocalStorage.setItem('demo', JSON.stringify({ roepnaam: faker.person.firstName(), email: faker.internet.email() }));",
+  "localStorage.setItem('school', JSON.stringify({ adres: school.adres, naam: school.naam }));",
   // Browser, mobile, cookies, IndexedDB, Prisma, SQL and persisted state: tagged, within a TTL, or nothing catalogued.
   // sessionStorage forgets everything when the tab closes: its retention is the session.
   "window.sessionStorage.setItem('k', JSON.stringify({ cijfer }));",
@@ -139,6 +165,14 @@ const storesValid = [
   { code: "import { PrismaClient } from '@prisma/client';\nconst prisma = new PrismaClient();\nawait prisma.leerling.upsert({ where: { id: 1 }, create: { bsn }, update: { bsn } });", filename: besideSchema },
 ];
 const storesInvalid = [
+  { code: mongooseTtlLong, errors: [{ messageId: 'ttlTooLong', ...at(mongooseTtlLong, 'beeldSchema'), suggestions: [] }] },
+  { code: mongooseIndexLong, errors: [{ messageId: 'ttlTooLong', ...at(mongooseIndexLong, 'beelden'), suggestions: [] }] },
+  { code: localForage, errors: [{ messageId: 'missingRetention', ...at(localForage, "localforage.setItem('leerling', { naam, bsn })"), suggestions: insert(localForage, 'await', ['leerlingdossier']) }] },
+  { code: idbKeyval, errors: [{ messageId: 'missingRetention', ...at(idbKeyval, "bewaar('leerling', { bsn: leerling.bsn })"), suggestions: insert(idbKeyval, 'await', ['leerlingdossier']) }] },
+  { code: idbKeyvalNamespace, errors: [{ messageId: 'missingRetention', ...at(idbKeyvalNamespace, "idb.setMany([['cijfer', cijfer]])"), suggestions: insert(idbKeyvalNamespace, 'await', ['leerlingdossier', 'examen']) }] },
+  { code: firestoreSet, errors: [{ messageId: 'missingRetention', ...at(firestoreSet, "setDoc(doc(db, 'leerlingen', id), { bsn: leerling.bsn })"), suggestions: insert(firestoreSet, 'await', ['leerlingdossier']) }] },
+  { code: firestoreAdd, errors: [{ messageId: 'missingRetention', ...at(firestoreAdd, "addDoc(collection(db, 'meldingen'), { diagnose })"), suggestions: insert(firestoreAdd, 'await', ['leerlingdossier']) }] },
+  { code: fakeAndReal, errors: [{ messageId: 'missingRetention', ...at(fakeAndReal, "localStorage.setItem('demo', JSON.stringify({ roepnaam: faker.person.firstName(), bsn: leerling.bsn }))"), suggestions: insert(fakeAndReal, 'localStorage', ['leerlingdossier']) }] },
   { code: localProperty, errors: [{ messageId: 'missingRetention', ...at(localProperty, 'localStorage.roepnaam = naam'), suggestions: insert(localProperty, 'localStorage', ['leerlingdossier', 'sessie']) }] },
   { code: localElement, errors: [{ messageId: 'missingRetention', ...at(localElement, "window.localStorage['k'] = JSON.stringify({ bsn })"), suggestions: insert(localElement, 'window', ['leerlingdossier']) }] },
   { code: cookieNoTtl, errors: [{ messageId: 'missingRetention', ...at(cookieNoTtl, 'document.cookie = `naam=${leerling.naam}; path=/`'), suggestions: insert(cookieNoTtl, 'document', ['leerlingdossier', 'sessie']) }] },

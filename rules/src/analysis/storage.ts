@@ -163,6 +163,8 @@ class StorageFinder implements StorageScope {
   private engine: FlowEngine | undefined;
   /** The storage library tables' interpreter. */
   private readonly writes: StoreWrites;
+  /** The file's calls (a Mongoose schema's `index(…, { expireAfterSeconds })` may follow its declaration). */
+  private readonly calls: readonly ts.CallExpression[];
 
   /** The storage nodes a probe visits: calls, assignments and tagged templates (writes), not declarations. */
   readonly probeNodes: FileNodes['storage'];
@@ -176,6 +178,7 @@ class StorageFinder implements StorageScope {
     this.sourceFile = context.sourceFile;
     this.checker = context.checker;
     this.collectBindings(nodes.bindings);
+    this.calls = nodes.calls;
     this.writes = new StoreWrites(this, nodes.calls, nodes.storage.filter(isTaggedTemplateExpression));
     this.probeNodes = probed ? nodes.storage.filter((n) => !isClassLike(n) && !isNewExpression(n)) : [];
   }
@@ -420,6 +423,7 @@ class StorageFinder implements StorageScope {
     const object = this.objectLiteral(definition);
     if (!object) return;
     const collector = this.collector();
+    let ttl: StorageTtl | undefined;
     const visitFields = (fields: ts.ObjectLiteralExpression, depth: number): void => {
       for (const property of fields.properties) {
         const name = property.name ? propertyNameText(property.name) : undefined;
@@ -429,14 +433,45 @@ class StorageFinder implements StorageScope {
         if (depth < MAX_DEPTH && isPropertyAssignment(property) && isObjectLiteralExpression(property.initializer)) {
           const nested = property.initializer;
           if (!nested.properties.some((p) => propertyNameText(p.name ?? p) === 'type')) visitFields(nested, depth + 1);
+          // A TTL index on a date field (`{ type: Date, expires: '30d' }`, also under `index: { … }`): MongoDB deletes
+          // each document that long after the field's date, so the TTL is the schema's retention.
+          else ttl = shorterTtl(ttl, this.mongoTtl(nested) ?? this.mongoTtl(objectProperty(nested, 'index')));
         }
       }
     };
     visitFields(object, 0);
     for (const typeArgument of node.typeArguments ?? []) collector.typeNode(typeArgument);
     const { reportNode, declaration } = this.declarationOf(node);
+    // `schema.index({ aangemaakt: 1 }, { expireAfterSeconds: 2592000 })` anywhere in the file.
+    if (isIdentifier(reportNode)) {
+      for (const call of this.calls) {
+        const callee = call.expression;
+        if (!isPropertyAccessExpression(callee) || callee.name.text !== 'index' || !isIdentifier(callee.expression) || callee.expression.text !== reportNode.text) continue;
+        ttl = shorterTtl(ttl, this.mongoTtl(call.arguments[1] && this.objectLiteral(call.arguments[1])));
+      }
+    }
     const store = isIdentifier(reportNode) ? `Mongoose schema \`${reportNode.text}\`` : 'a Mongoose schema';
-    this.add('schema', store, reportNode, declaration, [], collector);
+    this.add('schema', store, reportNode, declaration, [], collector, ttl);
+  }
+
+  /**
+   * The TTL in a MongoDB index's options: `expireAfterSeconds` (seconds) or Mongoose's `expires` (seconds, or an `ms`
+   * text such as `'30d'`); `'unresolved'` when it is set but cannot be computed.
+   */
+  private mongoTtl(options: ts.ObjectLiteralExpression | undefined): StorageTtl | undefined {
+    if (!options) return undefined;
+    for (const key of MONGO.ttlOptions) {
+      const value = propertyValueOf(options, key);
+      if (!value) continue;
+      const inner = skipWrappers(value);
+      if (isStringLiteralLike(inner)) {
+        const seconds = msTextSeconds(inner.text);
+        return seconds === undefined ? 'unresolved' : { seconds };
+      }
+      const amount = this.evaluateNumber(value);
+      return amount === undefined ? 'unresolved' : { seconds: amount };
+    }
+    return undefined;
   }
 
   /**
@@ -790,3 +825,37 @@ function endsWithSchema(expression: ts.Expression): boolean {
   return false;
 }
 
+
+/** The property's value in an object literal, when it is an object literal itself. */
+function objectProperty(object: ts.ObjectLiteralExpression, key: string): ts.ObjectLiteralExpression | undefined {
+  const value = propertyValueOf(object, key);
+  return value && isObjectLiteralExpression(value) ? value : undefined;
+}
+
+function propertyValueOf(object: ts.ObjectLiteralExpression, key: string): ts.Expression | undefined {
+  for (const property of object.properties) {
+    if (isPropertyAssignment(property) && propertyNameText(property.name) === key) return property.initializer;
+  }
+  return undefined;
+}
+
+/** The stricter of two TTLs: a computed one wins over `'unresolved'`, the shorter of two computed ones. */
+function shorterTtl(a: StorageTtl | undefined, b: StorageTtl | undefined): StorageTtl | undefined {
+  if (typeof a !== 'object') return b ?? a;
+  if (typeof b !== 'object') return a;
+  return b.seconds < a.seconds ? b : a;
+}
+
+const MS_UNITS: Readonly<Record<string, number>> = { ms: 0.001, s: 1, m: 60, h: 3600, d: 86400, w: 604800, y: 31557600 };
+
+/** An `ms` duration text as Mongoose's `expires` takes it (`'30d'`, `'1h'`, `'2 weeks'`, `'3600'`), in seconds. */
+export function msTextSeconds(text: string): number | undefined {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(text);
+  if (!match?.[1]) return undefined;
+  const amount = Number(match[1]);
+  const unit = (match[2] ?? '').toLowerCase();
+  if (unit === '') return amount / 1000;
+  const key = unit === 'ms' || /^(milli|msec)/.test(unit) ? 'ms' : unit.startsWith('mo') ? undefined : unit[0];
+  const factor = key !== undefined ? MS_UNITS[key] : undefined;
+  return factor === undefined ? undefined : amount * factor;
+}

@@ -23,6 +23,11 @@ export class CategoryCollector {
   private readonly seenTypes = new Set<ts.Type>();
   private readonly seenConstants = new Set<string>();
   private readonly traces = new Map<Category, TraceStep>();
+  /**
+   * Whether `expression` is looking at a written value (`stored`) rather than a declaration (a state's `defaults`, a
+   * schema): in a written value a key names the value it holds, so a value that is not data makes the key say nothing.
+   */
+  private written = false;
   /** The written values given to `stored`, in order: a project function passing its parameter here is a store wrapper. */
   readonly values: ts.Expression[] = [];
 
@@ -47,7 +52,12 @@ export class CategoryCollector {
    */
   stored(expression: ts.Expression): void {
     this.values.push(expression);
-    this.expression(expression);
+    this.written = true;
+    try {
+      this.expression(expression);
+    } finally {
+      this.written = false;
+    }
     this.value(this.engine().valueOf(expression));
   }
 
@@ -66,6 +76,22 @@ export class CategoryCollector {
 
   name(name: string): void {
     this.addAll(this.context.index.byName.get(normaliseName(name)));
+  }
+
+  /**
+   * A key or member name that classifies a value (`{ roepnaam: … }`, `school.adres`), except for the categories the
+   * value is not data of: fake or literal data, a derived value or mask, or a member of an owner that is never a person
+   * (the same judgement the flow analysis makes, see flow/notData.ts).
+   */
+  private nameOfValue(name: string, value: ts.Expression | undefined): void {
+    const categories = this.context.index.byName.get(normaliseName(name));
+    if (!categories || categories.length === 0) return;
+    if (!value || !this.written) {
+      this.addAll(categories);
+      return;
+    }
+    const engine = this.engine();
+    this.addAll(categories.filter((category) => !engine.notDataFor(value, category)));
   }
 
   typeName(name: string): void {
@@ -106,7 +132,8 @@ export class CategoryCollector {
           continue;
         }
         const name = property.name ? propertyNameText(property.name) : undefined;
-        if (name !== undefined) this.name(name);
+        const value = isPropertyAssignment(property) ? property.initializer : isShorthandPropertyAssignment(property) ? property.name : undefined;
+        if (name !== undefined) this.nameOfValue(name, value);
         if (isPropertyAssignment(property)) this.expression(property.initializer, depth + 1);
         else if (isShorthandPropertyAssignment(property)) this.expression(property.name, depth + 1);
       }
@@ -147,7 +174,7 @@ export class CategoryCollector {
         if (initializer) this.expression(initializer, depth + 1);
       }
     } else if (isPropertyAccessExpression(node)) {
-      this.name(node.name.text);
+      this.nameOfValue(node.name.text, node);
     } else if (isElementAccessExpression(node) && isStringLiteralLike(node.argumentExpression)) {
       this.name(node.argumentExpression.text);
     }

@@ -10,7 +10,7 @@
 // Default import: `import * as` would read every member through an esModuleInterop getter (a sixth of the time).
 import ts from 'typescript';
 import type { CheckContext } from './context';
-import { DEXIE, IDB, MONGO, PERSISTED_STATE, PRISMA, SQL, STORE_WRITE_LIBRARIES, type ArgumentPlace, type Receiver, type StoreKind, type StoreWriteLibrary, type TtlPlace, type WriteMethod } from './libraries/storage';
+import { DEXIE, IDB, MONGO, PERSISTED_STATE, PRISMA, SQL, STORE_WRITE_FUNCTIONS, STORE_WRITE_LIBRARIES, type ArgumentPlace, type Receiver, type StoreKind, type StoreWriteLibrary, type TtlPlace, type WriteMethod } from './libraries/storage';
 import { parseSql, type SqlStatement } from './sql';
 import { calleeName, enclosingFunctions, enclosingStatement, propertyNameText, skipWrappers, type CategoryCollector } from './storageCollector';
 // Read once: every member of the typescript module is a getter, and these run for every node.
@@ -87,13 +87,14 @@ export class StoreWrites {
     const callee = node.expression;
     if (this.sqlCall(node)) return true;
     if (this.persistedState(node)) return true;
+    if (this.functionWrite(node)) return true;
     if (!isPropertyAccessExpression(callee)) return false;
     const method = callee.name.text;
     const receiver = callee.expression;
     for (const library of STORE_WRITE_LIBRARIES) {
       const write = library.methods[method];
       if (write && this.matches(receiver, library.receiver)) {
-        this.write(node, library, write, `\`${receiverLabel(receiver, library)}.${method}\`${library.library === 'Web Storage' ? '' : ` (${library.library})`}`);
+        this.write(node, library.kind, write, `\`${receiverLabel(receiver, library)}.${method}\`${library.library === 'Web Storage' ? '' : ` (${library.library})`}`, library.sessionScoped);
         return true;
       }
     }
@@ -136,7 +137,7 @@ export class StoreWrites {
 
   // ---------------------------------------------------------------- key-value stores and cookies
 
-  private write(node: ts.CallExpression, library: StoreWriteLibrary, write: WriteMethod, label: string): void {
+  private write(node: ts.CallExpression, kind: StoreKind, write: WriteMethod, label: string, sessionScoped?: boolean): void {
     const collector = this.scope.collector();
     const key = write.key && this.place(node, write.key);
     if (key && isStringLiteralLike(skipWrappers(key))) collector.name((skipWrappers(key) as ts.StringLiteralLike).text);
@@ -144,8 +145,34 @@ export class StoreWrites {
       const value = this.place(node, place);
       if (value) collector.stored(value);
     }
-    const ttl = library.sessionScoped ? 'session' : write.ttl ? this.ttl(node, write.ttl) : undefined;
-    this.scope.add(library.kind, label, node, enclosingStatement(node), enclosingFunctions(node), collector, ttl);
+    const ttl = sessionScoped ? 'session' : write.ttl ? this.ttl(node, write.ttl) : undefined;
+    this.scope.add(kind, label, node, enclosingStatement(node), enclosingFunctions(node), collector, ttl);
+  }
+
+  /**
+   * A write function a library exports (`STORE_WRITE_FUNCTIONS`): `set(key, value)` imported from idb-keyval (also
+   * renamed), or `idbKeyval.set(…)` on its namespace or default import.
+   */
+  private functionWrite(node: ts.CallExpression): boolean {
+    const callee = skipWrappers(node.expression);
+    let binding: ImportBinding | undefined;
+    let name: string | undefined;
+    if (isIdentifier(callee)) {
+      binding = this.scope.importOf(callee.text);
+      name = binding?.name;
+    } else if (isPropertyAccessExpression(callee) && isIdentifier(callee.expression)) {
+      binding = this.scope.importOf(callee.expression.text);
+      if (binding?.name !== '*' && binding?.name !== 'default') return false;
+      name = callee.name.text;
+    }
+    if (!binding || name === undefined) return false;
+    for (const library of STORE_WRITE_FUNCTIONS) {
+      const write = Object.hasOwn(library.functions, name) ? library.functions[name] : undefined;
+      if (!write || !library.modules.includes(binding.module)) continue;
+      this.write(node, library.kind, write, `\`${name}\` (${library.library})`);
+      return true;
+    }
+    return false;
   }
 
   /** The expression at an argument place: the argument, or the named property of the object literal there. */

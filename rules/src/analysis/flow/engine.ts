@@ -625,7 +625,7 @@ export class FlowEngine implements Evaluator {
 
 
   /** Whether `expression` is not data of `category`: not data at all, or a member of an owner that is never a person. */
-  private notDataFor(expression: ts.Expression, category: Category): boolean {
+  notDataFor(expression: ts.Expression, category: Category): boolean {
     if (this.isNotData(expression)) return true;
     const e = skipOuter(expression);
     if (!isPropertyAccessExpression(e) && !isElementAccessExpression(e)) return false;

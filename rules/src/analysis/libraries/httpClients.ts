@@ -164,6 +164,19 @@ export const HTTP_CLIENTS: readonly Library[] = [
     sinks: '`request`, `fetch`, `stream`; `Pool`/`Client`/`Agent` instances (`request({ path, query, body, headers })`)',
   },
   {
+    id: 'needle',
+    family: 'http',
+    label: 'needle',
+    modules: ['needle'],
+    operations: [
+      // `needle(method, url, data, options)` and `needle.request(method, url, data, options, callback)`.
+      { on: ['module'], methods: ['()', 'request'], shapes: [{ url: [{ arg: 1 }], data: [{ arg: 2, role: 'data' }, { arg: 3, keys: ['headers'] }] }] },
+      { on: ['module'], methods: ['post', 'put', 'patch', 'delete'], shapes: [{ url: [{ arg: 0 }], data: [{ arg: 1, role: 'data' }, { arg: 2, keys: ['headers'] }] }] },
+      { on: ['module'], methods: ['get', 'head'], shapes: [{ url: [{ arg: 0 }], data: [{ arg: 1, keys: ['headers'] }] }] },
+    ],
+    sinks: '`needle(method, url, data, { headers })`, `needle.request(…)`, `post`/`put`/`patch`/`delete(url, data)`, `get`/`head(url)`',
+  },
+  {
     id: 'superagent',
     family: 'http',
     label: 'superagent',
@@ -180,5 +193,50 @@ export const HTTP_CLIENTS: readonly Library[] = [
       { on: ['request'], methods: ['send', 'query', 'set', 'field', 'attach'], response: 'result', shapes: [{ data: [{ from: 0, role: '$method' }] }], destination: 'made' },
     ],
     sinks: '`superagent.post(url)` and the request\'s `send`, `query`, `set`, `field`, `attach`',
+  },
+  {
+    id: 'graphql-request',
+    family: 'http',
+    label: 'graphql-request',
+    modules: ['graphql-request'],
+    types: ['GraphQLClient'],
+    makers: [{ from: ['module'], construct: ['GraphQLClient'], makes: 'instance', base: [{ arg: 0 }] }],
+    operations: [
+      // `client.request(document, variables, headers)`, or one options object `{ document, variables, requestHeaders }`.
+      {
+        on: ['instance'],
+        methods: ['request', 'rawRequest'],
+        shapes: [
+          { whenObject: 0, data: [{ arg: 0, keys: ['variables', 'requestHeaders'] }] },
+          { data: [{ arg: 1, role: 'variables' }, { arg: 2, role: 'headers' }] },
+        ],
+      },
+      // `request(url, document, variables)` on the module itself.
+      { on: ['module'], methods: ['request', 'rawRequest'], shapes: [{ url: [{ arg: 0 }], data: [{ arg: 2, role: 'variables' }, { arg: 3, role: 'headers' }] }] },
+    ],
+    sinks: '`new GraphQLClient(url)` instances\' `request`/`rawRequest` (variables, headers); `request(url, document, variables)`',
+  },
+  {
+    id: 'apollo-client',
+    family: 'http',
+    label: 'Apollo Client (@apollo/client)',
+    modules: ['@apollo/client', '@apollo/client/core', 'apollo-boost', 'apollo-client'],
+    types: ['ApolloClient'],
+    makers: [{ from: ['module'], construct: ['ApolloClient'], makes: 'instance', base: [{ arg: 0, key: 'uri' }] }],
+    operations: [{ on: ['instance'], methods: ['mutate', 'query'], shapes: [{ data: [{ arg: 0, keys: ['variables', 'context'] }] }] }],
+    sinks: '`new ApolloClient({ uri })` instances\' `mutate`/`query` (`variables`)',
+  },
+  {
+    id: 'urql',
+    family: 'http',
+    label: 'urql (@urql/core)',
+    modules: ['urql', '@urql/core'],
+    types: ['Client'],
+    makers: [
+      { from: ['module'], call: ['createClient'], makes: 'instance', base: [{ arg: 0, key: 'url' }] },
+      { from: ['module'], construct: ['Client'], makes: 'instance', base: [{ arg: 0, key: 'url' }] },
+    ],
+    operations: [{ on: ['instance'], methods: ['mutation', 'query'], shapes: [{ data: [{ arg: 1, role: 'variables' }] }] }],
+    sinks: '`createClient({ url })` instances\' `mutation`/`query(document, variables)`',
   },
 ];

@@ -125,10 +125,42 @@ export const STORE_WRITE_LIBRARIES: readonly StoreWriteLibrary[] = [
     methods: { set: KEY_VALUE },
   },
   {
+    library: 'localForage',
+    kind: 'indexeddb',
+    receiver: { modules: ['localforage'], export: 'default' },
+    methods: { setItem: KEY_VALUE },
+  },
+  {
     library: 'Express',
     kind: 'cookie',
     receiver: { names: ['res', 'response', 'resp'], typeModules: ['express-serve-static-core', 'express'] },
     methods: { cookie: { ...KEY_VALUE, ttl: { argument: 2, property: 'maxAge', unit: 'milliseconds' } } },
+  },
+];
+
+/** A library whose exported functions write (`set('leerling', value)` from idb-keyval, Firestore `setDoc(ref, data)`). */
+export interface StoreWriteFunctions {
+  /** For messages: "`set` (idb-keyval)". */
+  readonly library: string;
+  readonly kind: StoreKind;
+  /** Module names; the functions count as named imports and as members of a namespace or default import. */
+  readonly modules: readonly string[];
+  readonly functions: Readonly<Record<string, WriteMethod>>;
+}
+
+export const STORE_WRITE_FUNCTIONS: readonly StoreWriteFunctions[] = [
+  {
+    library: 'idb-keyval',
+    kind: 'indexeddb',
+    modules: ['idb-keyval'],
+    functions: { set: KEY_VALUE, setMany: { values: [{ argument: 0 }] }, update: KEY_VALUE },
+  },
+  {
+    // The modular Firebase SDK (v9+): a document's data is the second argument (`setDoc(doc(db, 'leerlingen', id), data)`).
+    library: 'Firestore',
+    kind: 'table-write',
+    modules: ['firebase/firestore', 'firebase/firestore/lite', '@firebase/firestore'],
+    functions: { setDoc: { values: [{ argument: 1 }] }, addDoc: { values: [{ argument: 1 }] }, updateDoc: { values: [{ argument: 1 }] } },
   },
 ];
 
@@ -206,6 +238,12 @@ export const MONGO = {
     findOneAndReplace: { values: [{ argument: 1 }] },
     findByIdAndUpdate: { values: [{ argument: 1 }] },
   } as Readonly<Record<string, WriteMethod>>,
+  /**
+   * TTL index options: a schema field's `{ type: Date, expires: '30d' }` (also `index: { expires }`), or
+   * `schema.index(fields, { expireAfterSeconds })`. MongoDB deletes each document that long after the date, so the
+   * TTL documents the schema's retention like a Redis TTL.
+   */
+  ttlOptions: ['expireAfterSeconds', 'expires'],
   /** Typegoose: a class whose members carry `@prop()` declares a collection's documents. */
   propertyDecorators: ['prop', 'Prop'],
 } as const;
