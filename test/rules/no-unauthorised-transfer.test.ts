@@ -212,9 +212,19 @@ ruleTester.run('no-unauthorised-transfer', rule('no-unauthorised-transfer'), {
   ],
 });
 
+// A wrapper instance another module exports (probe suite): `export default new Api(url)` and a named constant; the
+// base URL is bound at that module's `new`.
+const exportedInstance = "import api, { duo } from './flow-api-instance';\nimport type { Leerling } from './flow-types';\nexport function sync(l: Leerling) {\n  void duo.post('/bron', { bsn: l.bsn });\n  return api.post('/x', { nummer: l.bsn });\n}";
+
 typedRuleTester.run('no-unauthorised-transfer (typed)', rule('no-unauthorised-transfer'), {
-  valid: [{ code: "import { upload } from './flow-helpers';\nimport type { Leerling } from './flow-types';\nexport function sync(l: Leerling) {\n  return upload({ id: l.eckid });\n}", filename: 'src/flow-typed.ts' }, ...egressValid, ...formsValid],
+  valid: [
+    { code: "import { upload } from './flow-helpers';\nimport type { Leerling } from './flow-types';\nexport function sync(l: Leerling) {\n  return upload({ id: l.eckid });\n}", filename: 'src/flow-typed.ts' },
+    { code: "import api, { duo } from './flow-api-instance';\nimport type { Leerling } from './flow-types';\nexport function sync(l: Leerling) {\n  void api.post('/x', { id: l.eckid });\n  return duo.post('/bron', { bsn: l.bsn });\n}", filename: 'src/flow-typed.ts' },
+    ...egressValid,
+    ...formsValid,
+  ],
   invalid: [
+    { code: exportedInstance, filename: 'src/flow-typed.ts', errors: [{ messageId: 'unauthorisedTransfer', ...at(exportedInstance, 'nummer: l.bsn'), suggestions: [{ messageId: 'useAlternative', output: exportedInstance.replace('nummer: l.bsn', 'nummer: l.eckid') }] }] },
     ...egressInvalid,
     ...formsInvalid,
     {

@@ -103,6 +103,11 @@ const idbKeyval = "import { set as bewaar } from 'idb-keyval';\nawait bewaar('le
 const idbKeyvalNamespace = "import * as idb from 'idb-keyval';\nawait idb.setMany([['cijfer', cijfer]]);";
 const firestoreSet = "import { doc, setDoc } from 'firebase/firestore';\nawait setDoc(doc(db, 'leerlingen', id), { bsn: leerling.bsn });";
 const firestoreAdd = "import { addDoc, collection } from 'firebase/firestore';\nawait addDoc(collection(db, 'meldingen'), { diagnose });";
+const knexInsert = "import knex from 'knex';\nconst db = knex({ client: 'pg' });\nawait db('leerlingen').insert({ bsn: leerling.bsn, naam });";
+const knexRequire = "const db = require('knex')({ client: 'pg' });\nawait db.table('contacten').update({ email });";
+const knexDirect = "import knex from 'knex';\nawait knex('meldingen').insert([{ diagnose }]);";
+const supabase = "import { createClient } from '@supabase/supabase-js';\nconst client = createClient('https://x.supabase.co', 'anon');\nawait client.from('leerlingen').upsert({ bsn: leerling.bsn });";
+const supabaseNamed = "await supabase.from('contacten').insert({ email: ouder.email });";
 const fakeAndReal = "import { faker } from '@faker-js/faker';\nlocalStorage.setItem('demo', JSON.stringify({ roepnaam: faker.person.firstName(), bsn: leerling.bsn }));";
 
 // The browser, mobile, cookie, IndexedDB, Prisma, SQL and persisted-state stores run without and with types alike.
@@ -115,6 +120,10 @@ const storesValid = [
   "import localforage from 'localforage';\nawait localforage.setItem('thema', 'donker');",
   "import localforage from 'localforage';\n/** @retention leerlingdossier */\nawait localforage.setItem('leerling', { naam, bsn });",
   "import { set } from 'idb-keyval';\nawait set('thema', { donker: true });",
+  "import knex from 'knex';\nconst db = knex({ client: 'pg' });\nawait db('lokalen').insert({ nummer });\nawait db('leerlingen').where({ bsn }).first();",
+  "import knex from 'knex';\nconst db = knex({ client: 'pg' });\n/** @retention leerlingdossier */\nawait db('leerlingen').insert({ bsn: leerling.bsn });",
+  "import { createClient } from '@supabase/supabase-js';\nconst client = createClient('https://x.supabase.co', 'anon');\nawait client.from('leerlingen').select('bsn').eq('bsn', bsn);",
+  "const query = (t: string) => ({ insert: (x: unknown) => x });\nquery('leerlingen').insert({ bsn });\nconst lijst = { from: (t: string) => ({ insert: (x: unknown) => x }) };\nlijst.from('x').insert({ bsn });", // no query builder
   "import { get } from 'idb-keyval';\nawait get('leerling');",
   "import { doc, setDoc } from 'firebase/firestore';\nawait setDoc(doc(db, 'lokalen', id), { nummer });",
   "import { doc, getDoc } from 'firebase/firestore';\nawait getDoc(doc(db, 'leerlingen', bsn));",
@@ -172,6 +181,11 @@ const storesInvalid = [
   { code: idbKeyvalNamespace, errors: [{ messageId: 'missingRetention', ...at(idbKeyvalNamespace, "idb.setMany([['cijfer', cijfer]])"), suggestions: insert(idbKeyvalNamespace, 'await', ['leerlingdossier', 'examen']) }] },
   { code: firestoreSet, errors: [{ messageId: 'missingRetention', ...at(firestoreSet, "setDoc(doc(db, 'leerlingen', id), { bsn: leerling.bsn })"), suggestions: insert(firestoreSet, 'await', ['leerlingdossier']) }] },
   { code: firestoreAdd, errors: [{ messageId: 'missingRetention', ...at(firestoreAdd, "addDoc(collection(db, 'meldingen'), { diagnose })"), suggestions: insert(firestoreAdd, 'await', ['leerlingdossier']) }] },
+  { code: knexInsert, errors: [{ messageId: 'missingRetention', ...at(knexInsert, "db('leerlingen').insert({ bsn: leerling.bsn, naam })"), suggestions: insert(knexInsert, 'await', ['leerlingdossier']) }] },
+  { code: knexRequire, errors: [{ messageId: 'missingRetention', ...at(knexRequire, "db.table('contacten').update({ email })"), suggestions: insert(knexRequire, 'await', ['leerlingdossier', 'sessie']) }] },
+  { code: knexDirect, errors: [{ messageId: 'missingRetention', ...at(knexDirect, "knex('meldingen').insert([{ diagnose }])"), suggestions: insert(knexDirect, 'await', ['leerlingdossier']) }] },
+  { code: supabase, errors: [{ messageId: 'missingRetention', ...at(supabase, "client.from('leerlingen').upsert({ bsn: leerling.bsn })"), suggestions: insert(supabase, 'await', ['leerlingdossier']) }] },
+  { code: supabaseNamed, errors: [{ messageId: 'missingRetention', ...at(supabaseNamed, "supabase.from('contacten').insert({ email: ouder.email })"), suggestions: insert(supabaseNamed, 'await', ['leerlingdossier', 'sessie']) }] },
   { code: fakeAndReal, errors: [{ messageId: 'missingRetention', ...at(fakeAndReal, "localStorage.setItem('demo', JSON.stringify({ roepnaam: faker.person.firstName(), bsn: leerling.bsn }))"), suggestions: insert(fakeAndReal, 'localStorage', ['leerlingdossier']) }] },
   { code: localProperty, errors: [{ messageId: 'missingRetention', ...at(localProperty, 'localStorage.roepnaam = naam'), suggestions: insert(localProperty, 'localStorage', ['leerlingdossier', 'sessie']) }] },
   { code: localElement, errors: [{ messageId: 'missingRetention', ...at(localElement, "window.localStorage['k'] = JSON.stringify({ bsn })"), suggestions: insert(localElement, 'window', ['leerlingdossier']) }] },

@@ -10,9 +10,9 @@
 // Default import: `import * as` would read every member through an esModuleInterop getter (a sixth of the time).
 import ts from 'typescript';
 import type { CheckContext } from './context';
-import { DEXIE, IDB, MONGO, PERSISTED_STATE, PRISMA, SQL, STORE_WRITE_FUNCTIONS, STORE_WRITE_LIBRARIES, type ArgumentPlace, type Receiver, type StoreKind, type StoreWriteLibrary, type TtlPlace, type WriteMethod } from './libraries/storage';
+import { DEXIE, IDB, MONGO, PERSISTED_STATE, PRISMA, QUERY_BUILDERS, SQL, STORE_WRITE_FUNCTIONS, type QueryBuilderLibrary, STORE_WRITE_LIBRARIES, type ArgumentPlace, type Receiver, type StoreKind, type StoreWriteLibrary, type TtlPlace, type WriteMethod } from './libraries/storage';
 import { parseSql, type SqlStatement } from './sql';
-import { calleeName, enclosingFunctions, enclosingStatement, propertyNameText, skipWrappers, type CategoryCollector } from './storageCollector';
+import { calleeName, enclosingFunctions, enclosingStatement, propertyNameText, requiredModule, skipWrappers, type CategoryCollector } from './storageCollector';
 // Read once: every member of the typescript module is a getter, and these run for every node.
 const { canHaveDecorators, getDecorators, isArrayLiteralExpression, isArrowFunction, isBinaryExpression, isCallExpression, isClassLike, isElementAccessExpression, isExportAssignment, isFunctionExpression, isHeritageClause, isIdentifier, isNewExpression, isNoSubstitutionTemplateLiteral, isObjectLiteralExpression, isParameter, isPropertyAccessExpression, isPropertyAssignment, isShorthandPropertyAssignment, isStringLiteralLike, isTemplateExpression, isVariableDeclaration, SymbolFlags, SyntaxKind } = ts;
 
@@ -87,7 +87,7 @@ export class StoreWrites {
     const callee = node.expression;
     if (this.sqlCall(node)) return true;
     if (this.persistedState(node)) return true;
-    if (this.functionWrite(node)) return true;
+    if (this.functionWrite(node) || this.queryBuilderWrite(node)) return true;
     if (!isPropertyAccessExpression(callee)) return false;
     const method = callee.name.text;
     const receiver = callee.expression;
@@ -173,6 +173,48 @@ export class StoreWrites {
       return true;
     }
     return false;
+  }
+
+  /** knex `db('leerlingen').insert(row)`, Supabase `supabase.from('leerlingen').insert(row)` (`QUERY_BUILDERS`). */
+  private queryBuilderWrite(node: ts.CallExpression): boolean {
+    const callee = skipWrappers(node.expression);
+    if (!isPropertyAccessExpression(callee)) return false;
+    const method = callee.name.text;
+    const table = skipWrappers(callee.expression);
+    if (!isCallExpression(table)) return false;
+    const tableCallee = skipWrappers(table.expression);
+    for (const library of QUERY_BUILDERS) {
+      const argument = Object.hasOwn(library.writes, method) ? library.writes[method] : undefined;
+      if (argument === undefined) continue;
+      const client = library.callable && !isPropertyAccessExpression(tableCallee) ? tableCallee : isPropertyAccessExpression(tableCallee) && library.tableMethods.includes(tableCallee.name.text) ? tableCallee.expression : undefined;
+      if (!client || !this.isQueryClient(client, library)) continue;
+      const name = table.arguments[0] && skipWrappers(table.arguments[0]);
+      const tableName = name && isStringLiteralLike(name) ? name.text : '…';
+      this.write(node, 'table-write', { values: [{ argument }] }, `${library.library} \`${tableName}.${method}\``);
+      return true;
+    }
+    return false;
+  }
+
+  private isQueryClient(expression: ts.Expression, library: QueryBuilderLibrary): boolean {
+    const client = skipWrappers(expression);
+    if (!isIdentifier(client)) return false;
+    const binding = this.scope.importOf(client.text);
+    // `import knex from 'knex'; knex('t')`: the module's own function used as the client.
+    if (binding) return library.callable && library.modules.includes(binding.module) && (binding.name === 'default' || binding.name === '*');
+    const made = this.scope.constantOf(client.text);
+    if (made === undefined) return library.clientNames.includes(client.text);
+    const call = skipWrappers(made);
+    if (!isCallExpression(call)) return false;
+    const factory = skipWrappers(call.expression);
+    // `require('knex')(config)`
+    const required = requiredModule(factory);
+    if (required !== undefined) return library.factory === 'default' && library.modules.includes(required);
+    const name = isIdentifier(factory) ? factory.text : isPropertyAccessExpression(factory) && isIdentifier(factory.expression) ? factory.expression.text : undefined;
+    const factoryBinding = name !== undefined ? this.scope.importOf(name) : undefined;
+    if (!factoryBinding || !library.modules.includes(factoryBinding.module)) return false;
+    const exported = isPropertyAccessExpression(factory) ? factory.name.text : factoryBinding.name === '*' ? 'default' : factoryBinding.name;
+    return exported === library.factory || (library.factory === 'default' && exported === 'knex');
   }
 
   /** The expression at an argument place: the argument, or the named property of the object literal there. */

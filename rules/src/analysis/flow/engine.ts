@@ -1097,6 +1097,8 @@ export class FlowEngine implements Evaluator {
       }
     }
     if (decl && (isVariableDeclaration(decl) || isPropertyDeclaration(decl)) && decl.initializer) return this.newSite(decl.initializer, depth + 1);
+    // A module's exported instance (`export default new Api(url)`): the resolver gives the exported expression.
+    if (decl && isNewExpression(decl)) return decl;
     return undefined;
   }
 }

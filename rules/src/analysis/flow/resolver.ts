@@ -16,7 +16,7 @@ import { lexicalDeclaration } from './scopes';
 import { forEachNode, sourceFileOf } from './walk';
 import { enclosingClass, isFunctionWithBody, isImportBinding, returnedExpressions, type FunctionWithBody } from './syntax';
 // Read once: every member of the typescript module is a getter, and these run for every node.
-const { isEnumDeclaration, getModifiers, isBinaryExpression, isExpressionStatement, isArrowFunction, isAwaitExpression, isCallExpression, isClassDeclaration, isClassLike, isConstructorDeclaration, isFunctionExpression, isFunctionDeclaration, isFunctionLike, isGetAccessorDeclaration, isIdentifier, isInterfaceDeclaration, isMethodDeclaration, isMethodSignature, isNewExpression, isObjectLiteralExpression, isParameter, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isPropertySignature, isQualifiedName, isShorthandPropertyAssignment, isSourceFile, isTypeReferenceNode, isVariableDeclaration, isVariableStatement, SymbolFlags, SyntaxKind } = ts;
+const { isEnumDeclaration, isExportAssignment, getModifiers, isBinaryExpression, isExpressionStatement, isArrowFunction, isAwaitExpression, isCallExpression, isClassDeclaration, isClassLike, isConstructorDeclaration, isFunctionExpression, isFunctionDeclaration, isFunctionLike, isGetAccessorDeclaration, isIdentifier, isInterfaceDeclaration, isMethodDeclaration, isMethodSignature, isNewExpression, isObjectLiteralExpression, isParameter, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isPropertySignature, isQualifiedName, isShorthandPropertyAssignment, isSourceFile, isTypeReferenceNode, isVariableDeclaration, isVariableStatement, SymbolFlags, SyntaxKind } = ts;
 
 /** Globals of every JavaScript host: a name the file does not declare and that is one of these is the global. */
 const WELL_KNOWN_GLOBALS = new Set(['console', 'fetch', 'JSON', 'Object', 'Array', 'Promise', 'Math', 'Number', 'String', 'Boolean', 'Date', 'Error', 'Map', 'Set', 'URL', 'URLSearchParams', 'FormData', 'encodeURIComponent', 'encodeURI', 'structuredClone', 'globalThis', 'window', 'self', 'undefined', 'require', 'process', 'Buffer', 'setTimeout', 'setInterval', 'clearTimeout', 'parseInt', 'parseFloat', 'Symbol', 'RegExp', 'BigInt']);
@@ -136,6 +136,8 @@ export class Resolver {
     if (isIdentifier(e)) decl = this.resolve(e);
     else if (isPropertyAccessExpression(e)) decl = this.resolveMember(e);
     if (!decl) return undefined;
+    // A module's exported value (`export default new Api(url)`, `module.exports = new Api(url)`).
+    if (isNewExpression(decl) || isCallExpression(decl)) return this.containerOf(decl, depth + 1);
     // A CommonJS module whose `module.exports = { … }` the name resolves to is that object literal.
     if (isSourceFile(decl) || isClassLike(decl) || isObjectLiteralExpression(decl) || isEnumDeclaration(decl)) return decl;
     if (isVariableDeclaration(decl) || isPropertyDeclaration(decl) || isPropertyAssignment(decl)) {
@@ -442,6 +444,14 @@ export function classMember(at: ts.Node, name: string): ts.Node | undefined {
  */
 function commonJsValue(decl: ts.Node, checker: ts.TypeChecker, depth = 0): ts.Node {
   if (depth > 3) return decl;
+  // `export default new Api(url)` / `export default api`: the exported expression, or the declaration it names.
+  if (isExportAssignment(decl)) {
+    const value = skipOuter(decl.expression);
+    if (!isIdentifier(value)) return value;
+    const symbol = checker.getSymbolAtLocation(value);
+    const target = symbol?.valueDeclaration ?? symbol?.declarations?.[0];
+    return target ? commonJsValue(target, checker, depth + 1) : decl;
+  }
   if (isShorthandPropertyAssignment(decl)) {
     const value = checker.getShorthandAssignmentValueSymbol(decl);
     const target = value?.valueDeclaration ?? value?.declarations?.[0];

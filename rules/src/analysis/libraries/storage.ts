@@ -165,6 +165,32 @@ export const STORE_WRITE_FUNCTIONS: readonly StoreWriteFunctions[] = [
 ];
 
 /**
+ * Query builders that name a table and then write to it: knex `db('leerlingen').insert(row)` (also `db.table(…)`,
+ * `db.into(…)`, `db.from(…)`) and Supabase `supabase.from('leerlingen').insert(row)`. The client is a value made by
+ * the module's factory in the file (`const db = knex(config)`, `require('knex')(config)`, `createClient(url, key)`), the
+ * module's import called directly (`knex('t')`), or a value with the library's conventional name (`knex`, `supabase`).
+ */
+export interface QueryBuilderLibrary {
+  readonly library: string;
+  readonly modules: readonly string[];
+  /** The exported name of the factory that makes a client (`default` for the module itself, as knex's). */
+  readonly factory: string;
+  /** Whether the client is called with the table name (`db('t')`, knex). */
+  readonly callable: boolean;
+  /** Client methods that return a table's query builder (`from('t')`). */
+  readonly tableMethods: readonly string[];
+  /** Names a client is conventionally given, recognised without its factory in sight. */
+  readonly clientNames: readonly string[];
+  /** Builder methods that write, and the argument with the rows or values. */
+  readonly writes: Readonly<Record<string, number>>;
+}
+
+export const QUERY_BUILDERS: readonly QueryBuilderLibrary[] = [
+  { library: 'knex', modules: ['knex'], factory: 'default', callable: true, tableMethods: ['table', 'into', 'from'], clientNames: ['knex'], writes: { insert: 0, update: 0, upsert: 0 } },
+  { library: 'Supabase', modules: ['@supabase/supabase-js'], factory: 'createClient', callable: false, tableMethods: ['from'], clientNames: ['supabase'], writes: { insert: 0, upsert: 0, update: 0 } },
+];
+
+/**
  * IndexedDB through `idb`: `openDB(…)` makes a database whose `put`/`add(store, value)` write; native IndexedDB and
  * idb transactions write with `objectStore(name).put/add(value)` and `tx.store.put(value)`.
  */
