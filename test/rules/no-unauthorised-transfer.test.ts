@@ -506,8 +506,15 @@ const graphqlClient = `${egressPre}import { GraphQLClient, gql } from 'graphql-r
 const graphqlModule = `${egressPre}import { request } from 'graphql-request';\nvoid request('https://api.leermiddel.example/graphql', 'mutation { x }', { nummer: leerling.bsn });`;
 const apollo = `${egressPre}import { ApolloClient, InMemoryCache, gql } from '@apollo/client';\nconst client = new ApolloClient({ uri: 'https://api.leermiddel.example/graphql', cache: new InMemoryCache() });\nvoid client.mutate({ mutation: gql\`mutation { x }\`, variables: { nummer: leerling.bsn } });`;
 const urql = `${egressPre}import { createClient, Client } from '@urql/core';\nconst client = createClient({ url: 'https://api.leermiddel.example/graphql', exchanges: [] });\nvoid client.mutation('mutation { x }', { nummer: leerling.bsn });\nconst other = new Client({ url: 'https://api.leermiddel.example/graphql', exchanges: [] });\nvoid other.query('query { y }', { bsn: leerling.bsn });`;
+// Closures and factories (probe suite): the URL is a parameter of the factory, bound at the factory call, as a
+// constructor parameter is at its `new`; each made function or object sends where its own factory call says.
+const closureArrow = `${egressPre}const maakZender = (url: string) => (data: unknown) => fetch(url, { method: 'POST', body: JSON.stringify(data) });\nconst zend = maakZender('https://api.leermiddel.example/x');\nconst naarDuo = maakZender('https://api.duo.nl/bron');\nvoid naarDuo({ bsn: leerling.bsn });\nvoid zend({ nummer: leerling.bsn });`;
+const closureFunction = `${egressPre}function maakZender(url: string) {\n  return function (data: unknown) {\n    return fetch(url, { method: 'POST', body: JSON.stringify(data) });\n  };\n}\nvoid maakZender('https://api.leermiddel.example/x')({ nummer: leerling.bsn });`;
+const factoryObject = `${egressPre}function maakClient(base: string) {\n  return { post: (path: string, data: unknown) => fetch(base + path, { method: 'POST', body: JSON.stringify(data) }) };\n}\nconst duo = maakClient('https://api.duo.nl');\nconst client = maakClient('https://api.leermiddel.example');\nvoid duo.post('/bron', { bsn: leerling.bsn });\nvoid client.post('/x', { nummer: leerling.bsn });`;
 const probeTable = {
   valid: [
+    `${egressPre}const maakZender = (url: string) => (data: unknown) => fetch(url, { method: 'POST', body: JSON.stringify(data) });\nconst naarDuo = maakZender('https://api.duo.nl/bron');\nvoid naarDuo({ bsn: leerling.bsn });`,
+    `${egressPre}function maakClient(base: string) {\n  return { post: (path: string, data: unknown) => fetch(base + path, { method: 'POST', body: JSON.stringify(data) }) };\n}\nconst client = maakClient('https://api.leermiddel.example');\nvoid client.post('/x', { naam: leerling.naam });`,
     `${egressPre}import needle from 'needle';\nneedle.post('https://api.duo.nl/bron', { bsn: leerling.bsn });\nneedle.get('https://api.leermiddel.example/lokalen');`,
     `${egressPre}import { GraphQLClient } from 'graphql-request';\nconst client = new GraphQLClient('https://api.duo.nl/graphql');\nvoid client.request('mutation { x }', { bsn: leerling.bsn });`,
     `${egressPre}import { ApolloClient, InMemoryCache } from '@apollo/client';\nconst client = new ApolloClient({ uri: 'https://api.leermiddel.example/graphql', cache: new InMemoryCache() });\nvoid client.query({ query: 'q', variables: { naam: leerling.naam } });`,
@@ -516,6 +523,9 @@ const probeTable = {
   ],
   invalid: [
     { code: needleCall, errors: [unauthorised(needleCall, 'nummer: leerling.bsn')] },
+    { code: closureArrow, errors: [unauthorised(closureArrow, 'nummer: leerling.bsn')] },
+    { code: closureFunction, errors: [unauthorised(closureFunction, 'nummer: leerling.bsn')] },
+    { code: factoryObject, errors: [unauthorised(factoryObject, 'nummer: leerling.bsn')] },
     { code: needleMethods, errors: [unauthorised(needleMethods, 'nummer: leerling.bsn'), unauthorised(needleMethods, "'X-Bsn': leerling.bsn")] },
     { code: graphqlClient, errors: [unauthorised(graphqlClient, 'nummer: leerling.bsn'), unauthorised(graphqlClient, 'bsn: leerling.bsn')] },
     { code: graphqlModule, errors: [unauthorised(graphqlModule, 'nummer: leerling.bsn')] },
@@ -523,5 +533,5 @@ const probeTable = {
     { code: urql, errors: [unauthorised(urql, 'nummer: leerling.bsn'), unauthorised(urql, 'bsn: leerling.bsn')] },
   ],
 };
-ruleTester.run('no-unauthorised-transfer (probe suite: needle, GraphQL clients)', rule('no-unauthorised-transfer'), probeTable);
-typedRuleTester.run('no-unauthorised-transfer (probe suite: needle, GraphQL clients; typed)', rule('no-unauthorised-transfer'), probeTable);
+ruleTester.run('no-unauthorised-transfer (probe suite: needle, GraphQL clients, closures)', rule('no-unauthorised-transfer'), probeTable);
+typedRuleTester.run('no-unauthorised-transfer (probe suite: needle, GraphQL clients, closures; typed)', rule('no-unauthorised-transfer'), probeTable);

@@ -10,6 +10,7 @@ import { normaliseName } from '../catalogue/names';
 import type { CheckContext } from './context';
 import type { FlowEngine } from './flow/engine';
 import { categoriesOf, type TraceStep, type Value } from './flow/labels';
+import { isLiteralData } from './flow/notData';
 // Read once: every member of the typescript module is a getter, and these run for every node.
 const { forEachChild, getJSDocTags, isAccessor, isArrayLiteralExpression, isArrowFunction, isAsExpression, isAwaitExpression, isBinaryExpression, isBlock, isCallExpression, isCaseClause, isClassLike, isComputedPropertyName, isConditionalExpression, isConstructorDeclaration, isDefaultClause, isElementAccessExpression, isFunctionDeclaration, isFunctionExpression, isIdentifier, isMethodDeclaration, isModuleBlock, isNewExpression, isNonNullExpression, isNumericLiteral, isObjectLiteralExpression, isParenthesizedExpression, isPrivateIdentifier, isPropertyAccessExpression, isPropertyAssignment, isSatisfiesExpression, isShorthandPropertyAssignment, isSourceFile, isSpreadAssignment, isSpreadElement, isStringLiteralLike, isTemplateExpression, isTypeAssertionExpression, isTypeReferenceNode, TypeFlags } = ts;
 
@@ -80,13 +81,14 @@ export class CategoryCollector {
 
   /**
    * A key or member name that classifies a value (`{ roepnaam: … }`, `school.adres`), except for the categories the
-   * value is not data of: fake or literal data, a derived value or mask, or a member of an owner that is never a person
+   * value is not data of: generated fake data, a derived value or mask, or a member of an owner that is never a person
    * (the same judgement the flow analysis makes, see flow/notData.ts).
    */
   private nameOfValue(name: string, value: ts.Expression | undefined): void {
     const categories = this.context.index.byName.get(normaliseName(name));
     if (!categories || categories.length === 0) return;
-    if (!value || !this.written) {
+    // A literal (`{ cijfer: 8 }`) keeps its key's meaning in a store: a written value's key names the column it fills.
+    if (!value || !this.written || isLiteralData(value, () => false)) {
       this.addAll(categories);
       return;
     }

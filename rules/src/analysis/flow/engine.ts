@@ -988,6 +988,7 @@ export class FlowEngine implements Evaluator {
     if (!decl) return flows;
     const calleeText = shortText(skipOuter(call.expression));
     let construction: { ctor: ts.ConstructorDeclaration; site: ts.NewExpression } | undefined | null = null;
+    let factory: { site: ts.CallExpression; factory: FunctionWithBody } | undefined | null = null;
     // Sinks whose destination depends on the callee's parameters, resolved with this call's arguments (once each).
     let bindings: Bindings | null = null;
     const relocated = new Map<SinkSite, SinkSite>();
@@ -1012,6 +1013,11 @@ export class FlowEngine implements Evaluator {
         // Instance state from the constructor reaches the sink: the argument is in the `new` expression.
         if (construction === null) construction = this.constructionFor(call, decl);
         arg = construction && reach.label.fn === construction.ctor ? construction.site.arguments?.[reach.label.index] : undefined;
+        // A factory's parameter the closure (or the made object's method) holds: the argument of the factory call.
+        if (!arg) {
+          if (factory === null) factory = this.resolver.factorySite(call.expression) ?? undefined;
+          if (factory && reach.label.fn === factory.factory) arg = factory.site.arguments[reach.label.index];
+        }
       }
       if (!arg) continue;
       const argValue = this.valueOf(arg);
@@ -1048,6 +1054,9 @@ export class FlowEngine implements Evaluator {
       });
     };
     bind(fn.parameters, call.arguments);
+    // A closure or a made object's method: the factory's parameters hold the factory call's arguments.
+    const made = this.resolver.factorySite(call.expression);
+    if (made) bind(made.factory.parameters, made.site.arguments);
     const callee = skipOuter(call.expression);
     if (!isPropertyAccessExpression(callee)) return bindings;
     let args: readonly ts.Expression[] | undefined;

@@ -14,7 +14,7 @@ import { nodesFor } from './nodes';
 import type { ProjectIndex } from './projectIndex';
 import { lexicalDeclaration } from './scopes';
 import { forEachNode, sourceFileOf } from './walk';
-import { enclosingClass, isFunctionWithBody, isImportBinding, returnedExpressions, type FunctionWithBody } from './syntax';
+import { enclosingClass, isConst, isFunctionWithBody, isImportBinding, returnedExpressions, type FunctionWithBody } from './syntax';
 // Read once: every member of the typescript module is a getter, and these run for every node.
 const { isEnumDeclaration, isExportAssignment, getModifiers, isBinaryExpression, isExpressionStatement, isArrowFunction, isAwaitExpression, isCallExpression, isClassDeclaration, isClassLike, isConstructorDeclaration, isFunctionExpression, isFunctionDeclaration, isFunctionLike, isGetAccessorDeclaration, isIdentifier, isInterfaceDeclaration, isMethodDeclaration, isMethodSignature, isNewExpression, isObjectLiteralExpression, isParameter, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isPropertySignature, isQualifiedName, isShorthandPropertyAssignment, isSourceFile, isTypeReferenceNode, isVariableDeclaration, isVariableStatement, SymbolFlags, SyntaxKind } = ts;
 
@@ -33,6 +33,8 @@ export class Resolver {
     /** The project's top-level facts (modules it imports, classes by name), for untyped JavaScript. */
     readonly project?: ProjectIndex,
   ) {}
+
+  private readonly factoryCalls = new Set<ts.CallExpression>();
 
   /** Drops the per-node answers when a file is done (see `FlowEngine.releaseFileCaches`). */
   release(): void {
@@ -348,9 +350,40 @@ export class Resolver {
       if (isFunctionExpression(init) || isArrowFunction(init)) decl = init;
     }
     if (!decl && isPropertyAccessExpression(callee)) decl = this.foreignExtension(callee);
+    // A function a factory returns (`const zend = maakZender(url); zend(data)`, `maakZender(url)(data)`): the closure.
+    if (!decl || !isFunctionWithBody(decl)) decl = this.factorySite(callee)?.made;
     if (!decl || !isFunctionWithBody(decl)) return undefined;
     if (this.isLibraryFile(sourceFileOf(decl))) return undefined;
     return decl;
+  }
+
+  /**
+   * The call of a project function (a factory) that made the function or object a callee belongs to — `maakZender(url)`
+   * for `zend` in `const zend = maakZender(url); zend(data)`, or for `client.post` in `const client = maakClient(url)`
+   * — with the factory, and the function the factory returns when that is what the callee is. Values the factory's
+   * parameters hold inside the closure are the arguments of this call, as a constructor's are those of its `new`.
+   */
+  factorySite(callee: ts.Expression, depth = 0): { site: ts.CallExpression; factory: FunctionWithBody; made: FunctionWithBody | undefined } | undefined {
+    if (depth > 2) return undefined;
+    let e = skipOuter(callee);
+    if (isPropertyAccessExpression(e)) {
+      const owner = this.factorySite(e.expression, depth + 1);
+      return owner ? { ...owner, made: undefined } : undefined;
+    }
+    if (isIdentifier(e)) {
+      const decl = this.resolve(e);
+      if (!decl || !isVariableDeclaration(decl) || !decl.initializer || !isConst(decl)) return undefined;
+      e = skipOuter(decl.initializer);
+    }
+    if (!isCallExpression(e) || this.factoryCalls.has(e)) return undefined;
+    // A factory call being resolved is not resolved again (`const a = b(); const b = a();`).
+    this.factoryCalls.add(e);
+    const factory = this.calleeDeclaration(e);
+    this.factoryCalls.delete(e);
+    if (!factory) return undefined;
+    const results = returnedExpressions(factory).map(skipOuter);
+    const made = results.length === 1 && results[0] && (isArrowFunction(results[0]) || isFunctionExpression(results[0])) ? results[0] : undefined;
+    return { site: e, factory, made: made && isFunctionWithBody(made) ? made : undefined };
   }
 }
 
