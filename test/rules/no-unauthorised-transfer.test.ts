@@ -511,8 +511,18 @@ const urql = `${egressPre}import { createClient, Client } from '@urql/core';\nco
 const closureArrow = `${egressPre}const maakZender = (url: string) => (data: unknown) => fetch(url, { method: 'POST', body: JSON.stringify(data) });\nconst zend = maakZender('https://api.leermiddel.example/x');\nconst naarDuo = maakZender('https://api.duo.nl/bron');\nvoid naarDuo({ bsn: leerling.bsn });\nvoid zend({ nummer: leerling.bsn });`;
 const closureFunction = `${egressPre}function maakZender(url: string) {\n  return function (data: unknown) {\n    return fetch(url, { method: 'POST', body: JSON.stringify(data) });\n  };\n}\nvoid maakZender('https://api.leermiddel.example/x')({ nummer: leerling.bsn });`;
 const factoryObject = `${egressPre}function maakClient(base: string) {\n  return { post: (path: string, data: unknown) => fetch(base + path, { method: 'POST', body: JSON.stringify(data) }) };\n}\nconst duo = maakClient('https://api.duo.nl');\nconst client = maakClient('https://api.leermiddel.example');\nvoid duo.post('/bron', { bsn: leerling.bsn });\nvoid client.post('/x', { nummer: leerling.bsn });`;
+// Round 2 of the probes: jQuery ajax (module and global), request, ofetch and Nuxt's `$fetch` global, Nuxt's injected
+// `this.$axios`.
+const jqueryAjax = `${egressPre}import $ from 'jquery';\n$.ajax({ url: 'https://api.leermiddel.example/x', method: 'POST', data: { nummer: leerling.bsn } });\n$.post('https://api.leermiddel.example/y', { bsn: leerling.bsn });`;
+const jqueryGlobal = `${egressPre}declare const $: { getJSON(url: string, data: unknown): void };\n$.getJSON('https://api.leermiddel.example/x', { nummer: leerling.bsn });`;
+const requestLib = `${egressPre}const request = require('request');\nrequest.post({ url: 'https://api.leermiddel.example/x', json: { nummer: leerling.bsn } });\nrequest('https://api.leermiddel.example/y', { qs: { bsn: leerling.bsn } });`;
+const ofetchCalls = `${egressPre}import { ofetch } from 'ofetch';\ndeclare const $fetch: (url: string, options?: unknown) => Promise<unknown>;\nvoid ofetch('https://api.leermiddel.example/x', { method: 'POST', body: { nummer: leerling.bsn } });\nvoid $fetch('https://api.leermiddel.example/y', { query: { bsn: leerling.bsn } });`;
+const nuxtAxios = `${egressPre}export default {\n  methods: {\n    stuur(this: { $axios: { post(u: string, d: unknown): void } }) {\n      this.$axios.post('https://api.leermiddel.example/x', { nummer: leerling.bsn });\n    },\n  },\n};`;
 const probeTable = {
   valid: [
+    `${egressPre}import $ from 'jquery';\n$.post('https://api.duo.nl/bron', { bsn: leerling.bsn });\n$('#naam').text(leerling.naam);`,
+    `${egressPre}import { ofetch } from 'ofetch';\nvoid ofetch('https://api.duo.nl/bron', { method: 'POST', body: { bsn: leerling.bsn } });`,
+    `${egressPre}const $fetch = (u: string, o: unknown) => [u, o];\n$fetch('https://api.leermiddel.example/x', { body: leerling.bsn });`, // a local function
     `${egressPre}const maakZender = (url: string) => (data: unknown) => fetch(url, { method: 'POST', body: JSON.stringify(data) });\nconst naarDuo = maakZender('https://api.duo.nl/bron');\nvoid naarDuo({ bsn: leerling.bsn });`,
     `${egressPre}function maakClient(base: string) {\n  return { post: (path: string, data: unknown) => fetch(base + path, { method: 'POST', body: JSON.stringify(data) }) };\n}\nconst client = maakClient('https://api.leermiddel.example');\nvoid client.post('/x', { naam: leerling.naam });`,
     `${egressPre}import needle from 'needle';\nneedle.post('https://api.duo.nl/bron', { bsn: leerling.bsn });\nneedle.get('https://api.leermiddel.example/lokalen');`,
@@ -524,6 +534,11 @@ const probeTable = {
   invalid: [
     { code: needleCall, errors: [unauthorised(needleCall, 'nummer: leerling.bsn')] },
     { code: closureArrow, errors: [unauthorised(closureArrow, 'nummer: leerling.bsn')] },
+    { code: jqueryAjax, errors: [unauthorised(jqueryAjax, 'nummer: leerling.bsn'), unauthorised(jqueryAjax, 'bsn: leerling.bsn')] },
+    { code: jqueryGlobal, errors: [unauthorised(jqueryGlobal, 'nummer: leerling.bsn')] },
+    { code: requestLib, errors: [unauthorised(requestLib, 'nummer: leerling.bsn'), unauthorised(requestLib, 'bsn: leerling.bsn')] },
+    { code: ofetchCalls, errors: [unauthorised(ofetchCalls, 'nummer: leerling.bsn'), unauthorised(ofetchCalls, 'bsn: leerling.bsn')] },
+    { code: nuxtAxios, errors: [unauthorised(nuxtAxios, 'nummer: leerling.bsn')] },
     { code: closureFunction, errors: [unauthorised(closureFunction, 'nummer: leerling.bsn')] },
     { code: factoryObject, errors: [unauthorised(factoryObject, 'nummer: leerling.bsn')] },
     { code: needleMethods, errors: [unauthorised(needleMethods, 'nummer: leerling.bsn'), unauthorised(needleMethods, "'X-Bsn': leerling.bsn")] },
@@ -533,5 +548,5 @@ const probeTable = {
     { code: urql, errors: [unauthorised(urql, 'nummer: leerling.bsn'), unauthorised(urql, 'bsn: leerling.bsn')] },
   ],
 };
-ruleTester.run('no-unauthorised-transfer (probe suite: needle, GraphQL clients, closures)', rule('no-unauthorised-transfer'), probeTable);
-typedRuleTester.run('no-unauthorised-transfer (probe suite: needle, GraphQL clients, closures; typed)', rule('no-unauthorised-transfer'), probeTable);
+ruleTester.run('no-unauthorised-transfer (probe suite: HTTP and GraphQL clients, closures)', rule('no-unauthorised-transfer'), probeTable);
+typedRuleTester.run('no-unauthorised-transfer (probe suite: HTTP and GraphQL clients, closures; typed)', rule('no-unauthorised-transfer'), probeTable);

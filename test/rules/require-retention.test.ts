@@ -108,6 +108,10 @@ const knexRequire = "const db = require('knex')({ client: 'pg' });\nawait db.tab
 const knexDirect = "import knex from 'knex';\nawait knex('meldingen').insert([{ diagnose }]);";
 const supabase = "import { createClient } from '@supabase/supabase-js';\nconst client = createClient('https://x.supabase.co', 'anon');\nawait client.from('leerlingen').upsert({ bsn: leerling.bsn });";
 const supabaseNamed = "await supabase.from('contacten').insert({ email: ouder.email });";
+const redisExpireLong = "import Redis from 'ioredis';\nconst redis = new Redis();\nawait redis.set(`beeld:${id}`, opname);\nawait redis.expire(`beeld:${id}`, 60 * 60 * 24 * 60);";
+const redisList = "import { createClient } from 'redis';\nconst client = createClient();\nawait client.lPush('wachtrij', JSON.stringify({ bsn: leerling.bsn }));\nawait client.sAdd('adressen', postcode);";
+const mongoTtlLong = "await db.collection('beelden').createIndex({ gemaakt: 1 }, { expireAfterSeconds: 60 * 60 * 24 * 90 });\nawait db.collection('beelden').insertOne({ opname, gemaakt: new Date() });";
+const keyv = "import Keyv from 'keyv';\nconst keyv = new Keyv('redis://localhost');\nawait keyv.set(`l:${id}`, { bsn: leerling.bsn });\nawait keyv.set('beeld', opname, 1000 * 60 * 60 * 24 * 60);";
 const fakeAndReal = "import { faker } from '@faker-js/faker';\nlocalStorage.setItem('demo', JSON.stringify({ roepnaam: faker.person.firstName(), bsn: leerling.bsn }));";
 
 // The browser, mobile, cookie, IndexedDB, Prisma, SQL and persisted-state stores run without and with types alike.
@@ -120,6 +124,11 @@ const storesValid = [
   "import localforage from 'localforage';\nawait localforage.setItem('thema', 'donker');",
   "import localforage from 'localforage';\n/** @retention leerlingdossier */\nawait localforage.setItem('leerling', { naam, bsn });",
   "import { set } from 'idb-keyval';\nawait set('thema', { donker: true });",
+  // A TTL given after the write (`expire`, `pexpire`) on the same client and key; a MongoDB TTL index on the collection.
+  "import Redis from 'ioredis';\nconst redis = new Redis();\nawait redis.set(`leerling:${id}`, bsn);\nawait redis.expire(`leerling:${id}`, 3600);",
+  "import { createClient } from 'redis';\nconst client = createClient();\nawait client.hSet('sessie', { email });\nawait client.pExpire('sessie', 60 * 60 * 1000);",
+  "await db.collection('sessies').createIndex({ t: 1 }, { expireAfterSeconds: 3600 });\nawait db.collection('sessies').insertOne({ bsn, t: new Date() });",
+  "import Keyv from 'keyv';\nconst keyv = new Keyv();\nawait keyv.set('sessie', { email }, 60 * 60 * 1000);",
   "import knex from 'knex';\nconst db = knex({ client: 'pg' });\nawait db('lokalen').insert({ nummer });\nawait db('leerlingen').where({ bsn }).first();",
   "import knex from 'knex';\nconst db = knex({ client: 'pg' });\n/** @retention leerlingdossier */\nawait db('leerlingen').insert({ bsn: leerling.bsn });",
   "import { createClient } from '@supabase/supabase-js';\nconst client = createClient('https://x.supabase.co', 'anon');\nawait client.from('leerlingen').select('bsn').eq('bsn', bsn);",
@@ -186,6 +195,22 @@ const storesInvalid = [
   { code: knexDirect, errors: [{ messageId: 'missingRetention', ...at(knexDirect, "knex('meldingen').insert([{ diagnose }])"), suggestions: insert(knexDirect, 'await', ['leerlingdossier']) }] },
   { code: supabase, errors: [{ messageId: 'missingRetention', ...at(supabase, "client.from('leerlingen').upsert({ bsn: leerling.bsn })"), suggestions: insert(supabase, 'await', ['leerlingdossier']) }] },
   { code: supabaseNamed, errors: [{ messageId: 'missingRetention', ...at(supabaseNamed, "supabase.from('contacten').insert({ email: ouder.email })"), suggestions: insert(supabaseNamed, 'await', ['leerlingdossier', 'sessie']) }] },
+  { code: redisExpireLong, errors: [{ messageId: 'ttlTooLong', ...at(redisExpireLong, 'redis.set(`beeld:${id}`, opname)'), suggestions: [] }] },
+  {
+    code: redisList,
+    errors: [
+      { messageId: 'missingRetention', ...at(redisList, "client.lPush('wachtrij', JSON.stringify({ bsn: leerling.bsn }))"), suggestions: insert(redisList, "await client.lPush", ['leerlingdossier']) },
+      { messageId: 'missingRetention', ...at(redisList, "client.sAdd('adressen', postcode)"), suggestions: insert(redisList, "await client.sAdd", ['leerlingdossier', 'sessie']) },
+    ],
+  },
+  { code: mongoTtlLong, errors: [{ messageId: 'ttlTooLong', ...at(mongoTtlLong, "db.collection('beelden').insertOne({ opname, gemaakt: new Date() })"), suggestions: [] }] },
+  {
+    code: keyv,
+    errors: [
+      { messageId: 'missingRetention', ...at(keyv, 'keyv.set(`l:${id}`, { bsn: leerling.bsn })'), suggestions: insert(keyv, 'await keyv.set(`l', ['leerlingdossier']) },
+      { messageId: 'ttlTooLong', ...at(keyv, "keyv.set('beeld', opname, 1000 * 60 * 60 * 24 * 60)"), suggestions: [] },
+    ],
+  },
   { code: fakeAndReal, errors: [{ messageId: 'missingRetention', ...at(fakeAndReal, "localStorage.setItem('demo', JSON.stringify({ roepnaam: faker.person.firstName(), bsn: leerling.bsn }))"), suggestions: insert(fakeAndReal, 'localStorage', ['leerlingdossier']) }] },
   { code: localProperty, errors: [{ messageId: 'missingRetention', ...at(localProperty, 'localStorage.roepnaam = naam'), suggestions: insert(localProperty, 'localStorage', ['leerlingdossier', 'sessie']) }] },
   { code: localElement, errors: [{ messageId: 'missingRetention', ...at(localElement, "window.localStorage['k'] = JSON.stringify({ bsn })"), suggestions: insert(localElement, 'window', ['leerlingdossier']) }] },

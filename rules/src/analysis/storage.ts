@@ -91,7 +91,11 @@ function programHasRedis(program: ts.Program | undefined): boolean {
   return has;
 }
 
-const REDIS_WRITES = new Set(['set', 'setex', 'setEx', 'psetex', 'pSetEx', 'hset', 'hSet', 'hmset', 'hmSet']);
+/** Redis writes that add members to a list or set under a key: every argument after the key is stored. */
+const REDIS_MEMBER_WRITES = new Set(['lpush', 'lPush', 'rpush', 'rPush', 'sadd', 'sAdd']);
+/** Redis commands that give a key its TTL after it was written (`set(k, v)` then `expire(k, 3600)`). */
+const REDIS_EXPIRES: Readonly<Record<string, number>> = { expire: 1, pexpire: 0.001, pExpire: 0.001 };
+const REDIS_WRITES = new Set(['set', 'setex', 'setEx', 'psetex', 'pSetEx', 'hset', 'hSet', 'hmset', 'hmSet', ...REDIS_MEMBER_WRITES]);
 const COLUMN_DECORATORS = new Set([
   'Column', 'PrimaryColumn', 'PrimaryGeneratedColumn', 'CreateDateColumn', 'UpdateDateColumn', 'DeleteDateColumn',
   'VersionColumn', 'ViewColumn', 'ObjectIdColumn', 'Property', 'PrimaryKey', 'SerializedPrimaryKey', 'Enum', 'Formula',
@@ -604,6 +608,8 @@ class StorageFinder implements StorageScope {
       if (args[2]) collector.stored(args[2]);
       const amount = args[1] ? this.evaluateNumber(args[1]) : undefined;
       ttl = amount === undefined ? 'unresolved' : { seconds: lower === 'psetex' ? amount / 1000 : amount };
+    } else if (REDIS_MEMBER_WRITES.has(method)) {
+      for (const arg of args.slice(1)) collector.stored(arg);
     } else {
       // hset(key, field, value, field, value, …) or hset(key, { field: value }).
       for (let i = 1; i < args.length; i++) {
@@ -613,7 +619,29 @@ class StorageFinder implements StorageScope {
         else collector.stored(arg);
       }
     }
-    this.add('cache', `Redis \`${method}\``, node, enclosingStatement(node), enclosingFunctions(node), collector, ttl);
+    this.add('cache', `Redis \`${method}\``, node, enclosingStatement(node), enclosingFunctions(node), collector, ttl ?? this.redisExpire(node, callee));
+  }
+
+  /**
+   * The TTL an `expire(key, seconds)` (or `pexpire`) on the same client gives the written key, in the same function or
+   * at the same level of the file: the key is compared as written (`\`leerling:${id}\``).
+   */
+  private redisExpire(node: ts.CallExpression, callee: ts.PropertyAccessExpression): StorageTtl | undefined {
+    const key = node.arguments[0];
+    if (!key) return undefined;
+    const client = callee.expression.getText(this.sourceFile);
+    const keyText = key.getText(this.sourceFile);
+    const scope = enclosingFunctions(node)[0];
+    for (const call of this.calls) {
+      const expire = call.expression;
+      if (!isPropertyAccessExpression(expire) || !Object.hasOwn(REDIS_EXPIRES, expire.name.text)) continue;
+      if (enclosingFunctions(call)[0] !== scope || expire.expression.getText(this.sourceFile) !== client) continue;
+      const [expired, amount] = call.arguments;
+      if (!expired || !amount || expired.getText(this.sourceFile) !== keyText) continue;
+      const value = this.evaluateNumber(amount);
+      return value === undefined ? 'unresolved' : { seconds: value * (REDIS_EXPIRES[expire.name.text] ?? 1) };
+    }
+    return undefined;
   }
 
   /** The TTL of `set(key, value, 'EX', 60)` (ioredis) or `set(key, value, { EX: 60 })` (node-redis). */

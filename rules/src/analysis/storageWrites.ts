@@ -57,6 +57,9 @@ export class StoreWrites {
   private readonly sqlTables = new Set<string>();
   private readonly sqlByNode = new Map<ts.Node, readonly SqlStatement[]>();
 
+  /** TTL indexes of MongoDB collections created in this file, by collection name. */
+  private readonly collectionTtls = new Map<string, StorageTtl>();
+
   constructor(
     private readonly scope: StorageScope,
     calls: readonly ts.CallExpression[],
@@ -72,6 +75,7 @@ export class StoreWrites {
         }
       }
       for (const statement of this.sqlOfCall(call)) if (statement.verb === 'create' || statement.verb === 'alter') this.sqlTables.add(statement.table.toLowerCase());
+      this.mongoTtlIndex(call);
     }
     for (const node of tagged) for (const statement of this.sqlOfTagged(node)) if (statement.verb === 'create' || statement.verb === 'alter') this.sqlTables.add(statement.table.toLowerCase());
   }
@@ -483,8 +487,28 @@ export class StoreWrites {
       if (value) collector.stored(value);
     }
     const label = collection ? `MongoDB \`collection(…).${callee.name.text}\`` : `Mongoose \`${receiverLabelOf(receiver)}.${callee.name.text}\``;
-    this.scope.add('table-write', label, node, enclosingStatement(node), enclosingFunctions(node), collector);
+    const ttl = name && isStringLiteralLike(name) ? this.collectionTtls.get(name.text) : undefined;
+    this.scope.add('table-write', label, node, enclosingStatement(node), enclosingFunctions(node), collector, ttl);
     return true;
+  }
+
+  /**
+   * `db.collection('sessies').createIndex({ t: 1 }, { expireAfterSeconds: 3600 })`: MongoDB deletes the collection's
+   * documents that long after their date, so the TTL is the retention of the file's writes to that collection.
+   */
+  private mongoTtlIndex(call: ts.CallExpression): void {
+    const callee = skipWrappers(call.expression);
+    if (!isPropertyAccessExpression(callee) || (callee.name.text !== 'createIndex' && callee.name.text !== 'ensureIndex')) return;
+    const collection = skipWrappers(callee.expression);
+    if (!isCallExpression(collection) || calleeName(collection.expression) !== MONGO.collectionMethod) return;
+    const name = collection.arguments[0];
+    const options = call.arguments[1] && this.scope.objectLiteral(call.arguments[1]);
+    const value = options && propertyValue(options, 'expireAfterSeconds');
+    if (!name || !isStringLiteralLike(name) || !value) return;
+    const amount = this.scope.evaluateNumber(value);
+    const ttl: StorageTtl = amount === undefined ? 'unresolved' : { seconds: amount };
+    const known = this.collectionTtls.get(name.text);
+    if (typeof known !== 'object' || (typeof ttl === 'object' && ttl.seconds < known.seconds)) this.collectionTtls.set(name.text, ttl);
   }
 
   /** `getModelForClass(LocalClass)` or `model('X', localSchema)` where `localSchema = new Schema(…)` in this file. */

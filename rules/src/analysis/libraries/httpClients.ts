@@ -78,6 +78,8 @@ export const HTTP_CLIENTS: readonly Library[] = [
     label: 'axios',
     modules: ['axios'],
     types: ['AxiosInstance', 'Axios', 'AxiosStatic'],
+    // Nuxt's axios module injects an instance as `this.$axios` (also `context.$axios`, `app.$axios`).
+    instanceNames: /^\$axios$/,
     makers: [
       { from: ['module', 'instance'], call: ['create'], makes: 'instance', base: [{ arg: 0, key: 'baseURL' }] },
       { from: ['module'], construct: ['Axios'], makes: 'instance', base: [{ arg: 0, key: 'baseURL' }] },
@@ -175,6 +177,69 @@ export const HTTP_CLIENTS: readonly Library[] = [
       { on: ['module'], methods: ['get', 'head'], shapes: [{ url: [{ arg: 0 }], data: [{ arg: 1, keys: ['headers'] }] }] },
     ],
     sinks: '`needle(method, url, data, { headers })`, `needle.request(…)`, `post`/`put`/`patch`/`delete(url, data)`, `get`/`head(url)`',
+  },
+  {
+    id: 'jquery',
+    family: 'http',
+    label: 'jQuery ajax',
+    modules: ['jquery'],
+    globals: ['$', 'jQuery'],
+    operations: [
+      {
+        on: ['module'],
+        methods: ['ajax'],
+        shapes: [
+          { whenObject: 0, url: [{ arg: 0, key: 'url' }], data: [{ arg: 0, keys: ['data', 'headers'] }] },
+          { url: [{ arg: 0 }], data: [{ arg: 1, keys: ['data', 'headers'] }] },
+        ],
+      },
+      {
+        on: ['module'],
+        methods: ['post', 'get', 'getJSON'],
+        shapes: [
+          { whenObject: 0, url: [{ arg: 0, key: 'url' }], data: [{ arg: 0, keys: ['data', 'headers'] }] },
+          { url: [{ arg: 0 }], data: [{ arg: 1, role: 'data' }] },
+        ],
+      },
+    ],
+    sinks: '`$.ajax({ url, data, headers })` / `$.ajax(url, settings)`, `$.post`/`$.get`/`$.getJSON(url, data)` (also `{ url, data }`)',
+  },
+  {
+    id: 'request',
+    family: 'http',
+    label: 'request (and request-promise)',
+    modules: ['request', 'request-promise', 'request-promise-native'],
+    makers: [{ from: ['module'], call: ['defaults'], makes: 'instance', base: [{ arg: 0, key: 'baseUrl' }] }],
+    operations: [
+      {
+        on: ['module', 'instance'],
+        methods: ['()', ...HTTP_METHODS, 'del'],
+        shapes: [
+          { whenObject: 0, url: [{ arg: 0, key: 'url' }, { arg: 0, key: 'uri' }], base: { arg: 0, key: 'baseUrl' }, data: [{ arg: 0, keys: ['json', 'body', 'form', 'formData', 'qs', 'headers'] }] },
+          { url: [{ arg: 0 }], base: { arg: 1, key: 'baseUrl' }, data: [{ arg: 1, keys: ['json', 'body', 'form', 'formData', 'qs', 'headers'] }] },
+        ],
+      },
+    ],
+    sinks: '`request(url, { json, body, form, formData, qs, headers })`, one options object with `url`/`uri`, and its methods; `request.defaults({ baseUrl })` instances',
+  },
+  {
+    id: 'ofetch',
+    family: 'http',
+    label: 'ofetch (Nuxt `$fetch`)',
+    modules: ['ofetch', 'ohmyfetch'],
+    // Nuxt and Nitro provide `$fetch` as a global.
+    globals: ['$fetch'],
+    makers: [{ from: ['module'], call: ['create'], makes: 'instance', base: [{ arg: 0, key: 'baseURL' }] }],
+    operations: [
+      {
+        on: ['module', 'instance'],
+        // `ofetch(…)` and `$fetch(…)` imported by name are the module's functions; a default import or the global is
+        // the function itself.
+        methods: ['()', 'ofetch', '$fetch'],
+        shapes: [{ url: [{ arg: 0 }], base: { arg: 1, key: 'baseURL' }, data: [{ arg: 1, keys: ['body', 'query', 'params', 'headers'] }] }],
+      },
+    ],
+    sinks: '`ofetch(url, { body, query, params, headers })`, `$fetch(…)` (Nuxt global or import); `ofetch.create({ baseURL })` instances',
   },
   {
     id: 'superagent',

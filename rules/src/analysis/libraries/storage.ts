@@ -131,6 +131,13 @@ export const STORE_WRITE_LIBRARIES: readonly StoreWriteLibrary[] = [
     methods: { setItem: KEY_VALUE },
   },
   {
+    library: 'Keyv',
+    kind: 'cache',
+    // Keyv stores in Redis, a database or a file; known by its conventional name, or with types by its declaration.
+    receiver: { names: ['keyv'], typeModules: ['keyv'] },
+    methods: { set: { ...KEY_VALUE, ttl: { argument: 2, unit: 'milliseconds' } } },
+  },
+  {
     library: 'Express',
     kind: 'cookie',
     receiver: { names: ['res', 'response', 'resp'], typeModules: ['express-serve-static-core', 'express'] },
