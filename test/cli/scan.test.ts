@@ -250,4 +250,19 @@ describe('avglint scan', function () {
       ],
     );
   });
+  it('without a tsconfig resolves a URL destructured from a CommonJS config module (probe suite)', () => {
+    const p = project({
+      'avglint.catalogue.yaml': fixtureCatalogueText(),
+      'package.json': '{ "name": "js-config" }',
+      'src/config.js': "module.exports = { LEERMIDDEL_URL: 'https://api.leermiddel.example/v1', DUO_URL: 'https://api.duo.nl' };\n",
+      'src/client.js': "const axios = require('axios');\nconst { LEERMIDDEL_URL, DUO_URL } = require('./config');\nconst http = axios.create({ baseURL: LEERMIDDEL_URL });\nexports.stuur = (leerling) => http.post('/x', { nummer: leerling.bsn });\nexports.bron = (leerling) => axios.post(`${DUO_URL}/bron`, { bsn: leerling.bsn });\n",
+    });
+    const result = scanProject({ dir: p.dir, strict: true });
+    assert.equal(result.inferred, true);
+    // Without the destructured constant both were unresolved destinations; now one goes to the publisher, one to DUO.
+    assert.deepEqual(
+      result.findings.map((f) => [path.relative(p.dir, f.file), f.line, f.column, f.ruleId, f.messageId]),
+      [[path.join('src', 'client.js'), 4, 49, 'no-unauthorised-transfer', 'unauthorisedTransfer']],
+    );
+  });
 });

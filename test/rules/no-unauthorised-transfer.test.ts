@@ -518,6 +518,7 @@ const jqueryGlobal = `${egressPre}declare const $: { getJSON(url: string, data: 
 const requestLib = `${egressPre}const request = require('request');\nrequest.post({ url: 'https://api.leermiddel.example/x', json: { nummer: leerling.bsn } });\nrequest('https://api.leermiddel.example/y', { qs: { bsn: leerling.bsn } });`;
 const ofetchCalls = `${egressPre}import { ofetch } from 'ofetch';\ndeclare const $fetch: (url: string, options?: unknown) => Promise<unknown>;\nvoid ofetch('https://api.leermiddel.example/x', { method: 'POST', body: { nummer: leerling.bsn } });\nvoid $fetch('https://api.leermiddel.example/y', { query: { bsn: leerling.bsn } });`;
 const nuxtAxios = `${egressPre}export default {\n  methods: {\n    stuur(this: { $axios: { post(u: string, d: unknown): void } }) {\n      this.$axios.post('https://api.leermiddel.example/x', { nummer: leerling.bsn });\n    },\n  },\n};`;
+const destructuredUrl = `${egressPre}const config = { basis: 'https://api.leermiddel.example', duo: 'https://api.duo.nl' } as const;\nconst { basis, duo: naarDuo } = config;\nvoid fetch(\`\${naarDuo}/bron\`, { method: 'POST', body: leerling.bsn });\nvoid fetch(\`\${basis}/x\`, { method: 'POST', body: leerling.bsn });`;
 const probeTable = {
   valid: [
     `${egressPre}import $ from 'jquery';\n$.post('https://api.duo.nl/bron', { bsn: leerling.bsn });\n$('#naam').text(leerling.naam);`,
@@ -534,6 +535,7 @@ const probeTable = {
   invalid: [
     { code: needleCall, errors: [unauthorised(needleCall, 'nummer: leerling.bsn')] },
     { code: closureArrow, errors: [unauthorised(closureArrow, 'nummer: leerling.bsn')] },
+    { code: destructuredUrl, errors: [unauthorised(destructuredUrl, 'leerling.bsn', 1)] },
     { code: jqueryAjax, errors: [unauthorised(jqueryAjax, 'nummer: leerling.bsn'), unauthorised(jqueryAjax, 'bsn: leerling.bsn')] },
     { code: jqueryGlobal, errors: [unauthorised(jqueryGlobal, 'nummer: leerling.bsn')] },
     { code: requestLib, errors: [unauthorised(requestLib, 'nummer: leerling.bsn'), unauthorised(requestLib, 'bsn: leerling.bsn')] },

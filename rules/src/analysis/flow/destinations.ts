@@ -242,6 +242,18 @@ export class Destinations {
       const decl = this.resolver.resolve(e);
       if (decl && isVariableDeclaration(decl) && decl.initializer && isConstLike(decl)) return this.evaluate(decl.initializer, evaluation, depth + 1);
       if (decl && isParameter(decl)) return this.parameter(decl, evaluation, depth);
+      // `const { UITGEVER_URL } = require('./config')`: the checker follows CommonJS destructuring to the exported
+      // property; a local `const { base } = config` names a property of an object literal.
+      if (decl && isPropertyAssignment(decl)) return this.evaluate(decl.initializer, evaluation, depth + 1);
+      if (decl && isBindingElement(decl) && isObjectBindingPattern(decl.parent) && !decl.dotDotDotToken) {
+        const holder = decl.parent.parent;
+        const key = decl.propertyName ? (isIdentifier(decl.propertyName) || isStringLiteral(decl.propertyName) ? decl.propertyName.text : undefined) : isIdentifier(decl.name) ? decl.name.text : undefined;
+        if (key === undefined || !isVariableDeclaration(holder) || !holder.initializer || !isConstLike(holder)) return undefined;
+        const object = this.objectOf(holder.initializer, depth);
+        const value = object && propertyOf(object, key);
+        if (value) return this.evaluate(value, evaluation, depth + 1);
+        return decl.initializer ? this.evaluate(decl.initializer, evaluation, depth + 1) : undefined;
+      }
       return undefined;
     }
     if (isPropertyAccessExpression(e)) {
