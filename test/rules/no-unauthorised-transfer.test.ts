@@ -519,8 +519,10 @@ const requestLib = `${egressPre}const request = require('request');\nrequest.pos
 const ofetchCalls = `${egressPre}import { ofetch } from 'ofetch';\ndeclare const $fetch: (url: string, options?: unknown) => Promise<unknown>;\nvoid ofetch('https://api.leermiddel.example/x', { method: 'POST', body: { nummer: leerling.bsn } });\nvoid $fetch('https://api.leermiddel.example/y', { query: { bsn: leerling.bsn } });`;
 const nuxtAxios = `${egressPre}export default {\n  methods: {\n    stuur(this: { $axios: { post(u: string, d: unknown): void } }) {\n      this.$axios.post('https://api.leermiddel.example/x', { nummer: leerling.bsn });\n    },\n  },\n};`;
 const destructuredUrl = `${egressPre}const config = { basis: 'https://api.leermiddel.example', duo: 'https://api.duo.nl' } as const;\nconst { basis, duo: naarDuo } = config;\nvoid fetch(\`\${naarDuo}/bron\`, { method: 'POST', body: leerling.bsn });\nvoid fetch(\`\${basis}/x\`, { method: 'POST', body: leerling.bsn });`;
+const privateField = `${egressPre}export class Sync {\n  #url = 'https://api.leermiddel.example/x';\n  stuur() {\n    return fetch(this.#url, { method: 'POST', body: leerling.bsn });\n  }\n}`;
 const probeTable = {
   valid: [
+    `${egressPre}export class Sync {\n  #url = 'https://api.duo.nl/bron';\n  stuur() {\n    return fetch(this.#url, { method: 'POST', body: leerling.bsn });\n  }\n}`,
     `${egressPre}import $ from 'jquery';\n$.post('https://api.duo.nl/bron', { bsn: leerling.bsn });\n$('#naam').text(leerling.naam);`,
     `${egressPre}import { ofetch } from 'ofetch';\nvoid ofetch('https://api.duo.nl/bron', { method: 'POST', body: { bsn: leerling.bsn } });`,
     `${egressPre}const $fetch = (u: string, o: unknown) => [u, o];\n$fetch('https://api.leermiddel.example/x', { body: leerling.bsn });`, // a local function
@@ -535,6 +537,7 @@ const probeTable = {
   invalid: [
     { code: needleCall, errors: [unauthorised(needleCall, 'nummer: leerling.bsn')] },
     { code: closureArrow, errors: [unauthorised(closureArrow, 'nummer: leerling.bsn')] },
+    { code: privateField, errors: [unauthorised(privateField, 'leerling.bsn')] },
     { code: destructuredUrl, errors: [unauthorised(destructuredUrl, 'leerling.bsn', 1)] },
     { code: jqueryAjax, errors: [unauthorised(jqueryAjax, 'nummer: leerling.bsn'), unauthorised(jqueryAjax, 'bsn: leerling.bsn')] },
     { code: jqueryGlobal, errors: [unauthorised(jqueryGlobal, 'nummer: leerling.bsn')] },

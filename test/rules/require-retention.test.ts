@@ -398,9 +398,15 @@ const typedWrapperPush = "import { updateOne } from './store-wrapper';\ndeclare 
 const typedPrismaModule = "import db from '@/store-prisma-client';\nimport { leerling } from './store-types';\nawait db.leerling.create({ data: { bsn: leerling.BSN } });";
 const typedPrismaNamed = "import { db as client } from './store-prisma-client';\nimport { leerling } from './store-types';\nawait client.inschrijving.update({ where: { id: 1 }, data: leerling });";
 
+// #10 with types (probe suite): a whole object of a type that is never a person's (`School`, or an anonymous type
+// whose value is named `lokaal`) stores no category by its members' names; a person's type still does.
+const typedOuder = "interface Ouder { naam: string; adres: string }\ndeclare const ouder: Ouder;\nlocalStorage.setItem('o', JSON.stringify(ouder));";
+
 typedRuleTester.run('require-retention (typed)', rule('require-retention'), {
   valid: [
     ...storesValid,
+    "interface School { naam: string; postcode: string; adres: string }\ndeclare const school: School;\nlocalStorage.setItem('school', JSON.stringify(school));",
+    "declare const lokaal: { naam: string; adres: string };\nlocalStorage.setItem('l', JSON.stringify(lokaal));",
     { code: "import AsyncStorage from '@react-native-async-storage/async-storage';\nimport { lokaal } from './store-types';\nawait AsyncStorage.setItem('k', JSON.stringify(lokaal));", filename: 'src/store-typed.ts' },
     { code: "import { lokaal } from './store-types';\nawait prisma.ruimte.create({ data: lokaal });", filename: 'src/store-typed.ts' },
     { code: "import { writeFileSync } from 'fs';\nimport { lokaal } from './store-types';\nwriteFileSync('x', JSON.stringify(lokaal));", filename: 'src/store-typed.ts' },
@@ -412,6 +418,7 @@ typedRuleTester.run('require-retention (typed)', rule('require-retention'), {
   ],
   invalid: [
     ...storesInvalid,
+    { code: typedOuder, errors: [{ messageId: 'missingRetention', ...at(typedOuder, "localStorage.setItem('o', JSON.stringify(ouder))"), suggestions: insert(typedOuder, 'localStorage', ['leerlingdossier', 'sessie']) }] },
     {
       // Writing a `Leerling` writes its BSN, name and address; `Toetsresultaat[]` are results; a `Lokaal` is nobody's.
       code: typedWrite,

@@ -7,6 +7,7 @@
 import ts from 'typescript';
 import type { Category } from '../catalogue/model';
 import { normaliseName } from '../catalogue/names';
+import { ownerIsNotPerson } from '../catalogue/subjects';
 import type { CheckContext } from './context';
 import type { FlowEngine } from './flow/engine';
 import { categoriesOf, type TraceStep, type Value } from './flow/labels';
@@ -181,17 +182,19 @@ export class CategoryCollector {
       this.name(node.argumentExpression.text);
     }
     if (checker && (isIdentifier(node) || isPropertyAccessExpression(node) || isElementAccessExpression(node) || isCallExpression(node) || isNewExpression(node))) {
-      this.type(checker.getTypeAtLocation(node), depth);
+      // The value's name is an owner identity when its type has none of its own (`lokaal: { naam: string }`).
+      const named = isIdentifier(node) ? node.text : isPropertyAccessExpression(node) ? node.name.text : undefined;
+      this.type(checker.getTypeAtLocation(node), depth, named);
     }
   }
 
   /** Categories a type carries: its own name, its members' names and types, brands; arrays and unions by element. */
-  type(type: ts.Type, depth: number): void {
+  type(type: ts.Type, depth: number, valueName?: string): void {
     const checker = this.context.checker;
     if (!checker || depth > MAX_DEPTH || this.seenTypes.has(type)) return;
     this.seenTypes.add(type);
     if (type.isUnionOrIntersection()) {
-      for (const part of type.types) this.type(part, depth);
+      for (const part of type.types) this.type(part, depth, valueName);
       return;
     }
     const symbol = type.aliasSymbol ?? type.getSymbol();
@@ -199,7 +202,7 @@ export class CategoryCollector {
     if (type.getSymbol()) this.typeName(type.getSymbol()?.name ?? '');
     if (!(type.flags & TypeFlags.Object)) return;
     if (checker.isArrayType(type) || checker.isTupleType(type)) {
-      for (const element of checker.getTypeArguments(type as ts.TypeReference)) this.type(element, depth + 1);
+      for (const element of checker.getTypeArguments(type as ts.TypeReference)) this.type(element, depth + 1, valueName);
       return;
     }
     if (type.getCallSignatures().length > 0) return;
@@ -207,6 +210,9 @@ export class CategoryCollector {
     const program = this.context.program;
     if (program && (symbol?.declarations ?? []).some((d) => program.isSourceFileDefaultLibrary(d.getSourceFile()) || program.isSourceFileFromExternalLibrary(d.getSourceFile()))) return;
     const owner = type.getSymbol()?.name;
+    // Whose members these are (`School`, `Lokaal`, or the value's name for an anonymous type): a member matched by name
+    // is not the category when its owner is never a person (catalogue/subjects.ts), as in the flow rules.
+    const identities = [type.aliasSymbol?.name, owner !== undefined && !owner.startsWith('__') ? owner : undefined, valueName];
     for (const property of checker.getPropertiesOfType(type)) {
       const declaration = property.valueDeclaration ?? property.declarations?.[0];
       if (property.name === '__brand' && declaration) {
@@ -217,11 +223,12 @@ export class CategoryCollector {
       const propertyType = declaration ? checker.getTypeOfSymbolAtLocation(property, declaration) : undefined;
       // Methods are not stored (JSON.stringify and ORMs drop them), so their names say nothing about the data.
       if (propertyType && propertyType.getCallSignatures().length > 0 && !(propertyType.flags & TypeFlags.Union)) continue;
-      this.name(property.name);
+      const byName = this.context.index.byName.get(normaliseName(property.name));
+      if (byName) this.addAll(byName.filter((category) => !ownerIsNotPerson(this.context.catalogue, identities, category, property.name)));
       if (owner !== undefined) this.member(owner, property.name);
       if (declaration && propertyType) {
         this.jsdocTags(declaration);
-        this.type(propertyType, depth + 1);
+        this.type(propertyType, depth + 1, property.name);
       }
     }
   }

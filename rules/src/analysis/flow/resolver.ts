@@ -109,7 +109,8 @@ export class Resolver {
     if (cached !== undefined) return cached ?? undefined;
     this.members.set(node, null);
     const receiver = skipOuter(node.expression);
-    const name = node.name.text;
+    // A private field `this.#url` is declared as `#url`, whose name text avglint reads without the `#`.
+    const name = node.name.text.replace(/^#/, '');
     const decl = receiver.kind === SyntaxKind.ThisKeyword ? classMember(node, name) ?? this.thisMember(node, name) : this.memberIn(this.containerOf(receiver, 0), name, 0);
     this.members.set(node, decl ?? null);
     return decl;
