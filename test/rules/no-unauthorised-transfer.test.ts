@@ -520,8 +520,14 @@ const ofetchCalls = `${egressPre}import { ofetch } from 'ofetch';\ndeclare const
 const nuxtAxios = `${egressPre}export default {\n  methods: {\n    stuur(this: { $axios: { post(u: string, d: unknown): void } }) {\n      this.$axios.post('https://api.leermiddel.example/x', { nummer: leerling.bsn });\n    },\n  },\n};`;
 const destructuredUrl = `${egressPre}const config = { basis: 'https://api.leermiddel.example', duo: 'https://api.duo.nl' } as const;\nconst { basis, duo: naarDuo } = config;\nvoid fetch(\`\${naarDuo}/bron\`, { method: 'POST', body: leerling.bsn });\nvoid fetch(\`\${basis}/x\`, { method: 'POST', body: leerling.bsn });`;
 const privateField = `${egressPre}export class Sync {\n  #url = 'https://api.leermiddel.example/x';\n  stuur() {\n    return fetch(this.#url, { method: 'POST', body: leerling.bsn });\n  }\n}`;
+// A URL chosen by the environment (probe suite): a development server on the machine receives nothing, so the other
+// branch is the destination; `??`/`||` fall back to the literal.
+const envUrl = `${egressPre}declare const env: Record<string, string | undefined>;\nconst API = env.NODE_ENV === 'production' ? 'https://api.leermiddel.example' : 'http://localhost:3000';\nconst FALLBACK = env.API_URL ?? 'https://api.leermiddel.example';\nvoid fetch(\`\${API}/x\`, { method: 'POST', body: leerling.bsn });\nvoid fetch(FALLBACK + '/y', { method: 'POST', body: leerling.bsn });`;
 const probeTable = {
   valid: [
+    `${egressPre}declare const env: Record<string, string | undefined>;\nconst API = env.NODE_ENV === 'production' ? 'https://api.duo.nl' : 'http://localhost:3000';\nvoid fetch(\`\${API}/bron\`, { method: 'POST', body: leerling.bsn });\nvoid fetch((env.DUO_URL || 'https://api.duo.nl') + '/bron', { method: 'POST', body: leerling.bsn });`,
+    // Two hosts, one of them DUO: where it goes is decided at run time (an unresolved destination, reported in strict).
+    `${egressPre}declare const env: Record<string, string | undefined>;\nconst API = env.DUO ? 'https://api.duo.nl' : 'https://api.leermiddel.example';\nvoid fetch(API, { method: 'POST', body: leerling.bsn });`,
     `${egressPre}export class Sync {\n  #url = 'https://api.duo.nl/bron';\n  stuur() {\n    return fetch(this.#url, { method: 'POST', body: leerling.bsn });\n  }\n}`,
     `${egressPre}import $ from 'jquery';\n$.post('https://api.duo.nl/bron', { bsn: leerling.bsn });\n$('#naam').text(leerling.naam);`,
     `${egressPre}import { ofetch } from 'ofetch';\nvoid ofetch('https://api.duo.nl/bron', { method: 'POST', body: { bsn: leerling.bsn } });`,
@@ -537,6 +543,7 @@ const probeTable = {
   invalid: [
     { code: needleCall, errors: [unauthorised(needleCall, 'nummer: leerling.bsn')] },
     { code: closureArrow, errors: [unauthorised(closureArrow, 'nummer: leerling.bsn')] },
+    { code: envUrl, errors: [unauthorised(envUrl, 'leerling.bsn'), unauthorised(envUrl, 'leerling.bsn', 1)] },
     { code: privateField, errors: [unauthorised(privateField, 'leerling.bsn')] },
     { code: destructuredUrl, errors: [unauthorised(destructuredUrl, 'leerling.bsn', 1)] },
     { code: jqueryAjax, errors: [unauthorised(jqueryAjax, 'nummer: leerling.bsn'), unauthorised(jqueryAjax, 'bsn: leerling.bsn')] },

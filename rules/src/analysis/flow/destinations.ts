@@ -15,7 +15,7 @@ import { forEachNode } from './walk';
 import type { Resolver } from './resolver';
 import type { Locale } from '../../catalogue/model';
 // Read once: every member of the typescript module is a getter, and these run for every node.
-const { isArrowFunction, isAwaitExpression, isBindingElement, isClassLike, isElementAccessExpression, isEnumMember, isFunctionDeclaration, isFunctionExpression, isMethodDeclaration, isObjectBindingPattern, isArrayBindingPattern, isBinaryExpression, isCallExpression, isIdentifier, isNewExpression, isNoSubstitutionTemplateLiteral, isObjectLiteralExpression, isPropertyAccessExpression, isParameter, isPropertyAssignment, isPropertyDeclaration, isStringLiteral, isTemplateExpression, isVariableDeclaration, isVariableDeclarationList, NodeFlags, SyntaxKind } = ts;
+const { isArrowFunction, isConditionalExpression, isAwaitExpression, isBindingElement, isClassLike, isElementAccessExpression, isEnumMember, isFunctionDeclaration, isFunctionExpression, isMethodDeclaration, isObjectBindingPattern, isArrayBindingPattern, isBinaryExpression, isCallExpression, isIdentifier, isNewExpression, isNoSubstitutionTemplateLiteral, isObjectLiteralExpression, isPropertyAccessExpression, isParameter, isPropertyAssignment, isPropertyDeclaration, isStringLiteral, isTemplateExpression, isVariableDeclaration, isVariableDeclarationList, NodeFlags, SyntaxKind } = ts;
 
 export type Destination =
   | {
@@ -231,6 +231,23 @@ export class Destinations {
       let text = e.head.text;
       for (const span of e.templateSpans) text += (this.evaluate(span.expression, evaluation, depth + 1) ?? HOLE) + span.literal.text;
       return text;
+    }
+    // `process.env.API_URL ?? 'https://api.vendor.example'`: the literal fallback is where the code sends unless
+    // configured otherwise; a left side that resolves wins.
+    if (isBinaryExpression(e) && (e.operatorToken.kind === SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === SyntaxKind.BarBarToken)) {
+      return this.evaluate(e.left, evaluation, depth + 1) ?? this.evaluate(e.right, evaluation, depth + 1);
+    }
+    // `isProd ? 'https://api.vendor.example' : 'http://localhost:3000'`: a local development server receives nothing
+    // that leaves the machine, so the other branch is the destination; two branches with one host are that host.
+    if (isConditionalExpression(e)) {
+      const whenTrue = this.evaluate(e.whenTrue, evaluation, depth + 1);
+      const whenFalse = this.evaluate(e.whenFalse, evaluation, depth + 1);
+      if (whenTrue === undefined || whenFalse === undefined) return undefined;
+      const hostTrue = parseUrl(whenTrue)?.host;
+      const hostFalse = parseUrl(whenFalse)?.host;
+      if (hostTrue === undefined || hostFalse === undefined) return undefined;
+      if (hostTrue === hostFalse || isLoopback(hostFalse)) return whenTrue;
+      return isLoopback(hostTrue) ? whenFalse : undefined;
     }
     if (isBinaryExpression(e) && e.operatorToken.kind === SyntaxKind.PlusToken) {
       const left = this.evaluate(e.left, evaluation, depth + 1);
