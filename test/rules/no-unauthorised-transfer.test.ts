@@ -523,8 +523,12 @@ const privateField = `${egressPre}export class Sync {\n  #url = 'https://api.lee
 // A URL chosen by the environment (probe suite): a development server on the machine receives nothing, so the other
 // branch is the destination; `??`/`||` fall back to the literal.
 const envUrl = `${egressPre}declare const env: Record<string, string | undefined>;\nconst API = env.NODE_ENV === 'production' ? 'https://api.leermiddel.example' : 'http://localhost:3000';\nconst FALLBACK = env.API_URL ?? 'https://api.leermiddel.example';\nvoid fetch(\`\${API}/x\`, { method: 'POST', body: leerling.bsn });\nvoid fetch(FALLBACK + '/y', { method: 'POST', body: leerling.bsn });`;
+// postMessage from an embedded app to the page around it (an LMS iframe, a popup's opener): the target origin.
+const postMessage = `${egressPre}window.parent.postMessage({ nummer: leerling.bsn }, 'https://api.leermiddel.example');\nopener?.postMessage({ bsn: leerling.bsn }, 'https://api.leermiddel.example');`;
 const probeTable = {
   valid: [
+    // To DUO's origin, to the app's own window, and to a worker (not another site).
+    `${egressPre}parent.postMessage({ bsn: leerling.bsn }, 'https://api.duo.nl');\nwindow.postMessage({ bsn: leerling.bsn }, '*');\ndeclare const worker: Worker;\nworker.postMessage({ bsn: leerling.bsn });`,
     `${egressPre}declare const env: Record<string, string | undefined>;\nconst API = env.NODE_ENV === 'production' ? 'https://api.duo.nl' : 'http://localhost:3000';\nvoid fetch(\`\${API}/bron\`, { method: 'POST', body: leerling.bsn });\nvoid fetch((env.DUO_URL || 'https://api.duo.nl') + '/bron', { method: 'POST', body: leerling.bsn });`,
     // Two hosts, one of them DUO: where it goes is decided at run time (an unresolved destination, reported in strict).
     `${egressPre}declare const env: Record<string, string | undefined>;\nconst API = env.DUO ? 'https://api.duo.nl' : 'https://api.leermiddel.example';\nvoid fetch(API, { method: 'POST', body: leerling.bsn });`,
@@ -543,6 +547,7 @@ const probeTable = {
   invalid: [
     { code: needleCall, errors: [unauthorised(needleCall, 'nummer: leerling.bsn')] },
     { code: closureArrow, errors: [unauthorised(closureArrow, 'nummer: leerling.bsn')] },
+    { code: postMessage, errors: [unauthorised(postMessage, 'nummer: leerling.bsn'), unauthorised(postMessage, 'bsn: leerling.bsn')] },
     { code: envUrl, errors: [unauthorised(envUrl, 'leerling.bsn'), unauthorised(envUrl, 'leerling.bsn', 1)] },
     { code: privateField, errors: [unauthorised(privateField, 'leerling.bsn')] },
     { code: destructuredUrl, errors: [unauthorised(destructuredUrl, 'leerling.bsn', 1)] },

@@ -77,6 +77,17 @@ export const BROWSER_EGRESS: readonly Library[] = [
     sinks: '`window.open(url)` to an external URL: its query string',
   },
   {
+    // An app embedded in another site (an LMS iframe, a popup) sending to the page around it: the target origin is
+    // where the message goes (`'*'` is any origin: unresolved).
+    id: 'postMessage',
+    family: 'browser',
+    label: 'postMessage to the embedding or opening window',
+    modules: [],
+    globals: ['parent', 'top', 'opener'],
+    operations: [{ on: ['module'], methods: ['postMessage'], shapes: [{ url: [{ arg: 1 }, { arg: 1, key: 'targetOrigin' }], data: [{ arg: 0, role: 'message' }] }] }],
+    sinks: '`parent.postMessage(message, targetOrigin)`, also `top`, `opener` (and on `window`): the message to that origin',
+  },
+  {
     id: 'next-router',
     family: 'browser',
     label: 'Next.js router',
