@@ -97,6 +97,7 @@ const undeclaredModel = "import { PrismaClient } from '@prisma/client';\nconst p
 // Probe suite (ACCURACY.md "Probe suite"): Mongoose TTL indexes, localForage, idb-keyval, Firestore, and #10's
 // silent cases in stores (fake data, a member of an owner that is never a person).
 const mongooseTtlLong = "import { Schema } from 'mongoose';\nexport const beeldSchema = new Schema({ opname: Buffer, gemaakt: { type: Date, expires: '60d' } });";
+const mongooseSeriesLong = "import { Schema } from 'mongoose';\nexport const metingen = new Schema({ opname: Buffer, t: Date }, { timeseries: { timeField: 't' }, expireAfterSeconds: 60 * 60 * 24 * 365 });";
 const mongooseIndexLong = "import { Schema } from 'mongoose';\nconst beelden = new Schema({ opname: Buffer, gemaakt: Date });\nbeelden.index({ gemaakt: 1 }, { expireAfterSeconds: 60 * 60 * 24 * 90 });";
 const localForage = "import localforage from 'localforage';\nawait localforage.setItem('leerling', { naam, bsn });";
 const idbKeyval = "import { set as bewaar } from 'idb-keyval';\nawait bewaar('leerling', { bsn: leerling.bsn });";
@@ -121,6 +122,7 @@ const storesValid = [
   "import { Schema } from 'mongoose';\nexport const beeldSchema = new Schema({ opname: Buffer, gemaakt: { type: Date, expires: '7d' } });",
   "import mongoose from 'mongoose';\nexport const s = new mongoose.Schema({ bsn: String, gemaakt: { type: Date, index: { expires: 3600 } } });",
   "import { Schema } from 'mongoose';\nconst beelden = new Schema({ opname: Buffer, gemaakt: Date });\nbeelden.index({ gemaakt: 1 }, { expireAfterSeconds: 60 * 60 * 24 * 14 });",
+  "import { Schema } from 'mongoose';\nexport const metingen = new Schema({ opname: Buffer, t: Date }, { timeseries: { timeField: 't' }, expireAfterSeconds: 86400 });",
   "import localforage from 'localforage';\nawait localforage.setItem('thema', 'donker');",
   "import localforage from 'localforage';\n/** @retention leerlingdossier */\nawait localforage.setItem('leerling', { naam, bsn });",
   "import { set } from 'idb-keyval';\nawait set('thema', { donker: true });",
@@ -184,6 +186,7 @@ const storesValid = [
 ];
 const storesInvalid = [
   { code: mongooseTtlLong, errors: [{ messageId: 'ttlTooLong', ...at(mongooseTtlLong, 'beeldSchema'), suggestions: [] }] },
+  { code: mongooseSeriesLong, errors: [{ messageId: 'ttlTooLong', ...at(mongooseSeriesLong, 'metingen'), suggestions: [] }] },
   { code: mongooseIndexLong, errors: [{ messageId: 'ttlTooLong', ...at(mongooseIndexLong, 'beelden'), suggestions: [] }] },
   { code: localForage, errors: [{ messageId: 'missingRetention', ...at(localForage, "localforage.setItem('leerling', { naam, bsn })"), suggestions: insert(localForage, 'await', ['leerlingdossier']) }] },
   { code: idbKeyval, errors: [{ messageId: 'missingRetention', ...at(idbKeyval, "bewaar('leerling', { bsn: leerling.bsn })"), suggestions: insert(idbKeyval, 'await', ['leerlingdossier']) }] },

@@ -422,12 +422,13 @@ class StorageFinder implements StorageScope {
 
   /** `const leerlingSchema = new Schema({ bsn: String, adres: { postcode: String } })`. */
   private mongooseSchema(node: ts.NewExpression): void {
-    const [definition] = node.arguments ?? [];
+    const [definition, schemaOptions] = node.arguments ?? [];
     if (!definition) return;
     const object = this.objectLiteral(definition);
     if (!object) return;
     const collector = this.collector();
-    let ttl: StorageTtl | undefined;
+    // Schema options: a time-series collection's `expireAfterSeconds` (Mongoose 6+).
+    let ttl: StorageTtl | undefined = this.mongoTtl(schemaOptions && this.objectLiteral(schemaOptions));
     const visitFields = (fields: ts.ObjectLiteralExpression, depth: number): void => {
       for (const property of fields.properties) {
         const name = property.name ? propertyNameText(property.name) : undefined;
