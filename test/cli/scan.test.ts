@@ -250,6 +250,20 @@ describe('avglint scan', function () {
       ],
     );
   });
+  it("follows the app's axios default base URL set in its entry module to calls in other modules (probe suite)", () => {
+    const p = project({
+      'avglint.catalogue.yaml': fixtureCatalogueText(),
+      'package.json': '{ "name": "js-defaults" }',
+      'src/main.js': "import axios from 'axios';\naxios.defaults.baseURL = 'https://api.leermiddel.example/v1';\n",
+      'src/leerlingen.js': "import axios from 'axios';\nexport const stuur = (leerling) => axios.post('/leerlingen', { nummer: leerling.bsn });\nexport const bron = (leerling) => axios.post('https://api.duo.nl/bron', { bsn: leerling.bsn });\n",
+    });
+    const result = scanProject({ dir: p.dir, strict: true });
+    assert.equal(result.inferred, true);
+    assert.deepEqual(
+      result.findings.map((f) => [path.relative(p.dir, f.file), f.line, f.column, f.ruleId, f.messageId]),
+      [[path.join('src', 'leerlingen.js'), 2, 64, 'no-unauthorised-transfer', 'unauthorisedTransfer']],
+    );
+  });
   it('without a tsconfig resolves a URL destructured from a CommonJS config module (probe suite)', () => {
     const p = project({
       'avglint.catalogue.yaml': fixtureCatalogueText(),

@@ -525,8 +525,14 @@ const privateField = `${egressPre}export class Sync {\n  #url = 'https://api.lee
 const envUrl = `${egressPre}declare const env: Record<string, string | undefined>;\nconst API = env.NODE_ENV === 'production' ? 'https://api.leermiddel.example' : 'http://localhost:3000';\nconst FALLBACK = env.API_URL ?? 'https://api.leermiddel.example';\nvoid fetch(\`\${API}/x\`, { method: 'POST', body: leerling.bsn });\nvoid fetch(FALLBACK + '/y', { method: 'POST', body: leerling.bsn });`;
 // postMessage from an embedded app to the page around it (an LMS iframe, a popup's opener): the target origin.
 const postMessage = `${egressPre}window.parent.postMessage({ nummer: leerling.bsn }, 'https://api.leermiddel.example');\nopener?.postMessage({ bsn: leerling.bsn }, 'https://api.leermiddel.example');`;
+// The app's own axios default (`axios.defaults.baseURL = …` at the top level of a module; across modules in
+// test/cli/scan.test.ts): a relative URL goes there.
+const axiosDefaults = `${egressPre}import axios from 'axios';\naxios.defaults.baseURL = 'https://api.leermiddel.example/v1';\nvoid axios.post('/leerlingen', { nummer: leerling.bsn });`;
 const probeTable = {
   valid: [
+    `${egressPre}import axios from 'axios';\naxios.defaults.baseURL = 'https://api.duo.nl';\nvoid axios.post('/bron', { bsn: leerling.bsn });`,
+    // Two settings: which one holds when a call runs is not known (an unresolved destination, reported in strict).
+    `${egressPre}import axios from 'axios';\naxios.defaults.baseURL = 'https://api.duo.nl';\nexport function wissel() {\n  axios.defaults.baseURL = 'https://api.leermiddel.example';\n}\naxios.defaults.baseURL = 'https://api.leermiddel.example';\nvoid axios.post('/x', { bsn: leerling.bsn });`,
     // To DUO's origin, to the app's own window, and to a worker (not another site).
     `${egressPre}parent.postMessage({ bsn: leerling.bsn }, 'https://api.duo.nl');\nwindow.postMessage({ bsn: leerling.bsn }, '*');\ndeclare const worker: Worker;\nworker.postMessage({ bsn: leerling.bsn });`,
     `${egressPre}declare const env: Record<string, string | undefined>;\nconst API = env.NODE_ENV === 'production' ? 'https://api.duo.nl' : 'http://localhost:3000';\nvoid fetch(\`\${API}/bron\`, { method: 'POST', body: leerling.bsn });\nvoid fetch((env.DUO_URL || 'https://api.duo.nl') + '/bron', { method: 'POST', body: leerling.bsn });`,
@@ -547,6 +553,7 @@ const probeTable = {
   invalid: [
     { code: needleCall, errors: [unauthorised(needleCall, 'nummer: leerling.bsn')] },
     { code: closureArrow, errors: [unauthorised(closureArrow, 'nummer: leerling.bsn')] },
+    { code: axiosDefaults, errors: [unauthorised(axiosDefaults, 'nummer: leerling.bsn')] },
     { code: postMessage, errors: [unauthorised(postMessage, 'nummer: leerling.bsn'), unauthorised(postMessage, 'bsn: leerling.bsn')] },
     { code: envUrl, errors: [unauthorised(envUrl, 'leerling.bsn'), unauthorised(envUrl, 'leerling.bsn', 1)] },
     { code: privateField, errors: [unauthorised(privateField, 'leerling.bsn')] },

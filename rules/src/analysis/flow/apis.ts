@@ -527,6 +527,12 @@ export class Apis implements Requests {
     return undefined;
   }
 
+  /** The base URL the project set on the module itself for every call (`axios.defaults.baseURL = …`). */
+  private defaultBase(origin: Origin, at: ts.Node): ts.Expression | undefined {
+    if (origin.receiver !== 'module' || origin.module === undefined || !origin.library.defaultBase) return undefined;
+    return this.resolver.project?.defaultBase(origin.module, at);
+  }
+
   private build(call: SinkCall, callee: ts.Expression, origin: Origin, operation: Operation): SinkSite | undefined {
     const original = sinkArguments(call);
     const args = this.unwrapped(original, operation);
@@ -559,7 +565,7 @@ export class Apis implements Requests {
       // constructor set from a parameter, a local assigned a merged config (`options = Object.assign({}, this.defaults, given)`).
       const lookup: Lookup = { bindings, parametric: false };
       const boundUrl = slotValue(shape.url, args, this.resolver, lookup) ?? url;
-      const base = (shape.base ? slotValue([shape.base], args, this.resolver, lookup) : undefined) ?? origin.instance?.base;
+      const base = (shape.base ? slotValue([shape.base], args, this.resolver, lookup) : undefined) ?? origin.instance?.base ?? this.defaultBase(origin, call);
       const located = this.destinations.resolve(boundUrl, base, bindings);
       return lookup.parametric && !located.parametric ? { ...located, parametric: true } : located;
     };

@@ -16,8 +16,9 @@ import { propertyNameText, skipOuter } from './classify';
 import { isFunctionWithBody, type FunctionWithBody } from './syntax';
 import { requiredModule } from './scopes';
 import { sourceFileOf } from './walk';
+import { LIBRARIES } from '../libraries/all';
 // Read once: every member of the typescript module is a getter.
-const { isBinaryExpression, isCallExpression, isClassDeclaration, isClassExpression, isExpressionStatement, isFunctionDeclaration, isIdentifier, isImportDeclaration, isImportEqualsDeclaration, isExternalModuleReference, isMethodDeclaration, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isShorthandPropertyAssignment, isStringLiteral, isVariableStatement, SyntaxKind } = ts;
+const { isBinaryExpression, isCallExpression, isClassDeclaration, isClassExpression, isExpressionStatement, isFunctionDeclaration, isIdentifier, isImportDeclaration, isImportEqualsDeclaration, isExternalModuleReference, isMethodDeclaration, isNamespaceImport, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isShorthandPropertyAssignment, isStringLiteral, isVariableStatement, SyntaxKind } = ts;
 
 interface FileFacts {
   readonly modules: ReadonlySet<string>;
@@ -26,7 +27,12 @@ interface FileFacts {
   readonly exported: ReadonlyMap<string, readonly FunctionWithBody[]>;
   /** Methods added to a prototype (`Discord.CommandInteraction.prototype.sendSilent = function …`), with its owner. */
   readonly extensions: ReadonlyMap<string, readonly { readonly owner: ts.Expression; readonly fn: FunctionWithBody }[]>;
+  /** Base URLs set on a library's module for every call (`axios.defaults.baseURL = url`), by module. */
+  readonly defaultBases: ReadonlyMap<string, readonly ts.Expression[]>;
 }
+
+/** The member paths libraries take a default base URL under, by module (`axios` → `defaults.baseURL`). */
+const DEFAULT_BASE_PATHS: ReadonlyMap<string, string> = new Map(LIBRARIES.flatMap((l) => (l.defaultBase ? l.modules.map((m) => [m, l.defaultBase?.join('.') ?? ''] as const) : [])));
 
 export class ProjectIndex {
   private facts: FileFacts | undefined;
@@ -64,6 +70,15 @@ export class ProjectIndex {
     return this.of(at).extensions.get(name) ?? [];
   }
 
+  /**
+   * The base URL the project sets on `module` for every call (`axios.defaults.baseURL = 'https://…'` at the top level
+   * of a module), when it sets one: a single place, so two different settings give none.
+   */
+  defaultBase(module: string, at: ts.Node): ts.Expression | undefined {
+    const found = this.of(at).defaultBases.get(module) ?? [];
+    return found.length === 1 ? found[0] : undefined;
+  }
+
   private of(at: ts.Node): FileFacts {
     if (!this.program) {
       const file = sourceFileOf(at);
@@ -95,8 +110,20 @@ function collect(files: readonly ts.SourceFile[]): FileFacts {
     if (!list.includes(cls)) list.push(cls);
     classes.set(name, list);
   };
+  const defaultBases = new Map<string, ts.Expression[]>();
   for (const file of files) {
+    // The file's names for modules whose libraries take a default base URL (`import axios from 'axios'`).
+    const moduleNames = new Map<string, string>();
     for (const statement of file.statements) {
+      if (DEFAULT_BASE_PATHS.size === 0) break;
+      const imported = moduleNameOf(statement);
+      if (imported && DEFAULT_BASE_PATHS.has(imported.module)) moduleNames.set(imported.name, imported.module);
+    }
+    for (const statement of file.statements) {
+      if (moduleNames.size > 0 && isExpressionStatement(statement)) {
+        const set = defaultBaseAssignment(statement.expression, moduleNames);
+        if (set) defaultBases.set(set.module, [...(defaultBases.get(set.module) ?? []), set.value]);
+      }
       if (isImportDeclaration(statement) && isStringLiteral(statement.moduleSpecifier)) modules.add(statement.moduleSpecifier.text);
       else if (isImportEqualsDeclaration(statement) && isExternalModuleReference(statement.moduleReference) && isStringLiteral(statement.moduleReference.expression)) modules.add(statement.moduleReference.expression.text);
       else if (isClassDeclaration(statement)) addClass(statement.name?.text, statement);
@@ -133,7 +160,39 @@ function collect(files: readonly ts.SourceFile[]): FileFacts {
       }
     }
   }
-  return { modules, classes, exported, extensions };
+  return { modules, classes, exported, extensions, defaultBases };
+}
+
+/** `import axios from 'axios'`, `import * as axios from 'axios'`, `const axios = require('axios')`: the local name. */
+function moduleNameOf(statement: ts.Statement): { name: string; module: string } | undefined {
+  if (isImportDeclaration(statement) && isStringLiteral(statement.moduleSpecifier)) {
+    const clause = statement.importClause;
+    const bindings = clause?.namedBindings;
+    const name = clause?.name?.text ?? (bindings && isNamespaceImport(bindings) ? bindings.name.text : undefined);
+    return name !== undefined ? { name, module: statement.moduleSpecifier.text } : undefined;
+  }
+  if (isVariableStatement(statement)) {
+    for (const decl of statement.declarationList.declarations) {
+      const init = decl.initializer && skipOuter(decl.initializer);
+      const module = init && requiredModule(isPropertyAccessExpression(init) && init.name.text === 'default' ? skipOuter(init.expression) : init);
+      if (module !== undefined && isIdentifier(decl.name)) return { name: decl.name.text, module };
+    }
+  }
+  return undefined;
+}
+
+/** `axios.defaults.baseURL = value` where `axios` names a module in `moduleNames` and the path is its library's. */
+function defaultBaseAssignment(expression: ts.Expression, moduleNames: ReadonlyMap<string, string>): { module: string; value: ts.Expression } | undefined {
+  const e = skipOuter(expression);
+  if (!isBinaryExpression(e) || e.operatorToken.kind !== SyntaxKind.EqualsToken) return undefined;
+  const path: string[] = [];
+  let target = skipOuter(e.left);
+  while (isPropertyAccessExpression(target)) {
+    path.unshift(target.name.text);
+    target = skipOuter(target.expression);
+  }
+  const module = isIdentifier(target) ? moduleNames.get(target.text) : undefined;
+  return module !== undefined && DEFAULT_BASE_PATHS.get(module) === path.join('.') ? { module, value: e.right } : undefined;
 }
 
 /** `module.exports` or `exports`. */

@@ -80,12 +80,13 @@ export const HTTP_CLIENTS: readonly Library[] = [
     types: ['AxiosInstance', 'Axios', 'AxiosStatic'],
     // Nuxt's axios module injects an instance as `this.$axios` (also `context.$axios`, `app.$axios`).
     instanceNames: /^\$axios$/,
+    defaultBase: ['defaults', 'baseURL'],
     makers: [
       { from: ['module', 'instance'], call: ['create'], makes: 'instance', base: [{ arg: 0, key: 'baseURL' }] },
       { from: ['module'], construct: ['Axios'], makes: 'instance', base: [{ arg: 0, key: 'baseURL' }] },
     ],
     operations: AXIOS_OPERATIONS,
-    sinks: '`axios(config)`, `get`/`delete`/`head`/`options` (`params`, `headers`), `post`/`put`/`patch` (data), `request`; `axios.create({ baseURL })` instances',
+    sinks: '`axios(config)`, `get`/`delete`/`head`/`options` (`params`, `headers`), `post`/`put`/`patch` (data), `request`; `axios.create({ baseURL })` instances; the app\'s `axios.defaults.baseURL = …` (set once at the top level of a module)',
   },
   {
     id: 'nestjs-axios',

@@ -156,6 +156,11 @@ export interface Library {
    */
   readonly importedInstanceNames?: RegExp;
   readonly makers?: readonly Maker[];
+  /**
+   * Where a project sets the module's own base URL for every call (`axios.defaults.baseURL = url`, in the app's entry
+   * module): the member path under the module. Read from the top level of the project's modules (`ProjectIndex`).
+   */
+  readonly defaultBase?: readonly string[];
   readonly operations: readonly Operation[];
   /**
    * Where the library sends, when code does not say (SDKs): matched against the catalogue's `hosts` when no
