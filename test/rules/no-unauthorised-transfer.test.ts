@@ -531,6 +531,8 @@ const axiosDefaults = `${egressPre}import axios from 'axios';\naxios.defaults.ba
 const probeTable = {
   valid: [
     `${egressPre}import axios from 'axios';\naxios.defaults.baseURL = 'https://api.duo.nl';\nvoid axios.post('/bron', { bsn: leerling.bsn });`,
+    // A URL that starts with an unknown part may be absolute: the default does not apply (unresolved, strict only).
+    `${egressPre}import axios from 'axios';\ndeclare const env: Record<string, string>;\naxios.defaults.baseURL = 'https://api.leermiddel.example/v1';\nvoid axios.post(\`\${env.API_URL}/leerlingen\`, { bsn: leerling.bsn });`,
     // Two settings: which one holds when a call runs is not known (an unresolved destination, reported in strict).
     `${egressPre}import axios from 'axios';\naxios.defaults.baseURL = 'https://api.duo.nl';\nexport function wissel() {\n  axios.defaults.baseURL = 'https://api.leermiddel.example';\n}\naxios.defaults.baseURL = 'https://api.leermiddel.example';\nvoid axios.post('/x', { bsn: leerling.bsn });`,
     // To DUO's origin, to the app's own window, and to a worker (not another site).

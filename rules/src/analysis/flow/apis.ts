@@ -527,9 +527,14 @@ export class Apis implements Requests {
     return undefined;
   }
 
-  /** The base URL the project set on the module itself for every call (`axios.defaults.baseURL = …`). */
-  private defaultBase(origin: Origin, at: ts.Node): ts.Expression | undefined {
+  /**
+   * The base URL the project set on the module itself for every call (`axios.defaults.baseURL = …`), for a URL known
+   * to be relative: one that starts with an unknown part (`${process.env.API_URL}/x`) may be absolute.
+   */
+  private defaultBase(origin: Origin, at: ts.Node, url: ts.Expression | undefined, bindings: Bindings | undefined): ts.Expression | undefined {
     if (origin.receiver !== 'module' || origin.module === undefined || !origin.library.defaultBase) return undefined;
+    const text = url && this.destinations.stringValue(url, bindings);
+    if (text === undefined || text.startsWith(HOLE)) return undefined;
     return this.resolver.project?.defaultBase(origin.module, at);
   }
 
@@ -565,7 +570,7 @@ export class Apis implements Requests {
       // constructor set from a parameter, a local assigned a merged config (`options = Object.assign({}, this.defaults, given)`).
       const lookup: Lookup = { bindings, parametric: false };
       const boundUrl = slotValue(shape.url, args, this.resolver, lookup) ?? url;
-      const base = (shape.base ? slotValue([shape.base], args, this.resolver, lookup) : undefined) ?? origin.instance?.base ?? this.defaultBase(origin, call);
+      const base = (shape.base ? slotValue([shape.base], args, this.resolver, lookup) : undefined) ?? origin.instance?.base ?? this.defaultBase(origin, call, boundUrl, bindings);
       const located = this.destinations.resolve(boundUrl, base, bindings);
       return lookup.parametric && !located.parametric ? { ...located, parametric: true } : located;
     };
