@@ -376,8 +376,12 @@ export class Resolver {
       if (!decl || !isVariableDeclaration(decl) || !decl.initializer || !isConst(decl)) return undefined;
       e = skipOuter(decl.initializer);
     }
-    if (!isCallExpression(e) || this.factoryCalls.has(e)) return undefined;
-    // A factory call being resolved is not resolved again (`const a = b(); const b = a();`).
+    // A factory is called by name (`maakZender(url)`, `api.maakClient(url)`), not at the end of a call chain
+    // (`q.then().then()…`, thousands of links in generated code, each of which would be asked again).
+    if (!isCallExpression(e) || this.factoryCalls.has(e) || this.factoryCalls.size >= 3) return undefined;
+    const factoryCallee = skipOuter(e.expression);
+    if (!isIdentifier(factoryCallee) && !(isPropertyAccessExpression(factoryCallee) && isIdentifier(skipOuter(factoryCallee.expression)))) return undefined;
+    // A factory call being resolved is not resolved again (`const a = b(); const b = a();`), nor more than a few deep.
     this.factoryCalls.add(e);
     const factory = this.calleeDeclaration(e);
     this.factoryCalls.delete(e);
