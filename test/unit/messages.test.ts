@@ -27,6 +27,7 @@ const LONG: Readonly<Record<string, string>> = {
   store: 'entity `Leerlingdossier` (TypeORM/MikroORM)',
   allowed: '`leerlingdossier` (Leerlingdossier, P2Y) or `sessie` (Sessie, P1D)',
   suggested: 'leerlingdossier',
+  annotation: '`/** @retention leerlingdossier */`',
   place: 'above the statement that stores (or the function around it)',
   term: 'leerlingdossier-verlengd',
   termDuration: 'P10Y',

@@ -83,6 +83,8 @@ describe('Prisma schemas', () => {
         ['termTooLong', 26, 7, 'Camera'],
       ],
     );
+    // What to do names the Prisma schema's own doc comment, not TypeScript's JSDoc.
+    assert.match(findings[0]?.message ?? '', /add `\/\/\/ @retention leerlingdossier` above the model in the Prisma schema\./u);
     const insert = findings[0]?.suggestions.map((s) => s.edits[0]?.text);
     assert.deepEqual(insert, ['/// @retention leerlingdossier\n', '/// @retention examen\n']);
     const replace = findings[2]?.suggestions[0]?.edits[0];

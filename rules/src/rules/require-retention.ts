@@ -42,11 +42,11 @@ const rule = createRule({
       missingRetention: {
         nl: {
           summary: '{{category}} → {{store}}: geen bewaartermijn',
-          detail: 'Waarom: de catalogus staat voor {{categories}} {{allowed}} toe.\nWat te doen: zet `/** @retention {{suggested}} */` {{place}}.',
+          detail: 'Waarom: de catalogus staat voor {{categories}} {{allowed}} toe.\nWat te doen: zet {{annotation}} {{place}}.',
         },
         en: {
           summary: '{{category}} → {{store}}: no bewaartermijn',
-          detail: 'Why: the catalogue allows {{allowed}} for {{categories}}.\nWhat to do: add `/** @retention {{suggested}} */` {{place}}.',
+          detail: 'Why: the catalogue allows {{allowed}} for {{categories}}.\nWhat to do: add {{annotation}} {{place}}.',
         },
       },
       unknownTerm: {
@@ -116,7 +116,7 @@ export function judgeRetention(catalogue: Catalogue, categories: readonly Catego
   }
   if (!tag) {
     if (ttl !== undefined) return undefined;
-    return { messageId: 'missingRetention', data: { store, category: shortList(labels, locale), categories: list(labels, locale), allowed, suggested, place: PLACES[place][locale] }, allowance };
+    return { messageId: 'missingRetention', data: { store, category: shortList(labels, locale), categories: list(labels, locale), allowed, suggested, annotation: place === 'model' ? `\`/// @retention ${suggested}\`` : `\`/** @retention ${suggested} */\``, place: PLACES[place][locale] }, allowance };
   }
   const term = catalogue.retention.get(tag.term);
   if (!term) return { messageId: 'unknownTerm', data: { term: tag.term === '' ? (nl ? '(leeg)' : '(empty)') : tag.term, allowed }, allowance };
