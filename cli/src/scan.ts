@@ -143,7 +143,7 @@ export function scanProject(options: ScanOptions): ScanResult {
   if (resolved.catalogue === undefined) {
     const relative = (file: string): string => (path.relative(dir, file).startsWith('..') ? file : path.relative(dir, file).split(path.sep).join('/') || file);
     const catalogueSummary = catalogueFailure(resolved.problems, options.locale ?? 'en', relative).summary;
-    return { dir, catalogueFile, catalogueProblems: resolved.problems, catalogueSummary, problems: [], findings: [], suppressed: [], fileCount: 0, typed: false, inferred: false, milliseconds: performance.now() - started };
+    return { dir, catalogueFile, catalogueProblems: resolved.problems, catalogueSummary, problems: [], findings: [], suppressed: [], fileCount: 0, typed: false, inferred: false, milliseconds: performance.now() - started, ...(options.locale ? { locale: options.locale } : {}) };
   }
   const catalogue = resolved.catalogue;
   const ignored = options.ignore ?? ((): boolean => false);

@@ -48,7 +48,9 @@ describe('avglint scan', function () {
     // The summary on the finding's line, the detail indented below it.
     assert.match(failing.stdout, /avglint\/no-bsn-literal\n {6}Why: .*\n {6}What to do: /u);
     const dutch = await scan([p.dir, '--locale', 'nl']);
-    assert.match(dutch.stdout, /^ {2}1:20 {2}error {2}111222333 in een string doorstaat de BSN-elfproef: mogelijk een echt BSN {2}avglint\/no-bsn-literal\n {6}Waarom: /mu);
+    assert.match(dutch.stdout, /^ {2}1:20 {2}fout {2}111222333 in een string doorstaat de BSN-elfproef: mogelijk een echt BSN {2}avglint\/no-bsn-literal\n {6}Waarom: /mu);
+    // avglint's own words around the findings are Dutch too.
+    assert.match(dutch.stdout, /^1 melding in 1 bestand; 1 bestand gescand als afgeleid programma \(geen tsconfig\.json/mu);
     assert.equal((await scan([p.dir, '--locale', 'de'])).code, 2);
     p.write('src/ids.ts', CLEAN);
     const passing = await scan([p.dir]);
@@ -93,6 +95,8 @@ describe('avglint scan', function () {
     const nl = await scan([p.dir, '--locale', 'nl']);
     assert.equal(nl.code, 2);
     assert.equal(nl.stdout.split('\n')[0], 'Catalogus avglint.catalogue.yaml:2:1: Unknown key `foo` in the top level of the catalogue.');
+    assert.match(nl.stdout, /^avglint kan \S+ niet scannen: de catalogus ontbreekt of is ongeldig\.\n/mu);
+    assert.match(nl.stdout, /\n {2}tip: /u);
   });
 
   it('exits 2 when there is no catalogue, and uses the one --catalogue names', async () => {
