@@ -2,23 +2,21 @@
  * Structure: the catalogue's data checked against the JSON Schema with Ajv, each Ajv error turned into a problem at
  * the YAML key or value it is about, in words the FG can act on.
  */
-import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
+import type { ErrorObject } from 'ajv/dist/2020';
 import type { Problem } from '../problem';
-import { allowedCatalogueKeys, CATALOGUE_SCHEMA } from './schema';
+import { validate as validateCatalogue } from './catalogueValidator';
+import { allowedCatalogueKeys } from './schema';
 import { locate, problemAt, type KeyPath, type SourceFile } from './source';
 import { closest, describeKind, describeType, describeValue, keyName, listWords, placeOf, suggestion } from './words';
 
-let validator: ValidateFunction | undefined;
+/**
+ * The schema's validator, compiled ahead of time (`rules/scripts/build-validator.mjs`, Ajv standalone code): compiling
+ * `CATALOGUE_SCHEMA` with Ajv when a process first loads a catalogue was its largest single cost in ESLint
+ * (BENCHMARKS.md). A test compiles the schema again and compares, so the module cannot drift from the schema.
+ */
+const validator = validateCatalogue as unknown as { (data: unknown): boolean; errors?: ErrorObject[] | null };
 
 function validate(data: unknown): readonly ErrorObject[] {
-  if (!validator) {
-    // `strict: false` because the schema deliberately puts string and list keywords side by side on keys that take
-    // either (`retention: leerlingdossier` or `retention: [a, b]`). Ajv's code optimiser is off: it roughly halves
-    // the compile time, which every editor and ESLint process pays once, and a catalogue is validated only a few
-    // times per process.
-    const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: false, code: { optimize: false } });
-    validator = ajv.compile(CATALOGUE_SCHEMA);
-  }
   return validator(data) ? [] : (validator.errors ?? []);
 }
 

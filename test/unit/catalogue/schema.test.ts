@@ -5,9 +5,11 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { allowedCatalogueKeys, CATALOGUE_SCHEMA, describeCatalogueKey, parseDuration, parseIsoDate } from '@avglint/rules';
 
 const SCHEMA_FILE = path.resolve(__dirname, '../../../../rules/schema/catalogue.schema.json');
+const VALIDATOR_SCRIPT = path.resolve(__dirname, '../../../../rules/scripts/build-validator.mjs');
 
 describe('catalogue schema', () => {
   it('ships the same schema the loader uses', () => {
@@ -16,6 +18,16 @@ describe('catalogue schema', () => {
       shipped,
       JSON.parse(JSON.stringify(CATALOGUE_SCHEMA)),
       'rules/schema/catalogue.schema.json differs from rules/src/catalogue/schema.ts. Regenerate it after `npx tsc -b rules`: node -e "fs.writeFileSync(\'rules/schema/catalogue.schema.json\', JSON.stringify(require(\'./rules\').CATALOGUE_SCHEMA, null, 2) + \'\\n\')"',
+    );
+  });
+
+  it('validates with code compiled from this very schema (the generated catalogueValidator.ts is not stale)', async () => {
+    // The script that generated the committed module compiles the loader's schema again; the texts must be equal.
+    const script = (await import(pathToFileURL(VALIDATOR_SCRIPT).href)) as { VALIDATOR_FILE: string; validatorSource: (schema: unknown) => string };
+    // Compared as one boolean: the module is a single 110 kB line, and the diff of two would bury the message.
+    assert.ok(
+      fs.readFileSync(script.VALIDATOR_FILE, 'utf8') === script.validatorSource(JSON.parse(JSON.stringify(CATALOGUE_SCHEMA))),
+      'rules/src/catalogue/catalogueValidator.ts was not generated from the current schema: run `node rules/scripts/build-validator.mjs`.',
     );
   });
 
