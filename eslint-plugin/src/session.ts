@@ -46,6 +46,19 @@ const sessions = new WeakMap<object, FileSession>();
  */
 const results = new WeakMap<object, WeakMap<ts.SourceFile, WeakMap<Catalogue, Map<string, AnalysisResult>>>>();
 
+/**
+ * A number per set of network packages: the Node layer hands out the same set object while package.json is unchanged,
+ * so the set's identity stands for its contents in the cache key (spelling out every package name for every file
+ * was a visible share of the adapter's time).
+ */
+const packageSetIds = new WeakMap<ReadonlySet<string>, number>();
+let nextPackageSetId = 0;
+function packageSetId(packages: ReadonlySet<string>): number {
+  let id = packageSetIds.get(packages);
+  if (id === undefined) packageSetIds.set(packages, (id = nextPackageSetId++));
+  return id;
+}
+
 export function sessionFor(file: LintedFile, rule: RuleId, options: Readonly<Record<string, unknown>>): FileSession {
   let session = sessions.get(file.sourceCode);
   if (session === undefined) {
@@ -71,7 +84,7 @@ export function analyse(session: FileSession): AnalysisResult | undefined {
   // same set object while package.json is unchanged): data handed to one the catalogue does not name is an unknown
   // destination, as in `avglint scan` and the editor. A changed package.json gives a new set, so a new result.
   const networkPackages = networkPackagesFor(session.sourceFile.fileName);
-  const key = JSON.stringify([now.toISOString().slice(0, 10), session.locale, [...networkPackages], enabled.map((id) => [id, session.rules.get(id)])]);
+  const key = JSON.stringify([now.toISOString().slice(0, 10), session.locale, packageSetId(networkPackages), enabled.map((id) => [id, session.rules.get(id)])]);
   const scope = session.program ?? session.sourceFile;
   let byFile = results.get(scope);
   if (byFile === undefined) results.set(scope, (byFile = new WeakMap()));

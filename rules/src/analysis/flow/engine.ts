@@ -101,6 +101,8 @@ export class FlowEngine implements Evaluator {
   private readonly knownResults: KnownResults;
   private readonly values = new Map<ts.Node, Value>();
   private readonly declarationValues = new Map<ts.Node, Value>();
+  /** The owners of each object literal asked about (`literalOwners`): one contextual type per literal, not per key. */
+  private readonly ownersOfLiterals = new Map<ts.ObjectLiteralExpression, readonly (string | undefined)[]>();
   private readonly inProgress = new Set<ts.Node>();
   private cycles = 0;
   /** How many summaries are being computed inside each other right now. */
@@ -150,6 +152,7 @@ export class FlowEngine implements Evaluator {
     if (!this.idle()) return;
     this.values.clear();
     this.declarationValues.clear();
+    this.ownersOfLiterals.clear();
     this.resolver.release();
     this.casts.release();
     this.cacheLog.length = 0;
@@ -642,7 +645,13 @@ export class FlowEngine implements Evaluator {
   }
 
   /** The owner of an object literal's members: its contextual type (with types), then the name it is given. */
-  private literalOwners(literal: ts.ObjectLiteralExpression): (string | undefined)[] {
+  private literalOwners(literal: ts.ObjectLiteralExpression): readonly (string | undefined)[] {
+    let owners = this.ownersOfLiterals.get(literal);
+    if (!owners) this.ownersOfLiterals.set(literal, (owners = this.computeLiteralOwners(literal)));
+    return owners;
+  }
+
+  private computeLiteralOwners(literal: ts.ObjectLiteralExpression): (string | undefined)[] {
     const owners: (string | undefined)[] = [];
     if (this.checker) {
       const contextual = this.checker.getContextualType(literal);

@@ -25,6 +25,12 @@ export class Resolver {
   private readonly resolved = new Map<ts.Identifier, ts.Node | null>();
   private readonly resolvedLocal = new Map<ts.Identifier, ts.Node | null>();
   private readonly members = new Map<ts.PropertyAccessExpression, ts.Node | null>();
+  /**
+   * Per import binding of the file (`import { x }`, `import * as m`, a `require` binding in JavaScript): the declaration
+   * it leads to. Every use of the binding resolves to the binding's one alias symbol, so the checker is asked once per
+   * binding instead of once per use (a module's client or helper is used many times in a file).
+   */
+  private readonly imported = new Map<ts.Node, ts.Node | null>();
 
   constructor(
     readonly checker: ts.TypeChecker | undefined,
@@ -41,6 +47,7 @@ export class Resolver {
     this.resolved.clear();
     this.resolvedLocal.clear();
     this.members.clear();
+    this.imported.clear();
   }
 
   /** The declaration an identifier refers to, following imports into other modules when there is a checker. */
@@ -68,6 +75,16 @@ export class Resolver {
     const checker = this.checker;
     if (!checker || (local && (!followAliases || !isImportBinding(local)))) return local;
     if (!local && WELL_KNOWN_GLOBALS.has(id.text)) return undefined;
+    if (!local) return this.followSymbol(id, checker, followAliases);
+    const known = this.imported.get(local);
+    if (known !== undefined) return known ?? undefined;
+    const decl = this.followSymbol(id, checker, followAliases);
+    this.imported.set(local, decl ?? null);
+    return decl;
+  }
+
+  /** What the checker says `id` refers to, through an import or alias when `followAliases`. */
+  private followSymbol(id: ts.Identifier, checker: ts.TypeChecker, followAliases: boolean): ts.Node | undefined {
     let symbol = isShorthandPropertyAssignment(id.parent) && id.parent.name === id ? checker.getShorthandAssignmentValueSymbol(id.parent) : checker.getSymbolAtLocation(id);
     if (!symbol) return lexicalDeclaration(id);
     if (followAliases && symbol.flags & SymbolFlags.Alias) {

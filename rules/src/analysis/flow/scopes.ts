@@ -9,7 +9,8 @@ import ts from 'typescript';
 // Read once: every member of the typescript module is a getter, and these run for every node.
 const { isBindingElement, isBlock, isCallExpression, isCaseBlock, isCatchClause, isClassDeclaration, isClassExpression, isEnumDeclaration, isExternalModuleReference, isForInStatement, isForOfStatement, isForStatement, isFunctionDeclaration, isFunctionExpression, isFunctionLike, isIdentifier, isImportClause, isImportDeclaration, isImportEqualsDeclaration, isImportSpecifier, isModuleBlock, isNamespaceImport, isPropertyAccessExpression, isSourceFile, isStringLiteral, isVariableDeclarationList, isVariableStatement } = ts;
 
-let tables = new WeakMap<ts.Node, Map<string, ts.Node>>();
+let tables = new WeakMap<ts.Node, ReadonlyMap<string, ts.Node>>();
+const NO_NAMES: ReadonlyMap<string, ts.Node> = new Map();
 /** For a node that is not a scope: the nearest scope above it (null: none), filled on the way up by every lookup. */
 let enclosing = new WeakMap<ts.Node, ts.Node | null>();
 
@@ -32,11 +33,27 @@ export function lexicalDeclaration(id: ts.Identifier): ts.Node | undefined {
   return undefined;
 }
 
+/** How many parents a lookup passes before it starts remembering answers (see `scopeAtOrAbove`). */
+const SHORT_WALK = 64;
+
 /**
- * The nearest scope at or above `node`. Every node passed on the way remembers the answer, so the names of a long
- * generated expression (`a.b + a.b + …`, nested thousands deep) do not each walk all the way up: linear, not quadratic.
+ * The nearest scope at or above `node`. In ordinary code that is a few parents up, found by a plain walk that writes
+ * nothing; a longer walk continues as `rememberedScopeAtOrAbove`. (Remembering the answer for every node passed, as
+ * every lookup did before, put an entry per expression into a weak map: the largest allocation of the analysis,
+ * and weak maps are what garbage collection in ESLint's large heap pays most for.)
  */
 function scopeAtOrAbove(node: ts.Node | undefined): ts.Node | undefined {
+  let current = node;
+  for (let steps = 0; current && steps < SHORT_WALK; steps++, current = current.parent) if (SCOPE_KINDS[current.kind]) return current;
+  return current ? rememberedScopeAtOrAbove(node) : undefined;
+}
+
+/**
+ * The nearest scope at or above `node`, for long walks. Every node passed on the way remembers the answer, so the
+ * names of a long generated expression (`a.b + a.b + …`, nested thousands deep) do not each walk all the way up:
+ * linear, not quadratic.
+ */
+function rememberedScopeAtOrAbove(node: ts.Node | undefined): ts.Node | undefined {
   const passed: ts.Node[] = [];
   let found: ts.Node | undefined;
   for (let current = node; current; current = current.parent) {
@@ -55,15 +72,24 @@ function scopeAtOrAbove(node: ts.Node | undefined): ts.Node | undefined {
   return found;
 }
 
-function scopeTable(scope: ts.Node): Map<string, ts.Node> {
+function scopeTable(scope: ts.Node): ReadonlyMap<string, ts.Node> {
   let table = tables.get(scope);
   if (!table) {
-    table = new Map();
-    fill(scope, table);
+    const filled = new Map<string, ts.Node>();
+    fill(scope, filled);
+    // Most blocks declare nothing: they share one empty table instead of keeping a map each.
+    table = filled.size === 0 ? NO_NAMES : filled;
     tables.set(scope, table);
   }
   return table;
 }
+
+/** `isScope` by syntax kind, looked up in one load (the `ts.is…` tests are tests of `kind` alone). */
+const SCOPE_KINDS = (() => {
+  const kinds = new Uint8Array(ts.SyntaxKind.Count);
+  for (let kind = 0; kind < kinds.length; kind++) kinds[kind] = isScope({ kind } as ts.Node) ? 1 : 0;
+  return kinds;
+})();
 
 function isScope(node: ts.Node): boolean {
   return (

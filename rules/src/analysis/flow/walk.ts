@@ -53,6 +53,18 @@ const files = new WeakMap<ts.Node, ts.SourceFile>();
  * deep) quadratic. Every node passed on the way up remembers the answer.
  */
 export function sourceFileOf(node: ts.Node): ts.SourceFile {
+  // Ordinary code is a few dozen levels deep: a plain walk up, writing nothing (an entry per node passed in a weak map
+  // was a large share of the analysis' allocation, and weak maps are costly for the garbage collector).
+  let current: ts.Node | undefined = node;
+  for (let steps = 0; current && steps < SHORT_WALK; steps++, current = current.parent) if (current.kind === SOURCE_FILE) return current as ts.SourceFile;
+  return rememberedSourceFileOf(node);
+}
+
+/** How many parents `sourceFileOf` passes before it starts remembering answers. */
+const SHORT_WALK = 64;
+
+/** `sourceFileOf` for a node deeper than `SHORT_WALK`: every node passed on the way up remembers the answer. */
+function rememberedSourceFileOf(node: ts.Node): ts.SourceFile {
   const passed: ts.Node[] = [];
   let file: ts.SourceFile | undefined;
   for (let current: ts.Node | undefined = node; current; current = current.parent) {
