@@ -70,7 +70,9 @@ export function readTextFile(fileName: string, maxBytes: number = MAX_SOURCE_BYT
 /** Whether `fileName` is a regular file (following links). */
 export function isRegularFile(fileName: string): boolean {
   try {
-    return fs.statSync(fileName).isFile();
+    // `throwIfNoEntry: false`: a missing file (most probes, such as a Prisma schema looked for in every folder) answers
+    // without building an exception and its stack trace.
+    return fs.statSync(fileName, { throwIfNoEntry: false })?.isFile() ?? false;
   } catch {
     return false;
   }
@@ -78,7 +80,7 @@ export function isRegularFile(fileName: string): boolean {
 
 export function isDirectory(fileName: string): boolean {
   try {
-    return fs.statSync(fileName).isDirectory();
+    return fs.statSync(fileName, { throwIfNoEntry: false })?.isDirectory() ?? false;
   } catch {
     return false;
   }
@@ -87,7 +89,7 @@ export function isDirectory(fileName: string): boolean {
 /** The modification time in milliseconds, or undefined when the file is gone: a cache's stamp. */
 export function modifiedTime(fileName: string): number | undefined {
   try {
-    return fs.statSync(fileName).mtimeMs;
+    return fs.statSync(fileName, { throwIfNoEntry: false })?.mtimeMs;
   } catch {
     return undefined;
   }

@@ -154,7 +154,7 @@ function readJson(file: string): Record<string, unknown> | undefined {
 
 function mtime(file: string): number {
   try {
-    return fs.statSync(file).mtimeMs;
+    return fs.statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? -1;
   } catch {
     return -1;
   }
