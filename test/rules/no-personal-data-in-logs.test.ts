@@ -185,3 +185,41 @@ typedRuleTester.run('no-personal-data-in-logs: known SDK result shapes (typed)',
     { code: sessionV4, filename: 'src/flow-typed.ts', errors: [{ messageId: 'personalDataInLog', ...at(sessionV4, 'data?.user') }] },
   ],
 });
+
+// Issue #9: a whole untyped value (no declared type, `any`, plain JavaScript) carries the categories of the members
+// its own binding's code reads or writes — before or after the log, in a test, destructured, optional, by a string
+// key, nested. Only the same binding counts; a member of a non-person (`school.naam`) or of a typed value does not.
+const shapeRead = "export function meld(l: any) {\n  if (l.bsn) console.log(l);\n}";
+const shapeLater = "export function meld(l: any) {\n  console.log('ontvangen', l);\n  return l.naam;\n}";
+const shapeDestructured = "export function meld(l: any) {\n  const { email } = l;\n  console.info(JSON.stringify(l), email.length);\n}";
+const shapeNested = "export function meld(l: any) {\n  const pc = l?.adres?.postcode;\n  console.warn(pc.length > 4 ? 'lang' : 'kort', l);\n}";
+const shapeElement = "export function meld(l: any) {\n  const n = l['bsn'].length;\n  console.log(n, { wie: l });\n}";
+const shapeWritten = "export function maak(nummer: number) {\n  const l: any = {};\n  l.bsn = String(nummer);\n  console.log(l);\n}";
+const shapesTable = {
+  valid: [
+    // The same name in another function is another binding.
+    "export function lees(l: any) {\n  return l.bsn;\n}\nexport function meld(l: any) {\n  console.log(l);\n}",
+    // A school's name is no person's.
+    "export function meld(school: any) {\n  console.log(school.naam.length);\n  console.log(school);\n}",
+    // Members that classify as nothing.
+    "export function meld(l: any) {\n  console.log(l.id, l);\n}",
+    // A declared type says what the value holds; a member it lacks proves nothing.
+    "interface Pagina { nummer: number }\nexport function meld(p: Pagina) {\n  // @ts-expect-error: no member of Pagina\n  if (p.bsn) console.log(p);\n}",
+  ],
+  invalid: [
+    { code: shapeRead, errors: [{ messageId: 'personalDataInLog', ...within(shapeRead, 'l);', 'l') }] },
+    { code: shapeLater, errors: [{ messageId: 'personalDataInLog', ...within(shapeLater, 'l);', 'l') }] },
+    { code: shapeDestructured, errors: [{ messageId: 'personalDataInLog', ...at(shapeDestructured, 'JSON.stringify(l)') }] },
+    { code: shapeNested, errors: [{ messageId: 'personalDataInLog', ...within(shapeNested, 'l);', 'l') }] },
+    { code: shapeElement, errors: [{ messageId: 'personalDataInLog', ...at(shapeElement, 'wie: l') }] },
+    { code: shapeWritten, errors: [{ messageId: 'personalDataInLog', ...within(shapeWritten, 'l);', 'l') }] },
+  ],
+};
+ruleTester.run('no-personal-data-in-logs (observed shapes of untyped values)', rule('no-personal-data-in-logs'), shapesTable);
+typedRuleTester.run('no-personal-data-in-logs (observed shapes of untyped values; typed)', rule('no-personal-data-in-logs'), shapesTable);
+
+const jsShape = "const log = require('pino')();\nexports.meld = (leerling) => {\n  log.info(leerling);\n  return leerling.roepnaam;\n};";
+ruleTester.run('no-personal-data-in-logs (observed shapes, plain JavaScript)', rule('no-personal-data-in-logs'), {
+  valid: [{ code: "const log = require('pino')();\nexports.meld = (leerling) => {\n  log.info(leerling);\n  return leerling.id;\n};", filename: 'src/app.js' }],
+  invalid: [{ code: jsShape, filename: 'src/app.js', errors: [{ messageId: 'personalDataInLog', ...within(jsShape, 'leerling);', 'leerling') }] }],
+});

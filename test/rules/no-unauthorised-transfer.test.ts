@@ -576,3 +576,30 @@ const probeTable = {
 };
 ruleTester.run('no-unauthorised-transfer (probe suite: HTTP and GraphQL clients, closures)', rule('no-unauthorised-transfer'), probeTable);
 typedRuleTester.run('no-unauthorised-transfer (probe suite: HTTP and GraphQL clients, closures; typed)', rule('no-unauthorised-transfer'), probeTable);
+
+// Issue #9: a whole untyped value (no declared type, `any`, plain JavaScript) carries the categories of the members
+// its own binding's code reads or writes; only the same binding counts, and a non-person's members do not.
+const shapeAxios = "import axios from 'axios';\nexport async function sync(l: any) {\n  if (!l.bsn) throw new Error('geen bsn');\n  await axios.post('https://api.leermiddel.example/leerlingen', l);\n}";
+const shapeFetch = "export async function sync(l: any) {\n  const { bsn } = l;\n  await fetch('https://api.leermiddel.example/x', { method: 'POST', body: JSON.stringify(l) });\n  return bsn.length;\n}";
+const shapeParameter = "function stuur(data: any) {\n  return fetch('https://api.leermiddel.example/x', { method: 'POST', body: JSON.stringify(data) });\n}\nexport function sync(l: any) {\n  console.debug(l.bsn.length);\n  return stuur(l);\n}";
+const shapesTable = {
+  valid: [
+    // To DUO, which may receive the BSN.
+    "import axios from 'axios';\nexport async function sync(l: any) {\n  if (!l.bsn) return;\n  await axios.post('https://api.duo.nl/bron', l);\n}",
+    "import axios from 'axios';\nexport function lees(l: any) {\n  return l.bsn;\n}\nexport async function sync(l: any) {\n  await axios.post('https://api.leermiddel.example/leerlingen', l);\n}",
+    "import axios from 'axios';\nexport async function sync(school: any) {\n  await axios.post('https://api.leermiddel.example/scholen', school);\n  return school.naam;\n}",
+  ],
+  invalid: [
+    { code: shapeAxios, errors: [{ messageId: 'unauthorisedTransfer', ...within(shapeAxios, 'l);', 'l') }] },
+    { code: shapeFetch, errors: [unauthorised(shapeFetch, 'JSON.stringify(l)')] },
+    { code: shapeParameter, errors: [{ messageId: 'unauthorisedTransfer', ...within(shapeParameter, 'l);', 'l') }] },
+  ],
+};
+ruleTester.run('no-unauthorised-transfer (observed shapes of untyped values)', rule('no-unauthorised-transfer'), shapesTable);
+typedRuleTester.run('no-unauthorised-transfer (observed shapes of untyped values; typed)', rule('no-unauthorised-transfer'), shapesTable);
+
+const jsShapeSend = "const axios = require('axios');\nexports.sync = async (leerling) => {\n  console.debug(typeof leerling.bsn);\n  await axios.post('https://api.leermiddel.example/leerlingen', leerling);\n};";
+ruleTester.run('no-unauthorised-transfer (observed shapes, plain JavaScript)', rule('no-unauthorised-transfer'), {
+  valid: [{ code: jsShapeSend.replace('leerling.bsn', 'leerling.id'), filename: 'src/app.js' }],
+  invalid: [{ code: jsShapeSend, filename: 'src/app.js', errors: [{ messageId: 'unauthorisedTransfer', ...within(jsShapeSend, 'leerling);', 'leerling') }] }],
+});

@@ -478,3 +478,26 @@ typedRuleTester.run('require-retention (typed)', rule('require-retention'), {
     { code: typedPrismaNamed, filename: 'src/store-typed.ts', errors: [{ messageId: 'missingRetention', ...at(typedPrismaNamed, 'client.inschrijving.update({ where: { id: 1 }, data: leerling })'), suggestions: insert(typedPrismaNamed, 'await client', ['leerlingdossier']) }] },
   ],
 });
+
+// Issue #9: a whole untyped value stored as JSON carries the categories its own binding's code reads or writes.
+const shapeStore = "export function bewaar(l: any) {\n  if (!l.bsn) return;\n  localStorage.setItem('leerling', JSON.stringify(l));\n}";
+const shapeStoreLater = "export function bewaar(l: any) {\n  localStorage.setItem('leerling', JSON.stringify(l));\n  return l.roepnaam;\n}";
+const shapeStoresTable = {
+  valid: [
+    "export function bewaar(l: any) {\n  localStorage.setItem('leerling', JSON.stringify(l));\n  return l.thema;\n}",
+    "export function lees(l: any) {\n  return l.bsn;\n}\nexport function bewaar(l: any) {\n  localStorage.setItem('leerling', JSON.stringify(l));\n}",
+    "export function bewaar(school: any) {\n  localStorage.setItem('school', JSON.stringify(school));\n  return school.naam;\n}",
+  ],
+  invalid: [
+    { code: shapeStore, errors: [{ messageId: 'missingRetention', ...at(shapeStore, "localStorage.setItem('leerling', JSON.stringify(l))"), suggestions: insert(shapeStore, 'localStorage', ['leerlingdossier']) }] },
+    { code: shapeStoreLater, errors: [{ messageId: 'missingRetention', ...at(shapeStoreLater, "localStorage.setItem('leerling', JSON.stringify(l))"), suggestions: insert(shapeStoreLater, 'localStorage', ['leerlingdossier', 'sessie']) }] },
+  ],
+};
+ruleTester.run('require-retention (observed shapes of untyped values)', rule('require-retention'), shapeStoresTable);
+typedRuleTester.run('require-retention (observed shapes of untyped values; typed)', rule('require-retention'), shapeStoresTable);
+
+const jsShapeStore = "const AsyncStorage = require('@react-native-async-storage/async-storage').default;\nexports.bewaar = async (leerling) => {\n  await AsyncStorage.setItem('leerling', JSON.stringify(leerling));\n  return leerling.email;\n};";
+ruleTester.run('require-retention (observed shapes, plain JavaScript)', rule('require-retention'), {
+  valid: [{ code: jsShapeStore.replace('leerling.email', 'leerling.id'), filename: 'src/app.js' }],
+  invalid: [{ code: jsShapeStore, filename: 'src/app.js', errors: [{ messageId: 'missingRetention', ...at(jsShapeStore, "AsyncStorage.setItem('leerling', JSON.stringify(leerling))"), suggestions: insert(jsShapeStore, 'await AsyncStorage', ['leerlingdossier', 'sessie']) }] }],
+});

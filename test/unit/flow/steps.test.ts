@@ -12,6 +12,7 @@ const SAMPLES: { readonly [K in StepPhraseId]: StepArgs[K] } = {
   value: { code: 'x', category: 'BSN', by: 'name', matched: 'bsn' },
   reads: { code: 'x.y', category: 'BSN', by: 'member', matched: 'Leerling.bsn', of: 'y' },
   cast: { code: 'x', type: 'T', category: 'BSN', by: 'type', matched: 'T' },
+  hasMember: { code: 'l', member: 'adres.postcode', file: 'sync.js', line: 7, category: 'NAW', by: 'name', matched: 'postcode' },
   sentAs: { key: 'k', category: 'BSN', by: 'name', matched: 'k' },
   knownResult: { callee: 'f', library: 'Lib', category: 'BSN', by: 'brand', matched: 'B' },
   readsCategory: { category: 'Zorgdossier', by: 'tag', matched: 'zorg' },
@@ -73,6 +74,7 @@ describe('flow: path steps as phrases in Dutch and English', () => {
       [{ id: 'reads', args: { code: 'leerling.bsn', category: 'Burgerservicenummer (BSN)', by: 'name', matched: 'bsn' } }, 'reads `leerling.bsn`: Burgerservicenummer (BSN) (by name `bsn`)', 'leest `leerling.bsn`: Burgerservicenummer (BSN) (herkend aan naam `bsn`)'],
       [{ id: 'value', args: { code: 'l', category: 'NAW', by: 'type', matched: 'Leerling', of: 'adres' } }, '`l`: NAW (by type `Leerling` of `adres`)', '`l`: NAW (herkend aan type `Leerling` van `adres`)'],
       [{ id: 'readsCategory', args: { category: 'Zorgdossier', by: 'tag', matched: 'zorg' } }, 'reads Zorgdossier (by JSDoc tag `@zorg`)', 'leest Zorgdossier (herkend aan JSDoc-tag `@zorg`)'],
+      [{ id: 'hasMember', args: { code: 'l', member: 'bsn', file: 'sync.js', line: 4, category: 'BSN', by: 'name', matched: 'bsn' } }, '`l` has member `bsn` (read at sync.js:4): BSN (by name `bsn`)', '`l` heeft eigenschap `bsn` (gelezen op sync.js:4): BSN (herkend aan naam `bsn`)'],
       [{ id: 'assignedTo', args: { name: 'nummer' } }, 'assigned to `nummer`', 'toegekend aan `nummer`'],
       [{ id: 'sentBy', args: { api: 'fetch', to: { kind: 'named', name: 'Uitgeverij Leermiddel' }, url: 'https://api.leermiddel.nl/…' } }, 'sent by `fetch` to Uitgeverij Leermiddel (https://api.leermiddel.nl/…)', 'verstuurd door `fetch` naar Uitgeverij Leermiddel (https://api.leermiddel.nl/…)'],
       [{ id: 'sentBy', args: { api: 'sdk.send', to: { kind: 'package', name: 'sdk' } } }, 'sent by `sdk.send` to npm package `sdk`', 'verstuurd door `sdk.send` naar npm-pakket `sdk`'],
@@ -123,5 +125,17 @@ describe('flow: path steps as phrases in Dutch and English', () => {
       'sent by `fetch` to Uitgeverij Leermiddel (https://api.leermiddel.example/v1)',
     ]);
     assert.match(describePath(nl.path, undefined, 'nl'), /^1\. bron: leest `l\.bsn`.*\n2\. stap: toegekend aan `nummer`.*\n3\. eindpunt: verstuurd door `fetch`/u);
+  });
+
+  it('starts the path of a whole untyped value at the member its own code reads, typed plain JavaScript and untyped', () => {
+    const code = "exports.sync = (l) => {\n  fetch('https://api.leermiddel.example/v1', { method: 'POST', body: JSON.stringify(l) });\n  return l.inschrijving.bsn;\n};\n";
+    for (const typed of [false, true]) {
+      const findings = run(code, { rules: ['no-unauthorised-transfer'], file: 'src/main.js', typed }).findings;
+      assert.equal(findings.length, 1, `typed: ${typed}`);
+      const path = findings[0]?.path ?? [];
+      assert.deepEqual(path.map((s) => s.phrase.id), ['hasMember', 'jsonStringify', 'sentBy']);
+      assert.equal(path[0]?.description, '`l` has member `inschrijving.bsn` (read at main.js:3): Burgerservicenummer (BSN) (by name `bsn`)');
+      assert.equal(path[0]?.line, 3);
+    }
   });
 });

@@ -35,6 +35,7 @@ import { Resolver } from './resolver';
 import { Casts } from './casts';
 import { KnownResults } from './results';
 import { ProjectIndex } from './projectIndex';
+import { ObservedShapes } from './shapes';
 import { constructorOf, enclosingClass, enclosingFunction, forEachCall, forEachReturn, isConst, isFunctionWithBody, shortText, type FunctionWithBody } from './syntax';
 import { Apis, type SinkCall, type SinkSite } from './apis';
 import { sourceFileOf } from './walk';
@@ -99,6 +100,9 @@ export class FlowEngine implements Evaluator {
   readonly resolver: Resolver;
   private readonly casts: Casts;
   private readonly knownResults: KnownResults;
+  private readonly shapes: ObservedShapes;
+  /** What each untyped binding's observed members make its whole value carry (see `shapes.ts`), per program. */
+  private readonly shapeValues = new Map<ts.Node, Value>();
   private readonly values = new Map<ts.Node, Value>();
   private readonly declarationValues = new Map<ts.Node, Value>();
   /** The owners of each object literal asked about (`literalOwners`): one contextual type per literal, not per key. */
@@ -137,6 +141,7 @@ export class FlowEngine implements Evaluator {
     this.definitions = new DefinitionTable(this.resolver, this);
     this.casts = new Casts(this.resolver, this.checker);
     this.knownResults = new KnownResults(this.resolver, this.checker);
+    this.shapes = new ObservedShapes(this.resolver, this.classifier, this.checker);
     const sanitisers = new Map<string, Sanitiser>();
     for (const s of catalogue.sanitisers) if (!sanitisers.has(s.function)) sanitisers.set(s.function, s);
     this.sanitisers = sanitisers;
@@ -157,6 +162,7 @@ export class FlowEngine implements Evaluator {
     this.casts.release();
     this.cacheLog.length = 0;
     this.apis.release();
+    this.shapes.release();
   }
 
   // ---------------------------------------------------------------------------------------------------------------
@@ -309,10 +315,10 @@ export class FlowEngine implements Evaluator {
       const forOf = decl.parent.parent;
       const init = decl.initializer ?? (isForOfStatement(forOf) ? forOf.expression : undefined);
       const initial = init ? withStep(this.valueOf(init), decl.name, phrase('assignedTo', { name })) : EMPTY;
-      return union(own, initial);
+      return union(own, initial, this.observedShape(decl, literal));
     }
-    if (isBindingElement(decl)) return union(own, withStep(this.bindingValue(decl), decl, phrase('destructuredAs', { name: isIdentifier(decl.name) ? decl.name.text : name })));
-    if (isParameter(decl)) return union(own, this.parameterValue(decl));
+    if (isBindingElement(decl)) return union(own, withStep(this.bindingValue(decl), decl, phrase('destructuredAs', { name: isIdentifier(decl.name) ? decl.name.text : name })), this.observedShape(decl));
+    if (isParameter(decl)) return union(own, this.parameterValue(decl), this.observedShape(decl));
     if (isPropertyDeclaration(decl)) {
       const initial = decl.initializer ? withStep(this.valueOf(decl.initializer), decl.name, phrase('storedInField', { name })) : EMPTY;
       return union(own, initial);
@@ -320,6 +326,33 @@ export class FlowEngine implements Evaluator {
     if (isGetAccessorDeclaration(decl)) return isFunctionWithBody(decl) ? union(own, withStep(this.returnsOf(decl), decl.name, phrase('returnedByGetter', { name }))) : own;
     if (isPropertySignature(decl) || isShorthandPropertyAssignment(decl)) return own;
     return EMPTY;
+  }
+
+  /**
+   * An untyped binding's members as its code reads or writes them (`shapes.ts`): each category under its member's
+   * path, so the whole value carries it (`console.log(l)`) and a member that does not classify takes none of it.
+   */
+  private observedShape(decl: ts.Node, literal = false): Value {
+    const cached = this.shapeValues.get(decl);
+    if (cached) return cached;
+    const code = declarationName(decl) ?? '';
+    // Literal data read back is literal data (`const l = { email: 'jan@example.nl' }; l.email`); a member written
+    // later (`l.bsn = nummer`) is what is written, and writing literal data (`l.naam = ''`) puts no one's data there.
+    const members = this.shapes.of(decl).filter((m) => m.written !== undefined || !literal);
+    const parts = members.map((m) => {
+      const file = sourceFileOf(m.node);
+      const fileName = file.fileName.slice(Math.max(file.fileName.lastIndexOf('/'), file.fileName.lastIndexOf('\\')) + 1);
+      const line = file.getLineAndCharacterOfPosition(m.node.getStart(file)).line + 1;
+      const written = m.written;
+      const what: SourceWhat = { id: 'hasMember', args: { code, member: m.path.join('.'), file: fileName, line } };
+      // The member's path from the binding is where the category sits in the whole value; the match says why.
+      return m.hits
+        .filter((h) => written === undefined || !this.notDataFor(written, h.category))
+        .map((h): Label => ({ kind: 'category', category: h.category, path: [...m.path, ...h.path].slice(0, 4), reason: h.reason, trace: step(undefined, m.node, sourcePhrase(what, hitMatch(h))) }));
+    });
+    const value = unionOf(parts);
+    this.shapeValues.set(decl, value);
+    return value;
   }
 
   /** The value a destructuring element takes: the matching property of what is destructured, or the rest of it. */

@@ -42,6 +42,11 @@ export interface StepArgs {
   readonly reads: StepMatch & { readonly code: string };
   /** An untyped value the same function casts to a type. */
   readonly cast: StepMatch & { readonly code: string; readonly type: string };
+  /**
+   * A member read or written elsewhere on the same untyped binding (`l.bsn`, `const { bsn } = l`): the whole value
+   * holds it. `member` is the path from the binding (`adres.postcode`), `file` and `line` where it is read.
+   */
+  readonly hasMember: StepMatch & { readonly code: string; readonly member: string; readonly file: string; readonly line: number };
   /** A property written into an object that is sent (`{ bsn: … }`). */
   readonly sentAs: StepMatch & { readonly key: string };
   /** A library call whose result shape avglint knows. */
@@ -160,6 +165,7 @@ export const STEP_PHRASES: Readonly<Record<Locale, Renderers>> = {
     value: (a) => `${code(a.code)}: ${because(a, 'en')}`,
     reads: (a) => `reads ${code(a.code)}: ${because(a, 'en')}`,
     cast: (a) => `${code(a.code)}, cast to ${code(a.type)} in this function: ${because(a, 'en')}`,
+    hasMember: (a) => `${code(a.code)} has member ${code(a.member)} (read at ${a.file}:${a.line}): ${because(a, 'en')}`,
     sentAs: (a) => `sent as ${code(a.key)}: ${because(a, 'en')}`,
     knownResult: (a) => `returned by ${code(a.callee)} (${a.library}, known result shape): ${because(a, 'en')}`,
     readsCategory: (a) => `reads ${because(a, 'en')}`,
@@ -200,6 +206,7 @@ export const STEP_PHRASES: Readonly<Record<Locale, Renderers>> = {
     value: (a) => `${code(a.code)}: ${because(a, 'nl')}`,
     reads: (a) => `leest ${code(a.code)}: ${because(a, 'nl')}`,
     cast: (a) => `${code(a.code)}, in deze functie omgezet naar ${code(a.type)}: ${because(a, 'nl')}`,
+    hasMember: (a) => `${code(a.code)} heeft eigenschap ${code(a.member)} (gelezen op ${a.file}:${a.line}): ${because(a, 'nl')}`,
     sentAs: (a) => `verstuurd als ${code(a.key)}: ${because(a, 'nl')}`,
     knownResult: (a) => `teruggegeven door ${code(a.callee)} (${a.library}, bekende resultaatvorm): ${because(a, 'nl')}`,
     readsCategory: (a) => `leest ${because(a, 'nl')}`,
@@ -251,7 +258,7 @@ export const STEP_KINDS: Readonly<Record<Locale, Readonly<Record<'source' | 'ste
 };
 
 /** The phrases that start a trace: what the source is, then why it is the category (`StepMatch`). */
-export type SourcePhraseId = 'value' | 'reads' | 'cast' | 'sentAs' | 'knownResult';
+export type SourcePhraseId = 'value' | 'reads' | 'cast' | 'hasMember' | 'sentAs' | 'knownResult';
 
 /** What a source is, before the match is known: a source phrase without its `StepMatch` arguments. */
 export type SourceWhat = { readonly [K in SourcePhraseId]: { readonly id: K; readonly args: Omit<StepArgs[K], keyof StepMatch> } }[SourcePhraseId];
