@@ -6,7 +6,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
-  CATALOGUE_FILE_NAMES,
+  catalogueProblem,
+  DEFAULT_LOCALE,
   findCatalogue,
   hasErrors,
   loadCatalogue,
@@ -14,7 +15,9 @@ import {
   type CatalogueHost,
   type FileRefusal,
   type LoadCatalogueResult,
+  type Locale,
   type Problem,
+  problemText,
 } from '@avglint/rules';
 import { isRegularFile, MAX_CATALOGUE_BYTES, megabytes, modifiedTime, readTextFile } from './files';
 import { findRepositoryRoot, realPathOutside } from './root';
@@ -27,11 +30,7 @@ import { findRepositoryRoot, realPathOutside } from './root';
 export function catalogueRefusal(fileName: string, root: string): FileRefusal | undefined {
   const outside = realPathOutside(root, fileName);
   if (outside !== undefined) {
-    return {
-      reason: 'outside-root',
-      message: `it leads through a symbolic link to ${outside}, outside the repository (${root}).`,
-      hint: 'Keep the catalogue files themselves inside the repository (a copy, not a link to a file elsewhere): avglint reads no file outside it.',
-    };
+    return { reason: 'outside-root', leadsTo: outside, root };
   }
   let stat: fs.Stats;
   try {
@@ -40,18 +39,10 @@ export function catalogueRefusal(fileName: string, root: string): FileRefusal | 
     return undefined;
   }
   if (!stat.isFile()) {
-    return {
-      reason: 'not-a-file',
-      message: `${path.basename(fileName)} is not a regular file (it is a folder, a device or a pipe).`,
-      hint: 'Point at a catalogue file ending in `.yaml` or `.yml`.',
-    };
+    return { reason: 'not-a-file', name: path.basename(fileName) };
   }
   if (stat.size > MAX_CATALOGUE_BYTES) {
-    return {
-      reason: 'too-large',
-      message: `${path.basename(fileName)} is ${megabytes(stat.size)}; a catalogue may be at most ${megabytes(MAX_CATALOGUE_BYTES)}.`,
-      hint: 'Check that this is the right file: a catalogue with thousands of entries is still well below the limit.',
-    };
+    return { reason: 'too-large', name: path.basename(fileName), size: megabytes(stat.size), limit: megabytes(MAX_CATALOGUE_BYTES) };
   }
   return undefined;
 }
@@ -69,39 +60,23 @@ export function locateCatalogue(from: string, host: CatalogueHost = nodeCatalogu
 }
 
 /** Loads a catalogue from disk, with the repository root that `extends` may not leave found from the file itself. */
-export function loadCatalogueFile(file: string, options: { readonly now?: Date; readonly root?: string; readonly host?: CatalogueHost } = {}): LoadCatalogueResult {
+export function loadCatalogueFile(file: string, options: { readonly now?: Date; readonly root?: string; readonly host?: CatalogueHost; readonly locale?: Locale } = {}): LoadCatalogueResult {
   const root = options.root ?? findRepositoryRoot(file);
-  return loadCatalogue(file, options.host ?? nodeCatalogueHost, { root, ...(options.now !== undefined ? { now: options.now } : {}) });
+  return loadCatalogue(file, options.host ?? nodeCatalogueHost, { root, ...(options.now !== undefined ? { now: options.now } : {}), ...(options.locale !== undefined ? { locale: options.locale } : {}) });
 }
 
 /** How a host lets the user name the catalogue, for the hint of the "no catalogue" problem. */
 export type CatalogueSetting = string;
 
 /** The one "no catalogue" problem of every host: nothing found upward from `from` (a file or a directory). */
-export function catalogueNotFound(from: string, setting: CatalogueSetting): Problem {
+export function catalogueNotFound(from: string, setting: CatalogueSetting, locale: Locale = DEFAULT_LOCALE): Problem {
   const directory = fs.existsSync(from) && fs.statSync(from).isDirectory() ? from : path.dirname(from);
-  return {
-    file: from,
-    line: 1,
-    column: 1,
-    severity: 'error',
-    code: 'catalogue/not-found',
-    message: `No ${CATALOGUE_FILE_NAMES[0]} found in ${directory} or any directory above it, so nothing is checked.`,
-    hint: `Run \`npx avglint init\` to create one (or put the FG's catalogue in the root of the repository, see docs/catalogue.md), or point ${setting} at it.`,
-  };
+  return catalogueProblem({ file: from, line: 1, column: 1, severity: 'error', code: 'catalogue/not-found' }, problemText('notFound', { directory, setting }), locale);
 }
 
 /** The one "no catalogue" problem when the catalogue a setting names does not exist. */
-export function configuredCatalogueNotFound(file: string, setting: CatalogueSetting): Problem {
-  return {
-    file,
-    line: 1,
-    column: 1,
-    severity: 'error',
-    code: 'catalogue/not-found',
-    message: `The catalogue ${file} does not exist, so nothing is checked.`,
-    hint: `Fix ${setting} (absolute, or relative to where it is written), or remove it to use the nearest ${CATALOGUE_FILE_NAMES[0]}.`,
-  };
+export function configuredCatalogueNotFound(file: string, setting: CatalogueSetting, locale: Locale = DEFAULT_LOCALE): Problem {
+  return catalogueProblem({ file, line: 1, column: 1, severity: 'error', code: 'catalogue/not-found' }, problemText('configuredNotFound', { file, setting }), locale);
 }
 
 export interface CatalogueResolution {
@@ -109,6 +84,11 @@ export interface CatalogueResolution {
   readonly catalogue?: Catalogue;
   /** Every problem with the catalogue; holds an error whenever `catalogue` is absent. */
   readonly problems: readonly Problem[];
+  /**
+   * The language the problems are in: the host's `locale`, else the catalogue's `settings.locale` when it could be
+   * read, else English. Hosts say their own words about a broken catalogue in it too.
+   */
+  readonly locale: Locale;
   /** The catalogue file that was (or should have been) read; absent when none was found upward. */
   readonly file?: string;
 }
@@ -121,6 +101,8 @@ export interface ResolveOptions {
   readonly now?: Date;
   /** The repository root, when the user gave it; else the nearest one above the catalogue. */
   readonly root?: string;
+  /** The host's own language (`--locale`, the editor's setting); else the catalogue's `settings.locale`, else English. */
+  readonly locale?: Locale;
 }
 
 /**
@@ -128,20 +110,18 @@ export interface ResolveOptions {
  * problems that say why there is none. A loader that found no error yet returned nothing still yields an error.
  */
 export function resolveCatalogue(from: string, options: ResolveOptions): CatalogueResolution {
+  const locale = options.locale ?? DEFAULT_LOCALE;
   const file = options.configured ?? locateCatalogue(from);
-  if (file === undefined) return { problems: [catalogueNotFound(from, options.setting)] };
-  if (!fs.existsSync(file)) return { file, problems: [configuredCatalogueNotFound(file, options.setting)] };
+  if (file === undefined) return { problems: [catalogueNotFound(from, options.setting, locale)], locale };
+  if (!fs.existsSync(file)) return { file, problems: [configuredCatalogueNotFound(file, options.setting, locale)], locale };
   const loaded = loadCatalogueFile(file, options);
-  if (loaded.catalogue !== undefined && !hasErrors(loaded.problems)) return { file, catalogue: loaded.catalogue, problems: loaded.problems };
-  return { file, problems: withError(file, loaded.problems) };
+  if (loaded.catalogue !== undefined && !hasErrors(loaded.problems)) return { file, catalogue: loaded.catalogue, problems: loaded.problems, locale: loaded.locale };
+  return { file, problems: withError(file, loaded.problems, loaded.locale), locale: loaded.locale };
 }
 
-function withError(file: string, problems: readonly Problem[]): readonly Problem[] {
+function withError(file: string, problems: readonly Problem[], locale: Locale): readonly Problem[] {
   if (hasErrors(problems)) return problems;
-  return [
-    ...problems,
-    { file, line: 1, column: 1, severity: 'error', code: 'catalogue/unusable', message: 'The catalogue could not be loaded.', hint: 'Run `npx avglint catalogue check` on it for details.' },
-  ];
+  return [...problems, catalogueProblem({ file, line: 1, column: 1, severity: 'error', code: 'catalogue/unusable' }, problemText('unusable', {}), locale)];
 }
 
 /** Modification times of files, in order; a file that is gone has none. */
@@ -160,23 +140,29 @@ export function stampsChanged(files: readonly string[], stamps: readonly (number
  * noticed at the next use, without any file-change event.
  */
 export class CatalogueCache {
+  /** By locale and catalogue file. */
   private readonly entries = new Map<string, { readonly files: readonly string[]; readonly stamps: readonly (number | undefined)[]; readonly resolution: CatalogueResolution }>();
   /** Directory → the catalogue found upward from it, searched again when that file disappears (a miss is not kept). */
   private readonly located = new Map<string, string>();
 
   resolve(from: string, options: ResolveOptions): CatalogueResolution {
     const file = options.configured ?? this.locate(from);
-    if (file === undefined) return { problems: [catalogueNotFound(from, options.setting)] };
-    const cached = this.entries.get(file);
+    if (file === undefined) {
+      const locale = options.locale ?? DEFAULT_LOCALE;
+      return { problems: [catalogueNotFound(from, options.setting, locale)], locale };
+    }
+    // The problems are in the host's locale: one resolution per catalogue file and locale.
+    const key = `${options.locale ?? ''}\0${file}`;
+    const cached = this.entries.get(key);
     if (cached !== undefined && !stampsChanged(cached.files, cached.stamps)) return cached.resolution;
     const resolution = resolveCatalogue(from, { ...options, configured: file });
     if (resolution.catalogue === undefined && resolution.problems.some((p) => p.code === 'catalogue/not-found')) {
       // Not cached: the FG may be about to create it, and checking again is one stat call.
-      this.entries.delete(file);
+      this.entries.delete(key);
       return resolution;
     }
     const files = resolution.catalogue?.files ?? [file];
-    this.entries.set(file, { files, stamps: stampsOf(files), resolution });
+    this.entries.set(key, { files, stamps: stampsOf(files), resolution });
     return resolution;
   }
 

@@ -24,3 +24,13 @@ export * from './report/input';
 export { LIBRARIES, LIBRARY_RESULTS, librariesMarkdown, resultShapesMarkdown, resultOfFunction, resultOfMethod, type Library, type LibraryResults, type ResultShape, type Family } from './analysis/libraries';
 export { clockStart, duration, legalBasisName } from './analysis/flow/wording';
 export { matchText, renderStep, STEP_KINDS, STEP_PHRASES, type LiteralPlace, type StepArgs, type StepDestination, type StepMatch, type StepPhrase, type StepPhraseId, type StepSink } from './analysis/flow/steps';
+export {
+  CATALOGUE_PROBLEM_TEXTS,
+  catalogueProblem,
+  problemText,
+  renderProblemText,
+  type CatalogueProblemArgs,
+  type CatalogueProblemId,
+  type CatalogueText,
+  type ProblemWords,
+} from './catalogue/problemText';

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import type * as ts from 'typescript';
 import { messageLocale } from '../catalogue/model';
+import { catalogueProblem, problemText } from '../catalogue/problemText';
 import { categoryIndex } from '../catalogue/names';
 import type { Finding } from '../finding';
 import type { Problem } from '../problem';
@@ -104,16 +105,8 @@ function settingsConflicts(input: AnalysisInput, context: CheckContext): Problem
     if (written === undefined || given === undefined || !context.enabled(rule.id)) continue;
     for (const [key, value] of Object.entries(given)) {
       if (!(key in written) || JSON.stringify(written[key]) === JSON.stringify(value)) continue;
-      problems.push({
-        file: settings.location?.file ?? input.catalogue.files[0] ?? input.sourceFile.fileName,
-        line: settings.location?.line ?? 1,
-        column: settings.location?.column ?? 1,
-        severity: 'warning',
-        code: 'settings/conflict',
-        // Short enough for one line in every host (ESLint shows the message without the hint).
-        message: `settings.rules.${rule.id}.${key}: the host's ${JSON.stringify(value)} is used, not ${JSON.stringify(written[key])}.`,
-        hint: `The ESLint config's rule options (or the editor's \`avglint.ruleOptions\`, or \`scan --rule\`) set it too. Keep rule options in one place: remove \`${key}\` there, or \`settings.rules.${rule.id}.${key}\` from the catalogue.`,
-      });
+      const place = { file: settings.location?.file ?? input.catalogue.files[0] ?? input.sourceFile.fileName, line: settings.location?.line ?? 1, column: settings.location?.column ?? 1, severity: 'warning', code: 'settings/conflict' } as const;
+      problems.push(catalogueProblem(place, problemText('settingsConflict', { rule: rule.id, key, host: value, written: written[key] }), context.locale));
     }
   }
   return problems;

@@ -6,11 +6,15 @@
  * unexpected failure, comes back as a Problem with a file, a 1-based line and column, and a hint for the FG.
  */
 import * as path from 'node:path';
+import { isMap, isScalar } from 'yaml';
 import type { Problem } from '../problem';
-import type { Catalogue } from './model';
+import { DEFAULT_LOCALE, isLocale, type Catalogue, type Locale } from './model';
 import { buildCatalogue, checkMeaning, emptyEntries, entriesOf, mergeEntries, type MergedEntries } from './meaning';
+import { problemText, renderProblem, type CatalogueText, type FileRefusal, type PendingProblem } from './problemText';
 import { checkStructure } from './schemaCheck';
 import { locate, parseSource, problemAt, START_OF_FILE, type SourceFile } from './source';
+
+export type { FileRefusal } from './problemText';
 
 export { allowedCatalogueKeys, describeCatalogueKey, CATALOGUE_SCHEMA } from './schema';
 export { parseDuration, parseIsoDate, type ParsedDuration } from './duration';
@@ -28,15 +32,6 @@ export interface CatalogueHost {
    * three, for every host). The loader's own check of the written path is lexical only.
    */
   refusal?(fileName: string, root: string): FileRefusal | undefined;
-}
-
-/** A host's reason not to read a file, which the loader reports at the place the file was named. */
-export interface FileRefusal {
-  /** `outside-root`, `not-a-file` or `too-large`; the problem code is `catalogue/<reason>` (`catalogue/extends-<reason>` for an `extends` entry). */
-  readonly reason: 'outside-root' | 'not-a-file' | 'too-large';
-  /** What is wrong, in plain words, without the file's content. */
-  readonly message: string;
-  readonly hint: string;
 }
 
 /**
@@ -57,6 +52,11 @@ export interface LoadCatalogueOptions {
   readonly root?: string;
   /** Today, to report agreements that have ended. Without it that check is skipped: the core has no clock. */
   readonly now?: Date;
+  /**
+   * The language of the problems, when the host has one of its own (`--locale`, the editor's setting). Without it
+   * the catalogue's own `settings.locale`, read even when other parts of the file are wrong, else English.
+   */
+  readonly locale?: Locale;
 }
 
 export interface LoadCatalogueResult {
@@ -64,6 +64,8 @@ export interface LoadCatalogueResult {
   readonly catalogue?: Catalogue;
   /** Every problem found, sorted by file, line and column. */
   readonly problems: readonly Problem[];
+  /** The language the problems are in: the host's `locale`, else the catalogue's `settings.locale`, else English. */
+  readonly locale: Locale;
 }
 
 /** The names the loader looks for, nearest directory first. */
@@ -89,8 +91,10 @@ export function findCatalogue(fromFile: string, host: CatalogueHost): string | u
 
 /** Loads the catalogue in `fileName`, and the files it extends, through `host`. */
 export function loadCatalogue(fileName: string, host: CatalogueHost, options: LoadCatalogueOptions = {}): LoadCatalogueResult {
+  // Nothing of a file that is refused or cannot be read is known, its `settings.locale` neither.
+  const locale = options.locale ?? DEFAULT_LOCALE;
   const refused = refusalOfMain(fileName, host, options);
-  if (refused !== undefined) return { problems: [refused] };
+  if (refused !== undefined) return { problems: [renderProblem(refused, locale)], locale };
   let text: string | undefined;
   try {
     text = host.readFile(fileName);
@@ -98,18 +102,7 @@ export function loadCatalogue(fileName: string, host: CatalogueHost, options: Lo
     text = undefined;
   }
   if (text === undefined) {
-    return {
-      problems: [
-        problemAt(
-          { file: fileName },
-          START_OF_FILE,
-          'error',
-          'catalogue/not-found',
-          `The catalogue file ${fileName} cannot be read.`,
-          `Create \`${CATALOGUE_FILE_NAMES[0]}\` in the root of the repository (see docs/catalogue.md), or point the setting \`avglint.catalogue\` at the right file.`,
-        ),
-      ],
-    };
+    return { problems: [renderProblem(problemAt({ file: fileName }, START_OF_FILE, 'error', 'catalogue/not-found', problemText('notReadable', { file: fileName })), locale)], locale };
   }
   return loadText(fileName, text, host, options);
 }
@@ -118,11 +111,11 @@ export function loadCatalogue(fileName: string, host: CatalogueHost, options: Lo
  * The host's refusal of the main catalogue file as a problem at 1:1 (nothing inside a refused file is read, so there
  * is nothing better to point at).
  */
-function refusalOfMain(fileName: string, host: CatalogueHost, options: LoadCatalogueOptions): Problem | undefined {
+function refusalOfMain(fileName: string, host: CatalogueHost, options: LoadCatalogueOptions): PendingProblem | undefined {
   try {
     const file = path.normalize(fileName);
     const refusal = host.refusal?.(file, path.normalize(options.root ?? repositoryRoot(file, host)));
-    return refusal === undefined ? undefined : problemAt({ file: fileName }, START_OF_FILE, 'error', `catalogue/${refusal.reason}`, `avglint does not read the catalogue ${fileName}: ${refusal.message}`, refusal.hint);
+    return refusal === undefined ? undefined : problemAt({ file: fileName }, START_OF_FILE, 'error', `catalogue/${refusal.reason}`, problemText('refusedMain', { file: fileName, refusal }));
   } catch {
     return undefined;
   }
@@ -132,36 +125,58 @@ function refusalOfMain(fileName: string, host: CatalogueHost, options: LoadCatal
 export function loadCatalogueFromText(fileName: string, text: string, host: CatalogueHost, options: LoadCatalogueOptions = {}): LoadCatalogueResult {
   // The buffer of a file that leads out of the repository is refused like the file itself.
   const refused = refusalOfMain(fileName, host, options);
-  return refused !== undefined ? { problems: [refused] } : loadText(fileName, text, host, options);
+  if (refused === undefined) return loadText(fileName, text, host, options);
+  const locale = options.locale ?? DEFAULT_LOCALE;
+  return { problems: [renderProblem(refused, locale)], locale };
 }
 
 function loadText(fileName: string, text: string, host: CatalogueHost, options: LoadCatalogueOptions): LoadCatalogueResult {
-  const problems: Problem[] = [];
+  const problems: PendingProblem[] = [];
   let catalogue: Catalogue | undefined;
+  let written: Locale | undefined;
   try {
     const file = path.normalize(fileName);
     const root = path.normalize(options.root ?? repositoryRoot(file, host));
     const loader = new Loader(host, root, problems);
     const entries = loader.load(file, text, []);
+    // The settings in force (the main file's, else the base's it extends), else the main file's scalar as written.
+    written = entries.settings !== undefined ? localeIn(entries.settings.value) : loader.mainLocale;
     checkMeaning(entries, problems, options.now ? { now: options.now } : {});
     if (!problems.some((p) => p.severity === 'error')) {
       catalogue = buildCatalogue(entries, loader.files, path.dirname(file));
     }
   } catch (error) {
-    problems.push(
-      problemAt(
-        { file: fileName },
-        START_OF_FILE,
-        'error',
-        'catalogue/internal-error',
-        `avglint could not finish reading the catalogue: ${error instanceof Error ? error.message : String(error)}.`,
-        'This is a fault in avglint, not in your catalogue. Please report it together with the catalogue file.',
-      ),
-    );
+    problems.push(problemAt({ file: fileName }, START_OF_FILE, 'error', 'catalogue/internal-error', problemText('internalError', { error: error instanceof Error ? error.message : String(error) })));
     catalogue = undefined;
   }
-  const sorted = sortProblems(problems);
-  return catalogue ? { catalogue, problems: sorted } : { problems: sorted };
+  const locale = options.locale ?? written ?? DEFAULT_LOCALE;
+  const sorted = sortProblems(problems.map((p) => renderProblem(p, locale)));
+  return catalogue ? { catalogue, problems: sorted, locale } : { problems: sorted, locale };
+}
+
+function localeIn(settings: Readonly<Record<string, unknown>>): Locale | undefined {
+  const locale = settings['locale'];
+  return isLocale(locale) ? locale : undefined;
+}
+
+/**
+ * `settings.locale` as written in a file, read from its data, or from its YAML document when the data could not be
+ * built (a syntax error elsewhere in the file): it is one scalar, and the FG should read even that mistake in Dutch.
+ */
+function writtenLocale(source: SourceFile): Locale | undefined {
+  const data = source.data;
+  if (data !== undefined) {
+    const settings = data !== null && typeof data === 'object' ? (data as Record<string, unknown>)['settings'] : undefined;
+    return settings !== null && typeof settings === 'object' && !Array.isArray(settings) ? localeIn(settings as Record<string, unknown>) : undefined;
+  }
+  try {
+    const contents = source.document.contents;
+    const settings = isMap(contents) ? contents.get('settings', true) : undefined;
+    const locale = isMap(settings) ? settings.get('locale', true) : undefined;
+    return isScalar(locale) && isLocale(locale.value) ? locale.value : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function repositoryRoot(file: string, host: CatalogueHost): string {
@@ -190,17 +205,20 @@ const URL_LIKE = /^[A-Za-z][A-Za-z0-9+.-]*:/;
 /** Loads one file and, first, the files it extends; remembers each file once so a shared base is read once. */
 class Loader {
   readonly files: string[] = [];
+  /** The main file's `settings.locale` as written, when it could be read. */
+  mainLocale: Locale | undefined;
   private readonly done = new Map<string, MergedEntries>();
 
   constructor(
     private readonly host: CatalogueHost,
     private readonly root: string,
-    private readonly problems: Problem[],
+    private readonly problems: PendingProblem[],
   ) {}
 
   load(file: string, text: string, stack: readonly string[]): MergedEntries {
     this.files.push(file);
     const source = parseSource(file, text, this.problems);
+    if (stack.length === 0) this.mainLocale = writtenLocale(source);
     if (source.data === undefined) return emptyEntries();
     checkStructure(source, this.problems);
     let merged = emptyEntries();
@@ -219,29 +237,29 @@ class Loader {
     const result: MergedEntries[] = [];
     for (const { value, at } of list) {
       if (typeof value !== 'string' || value === '') continue;
-      const report = (code: string, message: string, hint: string): void => {
-        this.problems.push(problemAt(source, locate(source, at), 'error', code, message, hint));
+      const report = (code: string, text: CatalogueText): void => {
+        this.problems.push(problemAt(source, locate(source, at), 'error', code, text));
       };
       if (URL_LIKE.test(value) || value.startsWith('//')) {
-        report('catalogue/extends-not-relative', `\`extends\` points at \`${value}\`, which is a web address or a drive, not a relative path.`, 'Copy the base catalogue into the repository and write the path to it from this file, such as `../groep/base.avglint.catalogue.yaml`. avglint never fetches catalogues from the network.');
+        report('catalogue/extends-not-relative', problemText('extendsWebAddress', { value }));
         continue;
       }
       if (path.isAbsolute(value) || path.win32.isAbsolute(value) || value.startsWith('~')) {
-        report('catalogue/extends-not-relative', `\`extends\` points at \`${value}\`, an absolute path.`, 'Write the path from the folder of this file, such as `../groep/base.avglint.catalogue.yaml`, so it works on every computer.');
+        report('catalogue/extends-not-relative', problemText('extendsAbsolute', { value }));
         continue;
       }
       if (!/\.ya?ml$/i.test(value)) {
-        report('catalogue/extends-not-yaml', `\`extends\` points at \`${value}\`, which is not a YAML file.`, 'A catalogue can only extend another catalogue file ending in `.yaml` or `.yml`.');
+        report('catalogue/extends-not-yaml', problemText('extendsNotYaml', { value }));
         continue;
       }
       const target = path.normalize(path.join(path.dirname(source.file), value));
       if (target === this.root || !isInside(this.root, target)) {
-        report('catalogue/extends-outside-root', `\`extends\` points at \`${value}\`, which is outside the repository (${this.root}).`, 'Put the base catalogue inside the repository, for example in a folder `groep/`, and point `extends` at it there.');
+        report('catalogue/extends-outside-root', problemText('extendsOutsideRoot', { value, root: this.root }));
         continue;
       }
       if (stack.includes(target)) {
         const cycle = [...stack.slice(stack.indexOf(target)), target].map((f) => path.basename(f)).join(' → ');
-        report('catalogue/extends-cycle', `\`extends\` makes a loop: ${cycle}.`, 'A catalogue cannot extend itself, directly or through another file. Remove this `extends` entry or the one in the other file.');
+        report('catalogue/extends-cycle', problemText('extendsCycle', { cycle }));
         continue;
       }
       const cached = this.done.get(target);
@@ -257,7 +275,7 @@ class Loader {
         refusal = undefined;
       }
       if (refusal !== undefined) {
-        report(`catalogue/extends-${refusal.reason}`, `\`extends\` points at \`${value}\`: ${refusal.message}`, refusal.hint);
+        report(`catalogue/extends-${refusal.reason}`, problemText('extendsRefused', { value, refusal }));
         continue;
       }
       let text: string | undefined;
@@ -267,7 +285,7 @@ class Loader {
         text = undefined;
       }
       if (text === undefined) {
-        report('catalogue/extends-missing', `\`extends\` points at \`${value}\`, but there is no such file (${target}).`, 'Check the spelling and the folder; the path is relative to the folder of this file.');
+        report('catalogue/extends-missing', problemText('extendsMissing', { value, target }));
         continue;
       }
       result.push(this.load(target, text, stack));

@@ -26,8 +26,8 @@ import { isLocale, type CatalogueSettings } from './model';
 import { normaliseName } from './names';
 import { DEFAULT_SUBJECTS } from './subjects';
 import { parseDuration, parseIsoDate } from './duration';
+import { problemText, type CatalogueText, type PendingProblem } from './problemText';
 import { locate, locateStart, problemAt, type KeyPath, type SourceFile } from './source';
-import { suggestion, truncate } from './words';
 
 /** One entry of a section (`categories.bsn`), with the file it was written in. */
 export interface Entry {
@@ -52,14 +52,6 @@ export interface MergedEntries {
   settings?: Entry;
 }
 
-const SINGULAR: Record<Section, string> = {
-  roles: 'role',
-  purposes: 'purpose',
-  retention: 'retention term',
-  categories: 'category',
-  processors: 'processor',
-  access: 'access rule',
-};
 
 /** An agreement that ends within this many days is a warning (`catalogue/agreement-ending`), as in the FG's report. */
 export const AGREEMENT_WARNING_DAYS = 90;
@@ -154,29 +146,24 @@ const NPM_MODULE = /^(?:@[a-z0-9][a-z0-9._~-]*\/)?[a-z0-9][a-z0-9._~-]*(?:\/[A-Z
 /** A global name code reaches a script-tag SDK by (`Sentry`, `dataLayer`); no `window.` and no member path. */
 const JS_GLOBAL = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
+type Report = (entry: Entry, sub: KeyPath, severity: Problem['severity'], code: string, text: CatalogueText, part?: 'key' | 'value') => void;
+
 /** An owner name must have letters or digits to match any code. */
-function checkOwnerNames(
-  entry: Entry,
-  at: KeyPath,
-  value: unknown,
-  place: string,
-  report: (entry: Entry, sub: KeyPath, severity: Problem['severity'], code: string, message: string, hint: string) => void,
-): void {
+function checkOwnerNames(entry: Entry, at: KeyPath, value: unknown, list: 'subjects.persons' | 'subjects.notPersons' | 'match.notPersons', category: string | undefined, report: Report): void {
   for (const name of strings(value)) {
     if (normaliseName(name.value) !== '') continue;
-    report(entry, [...at, name.index ?? 0], 'error', 'catalogue/bad-name', `${place}, \`${truncate(name.value)}\` has no letters or digits, so no code can match it.`, 'Write the type or name as code spells it, such as `Leerling` or `school`.');
+    report(entry, [...at, name.index ?? 0], 'error', 'catalogue/bad-name', problemText('badOwnerName', { list, name: name.value, ...(category !== undefined ? { category } : {}) }));
   }
 }
 
 /** Checks the meaning of the merged entries and pushes problems; returns nothing, the model is built separately. */
-export function checkMeaning(entries: MergedEntries, problems: Problem[], options: MeaningOptions): void {
+export function checkMeaning(entries: MergedEntries, problems: PendingProblem[], options: MeaningOptions): void {
   const { sections } = entries;
   const ids = (section: Section): string[] => [...sections[section].keys()];
-  const report = (entry: Entry, sub: KeyPath, severity: Problem['severity'], code: string, message: string, hint: string, part: 'key' | 'value' = 'value'): void => {
-    problems.push(problemAt(entry.source, locate(entry.source, [...entry.path, ...sub], part), severity, code, message, hint));
+  const report: Report = (entry, sub, severity, code, text, part = 'value') => {
+    problems.push(problemAt(entry.source, locate(entry.source, [...entry.path, ...sub], part), severity, code, text));
   };
-  const checkReferences = (entry: Entry, key: string, target: Section, kind: string, what: string): void => {
-    const singular = SINGULAR[target];
+  const checkReferences = (entry: Entry, key: string, target: 'retention' | 'categories' | 'roles' | 'purposes', owner: 'categories' | 'processors' | 'access' | 'sanitisers'): void => {
     for (const reference of strings(entry.value[key])) {
       if (sections[target].has(reference.value)) continue;
       report(
@@ -184,47 +171,32 @@ export function checkMeaning(entries: MergedEntries, problems: Problem[], option
         reference.index === undefined ? [key] : [key, reference.index],
         'error',
         'catalogue/unknown-reference',
-        `${what} refers to ${singular} \`${truncate(reference.value)}\`, which is not in the catalogue.`,
-        suggestion(reference.value, ids(target), kind),
+        problemText('unknownReference', { owner: { section: owner, id: entry.id }, target, reference: reference.value, known: ids(target) }),
       );
     }
   };
 
   for (const entry of sections.retention.values()) {
-    const place = `Retention term \`${entry.id}\``;
+    const term = entry.id;
     const parsed: Partial<Record<'duration' | 'minimum' | 'maximum', number>> = {};
     for (const key of ['duration', 'minimum', 'maximum'] as const) {
       const value = text(entry.value[key]);
       if (value === undefined) continue;
       const duration = parseDuration(value);
       if (duration && duration.totalDays > MAX_RETENTION_DAYS) {
-        report(
-          entry,
-          [key],
-          'error',
-          'catalogue/bad-duration',
-          `${place}: \`${key}\` is \`${truncate(value)}\`, which is longer than 200 years.`,
-          'A bewaartermijn is counted in years, months, weeks or days, such as `P7Y`; for records kept for good, write the longest term the archive law gives and say so in the label.',
-        );
+        report(entry, [key], 'error', 'catalogue/bad-duration', problemText('durationTooLong', { term, key, value }));
       } else if (duration) parsed[key] = duration.totalDays;
       else
-        report(
-          entry,
-          [key],
-          'error',
-          'catalogue/bad-duration',
-          `${place}: \`${key}\` is \`${truncate(value)}\`, which is not an ISO 8601 duration.`,
-          'Write P, then a number and Y (years), M (months), W (weeks) or D (days): `P2Y` is 2 years, `P6M` 6 months, `P4W` 4 weeks, `P1Y6M` a year and a half.',
-        );
+        report(entry, [key], 'error', 'catalogue/bad-duration', problemText('badDuration', { term, key, value }));
     }
     if (parsed.minimum !== undefined && parsed.duration !== undefined && parsed.minimum > parsed.duration) {
-      report(entry, ['minimum'], 'error', 'catalogue/retention-bounds', `${place} is shorter than its own minimum.`, 'Make `duration` at least as long as `minimum`, or correct the minimum.');
+      report(entry, ['minimum'], 'error', 'catalogue/retention-bounds', problemText('shorterThanMinimum', { term }));
     }
     if (parsed.maximum !== undefined && parsed.duration !== undefined && parsed.maximum < parsed.duration) {
-      report(entry, ['maximum'], 'error', 'catalogue/retention-bounds', `${place} is longer than its own maximum.`, 'Make `duration` at most as long as `maximum`, or correct the maximum.');
+      report(entry, ['maximum'], 'error', 'catalogue/retention-bounds', problemText('longerThanMaximum', { term }));
     }
     if (parsed.minimum !== undefined && parsed.maximum !== undefined && parsed.minimum > parsed.maximum) {
-      report(entry, ['minimum'], 'error', 'catalogue/retention-bounds', `${place}: the minimum is longer than the maximum.`, 'Swap `minimum` and `maximum`, or correct one of them.');
+      report(entry, ['minimum'], 'error', 'catalogue/retention-bounds', problemText('minimumAboveMaximum', { term }));
     }
   }
 
@@ -232,20 +204,13 @@ export function checkMeaning(entries: MergedEntries, problems: Problem[], option
   const personKeys = new Set<string>();
   if (entries.subjects) {
     const subjects = entries.subjects;
-    checkOwnerNames(subjects, ['persons'], subjects.value['persons'], 'In `subjects.persons`', report);
-    checkOwnerNames(subjects, ['notPersons'], subjects.value['notPersons'], 'In `subjects.notPersons`', report);
+    checkOwnerNames(subjects, ['persons'], subjects.value['persons'], 'subjects.persons', undefined, report);
+    checkOwnerNames(subjects, ['notPersons'], subjects.value['notPersons'], 'subjects.notPersons', undefined, report);
     if (subjects.value['persons'] === undefined) for (const person of DEFAULT_SUBJECTS.persons) personKeys.add(normaliseName(person));
     for (const person of strings(subjects.value['persons'])) personKeys.add(normaliseName(person.value));
     for (const notPerson of strings(subjects.value['notPersons'])) {
       if (!personKeys.has(normaliseName(notPerson.value))) continue;
-      report(
-        subjects,
-        ['notPersons', notPerson.index ?? 0],
-        'error',
-        'catalogue/subject-conflict',
-        `\`${truncate(notPerson.value)}\` is listed both as a person and as never a person.`,
-        'Keep it in `subjects.persons` if it is a person (a leerling, ouder, medewerker), in `subjects.notPersons` if it never is (a school, vak, locatie).',
-      );
+      report(subjects, ['notPersons', notPerson.index ?? 0], 'error', 'catalogue/subject-conflict', problemText('subjectConflict', { name: notPerson.value }));
     }
   } else {
     for (const person of DEFAULT_SUBJECTS.persons) personKeys.add(normaliseName(person));
@@ -253,13 +218,13 @@ export function checkMeaning(entries: MergedEntries, problems: Problem[], option
 
   const synonymOwner = new Map<string, { category: string; written: string }>();
   for (const entry of sections.categories.values()) {
-    const place = `Category \`${entry.id}\``;
-    checkReferences(entry, 'retention', 'retention', 'retention terms', place);
+    const category = entry.id;
+    checkReferences(entry, 'retention', 'retention', 'categories');
     const alternative = text(entry.value['alternative']);
     if (alternative !== undefined && !sections.categories.has(alternative)) {
-      report(entry, ['alternative'], 'error', 'catalogue/unknown-reference', `${place} names \`${truncate(alternative)}\` as its alternative, but there is no such category.`, suggestion(alternative, ids('categories'), 'categories'));
+      report(entry, ['alternative'], 'error', 'catalogue/unknown-reference', problemText('unknownAlternative', { category, alternative, known: ids('categories') }));
     } else if (alternative === entry.id) {
-      report(entry, ['alternative'], 'error', 'catalogue/unknown-reference', `${place} names itself as its alternative.`, 'Name another category (for the BSN: `eckid`), or remove `alternative`.');
+      report(entry, ['alternative'], 'error', 'catalogue/unknown-reference', problemText('selfAlternative', { category }));
     }
     const match = entry.value['match'];
     if (!isRecord(match)) continue;
@@ -267,162 +232,102 @@ export function checkMeaning(entries: MergedEntries, problems: Problem[], option
     for (const name of strings(match['names'])) {
       const key = normaliseName(name.value);
       if (key === '') {
-        report(entry, ['match', 'names', name.index ?? 0], 'error', 'catalogue/bad-name', `${place}: the name \`${truncate(name.value)}\` has no letters or digits, so no code can match it.`, 'Write the name as code spells it, such as `burgerservicenummer`.');
+        report(entry, ['match', 'names', name.index ?? 0], 'error', 'catalogue/bad-name', problemText('badName', { category, name: name.value }));
         continue;
       }
       if (seenHere.has(key)) continue;
       seenHere.add(key);
       const owner = synonymOwner.get(key);
       if (owner && owner.category !== entry.id) {
-        report(
-          entry,
-          ['match', 'names', name.index ?? 0],
-          'warning',
-          'catalogue/overlapping-synonym',
-          `The name \`${name.value}\` belongs to both category \`${owner.category}\` (as \`${owner.written}\`) and category \`${entry.id}\`.`,
-          'Code named this way would count as both categories. Keep the name in the category it really means and remove it from the other one.',
-        );
+        report(entry, ['match', 'names', name.index ?? 0], 'warning', 'catalogue/overlapping-synonym', problemText('overlappingSynonym', { name: name.value, owner: owner.category, written: owner.written, category }));
       } else if (!owner) {
         synonymOwner.set(key, { category: entry.id, written: name.value });
       }
     }
-    checkOwnerNames(entry, ['match', 'notPersons'], match['notPersons'], `${place}: in \`match.notPersons\``, report);
+    checkOwnerNames(entry, ['match', 'notPersons'], match['notPersons'], 'match.notPersons', category, report);
     for (const notPerson of strings(match['notPersons'])) {
       if (personKeys.has(normaliseName(notPerson.value))) {
-        report(
-          entry,
-          ['match', 'notPersons', notPerson.index ?? 0],
-          'error',
-          'catalogue/subject-conflict',
-          `${place}: \`${truncate(notPerson.value)}\` is listed as never a person here, but \`subjects.persons\` says it is a person.`,
-          'Remove it from one of the two lists: a person\'s data is always personal data.',
-        );
+        report(entry, ['match', 'notPersons', notPerson.index ?? 0], 'error', 'catalogue/subject-conflict', problemText('categorySubjectConflict', { category, name: notPerson.value }));
       }
     }
     for (const member of strings(match['members'])) {
       if (!/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\.[^.\s]+$/.test(member.value)) {
-        report(entry, ['match', 'members', member.index ?? 0], 'error', 'catalogue/bad-member', `${place}: the member \`${truncate(member.value)}\` is not written as Type.member.`, 'Write the type name, a dot and the member name, such as `Leerling.BSN`.');
+        report(entry, ['match', 'members', member.index ?? 0], 'error', 'catalogue/bad-member', problemText('badMember', { category, member: member.value }));
       }
     }
   }
 
   for (const entry of sections.processors.values()) {
-    const place = `Processor \`${entry.id}\``;
-    checkReferences(entry, 'receives', 'categories', 'categories', place);
+    const processor = entry.id;
+    checkReferences(entry, 'receives', 'categories', 'processors');
     for (const host of strings(entry.value['hosts'])) {
       if (HOST.test(host.value)) continue;
       const bare = host.value.replace(/^[a-z]+:\/\//i, '').replace(/[/:?#].*$/, '');
-      report(
-        entry,
-        ['hosts', host.index ?? 0],
-        'error',
-        'catalogue/bad-host',
-        `${place}: \`${truncate(host.value)}\` is not a host name.`,
-        HOST.test(bare) && bare !== host.value
-          ? `Write only the host name, \`${bare}\`; put a full address under \`urls\` instead.`
-          : 'Write a host name such as `duo.nl`, or `*.duo.nl` for every subdomain, without `https://` or a path.',
-      );
+      report(entry, ['hosts', host.index ?? 0], 'error', 'catalogue/bad-host', problemText('badHost', { processor, host: host.value, ...(HOST.test(bare) && bare !== host.value ? { bare } : {}) }));
     }
     for (const url of strings(entry.value['urls'])) {
       if (!/^https?:\/\/[^/\s]+/i.test(url.value)) {
-        report(entry, ['urls', url.index ?? 0], 'error', 'catalogue/bad-url', `${place}: \`${truncate(url.value)}\` is not a web address.`, 'Write a full address starting with `https://`, such as `https://api.somtoday.nl/rest/v1/**`.');
+        report(entry, ['urls', url.index ?? 0], 'error', 'catalogue/bad-url', problemText('badUrl', { processor, url: url.value }));
       } else if (!compiles(url.value)) {
-        report(entry, ['urls', url.index ?? 0], 'error', 'catalogue/bad-glob', `${place}: the address pattern \`${truncate(url.value)}\` cannot be read.`, 'Close every `[`, `{` and `(`, or put a `\\` before it to mean the character itself.');
+        report(entry, ['urls', url.index ?? 0], 'error', 'catalogue/bad-glob', problemText('badUrlPattern', { processor, url: url.value }));
       }
     }
     for (const module of strings(entry.value['modules'])) {
       if (!NPM_MODULE.test(module.value)) {
-        report(entry, ['modules', module.index ?? 0], 'error', 'catalogue/bad-module', `${place}: \`${truncate(module.value)}\` is not an npm package name.`, 'Write the package name as in package.json, such as `@google-analytics/data` or `leermiddel-sdk`.');
+        report(entry, ['modules', module.index ?? 0], 'error', 'catalogue/bad-module', problemText('badModule', { processor, module: module.value }));
       }
     }
     for (const global of strings(entry.value['globals'])) {
       if (!JS_GLOBAL.test(global.value)) {
-        report(entry, ['globals', global.index ?? 0], 'error', 'catalogue/bad-global', `${place}: \`${truncate(global.value)}\` is not a JavaScript name.`, 'Write the name code uses for the SDK loaded by a script tag, such as `Sentry`, `gtag` or `dataLayer` (without `window.`).');
+        report(entry, ['globals', global.index ?? 0], 'error', 'catalogue/bad-global', problemText('badGlobal', { processor, global: global.value }));
       }
     }
     const agreement = entry.value['agreement'];
     if (entry.value['role'] === 'processor' && agreement === undefined) {
       // AVG art. 28: a verwerker may only process for the school under a verwerkersovereenkomst. A warning, because
       // the agreement may exist without the FG having written its reference here yet.
-      report(
-        entry,
-        ['role'],
-        'warning',
-        'catalogue/agreement-missing',
-        `${place} is a verwerker (role processor), but the catalogue names no verwerkersovereenkomst.`,
-        'Add `agreement: { reference: <kenmerk>, ends: <YYYY-MM-DD> }` with the verwerkersovereenkomst (AVG art. 28), or set `role: recipient` if this organisation receives the data for its own task.',
-      );
+      report(entry, ['role'], 'warning', 'catalogue/agreement-missing', problemText('agreementMissing', { processor }));
     }
     const ends = isRecord(agreement) ? text(agreement['ends']) : undefined;
+    const reference = isRecord(agreement) && typeof agreement['reference'] === 'string' ? { reference: agreement['reference'] } : {};
     if (ends !== undefined) {
       const date = parseIsoDate(ends);
       if (!date) {
-        report(entry, ['agreement', 'ends'], 'error', 'catalogue/bad-date', `${place}: the end date \`${truncate(ends)}\` is not a date.`, 'Write the date as year-month-day, such as `2027-07-31`.');
+        report(entry, ['agreement', 'ends'], 'error', 'catalogue/bad-date', problemText('badDate', { processor, value: ends }));
       } else if (options.now && date.getTime() < Date.UTC(options.now.getUTCFullYear(), options.now.getUTCMonth(), options.now.getUTCDate())) {
-        report(
-          entry,
-          ['agreement', 'ends'],
-          'warning',
-          'catalogue/agreement-ended',
-          `${place}: the agreement ${isRecord(agreement) && typeof agreement['reference'] === 'string' ? `\`${agreement['reference']}\` ` : ''}ended on ${ends}.`,
-          'Renew the verwerkersovereenkomst and write its new end date, or stop sending data to this processor.',
-        );
+        report(entry, ['agreement', 'ends'], 'warning', 'catalogue/agreement-ended', problemText('agreementEnded', { processor, ends, ...reference }));
       } else if (options.now && date.getTime() <= Date.UTC(options.now.getUTCFullYear(), options.now.getUTCMonth(), options.now.getUTCDate()) + AGREEMENT_WARNING_DAYS * DAY_MS) {
         const days = Math.round((date.getTime() - Date.UTC(options.now.getUTCFullYear(), options.now.getUTCMonth(), options.now.getUTCDate())) / DAY_MS);
-        report(
-          entry,
-          ['agreement', 'ends'],
-          'warning',
-          'catalogue/agreement-ending',
-          `${place}: the agreement ${isRecord(agreement) && typeof agreement['reference'] === 'string' ? `\`${agreement['reference']}\` ` : ''}ends on ${ends}, in ${days} day${days === 1 ? '' : 's'}.`,
-          'Start renewing the verwerkersovereenkomst now, then write its new end date here.',
-        );
+        report(entry, ['agreement', 'ends'], 'warning', 'catalogue/agreement-ending', problemText('agreementEnding', { processor, ends, days, ...reference }));
       }
     }
     const basis = entry.value['legalBasis'];
     const consent = entry.value['consent'];
     if (basis === 'consent' && consent === undefined) {
       // An error, not a warning: without it the consent check cannot know whose consent to ask or which function checks it.
-      report(
-        entry,
-        ['legalBasis'],
-        'error',
-        'catalogue/consent-missing',
-        `${place} relies on consent, but the catalogue does not say whose consent or how the code checks it.`,
-        'Add `consent: { from: parents-until-16, check: [heeftToestemming] }` with whose consent is needed and the functions that check it.',
-      );
+      report(entry, ['legalBasis'], 'error', 'catalogue/consent-missing', problemText('consentMissing', { processor }));
     } else if (consent !== undefined && typeof basis === 'string' && basis !== 'consent') {
-      report(
-        entry,
-        ['consent'],
-        'warning',
-        'catalogue/consent-unexpected',
-        `${place} has a \`consent\` block, but its legal basis is \`${basis}\`, not consent.`,
-        'Remove the `consent` block, or change `legalBasis` to `consent` if the data is really only sent with permission.',
-        'key',
-      );
+      report(entry, ['consent'], 'warning', 'catalogue/consent-unexpected', problemText('consentUnexpected', { processor, basis }), 'key');
     }
   }
 
   for (const entry of sections.access.values()) {
     if (!sections.categories.has(entry.id)) {
-      report(entry, [], 'error', 'catalogue/unknown-reference', `The access rule is for category \`${truncate(entry.id)}\`, which is not in the catalogue.`, suggestion(entry.id, ids('categories'), 'categories'), 'key');
+      report(entry, [], 'error', 'catalogue/unknown-reference', problemText('unknownAccessCategory', { category: entry.id, known: ids('categories') }), 'key');
     }
-    const place = `The access rule for \`${entry.id}\``;
-    checkReferences(entry, 'roles', 'roles', 'roles', place);
-    checkReferences(entry, 'purposes', 'purposes', 'purposes', place);
+    checkReferences(entry, 'roles', 'roles', 'access');
+    checkReferences(entry, 'purposes', 'purposes', 'access');
     for (const glob of strings(entry.value['paths'])) {
-      const problem = globProblem(glob.value);
-      if (problem) report(entry, ['paths', glob.index ?? 0], 'error', 'catalogue/bad-glob', `${place}: the path pattern \`${truncate(glob.value)}\` ${problem.message}`, problem.hint);
+      const why = globProblem(glob.value);
+      if (why) report(entry, ['paths', glob.index ?? 0], 'error', 'catalogue/bad-glob', problemText('badPathPattern', { category: entry.id, pattern: glob.value, why }));
     }
   }
 
   for (const entry of entries.sanitisers.values()) {
-    const place = `Sanitiser \`${entry.id}\``;
-    checkReferences(entry, 'removes', 'categories', 'categories', place);
+    checkReferences(entry, 'removes', 'categories', 'sanitisers');
     const produces = text(entry.value['produces']);
     if (produces !== undefined && !sections.categories.has(produces)) {
-      report(entry, ['produces'], 'error', 'catalogue/unknown-reference', `${place} produces category \`${truncate(produces)}\`, which is not in the catalogue.`, suggestion(produces, ids('categories'), 'categories'));
+      report(entry, ['produces'], 'error', 'catalogue/unknown-reference', problemText('unknownProduced', { sanitiser: entry.id, produces, known: ids('categories') }));
     }
   }
 }
@@ -436,16 +341,11 @@ function compiles(glob: string): boolean {
   }
 }
 
-function globProblem(glob: string): { message: string; hint: string } | undefined {
-  if (/^([/\\]|[A-Za-z]:|~)/.test(glob)) {
-    return { message: 'is not relative.', hint: 'Write the path from the folder of the catalogue file, such as `src/zorg/**`, without a leading `/`.' };
-  }
-  if (glob.split(/[/\\]/).includes('..')) {
-    return { message: 'goes outside the folder of the catalogue file with `..`.', hint: 'Write the path from the folder of the catalogue file downwards, such as `src/zorg/**`.' };
-  }
-  if (!compiles(glob)) {
-    return { message: 'cannot be read.', hint: 'Close every `[`, `{` and `(`, or put a `\\` before it to mean the character itself. `**` matches any folders, `*` any part of a name.' };
-  }
+/** Why a path pattern cannot be used, or undefined when it can. */
+function globProblem(glob: string): 'absolute' | 'parent' | 'unreadable' | undefined {
+  if (/^([/\\]|[A-Za-z]:|~)/.test(glob)) return 'absolute';
+  if (glob.split(/[/\\]/).includes('..')) return 'parent';
+  if (!compiles(glob)) return 'unreadable';
   return undefined;
 }
 

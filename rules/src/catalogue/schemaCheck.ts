@@ -3,11 +3,11 @@
  * the YAML key or value it is about, in words the FG can act on.
  */
 import type { ErrorObject } from 'ajv/dist/2020';
-import type { Problem } from '../problem';
 import { validate as validateCatalogue } from './catalogueValidator';
+import { problemText, type PendingProblem, type SchemaType } from './problemText';
 import { allowedCatalogueKeys } from './schema';
 import { locate, problemAt, type KeyPath, type SourceFile } from './source';
-import { closest, describeKind, describeType, describeValue, keyName, listWords, placeOf, suggestion } from './words';
+import { closest } from './words';
 
 /**
  * The schema's validator, compiled ahead of time (`rules/scripts/build-validator.mjs`, Ajv standalone code): compiling
@@ -37,13 +37,11 @@ function valueAt(data: unknown, path: KeyPath): unknown {
   return value;
 }
 
-/** Checks one file's data against the schema; pushes one problem per distinct mistake. */
-export function checkStructure(source: SourceFile, problems: Problem[]): void {
+/** Checks one file's data against the schema; pushes one problem per distinct mistake (its words come later). */
+export function checkStructure(source: SourceFile, problems: PendingProblem[]): void {
   const data = source.data;
   if (data === null || data === undefined) {
-    problems.push(
-      problemAt(source, { line: 1, column: 1 }, 'error', 'catalogue/empty', 'The catalogue file is empty.', 'Start the file with `version: 1`, then add `categories`, `retention` and `processors` (see docs/catalogue.md).'),
-    );
+    problems.push(problemAt(source, { line: 1, column: 1 }, 'error', 'catalogue/empty', problemText('empty', {})));
     return;
   }
   const seen = new Set<string>();
@@ -69,104 +67,48 @@ export function checkStructure(source: SourceFile, problems: Problem[]): void {
   }
 }
 
-function toProblem(source: SourceFile, data: unknown, error: ErrorObject): Problem | undefined {
+function toProblem(source: SourceFile, data: unknown, error: ErrorObject): PendingProblem | undefined {
   const path = pointerToPath(error.instancePath);
   const params = error.params as Record<string, unknown>;
   const value = valueAt(data, path);
-  const place = placeOf(path);
   switch (error.keyword) {
     case 'additionalProperties': {
       const key = String(params['additionalProperty']);
       const allowed = allowedCatalogueKeys(path);
       const near = closest(key, allowed);
-      const hint =
-        near !== undefined
-          ? `Did you mean \`${near}\`?`
-          : allowed.length > 0
-            ? `The keys allowed here are ${listWords(allowed)}.`
-            : 'Remove this key.';
-      return problemAt(source, locate(source, [...path, key], 'key'), 'error', 'catalogue/unknown-key', `Unknown key \`${key}\` in ${place}.`, hint);
+      return problemAt(source, locate(source, [...path, key], 'key'), 'error', 'catalogue/unknown-key', problemText('unknownKey', { key, path, allowed, ...(near !== undefined ? { near } : {}) }));
     }
     case 'required': {
       const missing = String(params['missingProperty']);
       if (path[0] === 'categories' && path.length === 2 && missing === 'retention') {
         return missingRetention(source, path);
       }
-      return problemAt(
-        source,
-        locate(source, path, 'key'),
-        'error',
-        'catalogue/missing-key',
-        `${capitalise(place)} has no \`${missing}\`.`,
-        `Add \`${missing}:\` to ${place}. ${path.length === 0 ? '' : 'It is required.'}`.trim(),
-      );
+      return problemAt(source, locate(source, path, 'key'), 'error', 'catalogue/missing-key', problemText('missingKey', { path, missing }));
     }
     case 'type':
-      return problemAt(
-        source,
-        locate(source, path),
-        'error',
-        'catalogue/wrong-type',
-        // A whole file that is not a block of keys is not a catalogue: its content is never quoted (it may be any
-        // file a path led to), only what kind of value it is.
-        `${capitalise(keyName(path))} in ${place} must be ${describeType(params['type'])}, but it is ${path.length === 0 ? describeKind(value) : describeValue(value)}.`,
-        typeHint(params['type']),
-      );
-    case 'enum': {
-      const allowed = (params['allowedValues'] as unknown[]).map(String);
-      return problemAt(
-        source,
-        locate(source, path),
-        'error',
-        'catalogue/bad-value',
-        `${capitalise(keyName(path))} in ${place} cannot be ${describeValue(value)}.`,
-        typeof value === 'string' ? suggestion(value, allowed, 'allowed values').replace('The allowed values in the catalogue are', 'Write one of') : `Write one of ${listWords(allowed)}.`,
-      );
-    }
+      return problemAt(source, locate(source, path), 'error', 'catalogue/wrong-type', problemText('wrongType', { path, type: schemaType(params['type']), value }));
+    case 'enum':
+      return problemAt(source, locate(source, path), 'error', 'catalogue/bad-value', problemText('badEnum', { path, value, allowed: (params['allowedValues'] as unknown[]).map(String) }));
     case 'const':
-      return problemAt(source, locate(source, path), 'error', 'catalogue/bad-value', `${capitalise(keyName(path))} must be ${JSON.stringify(params['allowedValue'])}, but it is ${describeValue(value)}.`, `Write \`${keyName(path).replace(/`/g, '')}: ${JSON.stringify(params['allowedValue'])}\`.`);
+      return problemAt(source, locate(source, path), 'error', 'catalogue/bad-value', problemText('badConst', { path, value, allowed: params['allowedValue'] }));
     case 'minItems':
     case 'minLength':
     case 'minProperties':
       if (path[0] === 'categories' && path.length === 3 && path[2] === 'retention') return missingRetention(source, path.slice(0, 2));
-      return problemAt(source, locate(source, path), 'error', 'catalogue/empty-value', `${capitalise(keyName(path))} in ${place} is empty.`, error.keyword === 'minProperties' ? 'Give at least one entry, or remove the key.' : 'Fill it in, or remove the key.');
+      return problemAt(source, locate(source, path), 'error', 'catalogue/empty-value', problemText('emptyValue', { path, block: error.keyword === 'minProperties' }));
     case 'propertyNames': {
       const id = String(params['propertyName']);
-      return problemAt(
-        source,
-        locate(source, [...path, id], 'key'),
-        'error',
-        'catalogue/bad-id',
-        `\`${id}\` cannot be used as an id in ${place}.`,
-        'Ids start with a letter and contain only letters, digits, `-`, `_` and `.` (for example `leerlingdossier` or `zorg-dossier`).',
-      );
+      return problemAt(source, locate(source, [...path, id], 'key'), 'error', 'catalogue/bad-id', problemText('badId', { path, id }));
     }
     default:
-      return problemAt(source, locate(source, path), 'error', 'catalogue/invalid', `${capitalise(keyName(path))} in ${place}: ${error.message ?? 'is not valid'}.`, 'Compare this entry with the examples in docs/catalogue.md.');
+      return problemAt(source, locate(source, path), 'error', 'catalogue/invalid', problemText('invalid', { path, schema: error.message ?? 'is not valid' }));
   }
 }
 
-function missingRetention(source: SourceFile, categoryPath: KeyPath): Problem {
-  return problemAt(
-    source,
-    locate(source, categoryPath, 'key'),
-    'error',
-    'catalogue/missing-retention',
-    `Category \`${String(categoryPath[1])}\` has no bewaartermijn (\`retention\`).`,
-    'Every category needs a retention term: add `retention: <id>` with the id of a term under `retention:` (for example `retention: leerlingdossier`).',
-  );
+function missingRetention(source: SourceFile, categoryPath: KeyPath): PendingProblem {
+  return problemAt(source, locate(source, categoryPath, 'key'), 'error', 'catalogue/missing-retention', problemText('missingRetention', { category: String(categoryPath[1]) }));
 }
 
-function typeHint(type: unknown): string {
-  const types = Array.isArray(type) ? type.map(String) : [String(type)];
-  if (types.includes('boolean')) return 'Write `true` or `false` (without quotes).';
-  if (types.includes('array') && types.includes('string')) return 'Write one id (`leerlingdossier`) or a list of them (`[leerlingdossier, examen]`).';
-  if (types.includes('array')) return 'Write a list: `[a, b]` on one line, or one `- item` per line below the key.';
-  if (types.includes('object')) return 'Write the keys of this block on the lines below, indented by two more spaces.';
-  if (types.includes('string')) return 'Write text here; put it in quotes if it starts with a special character or looks like a number.';
-  return 'Compare this entry with the examples in docs/catalogue.md.';
-}
-
-function capitalise(text: string): string {
-  return text.length > 0 ? text[0]?.toUpperCase() + text.slice(1) : text;
+function schemaType(type: unknown): SchemaType {
+  return Array.isArray(type) ? type.map(String) : String(type);
 }

@@ -6,6 +6,7 @@
 import { Composer, isMap, isPair, isScalar, isSeq, LineCounter, Parser, visit, YAMLParseError, type CST, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { Problem } from '../problem';
 import { readPlain, type PlainReading } from './plain';
+import { problemText, type CatalogueText, type PendingProblem, type YamlHint, type YamlMistake } from './problemText';
 
 export interface SourceFile {
   readonly file: string;
@@ -29,25 +30,23 @@ export type KeyPath = readonly (string | number)[];
 
 export const START_OF_FILE: Span = { line: 1, column: 1 };
 
-/** Hints for the YAML parser's error codes, in words for someone who does not write YAML every day. */
-const YAML_HINTS: Record<string, string> = {
-  DUPLICATE_KEY: 'Each key may appear only once in the same block. Remove one of the two, or give it another name.',
-  TAB_AS_INDENT: 'Indent with spaces, not tabs.',
-  MULTIPLE_DOCS: 'Keep one catalogue per file: remove the second `---` line and what follows, or move it to its own file.',
-  BAD_INDENT: 'Line up keys of the same block at the same indentation, with spaces, and indent a block under its key.',
-  MISSING_CHAR: 'A bracket or quote is not closed: every `[` needs a `]`, every `{` a `}`, every quote a closing quote.',
-  MULTILINE_IMPLICIT_KEY: 'A key and its colon must be on one line; a value that contains `: ` needs quotes.',
-  BLOCK_AS_IMPLICIT_KEY: 'Write a key, a colon and a space before a value (`label: Mentor`); a value that contains `: ` needs quotes.',
-  UNEXPECTED_TOKEN: 'Something here is not valid YAML. Check the indentation and put values with special characters (`:`, `#`, `[`, `{`) in quotes.',
-  ALIAS_PROPS: 'Anchors and aliases (`&name`, `*name`) are not needed in a catalogue; write the value out.',
-  BAD_ALIAS: 'An alias (`*name`) refers to an anchor (`&name`) that does not exist. Write the value out instead.',
-  TAG_RESOLVE_FAILED: 'Tags such as `!!js/function` are not allowed: the catalogue holds only plain text, numbers, lists and keys.',
+/** What to do, by the YAML parser's error code (the words are in problemText.ts). */
+const YAML_HINTS: Readonly<Record<string, YamlHint>> = {
+  DUPLICATE_KEY: 'duplicateKey',
+  TAB_AS_INDENT: 'tabIndent',
+  MULTIPLE_DOCS: 'multipleDocuments',
+  BAD_INDENT: 'badIndent',
+  MISSING_CHAR: 'missingChar',
+  MULTILINE_IMPLICIT_KEY: 'multilineKey',
+  BLOCK_AS_IMPLICIT_KEY: 'blockAsKey',
+  UNEXPECTED_TOKEN: 'unexpectedToken',
+  ALIAS_PROPS: 'aliases',
+  BAD_ALIAS: 'badAlias',
+  TAG_RESOLVE_FAILED: 'tag',
 };
-const DEFAULT_YAML_HINT =
-  'Check the indentation (spaces, keys of one block lined up), that each key is followed by `: `, and that every bracket and quote is closed.';
 
 /** Parses a catalogue file; YAML syntax errors and warnings become problems with their positions. */
-export function parseSource(file: string, text: string, problems: Problem[]): SourceFile {
+export function parseSource(file: string, text: string, problems: PendingProblem[]): SourceFile {
   const lines = new LineCounter();
   if (text.length > MAX_CATALOGUE_LENGTH) {
     const parsed = { file, text, document: composeDocument([], 0), lines, data: undefined };
@@ -57,8 +56,7 @@ export function parseSource(file: string, text: string, problems: Problem[]): So
         START_OF_FILE,
         'error',
         'catalogue/too-large',
-        `The catalogue file is ${Math.round(text.length / 1_000_000)} million characters long; avglint reads catalogues up to ${MAX_CATALOGUE_LENGTH / 1_000_000} million.`,
-        'A catalogue of a whole school group is well under a million characters. Check that this is the right file, or split it with `extends`.',
+        problemText('tooLarge', { millions: Math.round(text.length / 1_000_000), maxMillions: MAX_CATALOGUE_LENGTH / 1_000_000 }),
       ),
     );
     return parsed;
@@ -77,8 +75,7 @@ export function parseSource(file: string, text: string, problems: Problem[]): So
         rangeSpan(parsed, tooDeep, tooDeep + 1),
         'error',
         'catalogue/too-deep',
-        `Lists and blocks are nested more than ${MAX_NESTING} levels deep here.`,
-        'A catalogue needs only a few levels (section, entry, key, list). Check the brackets `[` `{` and the indentation here.',
+        problemText('tooDeep', { max: MAX_NESTING }),
       ),
     );
     return parsed;
@@ -93,14 +90,12 @@ export function parseSource(file: string, text: string, problems: Problem[]): So
     const duplicate = error.code === 'DUPLICATE_KEY';
     if (!duplicate && syntaxErrorShown) continue;
     if (!duplicate) syntaxErrorShown = true;
-    problems.push(
-      problemAt(parsed, rangeSpan(parsed, error.pos[0], error.pos[1]), 'error', duplicate ? 'catalogue/duplicate-key' : 'catalogue/yaml-syntax', yamlMessage(error.message), yamlHint(error.code, error.message)),
-    );
+    problems.push(problemAt(parsed, rangeSpan(parsed, error.pos[0], error.pos[1]), 'error', duplicate ? 'catalogue/duplicate-key' : 'catalogue/yaml-syntax', yamlText(error.message, yamlHint(error.code, error.message))));
   }
   for (const warning of document.warnings) {
     // A tag the parser could not resolve must not pass as plain text: the FG wrote something the catalogue cannot hold.
     const severity = warning.code === 'TAG_RESOLVE_FAILED' ? 'error' : 'warning';
-    problems.push(problemAt(parsed, rangeSpan(parsed, warning.pos[0], warning.pos[1]), severity, 'catalogue/yaml-syntax', yamlMessage(warning.message), YAML_HINTS[warning.code] ?? DEFAULT_YAML_HINT));
+    problems.push(problemAt(parsed, rangeSpan(parsed, warning.pos[0], warning.pos[1]), severity, 'catalogue/yaml-syntax', yamlText(warning.message, YAML_HINTS[warning.code] ?? 'general')));
   }
   // A key that is itself a list or a block (`? [a, b]: x`, `{ x: 1 }: y`) has no place in a catalogue.
   let complexKey = false;
@@ -109,9 +104,7 @@ export function parseSource(file: string, text: string, problems: Problem[]): So
       if (complexKey || pair.key === null || isScalar(pair.key)) return;
       complexKey = true;
       const range = (pair.key as Node).range;
-      problems.push(
-        problemAt(parsed, range ? rangeSpan(parsed, range[0], range[1]) : START_OF_FILE, 'error', 'catalogue/yaml-syntax', 'A key here is a list or a block; keys must be plain names.', 'Write a plain name before the colon, such as `label:`; put values with `[`, `{` or `: ` in quotes.'),
-      );
+      problems.push(problemAt(parsed, range ? rangeSpan(parsed, range[0], range[1]) : START_OF_FILE, 'error', 'catalogue/yaml-syntax', problemText('complexKey', {})));
     },
   });
   if (complexKey || document.errors.length > 0 || document.warnings.some((w) => w.code === 'TAG_RESOLVE_FAILED')) return parsed;
@@ -119,9 +112,7 @@ export function parseSource(file: string, text: string, problems: Problem[]): So
   try {
     data = document.toJS({ maxAliasCount: 50 });
   } catch (error) {
-    problems.push(
-      problemAt(parsed, START_OF_FILE, 'error', 'catalogue/yaml-syntax', `The YAML could not be read: ${error instanceof Error ? error.message : String(error)}.`, YAML_HINTS['ALIAS_PROPS'] ?? DEFAULT_YAML_HINT),
-    );
+    problems.push(problemAt(parsed, START_OF_FILE, 'error', 'catalogue/yaml-syntax', problemText('yamlUnreadable', { error: error instanceof Error ? error.message : String(error) })));
     return parsed;
   }
   return { ...parsed, data };
@@ -155,37 +146,37 @@ function plainSource(file: string, text: string, plain: PlainReading): SourceFil
   };
 }
 
-function yamlHint(code: string, message: string): string {
-  if (/end with a|missing closing|unterminated|unexpected end/i.test(message)) return YAML_HINTS['MISSING_CHAR'] ?? DEFAULT_YAML_HINT;
-  if (/Nested mappings/.test(message)) return 'Put the whole value in quotes, such as `label: "BSN: nummer"`.';
-  return YAML_HINTS[code] ?? DEFAULT_YAML_HINT;
+function yamlHint(code: string, message: string): YamlHint {
+  if (/end with a|missing closing|unterminated|unexpected end/i.test(message)) return 'missingChar';
+  if (/Nested mappings/.test(message)) return 'quoteValue';
+  return YAML_HINTS[code] ?? 'general';
 }
 
-/** The parser's wording, for the most common mistakes, said plainly; the parser's own words follow in brackets. */
-const YAML_MESSAGES: readonly (readonly [RegExp, string])[] = [
-  [/Nested mappings are not allowed in compact mappings/, 'This value contains `: `, which YAML reads as a second key on the same line.'],
-  [/Implicit keys need to be on a single line/, 'A key is spread over more than one line.'],
-  [/Tabs are not allowed as indentation/, 'This line is indented with a tab.'],
-  [/Flow sequence .* end with a \]/, 'A list that starts with `[` is not closed with `]`.'],
-  [/Flow map .* end with a \}/, 'A block that starts with `{` is not closed with `}`.'],
-  [/All mapping items must start at the same column/, 'The keys of one block do not start at the same column.'],
-  [/Map keys must be unique/, 'This key appears twice in the same block.'],
-  [/Missing closing "?quote/, 'A quoted text is not closed.'],
-  [/Unresolved tag/, 'This value has a tag (`!!…`), which a catalogue may not use.'],
-  [/Source contains multiple documents/, 'The file holds more than one YAML document (`---`).'],
+/** The parser's most common mistakes, recognised by its wording, to be said plainly; its own words follow. */
+const YAML_MISTAKES: readonly (readonly [RegExp, YamlMistake])[] = [
+  [/Nested mappings are not allowed in compact mappings/, 'nestedMapping'],
+  [/Implicit keys need to be on a single line/, 'multilineKey'],
+  [/Tabs are not allowed as indentation/, 'tabIndent'],
+  [/Flow sequence .* end with a \]/, 'openList'],
+  [/Flow map .* end with a \}/, 'openBlock'],
+  [/All mapping items must start at the same column/, 'misalignedKeys'],
+  [/Map keys must be unique/, 'duplicateKey'],
+  [/Missing closing "?quote/, 'openQuote'],
+  [/Unresolved tag/, 'tag'],
+  [/Source contains multiple documents/, 'multipleDocuments'],
 ];
 
-function yamlMessage(message: string): string {
-  const firstLine = (message.split('\n')[0] ?? message).replace(/\s+at line \d+, column \d+:?$/, '');
-  const plain = YAML_MESSAGES.find(([pattern]) => pattern.test(firstLine))?.[1];
-  return plain !== undefined ? `${plain} (YAML: ${firstLine})` : `The file is not valid YAML: ${firstLine}.`;
+function yamlText(message: string, hint: YamlHint): CatalogueText {
+  const parser = (message.split('\n')[0] ?? message).replace(/\s+at line \d+, column \d+:?$/, '');
+  const mistake = YAML_MISTAKES.find(([pattern]) => pattern.test(parser))?.[1];
+  return problemText('yamlSyntax', { parser, hint, ...(mistake !== undefined ? { mistake } : {}) });
 }
 
-export function problemAt(source: Pick<SourceFile, 'file'>, span: Span, severity: Problem['severity'], code: string, message: string, hint: string): Problem {
-  const problem: Problem = { file: source.file, line: span.line, column: span.column, severity, code, message, hint };
+/** A problem at a place; its words are rendered once the run's locale is known (`renderProblem`). */
+export function problemAt(source: Pick<SourceFile, 'file'>, span: Span, severity: Problem['severity'], code: string, text: CatalogueText): PendingProblem {
+  const problem: PendingProblem = { file: source.file, line: span.line, column: span.column, severity, code, text };
   return span.endLine !== undefined ? { ...problem, endLine: span.endLine, endColumn: span.endColumn } : problem;
 }
-
 /** The span between two offsets, clamped to the text; always at least line 1, column 1. */
 export function rangeSpan(source: Pick<SourceFile, 'lines' | 'text'>, start: number, end: number): Span {
   const clamp = (offset: number): number => Math.max(0, Math.min(Number.isFinite(offset) ? offset : 0, source.text.length));
