@@ -115,7 +115,10 @@ export interface ScanResult {
   readonly catalogue?: Catalogue;
   /** With `observe`: the report's input per analysed file. */
   readonly observed?: readonly ReportFileInput[];
-  /** The language of the findings (`--locale`, else the catalogue's `settings.locale`, else English), when it loaded. */
+  /**
+   * The language of the findings and problems (`--locale`, else the catalogue's `settings.locale` — of a broken
+   * catalogue too, when it could be read — else English).
+   */
   readonly locale?: Locale;
 }
 
@@ -138,12 +141,13 @@ export function scanProject(options: ScanOptions): ScanResult {
   const started = performance.now();
   const dir = path.resolve(options.dir);
   const now = options.now ?? new Date();
-  const resolved = resolveCatalogue(dir, { ...(options.catalogue !== undefined ? { configured: path.resolve(options.catalogue) } : {}), setting: CATALOGUE_SETTING, now });
+  const resolved = resolveCatalogue(dir, { ...(options.catalogue !== undefined ? { configured: path.resolve(options.catalogue) } : {}), setting: CATALOGUE_SETTING, now, ...(options.locale ? { locale: options.locale } : {}) });
   const catalogueFile = resolved.file;
   if (resolved.catalogue === undefined) {
     const relative = (file: string): string => (path.relative(dir, file).startsWith('..') ? file : path.relative(dir, file).split(path.sep).join('/') || file);
-    const catalogueSummary = catalogueFailure(resolved.problems, options.locale ?? 'en', relative).summary;
-    return { dir, catalogueFile, catalogueProblems: resolved.problems, catalogueSummary, problems: [], findings: [], suppressed: [], fileCount: 0, typed: false, inferred: false, milliseconds: performance.now() - started, ...(options.locale ? { locale: options.locale } : {}) };
+    // The problems' locale: `--locale`, else the broken catalogue's own `settings.locale` when it could be read.
+    const catalogueSummary = catalogueFailure(resolved.problems, resolved.locale, relative).summary;
+    return { dir, catalogueFile, catalogueProblems: resolved.problems, catalogueSummary, problems: [], findings: [], suppressed: [], fileCount: 0, typed: false, inferred: false, milliseconds: performance.now() - started, locale: resolved.locale };
   }
   const catalogue = resolved.catalogue;
   const ignored = options.ignore ?? ((): boolean => false);

@@ -38,7 +38,7 @@ export function readSettings(settings: Readonly<Record<string, unknown>>): Avgli
  */
 export function resolveCatalogue(fileName: string, cwd: string, settings: AvglintSettings): CatalogueResolution {
   const configured = settings.catalogue === undefined ? undefined : path.resolve(cwd, settings.catalogue);
-  return cache.resolve(path.resolve(cwd, fileName), { ...(configured !== undefined ? { configured } : {}), setting: CATALOGUE_SETTING, now: new Date() });
+  return cache.resolve(path.resolve(cwd, fileName), { ...(configured !== undefined ? { configured } : {}), setting: CATALOGUE_SETTING, now: new Date(), ...(settings.locale !== undefined ? { locale: settings.locale } : {}) });
 }
 
 /** One per ESLint process, like the catalogue cache. */

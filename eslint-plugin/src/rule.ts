@@ -101,8 +101,9 @@ const reportedSettings = new Set<string>();
 function reportProblems(context: Context, session: FileSession): void {
   const { resolution } = session;
   if (resolution.catalogue === undefined) {
-    // No catalogue to read `settings.locale` from: the ESLint config's locale, else English.
-    const locale = messageLocale(session.locale, {});
+    // The locale the catalogue's problems are in: the ESLint config's, else the broken catalogue's own
+    // `settings.locale` when it could be read, else English.
+    const locale = resolution.locale;
     const { summary } = catalogueFailure(resolution.problems, locale, (file) => relativePath(context.cwd, file));
     context.report({ loc: { line: 1, column: 0 }, messageId: 'catalogueProblem', data: { summary, pointer: cataloguePointer(resolution.problems, locale) } });
     return;

@@ -5,7 +5,7 @@
  */
 import * as path from 'node:path';
 import { catalogueRefusal, configuredCatalogueNotFound, findRepositoryRoot, stampsChanged, stampsOf } from '@avglint/node';
-import { hasErrors, type Catalogue, type Problem } from '@avglint/rules';
+import { DEFAULT_LOCALE, hasErrors, type Catalogue, type Locale, type Problem } from '@avglint/rules';
 import { findCatalogue, loadCatalogue, loadCatalogueFromText, type CatalogueHost } from './core';
 import type { FileSystem } from './host';
 import type { StatusNotification } from './protocol';
@@ -35,6 +35,8 @@ export interface CatalogueState {
   /** The files read for this state (the catalogue and what it extends) and their modification times then. */
   readonly files: readonly string[];
   readonly stamps: readonly (number | undefined)[];
+  /** The language of `problems`: the editor's `avglint.locale`, else the catalogue's `settings.locale`, else English. */
+  readonly locale: Locale;
 }
 
 /** How the hint of the "no catalogue" problem names the editor's setting. */
@@ -45,7 +47,25 @@ export class Catalogues {
   /** Directory → catalogue found upward from it. */
   private readonly found = new Map<string, string>();
 
+  /** The editor's `avglint.locale`, in which catalogue problems are said; undefined: the catalogue's own. */
+  private locale: Locale | undefined;
+
   constructor(private readonly host: RefusingCatalogueHost) {}
+
+  /**
+   * The language for catalogue problems from now on (the editor's setting, or undefined for the catalogue's own
+   * `settings.locale`). A change loads every catalogue again at its next use, so its problems are said in it.
+   */
+  useLocale(locale: Locale | undefined): void {
+    if (locale === this.locale) return;
+    this.locale = locale;
+    this.states.clear();
+  }
+
+  /** The load option for the editor's locale, for a catalogue loaded from an open document. */
+  localeOption(): { readonly locale?: Locale } {
+    return this.locale !== undefined ? { locale: this.locale } : {};
+  }
 
   /**
    * The catalogue file for a document: the configured one, else the nearest upward. A remembered catalogue that is
@@ -85,17 +105,18 @@ export class Catalogues {
   reload(file: string, text?: string): CatalogueState {
     if (text === undefined && !this.host.fileExists(file)) {
       // Gone: no last good version serves a catalogue that no longer exists.
-      const state: CatalogueState = { file, problems: [configuredCatalogueNotFound(file, CATALOGUE_SETTING)], broken: true, servingLastGood: false, files: [file], stamps: stampsOf([file]) };
+      const locale = this.locale ?? DEFAULT_LOCALE;
+      const state: CatalogueState = { file, problems: [configuredCatalogueNotFound(file, CATALOGUE_SETTING, locale)], broken: true, servingLastGood: false, files: [file], stamps: stampsOf([file]), locale };
       this.states.set(file, state);
       return state;
     }
     // The same repository root as every other host: the nearest `.git` or `package.json` above the catalogue.
-    const options = { now: new Date(), root: findRepositoryRoot(file) };
+    const options = { now: new Date(), root: findRepositoryRoot(file), ...this.localeOption() };
     const result = text === undefined ? loadCatalogue(file, this.host, options) : loadCatalogueFromText(file, text, this.host, options);
     const previous = this.states.get(file);
     const broken = !result.catalogue || hasErrors(result.problems);
     const files = result.catalogue?.files ?? [file];
-    const read = { files, stamps: stampsOf(files) };
+    const read = { files, stamps: stampsOf(files), locale: result.locale };
     const state: CatalogueState = broken
       ? { file, catalogue: previous?.catalogue, problems: result.problems, broken: true, servingLastGood: previous?.catalogue !== undefined, ...read }
       : { file, catalogue: result.catalogue, problems: result.problems, broken: false, servingLastGood: false, ...read };

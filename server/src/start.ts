@@ -4,7 +4,7 @@
  */
 import * as path from 'node:path';
 import { blameExceptions, catalogueNotFound, findRepositoryRoot, networkPackagesFor } from '@avglint/node';
-import { analyseFile, catalogueFailure, type Problem, buildReport, reportFileInput, type AnalysisResult, type Report, type ReportFileInput, checkPrismaSchema, findPrismaSchema, isPrismaSchemaFile, messageLocale, type Catalogue, type Finding, type FlowStep, type PrismaSchemaText } from '@avglint/rules';
+import { analyseFile, catalogueFailure, DEFAULT_LOCALE, type Problem, buildReport, reportFileInput, type AnalysisResult, type Report, type ReportFileInput, checkPrismaSchema, findPrismaSchema, isPrismaSchemaFile, messageLocale, type Catalogue, type Finding, type FlowStep, type PrismaSchemaText } from '@avglint/rules';
 import * as ts from 'typescript';
 import {
   CodeActionKind,
@@ -176,9 +176,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   }
 
   function analyseTextUnguarded(document: TextDocument, fileName: string, settings: Settings, isCancelled: () => boolean, observe = false): AnalysisOutcome {
+    // Catalogue problems in the editor's locale, else the catalogue's own `settings.locale`.
+    catalogues.useLocale(settings.locale ?? undefined);
     const catalogueFile = catalogues.locate(fileName, settings.catalogue, workspaceFolderOf(fileName));
     if (!catalogueFile) {
-      const problem = catalogueNotFound(fileName, CATALOGUE_SETTING);
+      const problem = catalogueNotFound(fileName, CATALOGUE_SETTING, settings.locale ?? DEFAULT_LOCALE);
       return {
         diagnostics: [fileDiagnostic(document, problem.code, `${problem.message} ${problem.hint}`)],
         findings: [],
@@ -197,7 +199,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       // problem is a diagnostic on the catalogue file itself, and related information here leads to each.
       const folder = workspaceFolderOf(fileName) ?? path.dirname(catalogueFile);
       const relative = (file: string): string => (path.relative(folder, file).startsWith('..') ? file : path.relative(folder, file).split(path.sep).join('/') || file);
-      const diagnostic = fileDiagnostic(document, 'catalogue/invalid', catalogueFailure(state.problems, settings.locale ?? 'en', relative).summary);
+      const diagnostic = fileDiagnostic(document, 'catalogue/invalid', catalogueFailure(state.problems, state.locale, relative).summary);
       diagnostic.relatedInformation = state.problems.map((p) => ({ location: { uri: pathToUri(p.file), range: problemToDiagnostic(p).range }, message: `${p.message} (${p.hint})` }));
       return {
         diagnostics: [diagnostic],
@@ -371,7 +373,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   function validateCatalogueDocument(document: TextDocument): void {
     const fileName = uriToPath(document.uri);
-    const result = loadCatalogueFromText(fileName, document.getText(), catalogueHost, { now: new Date(), root: findRepositoryRoot(fileName) });
+    const result = loadCatalogueFromText(fileName, document.getText(), catalogueHost, { now: new Date(), root: findRepositoryRoot(fileName), ...catalogues.localeOption() });
     const diagnostics: Diagnostic[] = [];
     for (const problem of result.problems) {
       if (path.resolve(problem.file) === fileName) diagnostics.push(problemToDiagnostic(problem));

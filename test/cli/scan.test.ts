@@ -94,9 +94,33 @@ describe('avglint scan', function () {
     assert.match(result.stdout, /avglint\.catalogue\.yaml:2:1: error Unknown key `foo`/u);
     const nl = await scan([p.dir, '--locale', 'nl']);
     assert.equal(nl.code, 2);
-    assert.equal(nl.stdout.split('\n')[0], 'Catalogus avglint.catalogue.yaml:2:1: Unknown key `foo` in the top level of the catalogue.');
+    assert.equal(nl.stdout.split('\n')[0], 'Catalogus avglint.catalogue.yaml:2:1: Onbekende sleutel `foo` in het hoofdniveau van de catalogus.');
+    assert.match(nl.stdout, /avglint\.catalogue\.yaml:2:1: \S+ Onbekende sleutel `foo`/u);
     assert.match(nl.stdout, /^avglint kan \S+ niet scannen: de catalogus ontbreekt of is ongeldig\.\n/mu);
     assert.match(nl.stdout, /\n {2}tip: /u);
+  });
+
+  it("says a broken catalogue's problems in Dutch with --locale nl and with its own settings.locale, at the same places", async () => {
+    const text = 'version: 1\nfoo: bar\ncategories:\n  bsn: { label: BSN, retention: [dossier], match: { names: [bsn] } }\n';
+    const english = scanProject({ dir: project({ 'avglint.catalogue.yaml': text, 'src/ids.ts': BSN }).dir });
+    const flag = scanProject({ dir: project({ 'avglint.catalogue.yaml': text, 'src/ids.ts': BSN }).dir, locale: 'nl' });
+    const own = scanProject({ dir: project({ 'avglint.catalogue.yaml': `${text}settings: { locale: nl }\n`, 'src/ids.ts': BSN }).dir });
+    const places = (problems: readonly { line: number; column: number; code: string }[] | undefined): string[] => (problems ?? []).map((p) => `${p.line}:${p.column} ${p.code}`);
+    assert.deepEqual(places(english.catalogueProblems), ['2:1 catalogue/unknown-key', '4:34 catalogue/unknown-reference']);
+    assert.equal(english.catalogueProblems?.[1]?.message, 'Category `bsn` refers to retention term `dossier`, which is not in the catalogue.');
+    for (const dutch of [flag, own]) {
+      assert.equal(dutch.locale, 'nl');
+      assert.deepEqual(places(dutch.catalogueProblems), places(english.catalogueProblems));
+      assert.deepEqual(
+        dutch.catalogueProblems?.map((p) => [p.message, p.hint]),
+        [
+          ['Onbekende sleutel `foo` in het hoofdniveau van de catalogus.', dutch.catalogueProblems?.[0]?.hint],
+          ['Categorie `bsn` verwijst naar bewaartermijn `dossier`, die niet in de catalogus staat.', 'Er staan nog geen bewaartermijnen in de catalogus; voeg er een toe, of haal deze verwijzing weg.'],
+        ],
+      );
+      // The summary is one line of at most 100 characters: the first problem, cut, and how many follow.
+      assert.match(dutch.catalogueSummary ?? '', /^Catalogus avglint\.catalogue\.yaml:2:1: Onbekende sleutel `foo` in het hoofdniveau .*\(\+1 meer\)$/u);
+    }
   });
 
   it('exits 2 when there is no catalogue, and uses the one --catalogue names', async () => {

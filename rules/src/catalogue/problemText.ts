@@ -557,7 +557,7 @@ export const CATALOGUE_PROBLEM_TEXTS: Readonly<Record<Locale, Renderers>> = {
       ),
     badUrl: (a) => words(`Verwerker ${code(a.processor)}: ${t(a.url)} is geen webadres.`, 'Schrijf een volledig adres dat begint met `https://`, zoals `https://api.somtoday.nl/rest/v1/**`.'),
     badUrlPattern: (a) => words(`Verwerker ${code(a.processor)}: het adrespatroon ${t(a.url)} is niet te lezen.`, 'Sluit elke `[`, `{` en `(`, of zet er een `\\` voor als je het teken zelf bedoelt.'),
-    badModule: (a) => words(`Verwerker ${code(a.processor)}: ${t(a.module)} is geen naam van een npm-pakket.`, 'Schrijf de pakketnaam zoals in package.json, bijvoorbeeld `@google-analytics/data` of `leermiddel-sdk`.'),
+    badModule: (a) => words(`Verwerker ${code(a.processor)}: ${t(a.module)} is geen naam van een npm-pakket.`, 'Schrijf de pakketnaam zoals in `package.json`, bijvoorbeeld `@google-analytics/data` of `leermiddel-sdk`.'),
     badGlobal: (a) =>
       words(
         `Verwerker ${code(a.processor)}: ${t(a.global)} is geen JavaScript-naam.`,

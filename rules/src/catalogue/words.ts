@@ -11,7 +11,7 @@ const ENTRY_KINDS: Readonly<Record<Locale, Readonly<Record<string, string>>>> = 
   nl: { categories: 'categorie', processors: 'verwerker', retention: 'bewaartermijn', roles: 'rol', purposes: 'doel', access: 'toegangsregel voor', sanitisers: 'opschoonfunctie' },
 };
 
-const TOP_LEVEL: Readonly<Record<Locale, string>> = { en: 'the top level of the catalogue', nl: 'het hoogste niveau van de catalogus' };
+const TOP_LEVEL: Readonly<Record<Locale, string>> = { en: 'the top level of the catalogue', nl: 'het hoofdniveau van de catalogus' };
 
 /** "category `bsn`", "processor `duo`", "sanitiser 2", or "the top level of the catalogue" (Dutch: "categorie `bsn`"…). */
 export function placeOf(path: KeyPath, locale: Locale): string {
