@@ -118,7 +118,8 @@ describe('parity: ESLint, scan and the editor on plain JavaScript with an unknow
       const conflictEslint = fromEslint.filter((m) => m.rule === 'avglint/catalogue');
       assert.equal(conflictEslint.length, 1, JSON.stringify(fromEslint));
       const conflictText = (conflictEslint[0]?.text ?? '').replace(/^avglint\.catalogue\.yaml:3:1: /u, '').replace(/ \(hint: avglint scan\)$/u, '');
-      assert.equal(conflictText, 'settings.rules.no-bsn-literal.allow: the host\'s ["111222333"] is used, not ["123456782"].');
+      // In the catalogue's `settings.locale` (nl), like the findings beside it.
+      assert.equal(conflictText, 'settings.rules.no-bsn-literal.allow: de waarde ["111222333"] van de host geldt, niet ["123456782"].');
 
       // scan with the same option on its command line (`--rule no-bsn-literal='{"allow":["111222333"]}'`).
       const scan = scanProject({ dir, ruleOptions: { 'no-bsn-literal': { allow: ['111222333'] } } });
