@@ -170,6 +170,11 @@ describe('ESLint adapter', function () {
     assert.deepEqual(messages.map((m) => [m.ruleId, m.line, m.column]), [['avglint/catalogue', 1, 1]]);
   });
 
+  it('says a catalogue problem in settings.avglint.locale', () => {
+    const [message] = lint("const b = '111222333';\n", { 'avglint/catalogue': 'error' }, { avglint: { catalogue: 'nowhere.yaml', locale: 'nl' } });
+    assert.match(message?.message ?? '', /^De catalogus \S*nowhere\.yaml bestaat niet, dus er wordt niets gecontroleerd\. \(maak er een: npx avglint init\)$/u);
+  });
+
   it('reports a rule option that differs from the catalogue\'s settings once per run under avglint/catalogue (at that rule\'s severity: ESLint has one per rule)', () => {
     const settings = { avglint: { catalogue: path.join(FIXTURE_PROJECT, 'settings', 'avglint.catalogue.yaml') } };
     const rules = { 'avglint/catalogue': 'error', 'avglint/no-bsn-literal': ['error', { allow: ['111222333'] }] };
