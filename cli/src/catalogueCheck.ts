@@ -5,10 +5,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { catalogueRefusal, findRepositoryRoot, loadCatalogueFile, locateCatalogue, nodeCatalogueHost } from '@avglint/node';
-import { CATALOGUE_FILE_NAMES, type Catalogue, type Problem } from '@avglint/rules';
+import { CATALOGUE_FILE_NAMES, isLocale, type Catalogue, type Locale, type Problem } from '@avglint/rules';
 import type { Command } from './main';
 
-const USAGE = `Usage: avglint catalogue check [file] [--json] [--root <dir>]
+const USAGE = `Usage: avglint catalogue check [file] [--json] [--root <dir>] [--locale nl|en]
 
 Checks the FG's data-category catalogue and prints every problem with file, line and column, or a summary.
 
@@ -17,6 +17,7 @@ Checks the FG's data-category catalogue and prints every problem with file, line
   --json        print the result as JSON: { file, ok, problems, summary }
   --root <dir>  the repository root that \`extends\` may not leave (default: the nearest directory
                 with .git or package.json above the catalogue)
+  --locale      the language of the output, nl or en (default: the catalogue's \`settings.locale\`, else en)
 
 Exit codes: 0 no errors (warnings may be printed), 1 the catalogue has errors, 2 no catalogue found or bad arguments.`;
 
@@ -45,6 +46,7 @@ interface CheckArguments {
   file?: string;
   json: boolean;
   root?: string;
+  locale?: Locale;
 }
 
 function parseArguments(args: readonly string[]): CheckArguments | string {
@@ -57,6 +59,11 @@ function parseArguments(args: readonly string[]): CheckArguments | string {
       if (value === undefined) return '--root needs a directory.';
       result.root = value;
     } else if (arg.startsWith('--root=')) result.root = arg.slice('--root='.length);
+    else if (arg === '--locale' || arg.startsWith('--locale=')) {
+      const value = arg === '--locale' ? args[++i] : arg.slice('--locale='.length);
+      if (value === undefined || !isLocale(value)) return `unknown locale \`${value ?? ''}\` (use nl or en).`;
+      result.locale = value;
+    }
     else if (arg.startsWith('-')) return `unknown option \`${arg}\`.`;
     else if (result.file === undefined) result.file = arg;
     else return `give one catalogue file, not \`${result.file}\` and \`${arg}\`.`;
@@ -74,18 +81,16 @@ export function catalogueCheck(args: readonly string[], cwd: string, output: Out
   const file = parsed.file !== undefined ? path.resolve(cwd, parsed.file) : locateCatalogue(cwd);
   const directory = file !== undefined && isDirectory(file);
   if (file === undefined || directory || !nodeCatalogueHost.fileExists(file)) {
-    const message =
-      file === undefined
-        ? `No catalogue found: there is no ${CATALOGUE_FILE_NAMES.join(' or ')} in ${cwd} or any directory above it.`
-        : directory
-          ? `No catalogue found: ${file} is a directory, not a catalogue file.`
-          : `No catalogue found: ${file} does not exist.`;
+    const words = WORDS[parsed.locale ?? 'en'];
+    const message = file === undefined ? words.notFound(cwd) : directory ? words.isDirectory(file) : words.doesNotExist(file);
     if (parsed.json) output.out(`${JSON.stringify({ file: file ?? null, ok: false, error: message }, null, 2)}\n`);
-    else output.err(`avglint: ${message}\n  hint: Run \`npx avglint init\` to create ${CATALOGUE_FILE_NAMES[0]} (or write it in the root of the repository, see docs/catalogue.md), or give its path: avglint catalogue check <file>\n`);
+    else output.err(`avglint: ${message}\n  ${words.hint}: ${words.notFoundHint}\n`);
     return 2;
   }
   const root = parsed.root !== undefined ? path.resolve(cwd, parsed.root) : findRepositoryRoot(file);
-  const result = loadCatalogueFile(file, { root, now: new Date() });
+  const result = loadCatalogueFile(file, { root, now: new Date(), ...(parsed.locale !== undefined ? { locale: parsed.locale } : {}) });
+  // The problems are in the host's locale, else the catalogue's own `settings.locale`: so is everything around them.
+  const words = WORDS[result.locale];
   const errors = result.problems.filter((p) => p.severity === 'error').length;
   const warnings = result.problems.length - errors;
   const summary = result.catalogue ? summarise(result.catalogue) : undefined;
@@ -97,21 +102,120 @@ export function catalogueCheck(args: readonly string[], cwd: string, output: Out
 
   const shown = (name: string): string => path.relative(cwd, name) || name;
   const lines = new SourceLines(root);
-  for (const problem of result.problems.slice(0, MAX_PRINTED_PROBLEMS)) output.out(`${formatWithFrame(problem, shown(problem.file), lines)}\n\n`);
+  for (const problem of result.problems.slice(0, MAX_PRINTED_PROBLEMS)) output.out(`${formatWithFrame(problem, shown(problem.file), lines, words)}\n\n`);
   const unprinted = result.problems.length - MAX_PRINTED_PROBLEMS;
-  if (unprinted > 0) output.out(`… and ${count(unprinted, 'more problem')} not shown (fix these first, or see them all with --json).\n\n`);
+  if (unprinted > 0) output.out(`${words.unprinted(unprinted)}\n\n`);
   if (errors > 0) {
-    output.out(`${shown(file)}: ${count(errors, 'error')}${warnings > 0 ? ` and ${count(warnings, 'warning')}` : ''}. avglint cannot use this catalogue until the errors are fixed.\n`);
+    output.out(`${shown(file)}: ${words.unusable(errors, warnings)}\n`);
     return 1;
   }
-  output.out(`${shown(file)}: the catalogue is valid${warnings > 0 ? `, with ${count(warnings, 'warning')} (above)` : ''}.\n`);
-  if (summary) output.out(`${formatSummary(summary, shown)}\n`);
+  output.out(`${shown(file)}: ${words.valid(warnings)}\n`);
+  if (summary) output.out(`${formatSummary(summary, shown, words)}\n`);
   return 0;
 }
 
-function count(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
+/** `n` and the word in its singular or plural form. */
+function count(n: number, [one, many]: readonly [string, string]): string {
+  return `${n} ${n === 1 ? one : many}`;
 }
+
+/** The command's own words around the catalogue's problems and summary, per locale (the FG reads them: Dutch first). */
+interface Words {
+  readonly notFound: (cwd: string) => string;
+  readonly isDirectory: (file: string) => string;
+  readonly doesNotExist: (file: string) => string;
+  readonly notFoundHint: string;
+  readonly hint: string;
+  readonly severity: Readonly<Record<Problem['severity'], string>>;
+  readonly unprinted: (n: number) => string;
+  readonly unusable: (errors: number, warnings: number) => string;
+  readonly valid: (warnings: number) => string;
+  readonly organisation: string;
+  readonly files: string;
+  readonly categories: readonly [string, string];
+  readonly special: string;
+  readonly identifiers: string;
+  readonly processors: (n: number) => string;
+  readonly agreement: string;
+  readonly receives: string;
+  readonly nothing: string;
+  readonly terms: readonly [string, string];
+  readonly days: readonly [string, string];
+  readonly about: string;
+  readonly from: string;
+  readonly accessRules: readonly [string, string];
+  readonly only: string;
+  readonly codeIn: string;
+  readonly roles: readonly [string, string];
+  readonly purposes: readonly [string, string];
+  readonly sanitisers: readonly [string, string];
+  readonly nobody: string;
+}
+
+const WORDS: Readonly<Record<Locale, Words>> = {
+  en: {
+    notFound: (cwd) => `No catalogue found: there is no ${CATALOGUE_FILE_NAMES.join(' or ')} in ${cwd} or any directory above it.`,
+    isDirectory: (file) => `No catalogue found: ${file} is a directory, not a catalogue file.`,
+    doesNotExist: (file) => `No catalogue found: ${file} does not exist.`,
+    notFoundHint: `Run \`npx avglint init\` to create ${CATALOGUE_FILE_NAMES[0]} (or write it in the root of the repository, see docs/catalogue.md), or give its path: avglint catalogue check <file>`,
+    hint: 'hint',
+    severity: { error: 'error', warning: 'warning' },
+    unprinted: (n) => `… and ${count(n, ['more problem', 'more problems'])} not shown (fix these first, or see them all with --json).`,
+    unusable: (errors, warnings) => `${count(errors, ['error', 'errors'])}${warnings > 0 ? ` and ${count(warnings, ['warning', 'warnings'])}` : ''}. avglint cannot use this catalogue until the errors are fixed.`,
+    valid: (warnings) => `the catalogue is valid${warnings > 0 ? `, with ${count(warnings, ['warning', 'warnings'])} (above)` : ''}.`,
+    organisation: 'Organisation',
+    files: 'Files',
+    categories: ['category', 'categories'],
+    special: 'special',
+    identifiers: 'identifiers',
+    processors: (n) => `${count(n, ['processor', 'processors'])} and recipients`,
+    agreement: 'agreement',
+    receives: 'receives',
+    nothing: 'nothing',
+    terms: ['retention term', 'retention terms'],
+    days: ['day', 'days'],
+    about: 'about',
+    from: 'from',
+    accessRules: ['access rule', 'access rules'],
+    only: 'only',
+    codeIn: 'code in',
+    roles: ['role', 'roles'],
+    purposes: ['purpose', 'purposes'],
+    sanitisers: ['sanitiser', 'sanitisers'],
+    nobody: 'nobody',
+  },
+  nl: {
+    notFound: (cwd) => `Geen catalogus gevonden: er staat geen ${CATALOGUE_FILE_NAMES.join(' of ')} in ${cwd} of een map daarboven.`,
+    isDirectory: (file) => `Geen catalogus gevonden: ${file} is een map, geen catalogusbestand.`,
+    doesNotExist: (file) => `Geen catalogus gevonden: ${file} bestaat niet.`,
+    notFoundHint: `Maak er een met \`npx avglint init\` (of zet ${CATALOGUE_FILE_NAMES[0]} in de hoofdmap van de repository, zie docs/catalogue.md), of geef het pad: avglint catalogue check <bestand>`,
+    hint: 'tip',
+    severity: { error: 'fout', warning: 'waarschuwing' },
+    unprinted: (n) => `… en nog ${count(n, ['probleem', 'problemen'])} niet getoond (los eerst deze op, of zie ze allemaal met --json).`,
+    unusable: (errors, warnings) => `${count(errors, ['fout', 'fouten'])}${warnings > 0 ? ` en ${count(warnings, ['waarschuwing', 'waarschuwingen'])}` : ''}. avglint kan deze catalogus pas gebruiken als de fouten zijn opgelost.`,
+    valid: (warnings) => `de catalogus is geldig${warnings > 0 ? `, met ${count(warnings, ['waarschuwing', 'waarschuwingen'])} (hierboven)` : ''}.`,
+    organisation: 'Organisatie',
+    files: 'Bestanden',
+    categories: ['categorie', 'categorieën'],
+    special: 'bijzonder',
+    identifiers: 'identificerend',
+    processors: (n) => `${count(n, ['verwerker', 'verwerkers'])} en ontvangers`,
+    agreement: 'overeenkomst',
+    receives: 'ontvangt',
+    nothing: 'niets',
+    terms: ['bewaartermijn', 'bewaartermijnen'],
+    days: ['dag', 'dagen'],
+    about: 'ongeveer',
+    from: 'vanaf',
+    accessRules: ['toegangsregel', 'toegangsregels'],
+    only: 'alleen',
+    codeIn: 'code in',
+    roles: ['rol', 'rollen'],
+    purposes: ['doel', 'doelen'],
+    sanitisers: ['opschoonfunctie', 'opschoonfuncties'],
+    nobody: 'niemand',
+  },
+};
 
 /** More problems than this are counted, not printed: the first ones are the ones to fix, and each costs a frame. */
 const MAX_PRINTED_PROBLEMS = 100;
@@ -149,8 +253,8 @@ class SourceLines {
 }
 
 /** `file:line:col: severity code: message`, the hint, and the line with a caret under the spot. */
-function formatWithFrame(problem: Problem, shownFile: string, sources: SourceLines): string {
-  const lines = [`${shownFile}:${problem.line}:${problem.column}: ${problem.severity} ${problem.code}: ${problem.message}`, `  hint: ${problem.hint}`];
+function formatWithFrame(problem: Problem, shownFile: string, sources: SourceLines, words: Words): string {
+  const lines = [`${shownFile}:${problem.line}:${problem.column}: ${words.severity[problem.severity]} ${problem.code}: ${problem.message}`, `  ${words.hint}: ${problem.hint}`];
   const fullLine = sources.line(problem.file, problem.line);
   // A very long line is shown around the spot only, with the caret still under it.
   const from = fullLine !== undefined && fullLine.length > MAX_PRINTED_LENGTH ? Math.max(0, problem.column - 1 - MAX_PRINTED_LENGTH / 2) : 0;
@@ -199,26 +303,27 @@ export function summarise(catalogue: Catalogue): CatalogueSummary {
   };
 }
 
-function formatSummary(summary: CatalogueSummary, shown: (file: string) => string): string {
+function formatSummary(summary: CatalogueSummary, shown: (file: string) => string, words: Words): string {
   const lines: string[] = [];
-  if (summary.organisation !== undefined) lines.push(`Organisation: ${clip(summary.organisation)}`);
-  if (summary.files.length > 1) lines.push(`Files: ${summary.files.map(shown).join(', ')}`);
+  if (summary.organisation !== undefined) lines.push(`${words.organisation}: ${clip(summary.organisation)}`);
+  if (summary.files.length > 1) lines.push(`${words.files}: ${summary.files.map(shown).join(', ')}`);
   const special = summary.categories.filter((c) => c.special).map((c) => c.id);
   const identifiers = summary.categories.filter((c) => c.identifier).map((c) => c.id);
-  const details = [special.length > 0 ? `special: ${special.join(', ')}` : '', identifiers.length > 0 ? `identifiers: ${identifiers.join(', ')}` : ''].filter(Boolean).join('; ');
-  lines.push(`${count(summary.categories.length, 'category').replace('categorys', 'categories')}${details ? ` (${details})` : ''}`);
+  const details = [special.length > 0 ? `${words.special}: ${special.join(', ')}` : '', identifiers.length > 0 ? `${words.identifiers}: ${identifiers.join(', ')}` : ''].filter(Boolean).join('; ');
+  lines.push(`${count(summary.categories.length, words.categories)}${details ? ` (${details})` : ''}`);
   lines.push(`  ${summary.categories.map((c) => clip(c.id)).join(', ')}`);
-  lines.push(`${count(summary.processors.length, 'processor')} and recipients:`);
+  lines.push(`${words.processors(summary.processors.length)}:`);
   for (const p of summary.processors) {
-    lines.push(`  ${clip(p.id)} (${p.role}): ${p.legalBasis}${p.agreement !== undefined ? `, agreement ${p.agreement}` : ''}; receives ${p.receives.length === 0 ? 'nothing' : p.receives.length <= 4 ? p.receives.join(', ') : count(p.receives.length, 'category').replace('categorys', 'categories')}`);
+    const receives = p.receives.length === 0 ? words.nothing : p.receives.length <= 4 ? p.receives.join(', ') : count(p.receives.length, words.categories);
+    lines.push(`  ${clip(p.id)} (${p.role}): ${p.legalBasis}${p.agreement !== undefined ? `, ${words.agreement} ${p.agreement}` : ''}; ${words.receives} ${receives}`);
   }
-  lines.push(`${count(summary.retention.length, 'retention term')}:`);
-  for (const t of summary.retention) lines.push(`  ${clip(t.id)}: ${clip(t.duration)} (about ${count(t.days, 'day')}) from ${t.starts}`);
-  lines.push(`${count(summary.access.length, 'access rule')}${summary.access.length > 0 ? ':' : ''}`);
+  lines.push(`${count(summary.retention.length, words.terms)}:`);
+  for (const t of summary.retention) lines.push(`  ${clip(t.id)}: ${clip(t.duration)} (${words.about} ${count(t.days, words.days)}) ${words.from} ${t.starts}`);
+  lines.push(`${count(summary.access.length, words.accessRules)}${summary.access.length > 0 ? ':' : ''}`);
   for (const a of summary.access) {
-    const who = [a.paths.length > 0 ? `code in ${a.paths.join(', ')}` : '', a.roles.length > 0 ? `roles ${a.roles.join(', ')}` : '', a.purposes.length > 0 ? `purposes ${a.purposes.join(', ')}` : ''].filter(Boolean);
-    lines.push(`  ${a.category}: only ${who.length > 0 ? who.join('; ') : 'nobody'}`);
+    const who = [a.paths.length > 0 ? `${words.codeIn} ${a.paths.join(', ')}` : '', a.roles.length > 0 ? `${words.roles[1]} ${a.roles.join(', ')}` : '', a.purposes.length > 0 ? `${words.purposes[1]} ${a.purposes.join(', ')}` : ''].filter(Boolean);
+    lines.push(`  ${a.category}: ${words.only} ${who.length > 0 ? who.join('; ') : words.nobody}`);
   }
-  lines.push(`${count(summary.roles.length, 'role')}, ${count(summary.purposes.length, 'purpose')}, ${count(summary.sanitisers.length, 'sanitiser')}`);
+  lines.push(`${count(summary.roles.length, words.roles)}, ${count(summary.purposes.length, words.purposes)}, ${count(summary.sanitisers.length, words.sanitisers)}`);
   return lines.join('\n');
 }

@@ -50,7 +50,26 @@ describe('avglint catalogue check (CLI)', function () {
   it('exits 0 on the starter catalogue in examples/', () => {
     const { status, stdout, stderr } = run(['catalogue', 'check', 'examples/avglint.catalogue.yaml']);
     assert.equal(status, 0, stdout + stderr);
-    assert.match(stdout, /Organisation: Veluwse Onderwijsgroep/);
+    // The starter catalogue says `settings.locale: nl`: its problems and everything around them are Dutch.
+    assert.match(stdout, /^Organisatie: Veluwse Onderwijsgroep$/m);
+    assert.match(stdout, /: waarschuwing catalogue\/agreement-missing: Verwerker `zermelo` is een verwerker/);
+    assert.match(stdout, /^ {2}tip: /m);
+    assert.match(stdout, /^examples\/avglint\.catalogue\.yaml: de catalogus is geldig, met \d+ waarschuwingen \(hierboven\)\.$/m);
+    assert.match(stdout, /^\d+ bewaartermijnen:$/m);
+    assert.doesNotMatch(stdout, /\b(warning|hint|Organisation|retention terms?|receives)\b/);
+    // --locale wins over the catalogue's own setting.
+    const english = run(['catalogue', 'check', 'examples/avglint.catalogue.yaml', '--locale', 'en']);
+    assert.equal(english.status, 0, english.stdout + english.stderr);
+    assert.match(english.stdout, /^Organisation: Veluwse Onderwijsgroep$/m);
+    assert.match(english.stdout, /: warning catalogue\/agreement-missing: Processor `zermelo`/);
+    assert.match(english.stdout, /the catalogue is valid, with \d+ warnings \(above\)\.$/m);
+    assert.equal(run(['catalogue', 'check', 'examples/avglint.catalogue.yaml', '--locale', 'de']).status, 2);
+  });
+
+  it('says a missing catalogue in the locale asked for', () => {
+    const { status, stderr } = run(['catalogue', 'check', 'nergens.yaml', '--locale', 'nl'], temp);
+    assert.equal(status, 2);
+    assert.match(stderr, /^avglint: Geen catalogus gevonden: \S*nergens\.yaml bestaat niet\.\n {2}tip: Maak er een met `npx avglint init`/u);
   });
 
   it('exits 1 with file:line:col, code, message, hint and the line itself on a broken copy', () => {
