@@ -87,7 +87,7 @@ export function createAvglintRule(id: RuleId): AvglintRule {
 type Context = Readonly<TSESLint.RuleContext<string, Options>>;
 
 /** Where the hint of an analysis problem is, after its one line (the text format of `avglint scan` prints both). */
-const PROBLEM_POINTER: Readonly<Record<Locale, string>> = { nl: ' (hint: avglint scan)', en: ' (hint: avglint scan)' };
+const PROBLEM_POINTER: Readonly<Record<Locale, string>> = { nl: ' (tip: avglint scan)', en: ' (hint: avglint scan)' };
 
 /**
  * The longest an analysis problem's line may be before its pointer: its place in another file (the catalogue's

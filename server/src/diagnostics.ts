@@ -72,7 +72,10 @@ export function findingToDiagnostic(finding: Finding, document: TextDocument, se
 }
 
 /** A problem (catalogue, suppression comment, internal error) in the document it points at. */
-export function problemToDiagnostic(problem: Problem): Diagnostic {
+/** The word before a problem's hint in a diagnostic, per locale. */
+const HINT: Readonly<Record<Locale, string>> = { nl: 'Tip', en: 'Hint' };
+
+export function problemToDiagnostic(problem: Problem, locale: Locale = 'en'): Diagnostic {
   const line = Math.max(0, problem.line - 1);
   const character = Math.max(0, problem.column - 1);
   const endLine = problem.endLine !== undefined ? Math.max(0, problem.endLine - 1) : line;
@@ -82,7 +85,7 @@ export function problemToDiagnostic(problem: Problem): Diagnostic {
     severity: toLspSeverity(problem.severity),
     source: SOURCE,
     code: problem.code,
-    message: problem.hint ? `${problem.message}\nHint: ${problem.hint}` : problem.message,
+    message: problem.hint ? `${problem.message}\n${HINT[locale]}: ${problem.hint}` : problem.message,
   };
 }
 

@@ -4,7 +4,7 @@
  */
 import * as path from 'node:path';
 import { blameExceptions, catalogueNotFound, findRepositoryRoot, networkPackagesFor } from '@avglint/node';
-import { analyseFile, catalogueFailure, DEFAULT_LOCALE, type Problem, buildReport, reportFileInput, type AnalysisResult, type Report, type ReportFileInput, checkPrismaSchema, findPrismaSchema, isPrismaSchemaFile, messageLocale, type Catalogue, type Finding, type FlowStep, type PrismaSchemaText } from '@avglint/rules';
+import { analyseFile, catalogueFailure, DEFAULT_LOCALE, type Problem, buildReport, reportFileInput, type AnalysisResult, type Report, type ReportFileInput, checkPrismaSchema, findPrismaSchema, isPrismaSchemaFile, messageLocale, type Catalogue, type Finding, type FlowStep, type PrismaSchemaText, type Locale } from '@avglint/rules';
 import * as ts from 'typescript';
 import {
   CodeActionKind,
@@ -354,6 +354,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   function publishCatalogue(file: string, force = false): void {
     const uri = pathToUri(file);
     const document = documents.get(uri);
+    // The hint's word in the language of the catalogue's problems.
+    const locale: Locale = catalogues.peek(file)?.locale ?? DEFAULT_LOCALE;
     let own: readonly Diagnostic[];
     if (document) {
       const validated = catalogueTextDiagnostics.get(uri);
@@ -361,9 +363,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       if (validated?.version !== document.version) return;
       own = validated.diagnostics;
     } else {
-      own = fileSystem.fileExists(file) ? catalogues.problemsAt(file).map(problemToDiagnostic) : [];
+      own = fileSystem.fileExists(file) ? catalogues.problemsAt(file).map((p) => problemToDiagnostic(p, locale)) : [];
     }
-    const diagnostics = [...own, ...catalogueProblems.at(file).map(problemToDiagnostic)];
+    const diagnostics = [...own, ...catalogueProblems.at(file).map((p) => problemToDiagnostic(p, locale))];
     const key = JSON.stringify([document?.version, diagnostics]);
     const previous = publishedCatalogue.get(uri);
     if (!force && (previous === key || (previous === undefined && diagnostics.length === 0))) return;
@@ -371,21 +373,27 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     void connection.sendDiagnostics({ uri, ...(document ? { version: document.version } : {}), diagnostics });
   }
 
+  /** The server's own words on a catalogue document, in the locale of its problems. */
+  const CATALOGUE_WORDS: Readonly<Record<Locale, { readonly in: string; readonly hint: string; readonly servingLastGood: string }>> = {
+    en: { in: 'In', hint: 'Hint', servingLastGood: 'The saved catalogue has errors, so avglint keeps analysing with the last valid version until they are fixed and the file is saved again.' },
+    nl: { in: 'In', hint: 'Tip', servingLastGood: 'De opgeslagen catalogus heeft fouten; avglint blijft analyseren met de laatste geldige versie tot ze zijn opgelost en het bestand weer is opgeslagen.' },
+  };
+
   function validateCatalogueDocument(document: TextDocument): void {
     const fileName = uriToPath(document.uri);
     const result = loadCatalogueFromText(fileName, document.getText(), catalogueHost, { now: new Date(), root: findRepositoryRoot(fileName), ...catalogues.localeOption() });
     const diagnostics: Diagnostic[] = [];
     for (const problem of result.problems) {
-      if (path.resolve(problem.file) === fileName) diagnostics.push(problemToDiagnostic(problem));
+      if (path.resolve(problem.file) === fileName) diagnostics.push(problemToDiagnostic(problem, result.locale));
       else {
-        const d = fileDiagnostic(document, problem.code, `In ${problem.file}:${problem.line}:${problem.column}: ${problem.message}\nHint: ${problem.hint}`, problem.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning);
+        const d = fileDiagnostic(document, problem.code, `${CATALOGUE_WORDS[result.locale].in} ${problem.file}:${problem.line}:${problem.column}: ${problem.message}\n${CATALOGUE_WORDS[result.locale].hint}: ${problem.hint}`, problem.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning);
         diagnostics.push(d);
       }
     }
     const state = catalogues.peek(fileName);
     if (state?.broken && state.servingLastGood) {
       diagnostics.push(
-        fileDiagnostic(document, 'catalogue/serving-last-good', 'The saved catalogue has errors, so avglint keeps analysing with the last valid version until they are fixed and the file is saved again.', DiagnosticSeverity.Warning),
+        fileDiagnostic(document, 'catalogue/serving-last-good', CATALOGUE_WORDS[result.locale].servingLastGood, DiagnosticSeverity.Warning),
       );
     }
     catalogueTextDiagnostics.set(document.uri, { version: document.version, diagnostics });

@@ -182,7 +182,7 @@ describe('ESLint adapter', function () {
     // The ESLint option wins (111222333 allowed); the catalogue's 123456782 is not, and the conflict is said once.
     assert.deepEqual(first.map((m) => [m.ruleId, m.line]), [['avglint/catalogue', 1], ['avglint/no-bsn-literal', 1]]);
     // One line at the top of the first file: where in the catalogue, what differs, which value is used.
-    assert.match(first[0]?.message ?? '', /^\S*settings\/avglint\.catalogue\.yaml:4:1: settings\.rules\.no-bsn-literal\.allow: de waarde \["111222333"\] van de host geldt, niet \["123456782"\]\. \(hint: avglint scan\)$/u);
+    assert.match(first[0]?.message ?? '', /^\S*settings\/avglint\.catalogue\.yaml:4:1: settings\.rules\.no-bsn-literal\.allow: de waarde \["111222333"\] van de host geldt, niet \["123456782"\]\. \(tip: avglint scan\)$/u);
     assert.match(first[1]?.message ?? '', /^123456782 in een string doorstaat de BSN-elfproef: mogelijk een echt BSN \(waarom: avglint scan\)$/u);
     const second = lint("const a = '123456782';\n", rules, settings);
     assert.deepEqual(second.map((m) => m.ruleId), ['avglint/no-bsn-literal']);

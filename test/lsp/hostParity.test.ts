@@ -117,7 +117,7 @@ describe('parity: ESLint, scan and the editor on plain JavaScript with an unknow
       assert.match(findings[0]?.text ?? '', /^123456782 in een string doorstaat de BSN-elfproef/u);
       const conflictEslint = fromEslint.filter((m) => m.rule === 'avglint/catalogue');
       assert.equal(conflictEslint.length, 1, JSON.stringify(fromEslint));
-      const conflictText = (conflictEslint[0]?.text ?? '').replace(/^avglint\.catalogue\.yaml:3:1: /u, '').replace(/ \(hint: avglint scan\)$/u, '');
+      const conflictText = (conflictEslint[0]?.text ?? '').replace(/^avglint\.catalogue\.yaml:3:1: /u, '').replace(/ \(tip: avglint scan\)$/u, '');
       // In the catalogue's `settings.locale` (nl), like the findings beside it.
       assert.equal(conflictText, 'settings.rules.no-bsn-literal.allow: de waarde ["111222333"] van de host geldt, niet ["123456782"].');
 

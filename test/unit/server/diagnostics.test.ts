@@ -68,6 +68,8 @@ describe('server: findings and problems as diagnostics', () => {
   it('places problems at their 1-based positions and a file-level diagnostic on the first line', () => {
     const d = problemToDiagnostic({ file: '/p/c.yaml', line: 3, column: 5, endLine: 3, endColumn: 9, severity: 'warning', code: 'catalogue/x', message: 'What.', hint: 'Do this.' });
     assert.deepEqual([d.range, d.severity, d.message], [{ start: { line: 2, character: 4 }, end: { line: 2, character: 8 } }, DiagnosticSeverity.Warning, 'What.\nHint: Do this.']);
+    // In the locale of the catalogue's problems (a Dutch catalogue's problem is Dutch, and so is the word before its hint).
+    assert.equal(problemToDiagnostic({ file: '/p/c.yaml', line: 3, column: 5, severity: 'warning', code: 'catalogue/x', message: 'Wat.', hint: 'Doe dit.' }, 'nl').message, 'Wat.\nTip: Doe dit.');
     const single = problemToDiagnostic({ file: '/p/c.yaml', line: 1, column: 1, severity: 'error', code: 'c', message: 'm', hint: '' });
     assert.deepEqual(single.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } });
     assert.deepEqual(fileDiagnostic(document, 'catalogue/missing', 'No catalogue.').range, { start: { line: 0, character: 0 }, end: { line: 0, character: 33 } });
