@@ -66,6 +66,11 @@ const silentLogs: readonly string[] = [
   'console.log({ naam: leerling.naam.length });',
   'console.log("bsn" in leerling);',
   'console.log(leerling?.id);',
+  // A part picked from a parameter (`const { vanaf } = opties`) stays that part however far it travels after: a
+  // chain of more than eight steps inside the function used to make every member of the argument count.
+  'function toon(opties: { bsn: string; vanaf: Date }) {\n  const { vanaf } = opties;\n  const filter = { a: { b: { c: { d: { e: { f: { g: { h: vanaf } } } } } } } };\n  console.log(filter);\n}\ntoon({ bsn: leerling.bsn, vanaf: new Date() });',
+  // Wrapped and unwrapped again (`{ x: opties }.x`), however often: the same value.
+  'function toon(opties: { bsn: string; vanaf: Date }) {\n  const a = { x: opties }.x;\n  const b = { x: a }.x;\n  const c = { x: b }.x;\n  const d = { x: c }.x;\n  const e = { x: d }.x;\n  console.log(e.vanaf);\n}\ntoon({ bsn: leerling.bsn, vanaf: new Date() });',
   // Masks and the catalogue's sanitisers.
   'console.log(leerling.bsn.replace(/./g, "*"));',
   'console.log(leerling.bsn.replace(/\\d/g, "X"));',
@@ -124,6 +129,8 @@ const reportedLogs: readonly (readonly [string, string])[] = [
   ['const kort = (s: string) => s.slice(0, 2);\nconsole.log(kort(leerling.bsn));', 'kort(leerling.bsn)'],
   ['console.log({ naam: vak.naam, email: leerling.email });', 'email: leerling.email'],
   ['function toon({ naam }: Leerling) {\n  console.log(naam);\n}', 'naam'],
+  ['function toon(opties: { bsn: string; vanaf: Date }) {\n  const { bsn } = opties;\n  const filter = { a: { b: { c: { d: { e: { f: { g: { h: bsn } } } } } } } };\n  console.log(filter);\n}\ntoon({ bsn: leerling.bsn, vanaf: new Date() });', 'filter'],
+  ['function toon(opties: { bsn: string; vanaf: Date }) {\n  const a = { x: opties }.x;\n  const b = { x: a }.x;\n  const c = { x: b }.x;\n  const d = { x: c }.x;\n  const e = { x: d }.x;\n  console.log(e.bsn);\n}\ntoon({ bsn: leerling.bsn, vanaf: new Date() });', 'e.bsn'],
 ];
 
 /** `at` for the last occurrence of `text` (the logged expression comes after the declarations). */

@@ -175,9 +175,23 @@ function applyToCategory(label: CategoryLabel, operation: Operation): CategoryLa
 }
 
 function applyToParameter(label: ParameterLabel, operation: Operation): ParameterLabel {
-  const ops = [...label.ops, operation];
-  // Long chains only happen in pathological code; flattening keeps every category, so it errs on reporting.
-  return { ...label, ops: ops.length > MAX_OPS ? [{ op: 'flatten' }] : ops };
+  const ops = appendOperation(label.ops, operation);
+  // A chain longer than MAX_OPS keeps its first operations and flattens after them: the first ones are what picks a
+  // part of the argument (`const { sd } = args`, `args.start`), and losing them made every member of the argument
+  // count (an id in `{ target, sd }` flowing into a log through `sd`). Flattening the rest keeps every category the
+  // kept part can hold, so it errs on reporting.
+  return { ...label, ops: ops.length > MAX_OPS ? [...ops.slice(0, MAX_OPS - 1), { op: 'flatten' }] : ops };
+}
+
+/**
+ * `ops` followed by `operation`, where a `get` of the key the last operation put cancels it (`{ a: x }.a` is `x`): exact,
+ * and it keeps a value that is wrapped and unwrapped again (`const w = { a: opties }; w.a.vanaf`) from using up the
+ * chain's length.
+ */
+function appendOperation(ops: readonly Operation[], operation: Operation): readonly Operation[] {
+  const last = ops[ops.length - 1];
+  if (last?.op === 'put' && operation.op === 'get' && last.key === operation.key) return ops.slice(0, -1);
+  return [...ops, operation];
 }
 
 export function applyAll(value: Value, operations: readonly Operation[]): Value {
