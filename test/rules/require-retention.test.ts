@@ -26,6 +26,9 @@ const fsWrite = "import { writeFileSync } from 'node:fs';\nwriteFileSync('export
 const fsPromises = "import * as fs from 'fs/promises';\nawait fs.appendFile('adressen.txt', postcode);";
 const local = "localStorage.setItem('roepnaam', naam);";
 const redisNoTtl = "import Redis from 'ioredis';\nconst cache = new Redis();\nawait cache.set(`leerling:${id}`, bsn);";
+// Serverless Redis over HTTP (Upstash, Vercel KV): the same commands, a client named like anything.
+const upstashNoTtl = "import { Redis } from '@upstash/redis';\nconst opslag = Redis.fromEnv();\nawait opslag.hset(`leerling:${id}`, { bsn });";
+const vercelKvNoTtl = "import { createClient } from '@vercel/kv';\nconst opslag = createClient({ url, token });\nawait opslag.set('leerling', bsn);";
 const redisLong = "import { createClient } from 'redis';\nconst client = createClient();\nawait client.set('beeld', opname, { EX: 60 * 60 * 24 * 30 });";
 const redisSetex = "await redis.setex('beeld', 60 * 60 * 24 * 29, camerabeeld);";
 const redisHset = "await redis.hset(`leerling:${id}`, 'bsn', bsn);";
@@ -284,6 +287,8 @@ ruleTester.run('require-retention', rule('require-retention'), {
     "import Redis from 'ioredis';\nconst cache = new Redis();\nawait cache.set('sessie', naam, 'EX', 60 * 60);", // TTL within the term
     "await redis.setex('beeld', 60 * 60 * 24 * 7, opname);", // 7 days, camera allows 28
     "await redis.set('x', opname, 'EX', ttlVanConfig);", // a TTL that cannot be computed is trusted
+    "import { Redis } from '@upstash/redis';\nconst opslag = new Redis({ url, token });\nawait opslag.set('sessie', naam, { ex: 60 * 60 });", // Upstash's TTL option, within the term
+    "import { Redis } from '@upstash/redis';\nconst opslag = Redis.fromEnv();\nawait opslag.set('thema', 'donker');", // nothing catalogued
     "const m = new Map(); m.set('bsn', bsn);", // a Map is not Redis
     "await s3.putObject({ Bucket: 'b', Key: 'logo.png', Body: logo });",
     ...storesValid,
@@ -343,6 +348,14 @@ ruleTester.run('require-retention', rule('require-retention'), {
     {
       code: redisNoTtl,
       errors: [{ messageId: 'missingRetention', ...at(redisNoTtl, 'cache.set(`leerling:${id}`, bsn)'), suggestions: insert(redisNoTtl, 'await', ['leerlingdossier']) }],
+    },
+    {
+      code: upstashNoTtl,
+      errors: [{ messageId: 'missingRetention', ...at(upstashNoTtl, 'opslag.hset(`leerling:${id}`, { bsn })'), suggestions: insert(upstashNoTtl, 'await', ['leerlingdossier']) }],
+    },
+    {
+      code: vercelKvNoTtl,
+      errors: [{ messageId: 'missingRetention', ...at(vercelKvNoTtl, "opslag.set('leerling', bsn)"), suggestions: insert(vercelKvNoTtl, 'await', ['leerlingdossier']) }],
     },
     {
       code: redisLong,

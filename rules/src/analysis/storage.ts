@@ -71,9 +71,10 @@ export interface RetentionTag {
 
 const FS_PROMISES_MODULES = new Set(['fs/promises', 'node:fs/promises']);
 const FS_WRITES = new Set(['writeFile', 'writeFileSync', 'appendFile', 'appendFileSync']);
-const REDIS_MODULES = new Set(['ioredis', 'redis', '@redis/client']);
+/** Redis clients: ioredis, node-redis, and the HTTP clients of serverless Redis (Upstash, Vercel KV) with the same commands. */
+const REDIS_MODULES = new Set(['ioredis', 'redis', '@redis/client', '@upstash/redis', '@vercel/kv']);
 /** Files that declare a Redis client's types. */
-const REDIS_DECLARATIONS = /[\\/]node_modules[\\/](ioredis|redis|@redis[\\/][^\\/]+)[\\/]/;
+const REDIS_DECLARATIONS = /[\\/]node_modules[\\/](ioredis|redis|@redis[\\/][^\\/]+|@upstash[\\/]redis|@vercel[\\/]kv)[\\/]/;
 const redisPrograms = new WeakMap<ts.Program, boolean>();
 
 /**
@@ -256,7 +257,8 @@ class StorageFinder implements StorageScope {
     if (isCallExpression(inner)) {
       const callee = inner.expression;
       const name = calleeName(callee);
-      if (name !== 'createClient' && name !== 'createCluster') return false;
+      // createClient/createCluster (node-redis, @vercel/kv), Redis.fromEnv() (Upstash).
+      if (name !== 'createClient' && name !== 'createCluster' && name !== 'fromEnv') return false;
       const binding = this.binding(isPropertyAccessExpression(callee) ? callee.expression : callee);
       return binding !== undefined && REDIS_MODULES.has(binding.module);
     }
