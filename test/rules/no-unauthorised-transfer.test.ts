@@ -340,6 +340,26 @@ const openTable = {
   ],
 };
 ruleTester.run('no-unauthorised-transfer (open destinations, flags)', rule('no-unauthorised-transfer'), openTable);
+
+// A root-relative path with no base (issue 9, unseen repositories: front-ends post to their own back-end by
+// `fetch('/api/…')`): the app's own origin, not a recipient, also in strict mode. A base that exists but cannot be
+// read, or a protocol-relative URL, is still unresolved.
+const ownOrigin = `${egressPre}export async function bewaar() {\n  await fetch('/api/leerlingen', { method: 'POST', body: JSON.stringify({ bsn: leerling.bsn }) });\n  await fetch(\`/api/leerlingen/\${leerling.bsn}\`);\n}`;
+const ownOriginAxios = `${egressPre}import axios from 'axios';\nvoid axios.post('/api/leerlingen', { naam: leerling.naam });`;
+const unreadableBase = `${egressPre}import axios from 'axios';\ndeclare const env: { API: string };\nconst api = axios.create({ baseURL: env.API });\nvoid api.post('/leerlingen', { naam: leerling.naam });`;
+const protocolRelative = `${egressPre}void fetch('//cdn.example/log', { method: 'POST', body: leerling.naam });`;
+const ownOriginTable = {
+  valid: [
+    { code: ownOrigin, options: strict },
+    { code: ownOriginAxios, options: strict },
+  ],
+  invalid: [
+    { code: unreadableBase, options: strict, errors: [{ messageId: 'unresolvedDestination', ...at(unreadableBase, 'naam: leerling.naam') }] },
+    { code: protocolRelative, options: strict, errors: [{ messageId: 'unresolvedDestination', ...at(protocolRelative, 'leerling.naam') }] },
+  ],
+};
+ruleTester.run('no-unauthorised-transfer (the own origin)', rule('no-unauthorised-transfer'), ownOriginTable);
+typedRuleTester.run('no-unauthorised-transfer (the own origin; typed)', rule('no-unauthorised-transfer'), ownOriginTable);
 typedRuleTester.run('no-unauthorised-transfer (open destinations, flags; typed)', rule('no-unauthorised-transfer'), openTable);
 
 // Navigation to another site (issue 9): the query string goes to that site. A URL without a scheme and host stays in

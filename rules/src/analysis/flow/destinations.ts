@@ -116,6 +116,10 @@ export class Destinations {
     if (full !== undefined) full = withoutMarks(full);
     const shown = urlText === undefined ? undefined : withoutMarks(urlText);
     let destination: Destination = full === undefined ? (shown === undefined ? { kind: 'unresolved' } : { kind: 'unresolved', text: shown }) : this.match(full);
+    // A root-relative path and no base at all (`fetch('/api/leerlingen')`): the page's own origin in a browser, the
+    // machine itself for a Node client. The app's own server, not a recipient; where that server sends the data is
+    // its own code's finding. A base that exists but cannot be read (`axios.create({ baseURL: env.API })`) is no origin.
+    if (full === undefined && base === undefined && shown !== undefined && /^\/(?!\/)/.test(shown)) destination = { kind: 'internal', host: '', text: shown };
     if (destination.kind === 'unresolved' && evaluation.open) destination = { ...destination, open: true };
     return { destination, parametric: evaluation.parametric };
   }
