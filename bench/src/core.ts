@@ -9,9 +9,13 @@
  * before its analysis, as ESLint's parse and ESTree conversion do, and only `analyseFile` is timed: that shows what
  * running between ESLint's parses costs the core (its garbage collection copies the young AST ESLint just built).
  *
+ * With `--dump <file>`, every finding is written to the file, one line each (file, rule, range, message, path): an
+ * optimisation must leave that file byte for byte the same.
+ *
  * Usage: node bench/dist/core.js bench/corpus/1000 [--rules no-unauthorised-transfer,require-consent-check]
- *        [--alloc [--top 30]] [--interleave]
+ *        [--alloc [--top 30]] [--interleave] [--dump findings.txt]
  */
+import * as fs from 'node:fs';
 import * as inspector from 'node:inspector';
 import * as path from 'node:path';
 import { performance, PerformanceObserver } from 'node:perf_hooks';
@@ -37,7 +41,8 @@ async function main(): Promise<void> {
     const i = args.indexOf(flag);
     return i >= 0 ? args[i + 1] : undefined;
   };
-  const root = path.resolve(args.find((a) => !a.startsWith('--') && a !== value('--rules') && a !== value('--top')) ?? 'bench/corpus/1000');
+  const dump = value('--dump');
+  const root = path.resolve(args.find((a) => !a.startsWith('--') && a !== value('--rules') && a !== value('--top') && a !== dump) ?? 'bench/corpus/1000');
   const rules = new Set((value('--rules')?.split(',') ?? RULE_IDS) as RuleId[]);
   const top = Number(value('--top') ?? 30);
 
@@ -80,6 +85,7 @@ async function main(): Promise<void> {
   const windows: Array<readonly [number, number]> = [];
   const copies: unknown[][] = [];
   let analysedMs = 0;
+  const dumped: string[] = [];
   for (const sourceFile of files) {
     if (interleave) {
       const copy = ts.createSourceFile(sourceFile.fileName, sourceFile.text, ts.ScriptTarget.Latest, true);
@@ -93,7 +99,11 @@ async function main(): Promise<void> {
       if (copies.length > 50) copies.shift();
     }
     const from = performance.now();
-    findings += analyseFile({ sourceFile, program, catalogue, options: { rules, now } }).findings.length;
+    const result = analyseFile({ sourceFile, program, catalogue, options: { rules, now } });
+    findings += result.findings.length;
+    if (dump !== undefined) {
+      for (const f of result.findings) dumped.push(`${path.relative(root, sourceFile.fileName)} ${f.ruleId} ${f.range.start}-${f.range.end} ${JSON.stringify(f.message)} ${JSON.stringify(f.path).split(root).join('.')}`);
+    }
     const to = performance.now();
     analysedMs += to - from;
     windows.push([from, to]);
@@ -116,6 +126,7 @@ async function main(): Promise<void> {
     visit(profile.head);
     allocation = [...byFrame].sort((a, b) => b[1] - a[1]).slice(0, top);
   }
+  if (dump !== undefined) fs.writeFileSync(dump, `${dumped.join('\n')}\n`);
   // GC entries arrive asynchronously: report after they have been delivered.
   await new Promise((resolve) => setTimeout(resolve, 50));
   observer.disconnect();
