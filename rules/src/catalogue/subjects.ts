@@ -46,6 +46,8 @@ interface SubjectIndex {
   readonly notPersons: ReadonlySet<string>;
   /** Category id → its own `match.notPersons`. */
   readonly perCategory: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Member name → whether it names a person (`namesPerson`), as answered so far. */
+  readonly memberNamesPerson: Map<string, boolean>;
 }
 
 const indexes = new WeakMap<Catalogue, SubjectIndex>();
@@ -58,7 +60,7 @@ function subjectIndex(catalogue: Catalogue): SubjectIndex {
     for (const category of catalogue.categories.values()) {
       if (category.match.notPersons && category.match.notPersons.length > 0) perCategory.set(category.id, new Set(category.match.notPersons.map(normaliseName)));
     }
-    index = { persons: new Set(subjects.persons.map(normaliseName)), notPersons: new Set(subjects.notPersons.map(normaliseName)), perCategory };
+    index = { persons: new Set(subjects.persons.map(normaliseName)), notPersons: new Set(subjects.notPersons.map(normaliseName)), perCategory, memberNamesPerson: new Map() };
     indexes.set(catalogue, index);
   }
   return index;
@@ -70,13 +72,29 @@ function subjectIndex(catalogue: Catalogue): SubjectIndex {
  * (`api_schooljaar_item`, `RSchooljaarDto`), and a person anywhere in the name still wins (`schoolLeerlingItem`).
  */
 function judge(identity: string, index: SubjectIndex, own: ReadonlySet<string> | undefined): 'person' | 'not' | undefined {
-  const words = nameWords(identity);
-  const keys = [normaliseName(identity)];
-  if (words.length > 1) keys.push(...words);
+  const keys = identityKeys(identity);
   if (keys.some((k) => index.persons.has(k))) return 'person';
   if (keys.some((k) => index.notPersons.has(k) || (own?.has(k) ?? false))) return 'not';
   return undefined;
 }
+
+/**
+ * The keys an identity is looked up by: its normal form and, for a name of several words, each word. The analysis asks
+ * for the same few owner names (types, variables) at every member read, so the words are split once per name.
+ */
+function identityKeys(identity: string): readonly string[] {
+  let keys = keysOfIdentities.get(identity);
+  if (keys === undefined) {
+    const words = nameWords(identity);
+    keys = words.length > 1 ? [normaliseName(identity), ...words] : [normaliseName(identity)];
+    // A bound, so a language server that runs for days does not keep every name it ever saw.
+    if (keysOfIdentities.size >= 50_000) keysOfIdentities.clear();
+    keysOfIdentities.set(identity, keys);
+  }
+  return keys;
+}
+
+const keysOfIdentities = new Map<string, readonly string[]>();
 
 /**
  * Whether an owner is never a person for `category`. `identities` in order of authority: the owner's type names (with
@@ -97,11 +115,21 @@ export function ownerIsNotPerson(catalogue: Catalogue, identities: readonly (str
 
 /** Whether a member's name starts or ends with a person (`docentnaam`, `teacherName`, `naamLeerling`). */
 function namesPerson(index: SubjectIndex, member: string): boolean {
-  const normal = normaliseName(member);
-  for (const person of index.persons) {
-    if (person.length >= 4 && (normal.startsWith(person) || normal.endsWith(person))) return true;
+  let answer = index.memberNamesPerson.get(member);
+  if (answer === undefined) {
+    const normal = normaliseName(member);
+    answer = false;
+    for (const person of index.persons) {
+      if (person.length >= 4 && (normal.startsWith(person) || normal.endsWith(person))) {
+        answer = true;
+        break;
+      }
+    }
+    // Bounded like the other name tables: a catalogue lives as long as the language server that loaded it.
+    if (index.memberNamesPerson.size >= 50_000) index.memberNamesPerson.clear();
+    index.memberNamesPerson.set(member, answer);
   }
-  return false;
+  return answer;
 }
 
 /** Whether the catalogue's lists know an identity (as a person or as never one), whatever the category. */

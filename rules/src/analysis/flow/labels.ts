@@ -203,7 +203,20 @@ export function applyAll(value: Value, operations: readonly Operation[]): Value 
 /** Adds a step to every label's trace (parameter labels too: their trace is the part inside the function). */
 export function withStep(value: Value, node: ts.Node, phrase: StepPhrase): Value {
   if (value.length === 0) return value;
-  return value.map((label) => ({ ...label, trace: step(label.trace, node, phrase) }));
+  // A trace that does not grow (the step is where it already is, or it is as long as traces get) keeps its label:
+  // labels are never changed, so the value is shared instead of copied label by label.
+  let result: Label[] | undefined;
+  for (let i = 0; i < value.length; i++) {
+    const label = value[i] as Label;
+    const trace = step(label.trace, node, phrase);
+    if (trace === label.trace) {
+      result?.push(label);
+      continue;
+    }
+    result ??= value.slice(0, i);
+    result.push({ ...label, trace });
+  }
+  return result ?? value;
 }
 
 export function categoriesOf(value: Value): CategoryLabel[] {
