@@ -113,6 +113,15 @@ export function ownerIsNotPerson(catalogue: Catalogue, identities: readonly (str
   return false;
 }
 
+/**
+ * Whether any owner could make a member of this name not a person's data: not for a member that names a person
+ * (`docentnaam`), which `ownerIsNotPerson` keeps whatever its owner. Lets the analysis skip finding the owner (for an
+ * object literal, its contextual type: the checker resolves the whole call around it) when no owner could decide.
+ */
+export function ownerCanDecide(catalogue: Catalogue, member: string | undefined): boolean {
+  return member === undefined || !namesPerson(subjectIndex(catalogue), member);
+}
+
 /** Whether a member's name starts or ends with a person (`docentnaam`, `teacherName`, `naamLeerling`). */
 function namesPerson(index: SubjectIndex, member: string): boolean {
   let answer = index.memberNamesPerson.get(member);

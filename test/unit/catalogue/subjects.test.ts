@@ -3,7 +3,7 @@
  * `subjects` and a category's own `notPersons`, as a table.
  */
 import * as assert from 'node:assert/strict';
-import { DEFAULT_SUBJECTS, nameWords, ownerIsKnown, ownerIsNotPerson, type Catalogue, type Category } from '@avglint/rules';
+import { DEFAULT_SUBJECTS, nameWords, ownerCanDecide, ownerIsKnown, ownerIsNotPerson, type Catalogue, type Category } from '@avglint/rules';
 import { emptyCatalogue } from '../../helpers/catalogue';
 
 const location = { file: '/project/avglint.catalogue.yaml', line: 1, column: 1 };
@@ -50,6 +50,18 @@ describe('subjects: whose data it is', () => {
     assert.equal(ownerIsNotPerson(catalogue, ['ToetsDto'], naam, 'docentnaam'), false);
     assert.equal(ownerIsNotPerson(catalogue, ['Les'], naam, 'naamLeerling'), false);
     assert.equal(ownerIsNotPerson(catalogue, ['ToetsDto'], naam, 'vaknaam'), true);
+  });
+
+  it('says when no owner could decide: a member that names a person, by the catalogue\'s own persons', () => {
+    assert.equal(ownerCanDecide(catalogue, 'docentnaam'), false);
+    assert.equal(ownerCanDecide(catalogue, 'vaknaam'), true);
+    assert.equal(ownerCanDecide(catalogue, undefined), true);
+    const own: Catalogue = { ...catalogue, subjects: { persons: ['Vakdocent'], notPersons: ['Les'] } };
+    assert.equal(ownerCanDecide(own, 'vakdocentNaam'), false);
+    assert.equal(ownerCanDecide(own, 'docentnaam'), true);
+    // The same member asked again answers the same (the answer is remembered per catalogue).
+    assert.equal(ownerCanDecide(catalogue, 'docentnaam'), false);
+    assert.equal(ownerIsNotPerson(own, ['Les'], naam, 'docentnaam'), true);
   });
 
   it('follows the catalogue\'s own lists instead of the defaults', () => {

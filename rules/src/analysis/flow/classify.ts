@@ -7,7 +7,7 @@
 import ts from 'typescript';
 import type { Catalogue, Category } from '../../catalogue/model';
 import { normaliseName, type CategoryIndex } from '../../catalogue/names';
-import { hasNotPersons, ownerIsKnown, ownerIsNotPerson } from '../../catalogue/subjects';
+import { hasNotPersons, ownerCanDecide, ownerIsKnown, ownerIsNotPerson } from '../../catalogue/subjects';
 import type { ResultShape } from '../libraries/types';
 import type { MatchReason } from './labels';
 import { lexicalDeclaration } from './scopes';
@@ -68,7 +68,7 @@ export class Classifier {
    * then its name in the code, then the owners around it (`school.adres.straat`: `adres`, then `school`).
    */
   owned(hits: Hit[], owners: () => readonly (string | undefined)[]): Hit[] {
-    if (hits.length === 0 || !this.judgesOwners || !hits.some((h) => h.reason === 'name')) return hits;
+    if (hits.length === 0 || !this.judgesOwners || !hits.some((h) => h.reason === 'name' && ownerCanDecide(this.env.catalogue, h.name))) return hits;
     const identities = owners();
     if (identities.every((i) => i === undefined || i === '')) return hits;
     return hits.filter((h) => h.reason !== 'name' || !ownerIsNotPerson(this.env.catalogue, identities, h.category, h.name));
