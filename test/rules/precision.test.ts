@@ -149,6 +149,20 @@ const logsInvalid = reportedLogs.map(([c, text]) => {
 ruleTester.run('precision: no-personal-data-in-logs', rule('no-personal-data-in-logs'), { valid: logsValid, invalid: logsInvalid });
 typedRuleTester.run('precision: no-personal-data-in-logs (typed)', rule('no-personal-data-in-logs'), { valid: logsValid, invalid: logsInvalid });
 
+/**
+ * With types, a literal's owner is its contextual type: the parameter it is passed to (`Vak`), or a type argument
+ * (`maak<Vak>(…)`). A bare type parameter of the callee's own that only this argument decides gives it no owner, and
+ * the checker is then not asked (ownTypeOnly in flow/engine.ts): these cases pin that both ways give the same answer.
+ */
+const owned = 'declare const w: any;\ndeclare function maak<T>(x: T): T;\ndeclare function maakVak(x: Vak): Vak;\ndeclare function beide<T>(x: T, y: T): T;\n';
+const contextualValid = [`${pre}${owned}console.log(maak<Vak>({ naam: w, code: "A" }));`, `${pre}${owned}console.log(maakVak({ naam: w, code: "A" }));`];
+// `beide`'s T is decided by both arguments, so the checker is asked (and gives no person-free owner either).
+const contextualInvalid = ['maak({ naam: w })', 'beide({ naam: w, code: "A" }, vak)'].map((call) => {
+  const code = `${pre}${owned}console.log(${call});`;
+  return { code, errors: [{ messageId: 'personalDataInLog', ...last(code, call) }] };
+});
+typedRuleTester.run('precision: a literal\'s owner from its contextual type (typed)', rule('no-personal-data-in-logs'), { valid: contextualValid, invalid: contextualInvalid });
+
 /** A school's postcode to a weather service is no transfer of personal data; a pupil's postcode is. */
 const weather = (expression: string): string => `${pre}fetch(\`https://api.weer.example/v1?postcode=\${${expression}}\`);`;
 const transferValid = [
