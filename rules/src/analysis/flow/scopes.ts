@@ -9,8 +9,17 @@ import ts from 'typescript';
 // Read once: every member of the typescript module is a getter, and these run for every node.
 const { isBindingElement, isBlock, isCallExpression, isCaseBlock, isCatchClause, isClassDeclaration, isClassExpression, isEnumDeclaration, isExternalModuleReference, isForInStatement, isForOfStatement, isForStatement, isFunctionDeclaration, isFunctionExpression, isFunctionLike, isIdentifier, isImportClause, isImportDeclaration, isImportEqualsDeclaration, isImportSpecifier, isModuleBlock, isNamespaceImport, isPropertyAccessExpression, isSourceFile, isStringLiteral, isVariableDeclarationList, isVariableStatement } = ts;
 
-let tables = new WeakMap<ts.Node, ReadonlyMap<string, ts.Node>>();
-const NO_NAMES: ReadonlyMap<string, ts.Node> = new Map();
+/**
+ * The names a scope declares, first declaration first: as a list `[name, declaration, name, declaration, …]` when there
+ * are few (most scopes declare one to three names, and a short list is cheaper to build and to search than a map), as
+ * a map when there are many (a module's top level).
+ */
+type ScopeTable = readonly (string | ts.Node)[] | ReadonlyMap<string, ts.Node>;
+
+let tables = new WeakMap<ts.Node, ScopeTable>();
+const NO_NAMES: ScopeTable = [];
+/** Above this many names a scope's table is a map. */
+const LIST_LIMIT = 12;
 /** For a node that is not a scope: the nearest scope above it (null: none), filled on the way up by every lookup. */
 let enclosing = new WeakMap<ts.Node, ts.Node | null>();
 
@@ -27,7 +36,7 @@ export function releaseScopeTables(): void {
 export function lexicalDeclaration(id: ts.Identifier): ts.Node | undefined {
   const name = id.text;
   for (let scope = scopeAtOrAbove(id.parent); scope; scope = scopeAtOrAbove(scope.parent)) {
-    const decl = scopeTable(scope).get(name);
+    const decl = lookUp(scopeTable(scope), name);
     if (decl) return decl;
   }
   return undefined;
@@ -72,16 +81,33 @@ function rememberedScopeAtOrAbove(node: ts.Node | undefined): ts.Node | undefine
   return found;
 }
 
-function scopeTable(scope: ts.Node): ReadonlyMap<string, ts.Node> {
+function scopeTable(scope: ts.Node): ScopeTable {
   let table = tables.get(scope);
   if (!table) {
-    const filled = new Map<string, ts.Node>();
-    fill(scope, filled);
-    // Most blocks declare nothing: they share one empty table instead of keeping a map each.
-    table = filled.size === 0 ? NO_NAMES : filled;
+    const names: (string | ts.Node)[] = [];
+    fill(scope, names);
+    // Most blocks declare nothing: they share one empty table.
+    table = names.length === 0 ? NO_NAMES : names.length > 2 * LIST_LIMIT ? asMap(names) : names;
     tables.set(scope, table);
   }
   return table;
+}
+
+function lookUp(table: ScopeTable, name: string): ts.Node | undefined {
+  if (table instanceof Map) return table.get(name);
+  const names = table as readonly (string | ts.Node)[];
+  for (let i = 0; i < names.length; i += 2) if (names[i] === name) return names[i + 1] as ts.Node;
+  return undefined;
+}
+
+/** A long list of names as a map; the first declaration of a name wins, as in the list. */
+function asMap(names: readonly (string | ts.Node)[]): ReadonlyMap<string, ts.Node> {
+  const map = new Map<string, ts.Node>();
+  for (let i = 0; i < names.length; i += 2) {
+    const name = names[i] as string;
+    if (!map.has(name)) map.set(name, names[i + 1] as ts.Node);
+  }
+  return map;
 }
 
 /** `isScope` by syntax kind, looked up in one load (the `ts.is…` tests are tests of `kind` alone). */
@@ -106,42 +132,43 @@ function isScope(node: ts.Node): boolean {
   );
 }
 
-function fill(scope: ts.Node, table: Map<string, ts.Node>): void {
-  const add = (name: string, decl: ts.Node): void => {
-    if (!table.has(name)) table.set(name, decl);
-  };
-  const addBinding = (name: ts.BindingName, decl: ts.Node): void => {
-    if (isIdentifier(name)) add(name.text, decl);
-    else for (const element of name.elements) if (isBindingElement(element)) addBinding(element.name, element);
-  };
-  const addStatements = (statements: readonly ts.Statement[]): void => {
-    for (const statement of statements) {
-      if (isVariableStatement(statement)) for (const d of statement.declarationList.declarations) addBinding(d.name, d);
-      else if ((isFunctionDeclaration(statement) || isClassDeclaration(statement) || isEnumDeclaration(statement)) && statement.name) add(statement.name.text, statement);
-      else if (isImportDeclaration(statement)) addImport(statement, add);
-    }
-  };
-  if (isSourceFile(scope) || isBlock(scope) || isModuleBlock(scope)) addStatements(scope.statements);
-  else if (isCaseBlock(scope)) for (const clause of scope.clauses) addStatements(clause.statements);
+// Module-level functions that take the list, rather than closures made for every scope filled: a visible share of
+// the allocation of name resolution.
+function fill(scope: ts.Node, names: (string | ts.Node)[]): void {
+  if (isSourceFile(scope) || isBlock(scope) || isModuleBlock(scope)) addStatements(scope.statements, names);
+  else if (isCaseBlock(scope)) for (const clause of scope.clauses) addStatements(clause.statements, names);
   else if (isFunctionLike(scope)) {
-    for (const p of scope.parameters) addBinding(p.name, p);
-    if ((isFunctionExpression(scope) || isFunctionDeclaration(scope)) && scope.name) add(scope.name.text, scope);
+    for (const p of scope.parameters) addBinding(p.name, p, names);
+    if ((isFunctionExpression(scope) || isFunctionDeclaration(scope)) && scope.name) names.push(scope.name.text, scope);
   } else if (isForStatement(scope) || isForOfStatement(scope) || isForInStatement(scope)) {
     const init = scope.initializer;
-    if (init && isVariableDeclarationList(init)) for (const d of init.declarations) addBinding(d.name, d);
+    if (init && isVariableDeclarationList(init)) for (const d of init.declarations) addBinding(d.name, d, names);
   } else if (isCatchClause(scope)) {
-    if (scope.variableDeclaration) addBinding(scope.variableDeclaration.name, scope.variableDeclaration);
-  } else if (isClassExpression(scope) && scope.name) add(scope.name.text, scope);
+    if (scope.variableDeclaration) addBinding(scope.variableDeclaration.name, scope.variableDeclaration, names);
+  } else if (isClassExpression(scope) && scope.name) names.push(scope.name.text, scope);
 }
 
-function addImport(statement: ts.ImportDeclaration, add: (name: string, decl: ts.Node) => void): void {
+function addStatements(statements: readonly ts.Statement[], names: (string | ts.Node)[]): void {
+  for (const statement of statements) {
+    if (isVariableStatement(statement)) for (const d of statement.declarationList.declarations) addBinding(d.name, d, names);
+    else if ((isFunctionDeclaration(statement) || isClassDeclaration(statement) || isEnumDeclaration(statement)) && statement.name) names.push(statement.name.text, statement);
+    else if (isImportDeclaration(statement)) addImport(statement, names);
+  }
+}
+
+function addBinding(name: ts.BindingName, decl: ts.Node, names: (string | ts.Node)[]): void {
+  if (isIdentifier(name)) names.push(name.text, decl);
+  else for (const element of name.elements) if (isBindingElement(element)) addBinding(element.name, element, names);
+}
+
+function addImport(statement: ts.ImportDeclaration, names: (string | ts.Node)[]): void {
   const clause = statement.importClause;
   if (!clause) return;
-  if (clause.name) add(clause.name.text, clause);
+  if (clause.name) names.push(clause.name.text, clause);
   const bindings = clause.namedBindings;
   if (!bindings) return;
-  if (isNamespaceImport(bindings)) add(bindings.name.text, bindings);
-  else for (const specifier of bindings.elements) add(specifier.name.text, specifier);
+  if (isNamespaceImport(bindings)) names.push(bindings.name.text, bindings);
+  else for (const specifier of bindings.elements) names.push(specifier.name.text, specifier);
 }
 
 /** The module an import binding comes from, and which export: `default`, `*` or the imported name. */
