@@ -12,7 +12,7 @@ import picomatch from 'picomatch';
 // Default import: `import * as` would read every member through an esModuleInterop getter (a sixth of the time).
 import ts from 'typescript';
 import type { AccessRule, Category } from '../catalogue/model';
-import { normaliseName } from '../catalogue/names';
+import { normaliseName, type CategoryIndex } from '../catalogue/names';
 import type { Finding } from '../finding';
 import type { CheckContext } from '../analysis/context';
 import { Classifier, declarationName, skipOuter, type Hit } from '../analysis/flow/classify';
@@ -65,7 +65,8 @@ export default createRule({
     const rules = new Map(restricted.map((r) => [r.category, r]));
     const engine = engineOf(context);
     const findings: Finding[] = [];
-    const fileTags = fileDeclarations(context.sourceFile);
+    // Read only when a read is found: most files have none, and their leading comments need not be parsed.
+    let fileTags: Declared | undefined;
     // When no restricted category is matched by type, brand, member or JSDoc tag, only a name can make a read
     // restricted. Asking the checker about every call and member would then type-check the whole file for nothing:
     // on the benchmark corpus that was most of the scan's time (BENCHMARKS.md, "Profile").
@@ -76,7 +77,7 @@ export default createRule({
       for (const hit of firstHitPerCategory(hits)) {
         const access = rules.get(hit.category.id);
         if (!access) continue;
-        const allowed = declares(node, access, fileTags) || (observe !== undefined && pathAllowed(access, context.relativePath));
+        const allowed = declares(node, access, (fileTags ??= fileDeclarations(context.sourceFile))) || (observe !== undefined && pathAllowed(access, context.relativePath));
         if (observe) observe({ kind: 'read', category: hit.category.id, what: describe(), allowed, range: { start: node.getStart(), end: node.getEnd() }, path: [] });
         if (!allowed) findings.push(finding(context, helpers, node, hit, access, describe()));
       }
@@ -104,10 +105,16 @@ export default createRule({
         report(node, direct(callResultHits(engine, node, restrictedTypeNames)), () => `\`${shortText(node)}\``);
       }
     };
-    for (const node of fileNodes(context.sourceFile).reads) {
+    // Without type-level matches, a file whose text cannot hold a restricted name has nothing to visit but spreads,
+    // and a file without `...` has none.
+    const text = context.sourceFile.text;
+    const byName = typeLevel || mayHoldName(text, restrictedNameTest(context.index, rules));
+    const reads = byName || text.includes('...') ? fileNodes(context.sourceFile).reads : [];
+    for (const node of reads) {
       if (context.isCancelled()) break;
       // Decided here rather than in `visit`: its closures capture the node, so every call to it allocates.
-      if (!typeLevel && !isSpreadAssignment(node) && !isSpreadElement(node) && !restrictedName(readName(node))) continue;
+      const kind = node.kind;
+      if (!typeLevel && kind !== SPREAD_ASSIGNMENT && kind !== SPREAD_ELEMENT && !(byName && restrictedName(readName(node)))) continue;
       visit(node);
     }
     return findings;
@@ -152,16 +159,99 @@ function hasTypeLevelMatch(category: Category | undefined): boolean {
   return m.types.length > 0 || m.brands.length > 0 || m.members.length > 0 || m.jsdocTags.length > 0;
 }
 
+const SPREAD_ASSIGNMENT = SyntaxKind.SpreadAssignment;
+const SPREAD_ELEMENT = SyntaxKind.SpreadElement;
+const PROPERTY_ACCESS = SyntaxKind.PropertyAccessExpression;
+const ELEMENT_ACCESS = SyntaxKind.ElementAccessExpression;
+const BINDING_ELEMENT = SyntaxKind.BindingElement;
+const PARAMETER = SyntaxKind.Parameter;
+const IDENTIFIER = SyntaxKind.Identifier;
+
 /** The name a node reads or declares, for the name-only fast path; undefined for nodes only types can classify. */
 function readName(node: ts.Node): string | undefined {
-  if (isPropertyAccessExpression(node)) return node.name.text;
-  if (isElementAccessExpression(node)) {
-    const key = node.argumentExpression;
-    return isStringLiteral(key) || isNoSubstitutionTemplateLiteral(key) ? key.text : undefined;
+  switch (node.kind) {
+    case PROPERTY_ACCESS:
+      return (node as ts.PropertyAccessExpression).name.text;
+    case ELEMENT_ACCESS: {
+      const key = (node as ts.ElementAccessExpression).argumentExpression;
+      return isStringLiteral(key) || isNoSubstitutionTemplateLiteral(key) ? key.text : undefined;
+    }
+    case PARAMETER:
+    case BINDING_ELEMENT: {
+      // The common case, a plain identifier, without `declarationName`'s tests: the same text.
+      const { name, propertyName } = node as ts.BindingElement;
+      return propertyName === undefined && name.kind === IDENTIFIER ? name.text : declarationName(node);
+    }
+    default:
+      return undefined;
   }
-  if (isBindingElement(node) || isParameter(node)) return declarationName(node);
-  return undefined;
 }
+
+/**
+ * Per category index and set of restricted categories: the text test for the names the index maps to one of them, or
+ * null when no text test can be written (see `nameTest`).
+ */
+const nameTests = new WeakMap<CategoryIndex, Map<string, NameTest | null>>();
+
+function restrictedNameTest(index: CategoryIndex, rules: ReadonlyMap<string, AccessRule>): NameTest | null {
+  let tests = nameTests.get(index);
+  if (!tests) {
+    tests = new Map();
+    nameTests.set(index, tests);
+  }
+  const key = [...rules.keys()].join('\0');
+  let test = tests.get(key);
+  if (test === undefined) {
+    const names = [...index.byName].filter(([, categories]) => categories.some((c) => rules.has(c.id))).map(([name]) => name);
+    test = nameTest(names);
+    tests.set(key, test);
+  }
+  return test;
+}
+
+/** Patterns for finding in a file's text where a restricted name may be written. */
+interface NameTest {
+  /**
+   * Matches every piece of text whose normalised form (`normaliseName`) is one of the names: their letters in either
+   * case, with anything that is not a letter or digit between them (`medicijn_gebruik`, `'medicijn-gebruik'`, the
+   * backslash of an escape that stands for its letter, `\d`) and escapes that stand for such a character (`\n`).
+   */
+  readonly spelled: RegExp;
+  /** `spelled`, or a character outside ASCII, or an escape that can stand for any letter or digit (`\x64`, `\u0064`). */
+  readonly spelledOrUnsure: RegExp;
+}
+
+/**
+ * The text test for names as `normaliseName` leaves them (`[a-z0-9]*`). Null when a name could also come from text
+ * that does not spell it: a numeric property name (`{ 1e3: x }` declares `1000`, `{ 1e999: x }` `Infinity`), and the
+ * empty name.
+ */
+function nameTest(names: readonly string[]): NameTest | null {
+  if (names.some((name) => /^[0-9e]*$/.test(name) || name === 'infinity')) return null;
+  const between = String.raw`(?:[^A-Za-z0-9]|\\[bfnrtv])*`;
+  const spelled = names.length === 0 ? '(?!)' : names.map((name) => [...name].map((c) => (/[a-z]/.test(c) ? `[${c}${c.toUpperCase()}]` : c)).join(between)).join('|');
+  return { spelled: new RegExp(spelled), spelledOrUnsure: new RegExp(`${spelled}|${NOT_ASCII.source}|${ANY_LETTER_ESCAPE.source}`) };
+}
+
+/**
+ * Whether the text of a file may hold a name `test` stands for: one pass over the text instead of a test of every
+ * property read, parameter and binding of the file. Text with characters outside ASCII is tested again in the form
+ * `normaliseName` gives names (compatibility decomposition, lower case), so that `ﬁ` is `fi` and `Ë` is `e` there too.
+ * Hexadecimal, Unicode and octal escapes (and `\8`, `\9`), which can stand for any letter or digit, let every file
+ * through.
+ */
+function mayHoldName(text: string, test: NameTest | null): boolean {
+  if (test === null) return true;
+  const at = text.search(test.spelledOrUnsure);
+  if (at < 0) return false;
+  // A name or an escape; else the first character outside ASCII, before any name or escape.
+  if (text.charCodeAt(at) <= 0x7f) return true;
+  const normal = text.normalize('NFKD').toLowerCase();
+  return test.spelled.test(normal) || ANY_LETTER_ESCAPE.test(normal);
+}
+
+const NOT_ASCII = /[\u0080-\uffff]/;
+const ANY_LETTER_ESCAPE = /\\[xXuU0-9]/;
 
 function finding(context: CheckContext, helpers: RuleHelpers<MessageId>, node: ts.Node, hit: Hit, rule: AccessRule, what: string): Finding {
   const category = hit.category;
