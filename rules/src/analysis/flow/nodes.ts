@@ -86,6 +86,8 @@ const EQUALS = ts.SyntaxKind.EqualsToken;
 const PARAMETER = ts.SyntaxKind.Parameter;
 /** Tokens (identifiers, literals, keywords, punctuation) have no children and none is collected. */
 const LAST_TOKEN = ts.SyntaxKind.LastToken;
+const PROPERTY_ACCESS = ts.SyntaxKind.PropertyAccessExpression;
+const TYPE_REFERENCE = ts.SyntaxKind.TypeReference;
 const { forEachChild } = ts;
 
 /**
@@ -134,6 +136,13 @@ function visit(node: ts.Node): undefined {
   if (kind <= LAST_TOKEN) return undefined;
   const role = ROLES[kind] ?? 0;
   if (role !== 0) record(node, role);
+  // The two most common kinds with children, without `forEachChild`: their other children are tokens or names.
+  if (kind === PROPERTY_ACCESS) return visitChild((node as ts.PropertyAccessExpression).expression);
+  if (kind === TYPE_REFERENCE) {
+    const args = (node as ts.TypeReferenceNode).typeArguments;
+    if (args !== undefined) for (const arg of args) visitChild(arg);
+    return undefined;
+  }
   if (depth < MAX_DEPTH) {
     depth++;
     forEachChild(node, visit);
@@ -144,6 +153,15 @@ function visit(node: ts.Node): undefined {
       forEachNode(child, recordNode);
     });
   }
+  return undefined;
+}
+
+function visitChild(child: ts.Node): undefined {
+  if (depth < MAX_DEPTH) {
+    depth++;
+    visit(child);
+    depth--;
+  } else forEachNode(child, recordNode);
   return undefined;
 }
 
