@@ -96,34 +96,55 @@ const { forEachChild } = ts;
  */
 const MAX_DEPTH = 256;
 
+/**
+ * A list the walk fills, kept from one walk to the next: `take` returns its nodes in an array of their exact size and
+ * empties it. Six arrays per file grown from empty (every growth a copy) were the walk's largest allocation. The
+ * scratch keeps its capacity but no nodes, so it holds no file alive, and gives up the capacity after a huge file.
+ */
+class Scratch<T extends ts.Node> {
+  private items: (T | undefined)[] = [];
+  private length = 0;
+
+  push(item: T): void {
+    this.items[this.length++] = item;
+  }
+
+  take(): T[] {
+    const taken = this.items.slice(0, this.length) as T[];
+    if (this.items.length > SCRATCH_KEPT) this.items = [];
+    else this.items.fill(undefined, 0, this.length);
+    this.length = 0;
+    return taken;
+  }
+}
+
+/** The largest scratch list kept between walks (entries). */
+const SCRATCH_KEPT = 1 << 16;
+
 // The lists `collect` is filling. The walk calls nothing outside this module, so only one collection runs at a time;
 // module state instead of a closure per walk lets `visit` be one function that `forEachChild` calls directly.
-let lists: Lists = emptyLists();
+const calls = new Scratch<ts.CallExpression>();
+const constructions = new Scratch<ts.NewExpression>();
+const storage = new Scratch<FileNodes['storage'][number]>();
+const bindings = new Scratch<FileNodes['bindings'][number]>();
+const writes = new Scratch<FileNodes['writes'][number]>();
+const reads = new Scratch<ts.Node>();
 let depth = 0;
 
-interface Lists {
-  calls: ts.CallExpression[];
-  constructions: ts.NewExpression[];
-  storage: FileNodes['storage'][number][];
-  bindings: FileNodes['bindings'][number][];
-  writes: FileNodes['writes'][number][];
-  reads: ts.Node[];
-}
-
-function emptyLists(): Lists {
-  return { calls: [], constructions: [], storage: [], bindings: [], writes: [], reads: [] };
-}
-
 function collect(file: ts.SourceFile): FileNodes {
-  const collected = emptyLists();
-  lists = collected;
   depth = 0;
   try {
     visit(file);
-  } finally {
-    lists = emptyLists();
+  } catch (error) {
+    // Emptied also after a failed walk, so the next one starts clean.
+    taken();
+    throw error;
   }
-  return collected;
+  return taken();
+}
+
+function taken(): FileNodes {
+  return { calls: calls.take(), constructions: constructions.take(), storage: storage.take(), bindings: bindings.take(), writes: writes.take(), reads: reads.take() };
 }
 
 /**
@@ -172,7 +193,6 @@ function recordNode(node: ts.Node): boolean {
 }
 
 function record(node: ts.Node, role: number): void {
-  const { calls, constructions, storage, bindings, writes, reads } = lists;
   if (role & CALL) calls.push(node as ts.CallExpression);
   if (role & CONSTRUCTION) constructions.push(node as ts.NewExpression);
   if (role & STORAGE) storage.push(node as ts.ClassLikeDeclaration | ts.CallExpression | ts.NewExpression | ts.TaggedTemplateExpression);
