@@ -12,14 +12,14 @@ const { isBindingElement, isBlock, isCallExpression, isCaseBlock, isCatchClause,
 /**
  * The names a scope declares, first declaration first: as a list `[name, declaration, name, declaration, …]` when there
  * are few (most scopes declare one to three names, and a short list is cheaper to build and to search than a map), as
- * a map when there are many (a module's top level).
+ * a map when there are many (more than `LIST_LIMIT`: the top level of a large module).
  */
 type ScopeTable = readonly (string | ts.Node)[] | ReadonlyMap<string, ts.Node>;
 
 let tables = new WeakMap<ts.Node, ScopeTable>();
 const NO_NAMES: ScopeTable = [];
 /** Above this many names a scope's table is a map. */
-const LIST_LIMIT = 12;
+const LIST_LIMIT = 32;
 /** For a node that is not a scope: the nearest scope above it (null: none), filled on the way up by every lookup. */
 let enclosing = new WeakMap<ts.Node, ts.Node | null>();
 
@@ -84,10 +84,11 @@ function rememberedScopeAtOrAbove(node: ts.Node | undefined): ts.Node | undefine
 function scopeTable(scope: ts.Node): ScopeTable {
   let table = tables.get(scope);
   if (!table) {
-    const names: (string | ts.Node)[] = [];
-    fill(scope, names);
+    fill(scope, scratch);
     // Most blocks declare nothing: they share one empty table.
-    table = names.length === 0 ? NO_NAMES : names.length > 2 * LIST_LIMIT ? asMap(names) : names;
+    const count = scratch.length;
+    table = count === 0 ? NO_NAMES : count > 2 * LIST_LIMIT ? asMap(scratch.items, count) : (scratch.items.slice(0, count) as (string | ts.Node)[]);
+    scratch.clear();
     tables.set(scope, table);
   }
   return table;
@@ -101,9 +102,9 @@ function lookUp(table: ScopeTable, name: string): ts.Node | undefined {
 }
 
 /** A long list of names as a map; the first declaration of a name wins, as in the list. */
-function asMap(names: readonly (string | ts.Node)[]): ReadonlyMap<string, ts.Node> {
+function asMap(names: readonly (string | ts.Node | undefined)[], count: number): ReadonlyMap<string, ts.Node> {
   const map = new Map<string, ts.Node>();
-  for (let i = 0; i < names.length; i += 2) {
+  for (let i = 0; i < count; i += 2) {
     const name = names[i] as string;
     if (!map.has(name)) map.set(name, names[i + 1] as ts.Node);
   }
@@ -132,43 +133,65 @@ function isScope(node: ts.Node): boolean {
   );
 }
 
-// Module-level functions that take the list, rather than closures made for every scope filled: a visible share of
-// the allocation of name resolution.
-function fill(scope: ts.Node, names: (string | ts.Node)[]): void {
+/**
+ * The names of the scope being filled, kept from one scope to the next: each table is a copy of its exact size (a
+ * list grown from empty for every scope, and closures made for each, were a visible share of the allocation of name
+ * resolution). It keeps its capacity, not its names, so it holds no file alive.
+ */
+class NameList {
+  items: (string | ts.Node | undefined)[] = [];
+  length = 0;
+
+  add(name: string, decl: ts.Node): void {
+    this.items[this.length++] = name;
+    this.items[this.length++] = decl;
+  }
+
+  clear(): void {
+    if (this.items.length > 4096) this.items = [];
+    else this.items.fill(undefined, 0, this.length);
+    this.length = 0;
+  }
+}
+
+const scratch = new NameList();
+
+function fill(scope: ts.Node, names: NameList): void {
   if (isSourceFile(scope) || isBlock(scope) || isModuleBlock(scope)) addStatements(scope.statements, names);
   else if (isCaseBlock(scope)) for (const clause of scope.clauses) addStatements(clause.statements, names);
   else if (isFunctionLike(scope)) {
     for (const p of scope.parameters) addBinding(p.name, p, names);
-    if ((isFunctionExpression(scope) || isFunctionDeclaration(scope)) && scope.name) names.push(scope.name.text, scope);
+    if ((isFunctionExpression(scope) || isFunctionDeclaration(scope)) && scope.name) names.add(scope.name.text, scope);
   } else if (isForStatement(scope) || isForOfStatement(scope) || isForInStatement(scope)) {
     const init = scope.initializer;
     if (init && isVariableDeclarationList(init)) for (const d of init.declarations) addBinding(d.name, d, names);
   } else if (isCatchClause(scope)) {
     if (scope.variableDeclaration) addBinding(scope.variableDeclaration.name, scope.variableDeclaration, names);
-  } else if (isClassExpression(scope) && scope.name) names.push(scope.name.text, scope);
+  } else if (isClassExpression(scope) && scope.name) names.add(scope.name.text, scope);
 }
 
-function addStatements(statements: readonly ts.Statement[], names: (string | ts.Node)[]): void {
-  for (const statement of statements) {
+function addStatements(statements: readonly ts.Statement[], names: NameList): void {
+  for (let i = 0; i < statements.length; i++) {
+    const statement = statements[i] as ts.Statement;
     if (isVariableStatement(statement)) for (const d of statement.declarationList.declarations) addBinding(d.name, d, names);
-    else if ((isFunctionDeclaration(statement) || isClassDeclaration(statement) || isEnumDeclaration(statement)) && statement.name) names.push(statement.name.text, statement);
+    else if ((isFunctionDeclaration(statement) || isClassDeclaration(statement) || isEnumDeclaration(statement)) && statement.name) names.add(statement.name.text, statement);
     else if (isImportDeclaration(statement)) addImport(statement, names);
   }
 }
 
-function addBinding(name: ts.BindingName, decl: ts.Node, names: (string | ts.Node)[]): void {
-  if (isIdentifier(name)) names.push(name.text, decl);
+function addBinding(name: ts.BindingName, decl: ts.Node, names: NameList): void {
+  if (isIdentifier(name)) names.add(name.text, decl);
   else for (const element of name.elements) if (isBindingElement(element)) addBinding(element.name, element, names);
 }
 
-function addImport(statement: ts.ImportDeclaration, names: (string | ts.Node)[]): void {
+function addImport(statement: ts.ImportDeclaration, names: NameList): void {
   const clause = statement.importClause;
   if (!clause) return;
-  if (clause.name) names.push(clause.name.text, clause);
+  if (clause.name) names.add(clause.name.text, clause);
   const bindings = clause.namedBindings;
   if (!bindings) return;
-  if (isNamespaceImport(bindings)) names.push(bindings.name.text, bindings);
-  else for (const specifier of bindings.elements) names.push(specifier.name.text, specifier);
+  if (isNamespaceImport(bindings)) names.add(bindings.name.text, bindings);
+  else for (const specifier of bindings.elements) names.add(specifier.name.text, specifier);
 }
 
 /** The module an import binding comes from, and which export: `default`, `*` or the imported name. */
