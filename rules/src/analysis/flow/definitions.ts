@@ -88,33 +88,38 @@ export class DefinitionTable {
   }
 
   private addWrite(target: ts.Expression, node: ts.Node, assign: boolean, value: () => Value, add: (target: ts.Node | undefined, d: Definition) => void): void {
-    const keys: string[] = [];
+    // The keys of the property path written (`x.a.b = v`: a, b), outermost first; most writes have none, and then no
+    // list is made.
+    let keys: string[] | undefined;
     let e = skipOuter(target);
     for (;;) {
       if (isPropertyAccessExpression(e) && e.expression.kind !== SyntaxKind.ThisKeyword) {
-        keys.unshift(e.name.text);
+        (keys ??= []).unshift(e.name.text);
         e = skipOuter(e.expression);
       } else if (isElementAccessExpression(e)) {
         const k = e.argumentExpression;
-        if (isStringLiteral(k) || isNoSubstitutionTemplateLiteral(k)) keys.unshift(k.text);
+        if (isStringLiteral(k) || isNoSubstitutionTemplateLiteral(k)) (keys ??= []).unshift(k.text);
         e = skipOuter(e.expression);
       } else break;
     }
-    const withKeys = (): Value => {
-      let v = value();
-      for (let i = keys.length - 1; i >= 0; i--) v = apply(v, { op: 'put', key: keys[i] ?? '' });
-      return v;
-    };
     if (isIdentifier(e)) {
       const decl = this.resolver.resolve(e);
-      add(decl, { node, kind: assign && keys.length === 0 ? 'assign' : 'mutate', value: () => withStep(withKeys(), node, phrase('assignedTo', { name: shortText(target) })) });
+      if (!decl) return;
+      add(decl, { node, kind: assign && keys === undefined ? 'assign' : 'mutate', value: () => withStep(withKeys(value(), keys), node, phrase('assignedTo', { name: shortText(target) })) });
     } else if (isPropertyAccessExpression(e) && e.expression.kind === SyntaxKind.ThisKeyword) {
       const member = this.resolver.resolveMember(e) ?? classMember(e, e.name.text);
       if (member && (isPropertyDeclaration(member) || isGetAccessorDeclaration(member) || isParameter(member))) {
-        add(member, { node, kind: 'mutate', value: () => withStep(withKeys(), node, phrase('storedIn', { target: shortText(target) })) });
+        add(member, { node, kind: 'mutate', value: () => withStep(withKeys(value(), keys), node, phrase('storedIn', { target: shortText(target) })) });
       }
     }
   }
+}
+
+/** `v` put under the keys of a property path, innermost first (`x.a.b = v`: `{ a: { b: v } }`). */
+function withKeys(value: Value, keys: readonly string[] | undefined): Value {
+  let v = value;
+  if (keys !== undefined) for (let i = keys.length - 1; i >= 0; i--) v = apply(v, { op: 'put', key: keys[i] ?? '' });
+  return v;
 }
 
 function isAssignment(kind: ts.SyntaxKind): boolean {
