@@ -178,7 +178,9 @@ export class Resolver {
    * that is not the project's own.
    */
   private foreignExtension(callee: ts.PropertyAccessExpression): ts.Node | undefined {
-    const found = this.project?.prototypeExtensions(callee.name.text, callee) ?? [];
+    const found = this.project?.prototypeExtensions(callee.name.text, callee);
+    // Most method names no prototype extension has: no array is made for them (this runs for every unresolved call).
+    if (found === undefined || found.length === 0) return undefined;
     const foreign = found.filter((e) => !this.classOf(skipOuter(e.owner)) && !this.constructorFunction(e.owner));
     return foreign.length === 1 ? foreign[0]?.fn : undefined;
   }

@@ -52,8 +52,13 @@ export function libraryOfInstanceName(name: string): Library | undefined {
 
 /** The libraries whose instances are conventionally named so in a project that imports them (`client`). */
 export function librariesOfImportedInstanceName(name: string): readonly Library[] {
-  return byImportedInstanceName.filter((library) => library.importedInstanceNames?.test(name) === true);
+  // Asked for every member and parameter name the interpreter meets, nearly always in vain: no array unless one matches.
+  let found: Library[] | undefined;
+  for (const library of byImportedInstanceName) if (library.importedInstanceNames?.test(name) === true) (found ??= []).push(library);
+  return found ?? NO_LIBRARIES;
 }
+
+const NO_LIBRARIES: readonly Library[] = [];
 
 /** Whether a module is one of a processor's `modules` entries (itself or a subpath of it). */
 export function moduleMatches(listed: string, module: string): boolean {
