@@ -115,6 +115,7 @@ export class Apis implements Requests {
   private readonly sinks = new Map<SinkCall, SinkSite | null | typeof WORKING>();
   private readonly imports = new Map<ts.Node, Origin | null>();
   private readonly fileCalls = new Map<ts.SourceFile, ReadonlyMap<ts.Node, readonly ts.CallExpression[]>>();
+  private readonly classAssignments = new Map<ts.ClassLikeDeclaration, ReadonlyMap<string, readonly ts.BinaryExpression[]>>();
   /** The catalogue's processors by the globals they list. */
   private readonly processorGlobals = new Map<string, Processor>();
 
@@ -134,6 +135,7 @@ export class Apis implements Requests {
     this.sinks.clear();
     this.imports.clear();
     this.fileCalls.clear();
+    this.classAssignments.clear();
   }
 
   /** What API an expression denotes, if any. */
@@ -436,20 +438,38 @@ export class Apis implements Requests {
     return undefined;
   }
 
-  /** `this.http = axios.create(...)` in a constructor gives the field `http` its origin. */
+  /** `this.http = axios.create(...)` in a constructor gives the field `http` its origin: the first assignment that has one. */
   private fieldAssignmentOrigin(field: ts.PropertyDeclaration): Origin | undefined {
-    const cls = field.parent;
     const name = field.name && propertyNameText(field.name);
-    let found: Origin | undefined;
-    const visit = (node: ts.Node): void => {
-      if (found) return;
-      if (isBinaryExpression(node) && node.operatorToken.kind === SyntaxKind.EqualsToken && isPropertyAccessExpression(node.left) && node.left.expression.kind === SyntaxKind.ThisKeyword && node.left.name.text === name) {
-        found = this.originOf(node.right);
-      }
-      forEachChild(node, visit);
-    };
-    forEachChild(cls, visit);
-    return found;
+    if (name === undefined) return undefined;
+    for (const assignment of this.thisAssignmentsIn(field.parent).get(name) ?? []) {
+      const origin = this.originOf(assignment.right);
+      if (origin) return origin;
+    }
+    return undefined;
+  }
+
+  /**
+   * The assignments `this.x = …` anywhere in a class, by field name, in the order of the source: one walk per class,
+   * not one per field asked about (every field of an entity read in a file walked its whole class).
+   */
+  private thisAssignmentsIn(cls: ts.ClassLikeDeclaration): ReadonlyMap<string, readonly ts.BinaryExpression[]> {
+    let byName = this.classAssignments.get(cls);
+    if (!byName) {
+      const found = new Map<string, ts.BinaryExpression[]>();
+      const visit = (node: ts.Node): void => {
+        if (isBinaryExpression(node) && node.operatorToken.kind === SyntaxKind.EqualsToken && isPropertyAccessExpression(node.left) && node.left.expression.kind === SyntaxKind.ThisKeyword) {
+          const list = found.get(node.left.name.text);
+          if (list) list.push(node);
+          else found.set(node.left.name.text, [node]);
+        }
+        forEachChild(node, visit);
+      };
+      forEachChild(cls, visit);
+      byName = found;
+      this.classAssignments.set(cls, byName);
+    }
+    return byName;
   }
 
   private callOrigin(call: ts.CallExpression): Origin | undefined {
