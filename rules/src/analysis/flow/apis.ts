@@ -95,6 +95,28 @@ export interface SinkSite {
   readonly response?: Operation['response'];
 }
 
+/** The kinds of node `computeOrigin` looks at; every other node has no origin. */
+const MAY_HAVE_ORIGIN: ReadonlySet<ts.SyntaxKind> = new Set([
+  SyntaxKind.ParenthesizedExpression,
+  SyntaxKind.AsExpression,
+  SyntaxKind.NonNullExpression,
+  SyntaxKind.AwaitExpression,
+  SyntaxKind.SatisfiesExpression,
+  SyntaxKind.Identifier,
+  SyntaxKind.PropertyAccessExpression,
+  SyntaxKind.CallExpression,
+  SyntaxKind.NewExpression,
+  SyntaxKind.VariableDeclaration,
+  SyntaxKind.PropertyDeclaration,
+  SyntaxKind.PropertyAssignment,
+  SyntaxKind.BindingElement,
+  SyntaxKind.ImportClause,
+  SyntaxKind.ImportSpecifier,
+  SyntaxKind.NamespaceImport,
+  SyntaxKind.ImportEqualsDeclaration,
+  SyntaxKind.Parameter,
+]);
+
 /** The mark of an origin or sink being worked out (see `Apis.origins`). */
 const WORKING = Symbol('working');
 
@@ -116,6 +138,8 @@ export class Apis implements Requests {
   private readonly imports = new Map<ts.Node, Origin | null>();
   private readonly fileCalls = new Map<ts.SourceFile, ReadonlyMap<ts.Node, readonly ts.CallExpression[]>>();
   private readonly classAssignments = new Map<ts.ClassLikeDeclaration, ReadonlyMap<string, readonly ts.BinaryExpression[]>>();
+  /** The processor whose `modules` list each module name asked about, if one does (the catalogue's, never stale). */
+  private readonly moduleProcessors = new Map<string, Processor | null>();
   /** The catalogue's processors by the globals they list. */
   private readonly processorGlobals = new Map<string, Processor>();
 
@@ -140,6 +164,8 @@ export class Apis implements Requests {
 
   /** What API an expression denotes, if any. */
   originOf(node: ts.Node): Origin | undefined {
+    // Literals, functions, classes, operators: no origin, and nothing remembered for them.
+    if (!MAY_HAVE_ORIGIN.has(node.kind)) return undefined;
     const cached = this.origins.get(node);
     if (cached !== undefined) return cached === WORKING ? undefined : (cached ?? undefined);
     if (this.originDepth > 200) return undefined;
@@ -214,8 +240,19 @@ export class Apis implements Requests {
   }
 
   private processorOfModule(module: string): Processor | undefined {
-    for (const processor of this.catalogue.processors.values()) if (processor.modules.some((m) => moduleMatches(m, module))) return processor;
-    return undefined;
+    // Asked for every import an origin is looked for through (each type annotation's too): once per module name.
+    let found = this.moduleProcessors.get(module);
+    if (found === undefined) {
+      found = null;
+      for (const processor of this.catalogue.processors.values()) {
+        if (processor.modules.some((m) => moduleMatches(m, module))) {
+          found = processor;
+          break;
+        }
+      }
+      this.moduleProcessors.set(module, found);
+    }
+    return found ?? undefined;
   }
 
   /** A global a library is reached by (`fetch`, `navigator`, `Sentry`), or one the catalogue lists for a processor. */
