@@ -147,7 +147,8 @@ export class Resolver {
     this.members.set(node, null);
     const receiver = skipOuter(node.expression);
     // A private field `this.#url` is declared as `#url`, whose name text avglint reads without the `#`.
-    const name = node.name.text.replace(/^#/, '');
+    const text = node.name.text;
+    const name = text.charCodeAt(0) === 35 /* # */ ? text.slice(1) : text;
     const decl = receiver.kind === SyntaxKind.ThisKeyword ? classMember(node, name) ?? this.thisMember(node, name) : this.memberIn(this.containerOf(receiver, 0), name, 0);
     this.members.set(node, decl ?? null);
     return decl;
