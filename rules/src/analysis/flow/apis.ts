@@ -138,6 +138,11 @@ export class Apis implements Requests {
   private readonly imports = new Map<ts.Node, Origin | null>();
   private readonly fileCalls = new Map<ts.SourceFile, ReadonlyMap<ts.Node, readonly ts.CallExpression[]>>();
   private readonly classAssignments = new Map<ts.ClassLikeDeclaration, ReadonlyMap<string, readonly ts.BinaryExpression[]>>();
+  /**
+   * Per name asked about: the library whose instances it names, else the libraries that name theirs so where they
+   * are imported, else null (nearly every name). The tables' regular expressions ran for every member and parameter.
+   */
+  private readonly instanceNames = new Map<string, Library | readonly Library[] | null>();
   /** The processor whose `modules` list each module name asked about, if one does (the catalogue's, never stale). */
   private readonly moduleProcessors = new Map<string, Processor | null>();
   /** The catalogue's processors by the globals they list. */
@@ -342,18 +347,25 @@ export class Apis implements Requests {
    * node whose text it is.
    */
   private namedInstance(name: string, shown: string | ts.Node, at: ts.Node): Origin | undefined {
-    const library = libraryOfInstanceName(name) ?? this.importedLibraryNamed(name, at);
+    let known = this.instanceNames.get(name);
+    if (known === undefined) {
+      const imported = librariesOfImportedInstanceName(name);
+      known = libraryOfInstanceName(name) ?? (imported.length > 0 ? imported : null);
+      this.instanceNames.set(name, known);
+    }
+    if (known === null) return undefined;
+    const library = isLibraryList(known) ? this.importedLibraryNamed(known, at) : known;
     if (!library) return undefined;
     // A node's text is read only for an instance found: `getText` copies it out of the file, and most members are none.
     const text = typeof shown === 'string' ? shown : shown.getText();
     return { library, receiver: 'instance', member: [], name: text, ...(library.modules[0] !== undefined && !library.instanceNames ? { module: library.modules[0] } : {}) };
   }
 
-  /** The library whose instances are conventionally named so, when the project imports it (a loop: no closure per name). */
-  private importedLibraryNamed(name: string, at: ts.Node): Library | undefined {
+  /** The first of the libraries whose instances are conventionally named so that the project imports. */
+  private importedLibraryNamed(libraries: readonly Library[], at: ts.Node): Library | undefined {
     const project = this.resolver.project;
     if (!project) return undefined;
-    for (const library of librariesOfImportedInstanceName(name)) for (const module of library.modules) if (project.importsModule(module, at)) return library;
+    for (const library of libraries) for (const module of library.modules) if (project.importsModule(module, at)) return library;
     return undefined;
   }
 
@@ -730,6 +742,10 @@ export class Apis implements Requests {
     if (isPropertyAccessExpression(e)) return this.resolver.resolveMember(e);
     return undefined;
   }
+}
+
+function isLibraryList(known: Library | readonly Library[]): known is readonly Library[] {
+  return Array.isArray(known);
 }
 
 /** A navigation to a URL without a scheme and host (`/profiel`, `?tab=2`, `profiel`): it stays within the app. */
