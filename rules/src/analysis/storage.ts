@@ -114,23 +114,97 @@ const KNEX_NON_COLUMNS = new Set([
 export function findStorageSites(context: CheckContext): StorageSite[] {
   const nodes = fileNodes(context.sourceFile);
   const finder = new StorageFinder(context, nodes);
+  const writes = ownWrites(context, finder, nodes);
+  if (!writes) return finder.sites;
+  // Declarations are visited here, the writes' sites come from the file's write pass, and the calls that are no known
+  // write may call a store wrapper: all in source order, as one walk would have found them.
+  let next = 0;
   for (const node of nodes.storage) {
     if (context.isCancelled()) break;
-    finder.visit(node);
+    if (isClassLike(node) || isNewExpression(node)) {
+      finder.visit(node);
+      continue;
+    }
+    while (next < writes.nodes.length && writes.nodes[next] === node) {
+      const site = writes.sites[next++];
+      if (site) finder.sites.push(site);
+      else finder.wrapperWrite(node as ts.CallExpression);
+    }
   }
   return finder.sites;
+}
+
+/**
+ * The writes of one file, found in one pass per flow engine (one program and catalogue): the file's own analysis and
+ * the store-wrapper summaries of every other file that calls into it share it, where each used to walk the file's
+ * writes on its own (the probe was most of require-retention's time on the benchmark corpus).
+ */
+interface FileWrites {
+  /** Every store write, also those that store nothing catalogued by themselves, for the store-wrapper summaries. */
+  readonly probed: readonly ProbedWrite[];
+  /** The Prisma models the writes were judged against: a write to a model the schema declares is covered by it. */
+  readonly prismaModels: ReadonlyMap<string, unknown> | undefined;
+  /** What the file's own analysis takes from the pass, kept until it has (see `WritePass`). */
+  own?: WritePass;
+}
+
+/**
+ * The pass over a file's writes in source order, for the file's own analysis: each write node with a site it reports
+ * (a node may report several), and each call that is no write the tables know with no site (it may call a store
+ * wrapper, which only the file's own analysis looks at).
+ */
+interface WritePass {
+  readonly nodes: ts.Node[];
+  readonly sites: (StorageSite | undefined)[];
+}
+
+const fileWritesPerEngine = new WeakMap<FlowEngine, WeakMap<ts.SourceFile, FileWrites>>();
+
+function fileWritesOf(engine: FlowEngine): WeakMap<ts.SourceFile, FileWrites> {
+  let files = fileWritesPerEngine.get(engine);
+  if (!files) fileWritesPerEngine.set(engine, (files = new WeakMap()));
+  return files;
+}
+
+/** The write pass of the analysed file: from a probe that came first, else made now (and kept for later probes). */
+function ownWrites(context: CheckContext, finder: StorageFinder, nodes: FileNodes): WritePass | undefined {
+  const files = fileWritesOf(finder.flowEngine());
+  const known = files.get(context.sourceFile);
+  if (known?.own && sameModels(known.prismaModels, context.prismaModels)) {
+    const own = known.own;
+    // Kept only until the file is analysed, so a long run does not hold every file's calls.
+    delete known.own;
+    return own;
+  }
+  const pass: WritePass = { nodes: [], sites: [] };
+  const probed = finder.writePass(nodes, pass, context.isCancelled);
+  if (!probed) return undefined;
+  if (!known) files.set(context.sourceFile, { probed, prismaModels: context.prismaModels });
+  return pass;
 }
 
 /**
  * Every store write in another file of the program, also those that store nothing catalogued by themselves (a
  * wrapper's write of its parameter), for the store-wrapper summaries. Wrapper calls in that file are not probed.
  */
-function probeWrites(context: CheckContext, file: ts.SourceFile): ProbedWrite[] {
+function probeWrites(context: CheckContext, engine: FlowEngine, file: ts.SourceFile): readonly ProbedWrite[] {
+  const files = fileWritesOf(engine);
+  const known = files.get(file);
+  if (known) return known.probed;
   ensureParents(file);
-  const writes: ProbedWrite[] = [];
-  const finder = new StorageFinder({ ...context, sourceFile: file }, nodesFor(file), writes);
-  for (const node of finder.probeNodes) finder.visit(node);
-  return writes;
+  const nodes = nodesFor(file);
+  const own: WritePass = { nodes: [], sites: [] };
+  const probed = new StorageFinder({ ...context, sourceFile: file }, nodes).writePass(nodes, own) ?? [];
+  files.set(file, { probed, prismaModels: context.prismaModels, own });
+  return probed;
+}
+
+/** Whether two Prisma schemas declare the same models (hosts pass the schema anew for every file). */
+function sameModels(a: ReadonlyMap<string, unknown> | undefined, b: ReadonlyMap<string, unknown> | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.size !== b.size) return false;
+  for (const key of a.keys()) if (!b.has(key)) return false;
+  return true;
 }
 
 /** The `@retention` tag in the JSDoc of `node` (before its decorators, modifiers or keyword), if any. */
@@ -166,34 +240,67 @@ class StorageFinder implements StorageScope {
   private readonly redisClients = new Set<string>();
   /** The flow analysis shared with the transfer and log checks, created on the first write that needs it. */
   private engine: FlowEngine | undefined;
-  /** The storage library tables' interpreter. */
-  private readonly writes: StoreWrites;
+  /** The storage library tables' interpreter, made for the write pass (a file whose pass a probe made needs none). */
+  private storeWrites: StoreWrites | undefined;
   /** The file's calls (a Mongoose schema's `index(…, { expireAfterSeconds })` may follow its declaration). */
   private readonly calls: readonly ts.CallExpression[];
-
-  /** The storage nodes a probe visits: calls, assignments and tagged templates (writes), not declarations. */
-  readonly probeNodes: FileNodes['storage'];
+  /** During the write pass: every write goes here too, catalogued data or not, for the store-wrapper summaries. */
+  private probed: ProbedWrite[] | undefined;
 
   constructor(
     readonly context: CheckContext,
-    nodes: FileNodes,
-    /** Set when probing another file for store wrappers: every write goes here, catalogued data or not. */
-    private readonly probed?: ProbedWrite[],
+    private readonly nodes: FileNodes,
   ) {
     this.sourceFile = context.sourceFile;
     this.checker = context.checker;
     this.collectBindings(nodes.bindings);
     this.calls = nodes.calls;
-    this.writes = new StoreWrites(this, nodes.calls, nodes.storage.filter(isTaggedTemplateExpression));
-    this.probeNodes = probed ? nodes.storage.filter((n) => !isClassLike(n) && !isNewExpression(n)) : [];
   }
 
-  visit(node: FileNodes['storage'][number]): void {
+  private get writes(): StoreWrites {
+    return (this.storeWrites ??= new StoreWrites(this, this.nodes.calls, this.nodes.storage.filter(isTaggedTemplateExpression)));
+  }
+
+  flowEngine(): FlowEngine {
+    return (this.engine ??= engineOf(this.context));
+  }
+
+  /** A declaration: a class (an entity, a document class) or a `new` expression (a schema, an S3 command). */
+  visit(node: ts.ClassLikeDeclaration | ts.NewExpression): void {
     if (isClassLike(node)) this.entity(node);
-    else if (isCallExpression(node)) this.call(node);
-    else if (isNewExpression(node)) this.construct(node);
-    else if (isBinaryExpression(node)) this.writes.assignment(node);
-    else this.writes.taggedTemplate(node);
+    else this.construct(node);
+  }
+
+  /**
+   * The pass over the file's writes (calls, assignments and tagged templates), in source order: fills `pass` and
+   * returns every write as probed, or `undefined` when the analysis was cancelled half way.
+   */
+  writePass(nodes: FileNodes, pass: WritePass, isCancelled?: () => boolean): ProbedWrite[] | undefined {
+    const probed: ProbedWrite[] = [];
+    this.probed = probed;
+    try {
+      for (const node of nodes.storage) {
+        if (isClassLike(node) || isNewExpression(node)) continue;
+        if (isCancelled?.()) return undefined;
+        const before = this.sites.length;
+        let known = true;
+        if (isCallExpression(node)) known = this.call(node);
+        else if (isBinaryExpression(node)) this.writes.assignment(node);
+        else this.writes.taggedTemplate(node);
+        for (let i = before; i < this.sites.length; i++) {
+          pass.nodes.push(node);
+          pass.sites.push(this.sites[i]);
+        }
+        this.sites.length = before;
+        if (!known) {
+          pass.nodes.push(node);
+          pass.sites.push(undefined);
+        }
+      }
+    } finally {
+      this.probed = undefined;
+    }
+    return probed;
   }
 
   importOf(name: string): ImportBinding | undefined {
@@ -323,13 +430,14 @@ class StorageFinder implements StorageScope {
     this.add('model', className !== undefined ? `document class \`${className}\` (Typegoose/Mongoose)` : 'a document class (Typegoose/Mongoose)', node.name ?? node, node, [], collector);
   }
 
-  private call(node: ts.CallExpression): void {
+  /** A call the tables or the hand-written checks know; `false` for any other call (it may call a store wrapper). */
+  private call(node: ts.CallExpression): boolean {
     const callee = node.expression;
     // A function imported under another name is known by its exported name: `import { appendFileSync as append }`.
     const imported = isIdentifier(callee) ? this.imports.get(callee.text) : undefined;
     const name = imported && imported.name !== '*' && imported.name !== 'default' ? imported.name : calleeName(callee);
-    if (name === undefined) return;
-    if (this.writes.call(node)) return;
+    if (name === undefined) return true;
+    if (this.writes.call(node)) return true;
     if (name === 'define' && isPropertyAccessExpression(callee)) this.sequelizeDefine(node);
     else if (name === 'init' && isPropertyAccessExpression(callee)) this.sequelizeInit(node, callee);
     else if (DRIZZLE_TABLES.has(name)) this.drizzleTable(node, name);
@@ -337,18 +445,19 @@ class StorageFinder implements StorageScope {
     else if (FS_WRITES.has(name)) this.fsWrite(node, callee, name);
     else if (REDIS_WRITES.has(name) && isPropertyAccessExpression(callee)) this.redisWrite(node, callee, name);
     else if (name === 'putObject' && isPropertyAccessExpression(callee)) this.s3Put(node, '`putObject` (S3)');
-    else if (!this.probed) this.wrapperWrite(node);
+    else return false;
+    return true;
   }
 
   /**
    * A call to a project function that passes its parameters on to a store (`admin.insertOne(doc)` over the MongoDB
    * driver, see `storageWrappers.ts`): a write of what this call passes, less what the write inside reports itself.
    */
-  private wrapperWrite(node: ts.CallExpression): void {
-    const engine = (this.engine ??= engineOf(this.context));
+  wrapperWrite(node: ts.CallExpression): void {
+    const engine = this.flowEngine();
     const fn = engine.resolver.calleeDeclaration(node);
     if (!fn) return;
-    const reaches = storeWrappers(engine, (file) => probeWrites(this.context, file)).reachesOf(fn);
+    const reaches = storeWrappers(engine, (file) => probeWrites(this.context, engine, file)).reachesOf(fn);
     if (reaches.length === 0) return;
     const calleeText = shortText(skipWrappers(node.expression));
     const byStore = new Map<string, { kind: StoreKind; collector: CategoryCollector; documented: ts.Node[] }>();
@@ -720,10 +829,7 @@ class StorageFinder implements StorageScope {
 
   add(kind: StoreKind, store: string, reportNode: ts.Node, declaration: ts.Node, alternatives: ts.Node[], collector: CategoryCollector, ttl?: StorageTtl): void {
     const categories = collector.categories();
-    if (this.probed) {
-      this.probed.push({ kind, store, reportNode, documented: [declaration, ...alternatives], values: collector.values, categories: new Set(categories.map((c) => c.id)) });
-      return;
-    }
+    this.probed?.push({ kind, store, reportNode, documented: [declaration, ...alternatives], values: collector.values, categories: new Set(categories.map((c) => c.id)) });
     if (categories.length === 0) return;
     const trace = collector.trace();
     this.sites.push({ kind, store, reportNode, declaration, alternativeDeclarations: alternatives, categories, ...(ttl !== undefined ? { ttl } : {}), ...(trace ? { trace } : {}) });
@@ -798,7 +904,7 @@ class StorageFinder implements StorageScope {
   }
 
   madeFrom(id: ts.Identifier, modules: readonly string[], className: string): boolean {
-    const engine = (this.engine ??= engineOf(this.context));
+    const engine = this.flowEngine();
     let decl = engine.resolver.resolve(id);
     // `export default prisma` after `const prisma = …`: the name it exports.
     if (decl && isExportAssignment(decl) && isIdentifier(skipWrappers(decl.expression))) decl = engine.resolver.resolve(skipWrappers(decl.expression) as ts.Identifier);
@@ -818,7 +924,7 @@ class StorageFinder implements StorageScope {
   }
 
   collector(): CategoryCollector {
-    return new CategoryCollector(this.context, this.constants, () => (this.engine ??= engineOf(this.context)));
+    return new CategoryCollector(this.context, this.constants, () => this.flowEngine());
   }
 }
 
