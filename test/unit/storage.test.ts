@@ -285,6 +285,20 @@ describe('require-retention: writes (through analyseFile)', () => {
     ]);
   });
 
+  it('a method every object inherits (`hasOwnProperty`, `valueOf`) is no write, and the file’s other writes are still judged', () => {
+    // The store tables were indexed by the method's name, so `methods['hasOwnProperty']` found Object.prototype's
+    // function and the check failed on the file (`write.values is not iterable`).
+    const text = [
+      "localStorage.hasOwnProperty('bsn');",
+      "app.get('/', (req, res) => res.hasOwnProperty('naam'));",
+      "db.collection('leerlingen').valueOf({ bsn });",
+      'db.leerlingen.constructor({ bsn });',
+      "prisma.leerling.toString({ data: { bsn } });",
+      "localStorage.setItem('bsn', x);",
+    ].join('\n');
+    assert.deepEqual(retention(text), [['missingRetention', "localStorage.setItem('bsn', x)", ['bsn']]]);
+  });
+
   it('Redis: set without TTL needs a tag; a TTL within the term is enough; a longer TTL is ttlTooLong', () => {
     const text = [
       "import Redis from 'ioredis';",

@@ -35,7 +35,7 @@ import { CategoryCollector, calleeName, FS_MODULES, enclosingFunctions, enclosin
 
 export { enclosingStatement } from './storageCollector';
 // Read once: every member of the typescript module is a getter, and these run for every node.
-const { canHaveDecorators, canHaveModifiers, forEachChild, getDecorators, getLeadingCommentRanges, getModifiers, isArrowFunction, isAsExpression, isBinaryExpression, isCallExpression, isClassDeclaration, isConditionalExpression, isExportAssignment, isClassLike, isExternalModuleReference, isFunctionExpression, isIdentifier, isImportDeclaration, isImportEqualsDeclaration, isNamedImports, isNamespaceImport, isNewExpression, isNumericLiteral, isObjectBindingPattern, isObjectLiteralExpression, isParenthesizedExpression, isPrefixUnaryExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isSatisfiesExpression, isShorthandPropertyAssignment, isStringLiteral, isStringLiteralLike, isTaggedTemplateExpression, isVariableDeclaration, SyntaxKind } = ts;
+const { canHaveDecorators, canHaveModifiers, forEachChild, getDecorators, getLeadingCommentRanges, getModifiers, isArrowFunction, isAsExpression, isBinaryExpression, isCallExpression, isClassDeclaration, isConditionalExpression, isExportAssignment, isClassLike, isExternalModuleReference, isFunctionExpression, isIdentifier, isImportDeclaration, isImportEqualsDeclaration, isNamedImports, isNamespaceImport, isNewExpression, isNumericLiteral, isObjectBindingPattern, isObjectLiteralExpression, isParenthesizedExpression, isPrefixUnaryExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isSatisfiesExpression, isShorthandPropertyAssignment, isStringLiteral, isStringLiteralLike, isVariableDeclaration, SyntaxKind } = ts;
 
 export type { StoreKind } from './libraries/storage';
 export type { StorageTtl } from './storageWrites';
@@ -125,10 +125,13 @@ export function findStorageSites(context: CheckContext): StorageSite[] {
       finder.visit(node);
       continue;
     }
-    while (next < writes.nodes.length && writes.nodes[next] === node) {
-      const site = writes.sites[next++];
-      if (site) finder.sites.push(site);
-      else finder.wrapperWrite(node as ts.CallExpression);
+    if (writes.nodes[next] === node) {
+      do {
+        const site = writes.sites[next++];
+        if (site) finder.sites.push(site);
+      } while (writes.nodes[next] === node);
+    } else if (isCallExpression(node)) {
+      finder.wrapperWrite(node);
     }
   }
   return finder.sites;
@@ -150,8 +153,8 @@ interface FileWrites {
 
 /**
  * The pass over a file's writes in source order, for the file's own analysis: each write node with a site it reports
- * (a node may report several), and each call that is no write the tables know with no site (it may call a store
- * wrapper, which only the file's own analysis looks at).
+ * (a node may report several), and each known write call that reports none with no site. Any other call may call a
+ * store wrapper, which only the file's own analysis looks at.
  */
 interface WritePass {
   readonly nodes: ts.Node[];
@@ -258,7 +261,7 @@ class StorageFinder implements StorageScope {
   }
 
   private get writes(): StoreWrites {
-    return (this.storeWrites ??= new StoreWrites(this, this.nodes.calls, this.nodes.storage.filter(isTaggedTemplateExpression)));
+    return (this.storeWrites ??= new StoreWrites(this, this.nodes.calls, this.nodes.storage));
   }
 
   flowEngine(): FlowEngine {
@@ -283,19 +286,19 @@ class StorageFinder implements StorageScope {
         if (isClassLike(node) || isNewExpression(node)) continue;
         if (isCancelled?.()) return undefined;
         const before = this.sites.length;
-        let known = true;
-        if (isCallExpression(node)) known = this.call(node);
+        let knownCall = false;
+        if (isCallExpression(node)) knownCall = this.call(node);
         else if (isBinaryExpression(node)) this.writes.assignment(node);
         else this.writes.taggedTemplate(node);
+        if (this.sites.length === before && knownCall) {
+          pass.nodes.push(node);
+          pass.sites.push(undefined);
+        }
         for (let i = before; i < this.sites.length; i++) {
           pass.nodes.push(node);
           pass.sites.push(this.sites[i]);
         }
         this.sites.length = before;
-        if (!known) {
-          pass.nodes.push(node);
-          pass.sites.push(undefined);
-        }
       }
     } finally {
       this.probed = undefined;

@@ -14,7 +14,7 @@ import { DEXIE, IDB, MONGO, PERSISTED_STATE, PRISMA, QUERY_BUILDERS, SQL, STORE_
 import { parseSql, type SqlStatement } from './sql';
 import { calleeName, enclosingFunctions, enclosingStatement, propertyNameText, requiredModule, skipWrappers, type CategoryCollector } from './storageCollector';
 // Read once: every member of the typescript module is a getter, and these run for every node.
-const { canHaveDecorators, getDecorators, isArrayLiteralExpression, isArrowFunction, isBinaryExpression, isCallExpression, isClassLike, isElementAccessExpression, isExportAssignment, isFunctionExpression, isHeritageClause, isIdentifier, isNewExpression, isNoSubstitutionTemplateLiteral, isObjectLiteralExpression, isParameter, isPropertyAccessExpression, isPropertyAssignment, isShorthandPropertyAssignment, isStringLiteralLike, isTemplateExpression, isVariableDeclaration, SymbolFlags, SyntaxKind } = ts;
+const { canHaveDecorators, getDecorators, isArrayLiteralExpression, isArrowFunction, isBinaryExpression, isCallExpression, isClassLike, isElementAccessExpression, isExportAssignment, isFunctionExpression, isHeritageClause, isIdentifier, isNewExpression, isNoSubstitutionTemplateLiteral, isObjectLiteralExpression, isParameter, isPropertyAccessExpression, isPropertyAssignment, isShorthandPropertyAssignment, isStringLiteralLike, isTaggedTemplateExpression, isTemplateExpression, isVariableDeclaration, SymbolFlags, SyntaxKind } = ts;
 
 /** What an imported or required local name refers to. */
 export interface ImportBinding {
@@ -47,37 +47,105 @@ export interface StorageScope {
 }
 
 const GLOBAL_OWNERS = new Set(['window', 'globalThis', 'self']);
+
+// The checks a call's name can lead to (bits of `CHECKS_BY_NAME`).
+const SQL_TEXT = 1;
+const PERSISTED = 2;
+const LIBRARY = 4;
+const DEXIE_STORES = 8;
+const INDEXED_DB = 16;
+const DEXIE_TABLE = 32;
+const PRISMA_WRITE = 64;
+const MONGO_WRITE = 128;
+/** The checks that need a member call (`receiver.method(…)`). */
+const MEMBER_CHECKS = LIBRARY | DEXIE_STORES | INDEXED_DB | DEXIE_TABLE | PRISMA_WRITE | MONGO_WRITE;
+
+/**
+ * Which checks a call's name (a function's, or a member's: `setItem` of `localStorage.setItem`) can lead to, built
+ * once from the tables, which stay the one place that names a library's methods: each call is asked one lookup and
+ * only the checks its name is listed in. Most calls of a project (`push`, `map`, `slice`, `Number`) are listed in
+ * none, and used to go through every check and every library's method table. Only the tables' own keys count, so
+ * `localStorage.hasOwnProperty('x')` is no write (`methods['hasOwnProperty']` found `Object.prototype`'s function).
+ */
+const CHECKS_BY_NAME: ReadonlyMap<string, number> = (() => {
+  const checks = new Map<string, number>();
+  const add = (names: Iterable<string>, check: number): void => {
+    for (const name of names) checks.set(name, (checks.get(name) ?? 0) | check);
+  };
+  add(SQL.methods, SQL_TEXT);
+  add(PERSISTED_STATE.flatMap((library) => library.calls), PERSISTED);
+  add(STORE_WRITE_LIBRARIES.flatMap((library) => Object.keys(library.methods)), LIBRARY);
+  add(['stores'], DEXIE_STORES);
+  add([...Object.keys(IDB.storeWrites), ...Object.keys(IDB.databaseWrites)], INDEXED_DB);
+  add(Object.keys(DEXIE.tableWrites), DEXIE_TABLE);
+  add(Object.keys(PRISMA.writes), PRISMA_WRITE);
+  add(Object.keys(MONGO.writes), MONGO_WRITE);
+  return checks;
+})();
+
+/** The store write libraries that list a method, in table order. */
+const LIBRARIES_BY_METHOD: ReadonlyMap<string, readonly StoreWriteLibrary[]> = (() => {
+  const libraries = new Map<string, StoreWriteLibrary[]>();
+  for (const library of STORE_WRITE_LIBRARIES) {
+    for (const method of Object.keys(library.methods)) {
+      const listed = libraries.get(method);
+      if (listed) listed.push(library);
+      else libraries.set(method, [library]);
+    }
+  }
+  return libraries;
+})();
+
+/** The names `STORE_WRITE_FUNCTIONS` lists, and the write methods of `QUERY_BUILDERS`. */
+const WRITE_FUNCTION_NAMES: ReadonlySet<string> = new Set(STORE_WRITE_FUNCTIONS.flatMap((library) => Object.keys(library.functions)));
+const QUERY_BUILDER_WRITES: ReadonlySet<string> = new Set(QUERY_BUILDERS.flatMap((library) => Object.keys(library.writes)));
+const NO_STATEMENTS: readonly SqlStatement[] = [];
 const TTL_OPTIONS = new Set(['expires', 'maxAge', 'max-age', 'expiration', 'ttl']);
 const typeModulePatterns = new Map<string, RegExp>();
 
-export class StoreWrites {
+/** The stores a file declares, which cover the file's writes to them. */
+interface DeclaredStores {
   /** Dexie tables declared in this file with `stores()`. */
-  private readonly dexieTables = new Set<string>();
+  readonly dexieTables: Set<string>;
   /** SQL tables created in this file. */
-  private readonly sqlTables = new Set<string>();
-  private readonly sqlByNode = new Map<ts.Node, readonly SqlStatement[]>();
-
+  readonly sqlTables: Set<string>;
   /** TTL indexes of MongoDB collections created in this file, by collection name. */
-  private readonly collectionTtls = new Map<string, StorageTtl>();
+  readonly collectionTtls: Map<string, StorageTtl>;
+}
+
+export class StoreWrites {
+  /** The SQL statements of the calls and tagged templates whose name or tag is a driver's, once each. */
+  private readonly sqlByNode = new Map<ts.Node, readonly SqlStatement[]>();
+  /** Found on the first write that asks: most files write to no store at all. */
+  private declaredStores: DeclaredStores | undefined;
 
   constructor(
     private readonly scope: StorageScope,
-    calls: readonly ts.CallExpression[],
-    tagged: readonly ts.TaggedTemplateExpression[],
-  ) {
-    // Declarations first, wherever they are in the file: a write before its table's `CREATE TABLE` is covered too.
-    for (const call of calls) {
+    private readonly calls: readonly ts.CallExpression[],
+    private readonly storage: readonly ts.Node[],
+  ) {}
+
+  /** The file's declarations, wherever they are in it: a write before its table's `CREATE TABLE` is covered too. */
+  private get declared(): DeclaredStores {
+    if (this.declaredStores) return this.declaredStores;
+    const declared: DeclaredStores = { dexieTables: new Set(), sqlTables: new Set(), collectionTtls: new Map() };
+    this.declaredStores = declared;
+    for (const call of this.calls) {
       if (calleeName(call.expression) === 'stores' && this.dexieVersion(call)) {
-        const spec = call.arguments[0] && scope.objectLiteral(call.arguments[0]);
+        const spec = call.arguments[0] && this.scope.objectLiteral(call.arguments[0]);
         for (const property of spec?.properties ?? []) {
           const name = property.name && propertyNameText(property.name);
-          if (name !== undefined) this.dexieTables.add(name);
+          if (name !== undefined) declared.dexieTables.add(name);
         }
       }
-      for (const statement of this.sqlOfCall(call)) if (statement.verb === 'create' || statement.verb === 'alter') this.sqlTables.add(statement.table.toLowerCase());
-      this.mongoTtlIndex(call);
+      for (const statement of this.sqlOfCall(call)) if (statement.verb === 'create' || statement.verb === 'alter') declared.sqlTables.add(statement.table.toLowerCase());
+      this.mongoTtlIndex(call, declared.collectionTtls);
     }
-    for (const node of tagged) for (const statement of this.sqlOfTagged(node)) if (statement.verb === 'create' || statement.verb === 'alter') this.sqlTables.add(statement.table.toLowerCase());
+    for (const node of this.storage) {
+      if (!isTaggedTemplateExpression(node)) continue;
+      for (const statement of this.sqlOfTagged(node)) if (statement.verb === 'create' || statement.verb === 'alter') declared.sqlTables.add(statement.table.toLowerCase());
+    }
+    return declared;
   }
 
   private get checker(): ts.TypeChecker | undefined {
@@ -89,24 +157,33 @@ export class StoreWrites {
   /** Whether the call is a write this interpreter knows (reported if it stores catalogued data). */
   call(node: ts.CallExpression): boolean {
     const callee = node.expression;
-    if (this.sqlCall(node)) return true;
-    if (this.persistedState(node)) return true;
+    const name = calleeName(callee);
+    const checks = name !== undefined ? (CHECKS_BY_NAME.get(name) ?? 0) : 0;
+    if (checks & SQL_TEXT && this.sqlCall(node)) return true;
+    if (checks & PERSISTED && this.persistedState(node)) return true;
+    // An imported write function is known by its exported name, whatever it is called here.
     if (this.functionWrite(node) || this.queryBuilderWrite(node)) return true;
-    if (!isPropertyAccessExpression(callee)) return false;
+    if (!(checks & MEMBER_CHECKS) || !isPropertyAccessExpression(callee)) return false;
     const method = callee.name.text;
     const receiver = callee.expression;
-    for (const library of STORE_WRITE_LIBRARIES) {
+    for (const library of (checks & LIBRARY && LIBRARIES_BY_METHOD.get(method)) || []) {
       const write = library.methods[method];
       if (write && this.matches(receiver, library.receiver)) {
         this.write(node, library.kind, write, `\`${receiverLabel(receiver, library)}.${method}\`${library.library === 'Web Storage' ? '' : ` (${library.library})`}`, library.sessionScoped);
         return true;
       }
     }
-    if (method === 'stores' && this.dexieVersion(node)) {
+    if (checks & DEXIE_STORES && this.dexieVersion(node)) {
       this.dexieStores(node);
       return true;
     }
-    return this.indexedDbWrite(node, callee) || this.dexieWrite(node, callee) || this.prismaWrite(node, callee) || this.mongoWrite(node, callee);
+    return (
+      (checks & INDEXED_DB && this.indexedDbWrite(node, callee)) ||
+      (checks & DEXIE_TABLE && this.dexieWrite(node, callee)) ||
+      (checks & PRISMA_WRITE && this.prismaWrite(node, callee)) ||
+      (checks & MONGO_WRITE && this.mongoWrite(node, callee)) ||
+      false
+    );
   }
 
   /** `localStorage.roepnaam = naam`, `localStorage['k'] = v`, `document.cookie = 'naam=…'`. */
@@ -165,6 +242,7 @@ export class StoreWrites {
       binding = this.scope.importOf(callee.text);
       name = binding?.name;
     } else if (isPropertyAccessExpression(callee) && isIdentifier(callee.expression)) {
+      if (!WRITE_FUNCTION_NAMES.has(callee.name.text)) return false;
       binding = this.scope.importOf(callee.expression.text);
       if (binding?.name !== '*' && binding?.name !== 'default') return false;
       name = callee.name.text;
@@ -184,6 +262,7 @@ export class StoreWrites {
     const callee = skipWrappers(node.expression);
     if (!isPropertyAccessExpression(callee)) return false;
     const method = callee.name.text;
+    if (!QUERY_BUILDER_WRITES.has(method)) return false;
     const table = skipWrappers(callee.expression);
     if (!isCallExpression(table)) return false;
     const tableCallee = skipWrappers(table.expression);
@@ -368,7 +447,7 @@ export class StoreWrites {
     const [tableName, database] = named;
     if (!this.isDexieDatabase(database) && !this.typeDeclaredIn(table, DEXIE.declarations)) return false;
     // Declared here: the `stores()` site carries the retention.
-    if (this.dexieTables.has(tableName)) return true;
+    if (this.declared.dexieTables.has(tableName)) return true;
     const collector = this.scope.collector();
     collector.name(tableName);
     for (const place of write.values) {
@@ -487,7 +566,7 @@ export class StoreWrites {
       if (value) collector.stored(value);
     }
     const label = collection ? `MongoDB \`collection(…).${callee.name.text}\`` : `Mongoose \`${receiverLabelOf(receiver)}.${callee.name.text}\``;
-    const ttl = name && isStringLiteralLike(name) ? this.collectionTtls.get(name.text) : undefined;
+    const ttl = name && isStringLiteralLike(name) ? this.declared.collectionTtls.get(name.text) : undefined;
     this.scope.add('table-write', label, node, enclosingStatement(node), enclosingFunctions(node), collector, ttl);
     return true;
   }
@@ -496,7 +575,7 @@ export class StoreWrites {
    * `db.collection('sessies').createIndex({ t: 1 }, { expireAfterSeconds: 3600 })`: MongoDB deletes the collection's
    * documents that long after their date, so the TTL is the retention of the file's writes to that collection.
    */
-  private mongoTtlIndex(call: ts.CallExpression): void {
+  private mongoTtlIndex(call: ts.CallExpression, collectionTtls: Map<string, StorageTtl>): void {
     const callee = skipWrappers(call.expression);
     if (!isPropertyAccessExpression(callee) || (callee.name.text !== 'createIndex' && callee.name.text !== 'ensureIndex')) return;
     const collection = skipWrappers(callee.expression);
@@ -507,8 +586,8 @@ export class StoreWrites {
     if (!name || !isStringLiteralLike(name) || !value) return;
     const amount = this.scope.evaluateNumber(value);
     const ttl: StorageTtl = amount === undefined ? 'unresolved' : { seconds: amount };
-    const known = this.collectionTtls.get(name.text);
-    if (typeof known !== 'object' || (typeof ttl === 'object' && ttl.seconds < known.seconds)) this.collectionTtls.set(name.text, ttl);
+    const known = collectionTtls.get(name.text);
+    if (typeof known !== 'object' || (typeof ttl === 'object' && ttl.seconds < known.seconds)) collectionTtls.set(name.text, ttl);
   }
 
   /** `getModelForClass(LocalClass)` or `model('X', localSchema)` where `localSchema = new Schema(…)` in this file. */
@@ -549,27 +628,23 @@ export class StoreWrites {
   // ---------------------------------------------------------------- SQL
 
   private sqlOfCall(node: ts.CallExpression): readonly SqlStatement[] {
+    const name = calleeName(node.expression);
+    if (name === undefined || !SQL.methods.has(name) || !node.arguments[0]) return NO_STATEMENTS;
     const cached = this.sqlByNode.get(node);
     if (cached) return cached;
-    const name = calleeName(node.expression);
-    let statements: readonly SqlStatement[] = [];
-    if (name !== undefined && SQL.methods.has(name) && node.arguments[0]) {
-      const text = this.sqlText(node.arguments[0]);
-      if (text !== undefined) statements = parseSql(text);
-    }
+    const text = this.sqlText(node.arguments[0]);
+    const statements = text !== undefined ? parseSql(text) : NO_STATEMENTS;
     this.sqlByNode.set(node, statements);
     return statements;
   }
 
   private sqlOfTagged(node: ts.TaggedTemplateExpression): readonly SqlStatement[] {
+    const tag = calleeName(node.tag);
+    if (tag === undefined || !(SQL.tags.has(tag) || (tag === 'unsafe' && isPropertyAccessExpression(node.tag)))) return NO_STATEMENTS;
     const cached = this.sqlByNode.get(node);
     if (cached) return cached;
-    const tag = calleeName(node.tag);
-    let statements: readonly SqlStatement[] = [];
-    if (tag !== undefined && (SQL.tags.has(tag) || (tag === 'unsafe' && isPropertyAccessExpression(node.tag)))) {
-      const template = node.template;
-      statements = parseSql(isNoSubstitutionTemplateLiteral(template) ? template.text : [template.head.text, ...template.templateSpans.map((s) => s.literal.text)].join('?'));
-    }
+    const template = node.template;
+    const statements = parseSql(isNoSubstitutionTemplateLiteral(template) ? template.text : [template.head.text, ...template.templateSpans.map((s) => s.literal.text)].join('?'));
     this.sqlByNode.set(node, statements);
     return statements;
   }
@@ -619,7 +694,7 @@ export class StoreWrites {
     for (const statement of statements) {
       const isWrite = statement.verb === 'insert' || statement.verb === 'update';
       // A write to a table created in this file is covered by the `CREATE TABLE` site.
-      if (isWrite && this.sqlTables.has(statement.table.toLowerCase())) continue;
+      if (isWrite && this.declared.sqlTables.has(statement.table.toLowerCase())) continue;
       const collector = this.scope.collector();
       for (const column of statement.columns) collector.name(column);
       if (isWrite) for (const value of values) collector.stored(value);
@@ -637,7 +712,8 @@ export class StoreWrites {
     if (name === undefined) return false;
     const owner = isPropertyAccessExpression(callee) ? callee.expression : callee;
     const binding = isIdentifier(owner) ? this.scope.importOf(owner.text) : undefined;
-    const library = PERSISTED_STATE.find((l) => (l.calls as readonly string[]).includes(name) && binding !== undefined && (l.modules as readonly string[]).includes(binding.module));
+    if (!binding) return false;
+    const library = PERSISTED_STATE.find((l) => (l.calls as readonly string[]).includes(name) && (l.modules as readonly string[]).includes(binding.module));
     if (!library) return false;
     const options = node.arguments[0] && this.scope.objectLiteral(node.arguments[0]);
     if (!options) return true;
