@@ -20,9 +20,16 @@ const ALTER = new RegExp(String.raw`^alter\s+table\s+(?:if\s+exists\s+)?(?:only\
 /** Entries of a `CREATE TABLE` list that are constraints, not columns. */
 const CONSTRAINTS = new Set(['primary', 'foreign', 'unique', 'constraint', 'check', 'index', 'key', 'exclude', 'fulltext', 'spatial', 'like', 'period']);
 
+/**
+ * A word every statement that stores begins with. Text without one holds no such statement (removing comments joins
+ * no words): most texts a driver-named method is given are keys (`map.get('leerling')`) or `SELECT`s.
+ */
+const STORING_VERB = /insert|replace|upsert|update|create|alter/i;
+
 /** The statements in `text` that store data or declare where it is stored. */
 export function parseSql(text: string): SqlStatement[] {
   const statements: SqlStatement[] = [];
+  if (!STORING_VERB.test(text)) return statements;
   for (const raw of withoutComments(text).split(';')) {
     const statement = raw.trim();
     if (statement.length < 6) continue;
