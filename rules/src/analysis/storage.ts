@@ -239,8 +239,8 @@ class StorageFinder implements StorageScope {
   private readonly imports = new Map<string, ImportBinding>();
   /** Local `const x = …` initialisers by name, to follow values without a type checker. */
   private readonly constants = new Map<string, ts.Expression>();
-  /** Local names bound to a Redis client (`new Redis()`, `createClient()`). */
-  private readonly redisClients = new Set<string>();
+  /** Local names bound to a Redis client (`new Redis()`, `createClient()`), found when a Redis-named call asks. */
+  private redisClientNames: Set<string> | undefined;
   /** The flow analysis shared with the transfer and log checks, created on the first write that needs it. */
   private engine: FlowEngine | undefined;
   /** The storage library tables' interpreter, made for the write pass (a file whose pass a probe made needs none). */
@@ -351,8 +351,15 @@ class StorageFinder implements StorageScope {
         }
       }
     }
-    // Redis clients need the imports, so they are found in a second pass over the constants.
-    for (const [name, initializer] of this.constants) if (this.createsRedisClient(initializer)) this.redisClients.add(name);
+  }
+
+  /** Redis clients need the imports, so they are found in a second pass over the constants. */
+  private get redisClients(): Set<string> {
+    if (!this.redisClientNames) {
+      this.redisClientNames = new Set();
+      for (const [name, initializer] of this.constants) if (this.createsRedisClient(initializer)) this.redisClientNames.add(name);
+    }
+    return this.redisClientNames;
   }
 
   private binding(expression: ts.Expression): ImportBinding | undefined {

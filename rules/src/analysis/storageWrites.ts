@@ -100,8 +100,10 @@ const LIBRARIES_BY_METHOD: ReadonlyMap<string, readonly StoreWriteLibrary[]> = (
 const WRITE_FUNCTION_NAMES: ReadonlySet<string> = new Set(STORE_WRITE_FUNCTIONS.flatMap((library) => Object.keys(library.functions)));
 const QUERY_BUILDER_WRITES: ReadonlySet<string> = new Set(QUERY_BUILDERS.flatMap((library) => Object.keys(library.writes)));
 const NO_STATEMENTS: readonly SqlStatement[] = [];
+const NO_LIBRARIES: readonly StoreWriteLibrary[] = [];
 const TTL_OPTIONS = new Set(['expires', 'maxAge', 'max-age', 'expiration', 'ttl']);
-const typeModulePatterns = new Map<string, RegExp>();
+/** The pattern of a receiver's `typeModules`, made once per table entry (not per call: `set` is everywhere). */
+const typeModulePatterns = new WeakMap<Receiver, RegExp>();
 
 /** The stores a file declares, which cover the file's writes to them. */
 interface DeclaredStores {
@@ -166,7 +168,7 @@ export class StoreWrites {
     if (!(checks & MEMBER_CHECKS) || !isPropertyAccessExpression(callee)) return false;
     const method = callee.name.text;
     const receiver = callee.expression;
-    for (const library of (checks & LIBRARY && LIBRARIES_BY_METHOD.get(method)) || []) {
+    for (const library of (checks & LIBRARY && LIBRARIES_BY_METHOD.get(method)) || NO_LIBRARIES) {
       const write = library.methods[method];
       if (write && this.matches(receiver, library.receiver)) {
         this.write(node, library.kind, write, `\`${receiverLabel(receiver, library)}.${method}\`${library.library === 'Web Storage' ? '' : ` (${library.library})`}`, library.sessionScoped);
@@ -775,9 +777,8 @@ export class StoreWrites {
     }
     const name = isIdentifier(inner) ? inner.text : isPropertyAccessExpression(inner) ? inner.name.text : undefined;
     if (name !== undefined && expected.names.includes(name)) return true;
-    const key = expected.typeModules.join('|');
-    let pattern = typeModulePatterns.get(key);
-    if (!pattern) typeModulePatterns.set(key, (pattern = new RegExp(`[\\\\/]node_modules[\\\\/](@types[\\\\/])?(${expected.typeModules.map(escape).join('|')})[\\\\/]`)));
+    let pattern = typeModulePatterns.get(expected);
+    if (!pattern) typeModulePatterns.set(expected, (pattern = new RegExp(`[\\\\/]node_modules[\\\\/](@types[\\\\/])?(${expected.typeModules.map(escape).join('|')})[\\\\/]`)));
     return this.typeDeclaredIn(inner, pattern);
   }
 
