@@ -356,8 +356,11 @@ class StorageFinder implements StorageScope {
   /** Redis clients need the imports, so they are found in a second pass over the constants. */
   private get redisClients(): Set<string> {
     if (!this.redisClientNames) {
-      this.redisClientNames = new Set();
-      for (const [name, initializer] of this.constants) if (this.createsRedisClient(initializer)) this.redisClientNames.add(name);
+      const names = (this.redisClientNames = new Set());
+      // forEach, not for…of: no [name, initializer] pair per constant of the file.
+      this.constants.forEach((initializer, name) => {
+        if (this.createsRedisClient(initializer)) names.add(name);
+      });
     }
     return this.redisClientNames;
   }
