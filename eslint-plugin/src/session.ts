@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import * as ts from 'typescript';
 import { networkPackagesFor, scriptKindOf } from '@avglint/node';
 import { analyseFile, RULE_IDS, type AnalysisResult, type Catalogue, type Locale, type RuleId } from '@avglint/rules';
-import { prismaSchemaFor, readSettings, resolveCatalogue, type CatalogueResolution } from './catalogue';
+import { prismaSchemaFor, readSettings, resolveCatalogue, stamps, type CatalogueResolution } from './catalogue';
 
 /** The parts of ESLint's rule context the session needs; kept structural so the rule factory stays generic. */
 export interface LintedFile {
@@ -83,7 +83,7 @@ export function analyse(session: FileSession): AnalysisResult | undefined {
   // The project's npm packages that can reach the network (the Node layer's answer, cached per package version, the
   // same set object while package.json is unchanged): data handed to one the catalogue does not name is an unknown
   // destination, as in `avglint scan` and the editor. A changed package.json gives a new set, so a new result.
-  const networkPackages = networkPackagesFor(session.sourceFile.fileName);
+  const networkPackages = networkPackagesFor(session.sourceFile.fileName, stamps);
   const key = JSON.stringify([now.toISOString().slice(0, 10), session.locale, packageSetId(networkPackages), enabled.map((id) => [id, session.rules.get(id)])]);
   const scope = session.program ?? session.sourceFile;
   let byFile = results.get(scope);

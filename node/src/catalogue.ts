@@ -19,7 +19,7 @@ import {
   type Problem,
   problemText,
 } from '@avglint/rules';
-import { isRegularFile, MAX_CATALOGUE_BYTES, megabytes, modifiedTime, readTextFile } from './files';
+import { EXACT_STAMPS, type FileStamps, isRegularFile, MAX_CATALOGUE_BYTES, megabytes, modifiedTime, readTextFile } from './files';
 import { findRepositoryRoot, realPathOutside } from './root';
 
 /**
@@ -136,10 +136,15 @@ export function stampsChanged(files: readonly string[], stamps: readonly (number
 
 /**
  * Resolutions by catalogue file, reused while none of the files read for it (the catalogue and what it extends)
- * changed on disk — one `stat` per file per use. A long ESLint run parses the YAML once; a deleted catalogue is
- * noticed at the next use, without any file-change event.
+ * changed on disk — one `stat` per file per use, or per window with a host's `FileStamps`. A long ESLint run parses
+ * the YAML once; a deleted catalogue is noticed at the next use (after the window), without any file-change event.
  */
 export class CatalogueCache {
+  constructor(
+    /** How fresh the files' stamps must be: every use (the default) or a host's window (see `FileStamps`). */
+    private readonly stamps: FileStamps = EXACT_STAMPS,
+  ) {}
+
   /** By locale and catalogue file. */
   private readonly entries = new Map<string, { readonly files: readonly string[]; readonly stamps: readonly (number | undefined)[]; readonly resolution: CatalogueResolution }>();
   /** Directory → the catalogue found upward from it, searched again when that file disappears (a miss is not kept). */
@@ -154,7 +159,7 @@ export class CatalogueCache {
     // The problems are in the host's locale: one resolution per catalogue file and locale.
     const key = `${options.locale ?? ''}\0${file}`;
     const cached = this.entries.get(key);
-    if (cached !== undefined && !stampsChanged(cached.files, cached.stamps)) return cached.resolution;
+    if (cached !== undefined && !cached.files.some((f, i) => this.stamps.modifiedTime(f) !== cached.stamps[i])) return cached.resolution;
     const resolution = resolveCatalogue(from, { ...options, configured: file });
     if (resolution.catalogue === undefined && resolution.problems.some((p) => p.code === 'catalogue/not-found')) {
       // Not cached: the FG may be about to create it, and checking again is one stat call.
@@ -162,14 +167,14 @@ export class CatalogueCache {
       return resolution;
     }
     const files = resolution.catalogue?.files ?? [file];
-    this.entries.set(key, { files, stamps: stampsOf(files), resolution });
+    this.entries.set(key, { files, stamps: files.map((f) => this.stamps.modifiedTime(f)), resolution });
     return resolution;
   }
 
   private locate(from: string): string | undefined {
     const directory = path.dirname(path.resolve(from));
     const known = this.located.get(directory);
-    if (known !== undefined && isRegularFile(known)) return known;
+    if (known !== undefined && this.stamps.isRegularFile(known)) return known;
     const found = locateCatalogue(from);
     if (found === undefined) this.located.delete(directory);
     else this.located.set(directory, found);

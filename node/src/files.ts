@@ -95,6 +95,63 @@ export function modifiedTime(fileName: string): number | undefined {
   }
 }
 
+/** What one `stat` says about a file: its stamp and whether it is a regular file. */
+interface Stat {
+  /** When it was asked (the clock of `FileStamps`). */
+  readonly at: number;
+  readonly modified: number | undefined;
+  readonly regular: boolean;
+}
+
+/**
+ * The stamps the hosts' caches compare (catalogue, package.json, Prisma schema), each `stat` trusted for
+ * `recheckAfterMs` after it was made. With 0 (`EXACT_STAMPS`) every question is a new `stat`, so a change is seen at the
+ * very next use. A long-running host that asks for every file it lints (the ESLint plugin: four stats per linted
+ * file, a tenth of its time in a project lint) takes a window: a file changed on disk is then seen at the first use
+ * after the window, which is shorter than it takes a person to save a file and lint again.
+ */
+export class FileStamps {
+  private readonly checked = new Map<string, Stat>();
+
+  constructor(
+    private readonly recheckAfterMs: number,
+    /** Milliseconds; tests pass their own. */
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  /** Like `modifiedTime`. */
+  modifiedTime(fileName: string): number | undefined {
+    return this.stat(fileName).modified;
+  }
+
+  /** Like `isRegularFile`. */
+  isRegularFile(fileName: string): boolean {
+    return this.stat(fileName).regular;
+  }
+
+  private stat(fileName: string): Stat {
+    if (this.recheckAfterMs <= 0) return statNow(fileName, 0);
+    const now = this.clock();
+    const known = this.checked.get(fileName);
+    if (known !== undefined && now - known.at < this.recheckAfterMs && now >= known.at) return known;
+    const fresh = statNow(fileName, now);
+    this.checked.set(fileName, fresh);
+    return fresh;
+  }
+}
+
+/** Every question a new `stat`: for hosts that analyse once (`avglint scan`) or are told of changes. */
+export const EXACT_STAMPS = new FileStamps(0);
+
+function statNow(fileName: string, at: number): Stat {
+  try {
+    const stat = fs.statSync(fileName, { throwIfNoEntry: false });
+    return { at, modified: stat?.mtimeMs, regular: stat?.isFile() ?? false };
+  } catch {
+    return { at, modified: undefined, regular: false };
+  }
+}
+
 /** `12.3 MB`, for messages about the size limit. */
 export function megabytes(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;

@@ -11,6 +11,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { EXACT_STAMPS, type FileStamps } from './files';
 import { nearestPackageRoot } from './project';
 
 const NETWORK_CODE = /\bfetch\s*\(|\bXMLHttpRequest\b|\bnew\s+WebSocket\b|\bnavigator\.sendBeacon\b|\brequire\(\s*['"](?:node:)?(?:https?|http2|net|tls|dgram)['"]\s*\)|\bfrom\s*['"](?:node:)?(?:https?|http2|net|tls|dgram)['"]/;
@@ -38,9 +39,9 @@ const NONE: ReadonlySet<string> = new Set();
 /**
  * The packages of the project `fromFile` belongs to (nearest `package.json` upward) that can reach the network: the
  * same set object for every file of the project while its package.json is unchanged. Never throws: a package that
- * cannot be read is taken not to reach the network.
+ * cannot be read is taken not to reach the network. `stamps`: how fresh package.json's stamp must be (see `FileStamps`).
  */
-export function networkPackagesFor(fromFile: string): ReadonlySet<string> {
+export function networkPackagesFor(fromFile: string, stamps: FileStamps = EXACT_STAMPS): ReadonlySet<string> {
   const directory = path.dirname(path.resolve(fromFile));
   let root = rootByDirectory.get(directory);
   if (root === undefined && !rootByDirectory.has(directory)) {
@@ -49,7 +50,7 @@ export function networkPackagesFor(fromFile: string): ReadonlySet<string> {
   }
   if (root === undefined) return NONE;
   const manifest = path.join(root, 'package.json');
-  const stamp = mtime(manifest);
+  const stamp = stamps.modifiedTime(manifest) ?? -1;
   const cached = byProject.get(root);
   if (cached && cached.stamp === stamp) return cached.packages;
   const packages = new Set<string>();
@@ -149,13 +150,5 @@ function readJson(file: string): Record<string, unknown> | undefined {
     return value && typeof value === 'object' ? (value as Record<string, unknown>) : undefined;
   } catch {
     return undefined;
-  }
-}
-
-function mtime(file: string): number {
-  try {
-    return fs.statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? -1;
-  } catch {
-    return -1;
   }
 }

@@ -4,7 +4,7 @@
  */
 import { findPrismaSchema, isPrismaSchemaFile, type PrismaSchemaText } from '@avglint/rules';
 import * as path from 'node:path';
-import { isRegularFile, MAX_SOURCE_BYTES, modifiedTime, readTextFile } from './files';
+import { EXACT_STAMPS, type FileStamps, isRegularFile, MAX_SOURCE_BYTES, readTextFile } from './files';
 import { listFiles } from './walk';
 
 /** Every Prisma schema under `directory`, by the same walk (and the same skipped folders) as the source files. */
@@ -17,6 +17,11 @@ export class PrismaSchemas {
   private readonly byDirectory = new Map<string, string | undefined>();
   private readonly texts = new Map<string, { readonly stamp: number | undefined; readonly schema: PrismaSchemaText | undefined }>();
 
+  constructor(
+    /** How fresh the schema's stamp must be: every use (the default) or a host's window (see `FileStamps`). */
+    private readonly stamps: FileStamps = EXACT_STAMPS,
+  ) {}
+
   /** The schema `fileName` belongs to, or undefined. Never throws. */
   for(fileName: string): PrismaSchemaText | undefined {
     const directory = path.dirname(fileName);
@@ -27,7 +32,7 @@ export class PrismaSchemas {
 
   /** The schema file's text (regular files within the source size limit only). */
   read(schemaFile: string): PrismaSchemaText | undefined {
-    const stamp = modifiedTime(schemaFile);
+    const stamp = this.stamps.modifiedTime(schemaFile);
     const cached = this.texts.get(schemaFile);
     if (cached && cached.stamp === stamp) return cached.schema;
     const text = readTextFile(schemaFile, MAX_SOURCE_BYTES);

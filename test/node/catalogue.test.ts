@@ -10,6 +10,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
   CatalogueCache,
+  FileStamps,
   findRepositoryRoot,
   loadCatalogueFile,
   locateCatalogue,
@@ -194,6 +195,40 @@ describe('@avglint/node: the catalogue on disk', () => {
       assert.deepEqual(resolve().problems.map((p) => p.code), ['catalogue/not-found']);
       repo.write('avglint.catalogue.yaml', 'version: 1\nextends: groep/base.yaml\n');
       assert.ok(resolve().catalogue);
+    });
+
+    it('with a recheck window (the ESLint plugin), a change is seen at the first use after the window, not before', () => {
+      const repo = repository({ 'groep/base.yaml': VALID, 'avglint.catalogue.yaml': 'version: 1\nextends: groep/base.yaml\n' });
+      let now = 10_000;
+      const cache = new CatalogueCache(new FileStamps(1000, () => now));
+      const from = path.join(repo.dir, 'src', 'a.ts');
+      const label = (): string | undefined => cache.resolve(from, { setting: 'the setting' }).catalogue?.processors.get('duo')?.label;
+      assert.equal(label(), 'DUO');
+      repo.write('groep/base.yaml', VALID.replace('label: DUO', 'label: Dienst Uitvoering Onderwijs'));
+      touchLater(path.join(repo.dir, 'groep', 'base.yaml'));
+      now += 999;
+      assert.equal(label(), 'DUO');
+      now += 1;
+      assert.equal(label(), 'Dienst Uitvoering Onderwijs');
+      fs.rmSync(path.join(repo.dir, 'avglint.catalogue.yaml'));
+      now += 500;
+      assert.equal(label(), 'Dienst Uitvoering Onderwijs');
+      now += 500;
+      assert.deepEqual(cache.resolve(from, { setting: 'the setting' }).problems.map((p) => p.code), ['catalogue/not-found']);
+    });
+
+    it('a clock that goes back does not keep a stamp: the file is asked again', () => {
+      const repo = repository({ 'avglint.catalogue.yaml': VALID });
+      let now = 10_000;
+      const stamps = new FileStamps(1000, () => now);
+      const file = path.join(repo.dir, 'avglint.catalogue.yaml');
+      assert.equal(stamps.isRegularFile(file), true);
+      fs.rmSync(file);
+      now += 10;
+      assert.equal(stamps.isRegularFile(file), true);
+      now -= 20;
+      assert.equal(stamps.isRegularFile(file), false);
+      assert.equal(stamps.modifiedTime(file), undefined);
     });
   });
 
