@@ -95,6 +95,8 @@ export interface RunOptions {
   readonly catalogue?: Catalogue;
   /** The language of the messages (English when absent, as without a `settings.locale`). */
   readonly locale?: 'nl' | 'en';
+  /** Compiler options over the helper's own (typed runs only). */
+  readonly compilerOptions?: ts.CompilerOptions;
 }
 
 /** Analyses `code` as `src/main.ts` (or `file`), returning the findings of the given rules. */
@@ -104,7 +106,7 @@ export function run(code: string, opts: RunOptions = {}): Run {
   let sourceFile: ts.SourceFile;
   let program: ts.Program | undefined;
   if (opts.typed) {
-    program = createProgram({ ...(opts.others ?? {}), [relative]: code });
+    program = createProgram({ ...(opts.others ?? {}), [relative]: code }, opts.compilerOptions);
     const found = program.getSourceFile(fileName(relative));
     if (!found) throw new Error('main file missing from the program');
     sourceFile = found;

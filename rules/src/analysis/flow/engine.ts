@@ -36,6 +36,7 @@ import { Resolver } from './resolver';
 import { Casts } from './casts';
 import { KnownResults } from './results';
 import { ProjectIndex } from './projectIndex';
+import { ProjectModules } from './modules';
 import { ObservedShapes } from './shapes';
 import { constructorOf, enclosingClass, enclosingFunction, forEachCall, forEachReturn, isConst, isFunctionWithBody, shortText, type FunctionWithBody } from './syntax';
 import { Apis, type SinkCall, type SinkSite } from './apis';
@@ -137,7 +138,7 @@ export class FlowEngine implements Evaluator {
     this.checker = program?.getTypeChecker();
     this.classifier = new Classifier({ catalogue, index: categoryIndex(catalogue), program, checker: this.checker });
     const isLibraryFile = (file: ts.SourceFile): boolean => this.classifier.isLibraryFile(file);
-    this.resolver = new Resolver(this.checker, isLibraryFile, new ProjectIndex(program, isLibraryFile));
+    this.resolver = new Resolver(this.checker, isLibraryFile, new ProjectIndex(program, isLibraryFile), new ProjectModules(program));
     this.apis = new Apis(catalogue, this.resolver, () => this.networkPackages);
     this.definitions = new DefinitionTable(this.resolver, this);
     this.casts = new Casts(this.resolver, this.checker);

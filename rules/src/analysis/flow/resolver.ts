@@ -12,14 +12,18 @@ import ts from 'typescript';
 import { propertyNameText, skipOuter } from './classify';
 import { nodesFor } from './nodes';
 import type { ProjectIndex } from './projectIndex';
-import { lexicalDeclaration } from './scopes';
+import type { ProjectModules } from './modules';
+import { importOf, lexicalDeclaration } from './scopes';
 import { forEachNode, sourceFileOf } from './walk';
 import { enclosingClass, isConst, isFunctionWithBody, isImportBinding, returnedExpressions, type FunctionWithBody } from './syntax';
 // Read once: every member of the typescript module is a getter, and these run for every node.
-const { isEnumDeclaration, isExportAssignment, getModifiers, isBinaryExpression, isExpressionStatement, isArrowFunction, isAwaitExpression, isCallExpression, isClassDeclaration, isClassLike, isConstructorDeclaration, isFunctionExpression, isFunctionDeclaration, isFunctionLike, isGetAccessorDeclaration, isIdentifier, isInterfaceDeclaration, isMethodDeclaration, isMethodSignature, isNewExpression, isObjectLiteralExpression, isParameter, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isPropertySignature, isQualifiedName, isShorthandPropertyAssignment, isSourceFile, isTypeReferenceNode, isVariableDeclaration, isVariableStatement, SymbolFlags, SyntaxKind } = ts;
+const { escapeLeadingUnderscores, isPrivateIdentifier, isStringLiteral, isEnumDeclaration, isExportAssignment, isImportClause, isImportSpecifier, NodeFlags, getModifiers, isBinaryExpression, isExpressionStatement, isArrowFunction, isAwaitExpression, isCallExpression, isClassDeclaration, isClassLike, isConstructorDeclaration, isFunctionExpression, isFunctionDeclaration, isFunctionLike, isGetAccessorDeclaration, isIdentifier, isInterfaceDeclaration, isMethodDeclaration, isMethodSignature, isNewExpression, isObjectLiteralExpression, isParameter, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isPropertySignature, isQualifiedName, isShorthandPropertyAssignment, isSourceFile, isTypeReferenceNode, isVariableDeclaration, isVariableStatement, SymbolFlags, SyntaxKind } = ts;
 
 /** Globals of every JavaScript host: a name the file does not declare and that is one of these is the global. */
 const WELL_KNOWN_GLOBALS = new Set(['console', 'fetch', 'JSON', 'Object', 'Array', 'Promise', 'Math', 'Number', 'String', 'Boolean', 'Date', 'Error', 'Map', 'Set', 'URL', 'URLSearchParams', 'FormData', 'encodeURIComponent', 'encodeURI', 'structuredClone', 'globalThis', 'window', 'self', 'undefined', 'require', 'process', 'Buffer', 'setTimeout', 'setInterval', 'clearTimeout', 'parseInt', 'parseFloat', 'Symbol', 'RegExp', 'BigInt']);
+
+/** The export table's key for `export =`. */
+const EXPORT_EQUALS = escapeLeadingUnderscores('export=');
 
 export class Resolver {
   /**
@@ -44,6 +48,12 @@ export class Resolver {
    * file's analysis had already followed. One entry per binding of the program at most.
    */
   private readonly imported = new Map<ts.Node, ts.Node | null>();
+  /**
+   * Per identifier the file does not declare (a type name such as `Dag` in `readonly dag: Dag`, which the file's value
+   * scopes do not hold, or a global): what the checker says it refers to. Kept for the program like `imported`: such
+   * a name in a shared module (a type's member read in every file) was asked again by each file's analysis.
+   */
+  private readonly undeclared = new Map<ts.Identifier, ts.Node | null>();
 
   constructor(
     readonly checker: ts.TypeChecker | undefined,
@@ -51,6 +61,8 @@ export class Resolver {
     readonly isLibraryFile: (file: ts.SourceFile) => boolean,
     /** The project's top-level facts (modules it imports, classes by name), for untyped JavaScript. */
     readonly project?: ProjectIndex,
+    /** The project's own modules by relative specifier, so most imports are followed without the checker. */
+    private readonly modules?: ProjectModules,
   ) {}
 
   private readonly factoryCalls = new Set<ts.CallExpression>();
@@ -97,12 +109,42 @@ export class Resolver {
   private followed(id: ts.Identifier, binding: ts.Node | undefined): ts.Node | undefined {
     const checker = this.checker;
     if (!checker) return binding;
-    if (!binding) return this.followSymbol(id, checker, true);
+    if (!binding) {
+      const known = this.undeclared.get(id);
+      if (known !== undefined) return known ?? undefined;
+      const decl = this.followSymbol(id, checker, true);
+      this.undeclared.set(id, decl ?? null);
+      return decl;
+    }
     const known = this.imported.get(binding);
     if (known !== undefined) return known ?? undefined;
-    const decl = this.followSymbol(id, checker, true);
+    const decl = this.exportedDeclaration(binding, checker) ?? this.followSymbol(id, checker, true);
     this.imported.set(binding, decl ?? null);
     return decl;
+  }
+
+  /**
+   * What an import of one of the project's own TypeScript modules leads to, read from that file's bound export table:
+   * a declaration exported as itself (`export function f`, `export class C`, `export const x = …`, `export interface
+   * I`, `export default function …`). The checker's way resolves the specifier and builds the module's exports again
+   * for every import (see modules.ts). Undefined where the checker must answer: names exported through an alias
+   * (`export { x }`, `export { x } from`), `export *`, `export =`, namespace imports, JavaScript and declaration files,
+   * and modules `ProjectModules` cannot find.
+   */
+  private exportedDeclaration(binding: ts.Node, checker: ts.TypeChecker): ts.Node | undefined {
+    if (!this.modules || (!isImportSpecifier(binding) && !isImportClause(binding))) return undefined;
+    // `with { 'resolution-mode': … }` changes how the specifier resolves.
+    const declaration = isImportClause(binding) ? binding.parent : binding.parent.parent.parent;
+    const imported = declaration.attributes === undefined ? importOf(binding) : undefined;
+    if (!imported) return undefined;
+    const target = this.modules.fileOf(sourceFileOf(binding), imported.module);
+    if (!target || target.isDeclarationFile || target.flags & NodeFlags.JavaScriptFile || this.isLibraryFile(target)) return undefined;
+    const exports = checker.getSymbolAtLocation(target)?.exports;
+    if (!exports || exports.has(EXPORT_EQUALS)) return undefined;
+    const symbol = exports.get(escapeLeadingUnderscores(imported.name));
+    if (!symbol || symbol.flags & SymbolFlags.Alias) return undefined;
+    const decl = symbol.valueDeclaration ?? symbol.declarations?.[0];
+    return decl ? commonJsValue(decl, checker) : undefined;
   }
 
   /** What the checker says `id` refers to, through an import or alias when `followAliases`. */
@@ -403,6 +445,8 @@ export class Resolver {
       const init = skipOuter(decl.initializer);
       if (isFunctionExpression(init) || isArrowFunction(init)) decl = init;
     }
+    // An overload signature (`function send(x: string): void;`): the implementation after the signatures.
+    if (decl && (isFunctionDeclaration(decl) || isMethodDeclaration(decl)) && !decl.body) decl = overloadImplementation(decl) ?? decl;
     if (!decl && isPropertyAccessExpression(callee)) decl = this.foreignExtension(callee);
     // A function a factory returns (`const zend = maakZender(url); zend(data)`, `maakZender(url)(data)`): the closure.
     if (!decl || !isFunctionWithBody(decl)) decl = this.factorySite(callee)?.made;
@@ -533,6 +577,21 @@ export function classMember(at: ts.Node, name: string): ts.Node | undefined {
  * What a CommonJS export declares: `module.exports = { stuur }` → the function `stuur`; `exports.f = (…) => …` → the
  * arrow function; `module.exports = sync` → the function `sync`. Other declarations are returned as they are.
  */
+/** The declaration with a body that a run of overload signatures ends in (none for an ambient function). */
+function overloadImplementation(signature: ts.FunctionDeclaration | ts.MethodDeclaration): ts.FunctionDeclaration | ts.MethodDeclaration | undefined {
+  const name = signature.name && (isIdentifier(signature.name) || isPrivateIdentifier(signature.name) || isStringLiteral(signature.name)) ? signature.name.text : undefined;
+  if (name === undefined) return undefined;
+  const siblings: readonly ts.Node[] = isMethodDeclaration(signature) ? (isClassLike(signature.parent) ? signature.parent.members : signature.parent.properties) : 'statements' in signature.parent ? (signature.parent as { statements: ts.NodeArray<ts.Statement> }).statements : [];
+  for (let i = siblings.indexOf(signature) + 1; i < siblings.length; i++) {
+    const next = siblings[i];
+    if (!next || (!isFunctionDeclaration(next) && !isMethodDeclaration(next)) || next.kind !== signature.kind) return undefined;
+    const nextName = next.name && (isIdentifier(next.name) || isPrivateIdentifier(next.name) || isStringLiteral(next.name)) ? next.name.text : undefined;
+    if (nextName !== name) return undefined;
+    if (next.body) return next;
+  }
+  return undefined;
+}
+
 function commonJsValue(decl: ts.Node, checker: ts.TypeChecker, depth = 0): ts.Node {
   if (depth > 3) return decl;
   // `export default new Api(url)` / `export default api`: the exported expression, or the declaration it names.
