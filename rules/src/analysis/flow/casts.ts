@@ -11,9 +11,10 @@
 import ts from 'typescript';
 import type { Resolver } from './resolver';
 import { enclosingFunction } from './syntax';
-import { forEachNode, sourceFileOf } from './walk';
+import { nodesFor } from './nodes';
+import { sourceFileOf } from './walk';
 // Read once: every member of the typescript module is a getter.
-const { isAsExpression, isIdentifier, isParenthesizedExpression, isPropertyAccessExpression, isTypeAssertionExpression, SyntaxKind, TypeFlags } = ts;
+const { isIdentifier, isParenthesizedExpression, isPropertyAccessExpression, SyntaxKind, TypeFlags } = ts;
 
 interface Cast {
   readonly expression: ts.Identifier | ts.PropertyAccessExpression;
@@ -64,20 +65,18 @@ export class Casts {
     let casts = this.byFile.get(file);
     if (casts) return casts;
     const found = new Map<string, Cast[]>();
-    // Iterative (`forEachNode`): a chain thousands of links deep cannot exhaust the stack.
-    forEachNode(file, (n) => {
-      if ((isAsExpression(n) || isTypeAssertionExpression(n)) && n.type.kind !== SyntaxKind.AnyKeyword && n.type.kind !== SyntaxKind.UnknownKeyword) {
-        let e = n.expression;
-        while (isParenthesizedExpression(e)) e = e.expression;
-        if (isIdentifier(e) || isPropertyAccessExpression(e)) {
-          const name = isIdentifier(e) ? e.text : e.name.text;
-          const list = found.get(name) ?? [];
-          list.push({ expression: e, type: n.type, scope: enclosingFunction(n) });
-          found.set(name, list);
-        }
+    // The casts the file's one walk collected (nodes.ts).
+    for (const n of nodesFor(file).casts) {
+      if (n.type.kind === SyntaxKind.AnyKeyword || n.type.kind === SyntaxKind.UnknownKeyword) continue;
+      let e = n.expression;
+      while (isParenthesizedExpression(e)) e = e.expression;
+      if (isIdentifier(e) || isPropertyAccessExpression(e)) {
+        const name = isIdentifier(e) ? e.text : e.name.text;
+        const list = found.get(name) ?? [];
+        list.push({ expression: e, type: n.type, scope: enclosingFunction(n) });
+        found.set(name, list);
       }
-      return true;
-    });
+    }
     casts = found.size === 0 ? NONE : found;
     this.byFile.set(file, casts);
     return casts;

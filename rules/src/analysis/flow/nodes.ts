@@ -30,6 +30,8 @@ export interface FileNodes {
    * only classified through types — variable declarations, `await` and call expressions.
    */
   readonly reads: readonly ts.Node[];
+  /** `x as T` and `<T>x`: what untyped values are cast to (casts.ts). */
+  readonly casts: readonly (ts.AsExpression | ts.TypeAssertion)[];
 }
 
 const cache = new WeakMap<ts.SourceFile, FileNodes>();
@@ -65,6 +67,7 @@ const WRITE = 8;
 const READ = 16;
 const ASSIGNMENT = 32;
 const CONSTRUCTION = 64;
+const CAST = 128;
 const ROLES = (() => {
   const roles = new Uint8Array(ts.SyntaxKind.Count);
   const K = ts.SyntaxKind;
@@ -77,6 +80,8 @@ const ROLES = (() => {
   roles[K.ImportEqualsDeclaration] = BINDING;
   roles[K.VariableDeclaration] = BINDING | READ;
   roles[K.BinaryExpression] = ASSIGNMENT;
+  roles[K.AsExpression] = CAST;
+  roles[K.TypeAssertionExpression] = CAST;
   for (const kind of [K.PropertyAccessExpression, K.ElementAccessExpression, K.BindingElement, K.Parameter, K.SpreadAssignment, K.SpreadElement, K.AwaitExpression]) roles[kind] = READ;
   return roles;
 })();
@@ -129,6 +134,7 @@ const storage = new Scratch<FileNodes['storage'][number]>();
 const bindings = new Scratch<FileNodes['bindings'][number]>();
 const writes = new Scratch<FileNodes['writes'][number]>();
 const reads = new Scratch<ts.Node>();
+const casts = new Scratch<ts.AsExpression | ts.TypeAssertion>();
 let depth = 0;
 
 function collect(file: ts.SourceFile): FileNodes {
@@ -144,7 +150,7 @@ function collect(file: ts.SourceFile): FileNodes {
 }
 
 function taken(): FileNodes {
-  return { calls: calls.take(), constructions: constructions.take(), storage: storage.take(), bindings: bindings.take(), writes: writes.take(), reads: reads.take() };
+  return { calls: calls.take(), constructions: constructions.take(), storage: storage.take(), bindings: bindings.take(), writes: writes.take(), reads: reads.take(), casts: casts.take() };
 }
 
 /**
@@ -201,6 +207,7 @@ function record(node: ts.Node, role: number): void {
   // A JSDoc-style function type (`ctor: function(string)`) has parameters without a name, although TypeScript's
   // types say every parameter has one; they declare nothing that could be read.
   if (role & READ && (node.kind !== PARAMETER || (node as Partial<ts.ParameterDeclaration>).name !== undefined)) reads.push(node);
+  if (role & CAST) casts.push(node as ts.AsExpression | ts.TypeAssertion);
   if (role & ASSIGNMENT) {
     const operator = (node as ts.BinaryExpression).operatorToken.kind;
     if (operator >= FIRST_ASSIGNMENT && operator <= LAST_ASSIGNMENT) {
