@@ -25,6 +25,12 @@ export class ProjectModules {
   private readonly usable: 'always' | 'commonjs' | 'never';
   /** By containing folder, then specifier: the file, or null where the checker must answer. */
   private readonly found = new Map<string, Map<string, ts.SourceFile | null>>();
+  /**
+   * The program's files by name, as TypeScript wrote it (absolute, `/`-separated): a map lookup where
+   * `program.getSourceFile` normalises the path again for every candidate. A specifier spelled in another case than
+   * the file (on a case-insensitive disk) finds nothing here and is left to the checker.
+   */
+  private files: Map<string, ts.SourceFile> | undefined;
 
   constructor(private readonly program: ts.Program | undefined) {
     const options = program?.getCompilerOptions();
@@ -45,8 +51,9 @@ export class ProjectModules {
       file = null;
       const base = joinPath(folder, specifier);
       if (base !== undefined) {
+        this.files ??= new Map(program.getSourceFiles().map((f) => [f.fileName, f]));
         for (const extension of EXTENSIONS) {
-          const candidate = program.getSourceFile(base + extension);
+          const candidate = this.files.get(base + extension);
           if (candidate) {
             file = candidate;
             break;
