@@ -117,13 +117,16 @@ async function main(): Promise<void> {
   if (args.includes('--alloc')) {
     const { profile } = await post<{ profile: { head: SamplingNode } }>(session, 'HeapProfiler.stopSampling');
     const byFrame = new Map<string, number>();
-    const visit = (node: SamplingNode): void => {
-      const frame = `${node.callFrame.functionName || '(anonymous)'} ${node.callFrame.url.split('/').slice(-3).join('/')}:${node.callFrame.lineNumber + 1}`;
+    const name = (node: SamplingNode): string => `${node.callFrame.functionName || '(anonymous)'} ${node.callFrame.url.split('/').slice(-3).join('/')}:${node.callFrame.lineNumber + 1}`;
+    // A built-in (`set :0`, `slice :0`) is shown with the function that called it: the map or array that grows.
+    const visit = (node: SamplingNode, caller: string): void => {
+      const own = name(node);
+      const frame = node.callFrame.url === '' && caller !== '' ? `${own} ← ${caller}` : own;
       byFrame.set(frame, (byFrame.get(frame) ?? 0) + node.selfSize);
       allocatedMb += node.selfSize / 1e6;
-      for (const child of node.children) visit(child);
+      for (const child of node.children) visit(child, node.callFrame.url === '' ? caller : own);
     };
-    visit(profile.head);
+    visit(profile.head, '');
     allocation = [...byFrame].sort((a, b) => b[1] - a[1]).slice(0, top);
   }
   if (dump !== undefined) fs.writeFileSync(dump, `${dumped.join('\n')}\n`);
