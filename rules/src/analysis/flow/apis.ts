@@ -450,7 +450,10 @@ export class Apis implements Requests {
       for (const call of nodesFor(file).calls) {
         if (!isCallExpression(call) || !isIdentifier(skipOuter(call.expression))) continue;
         const fn = this.resolver.calleeDeclaration(call);
-        if (fn) map.set(fn, [...(map.get(fn) ?? []), call]);
+        if (!fn) continue;
+        const calls = map.get(fn);
+        if (calls) calls.push(call);
+        else map.set(fn, [call]);
       }
       byFunction = map;
       this.fileCalls.set(file, byFunction);
