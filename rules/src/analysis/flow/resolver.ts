@@ -573,25 +573,30 @@ export function classMember(at: ts.Node, name: string): ts.Node | undefined {
   return undefined;
 }
 
-/**
- * What a CommonJS export declares: `module.exports = { stuur }` → the function `stuur`; `exports.f = (…) => …` → the
- * arrow function; `module.exports = sync` → the function `sync`. Other declarations are returned as they are.
- */
 /** The declaration with a body that a run of overload signatures ends in (none for an ambient function). */
 function overloadImplementation(signature: ts.FunctionDeclaration | ts.MethodDeclaration): ts.FunctionDeclaration | ts.MethodDeclaration | undefined {
-  const name = signature.name && (isIdentifier(signature.name) || isPrivateIdentifier(signature.name) || isStringLiteral(signature.name)) ? signature.name.text : undefined;
+  const name = overloadName(signature);
   if (name === undefined) return undefined;
   const siblings: readonly ts.Node[] = isMethodDeclaration(signature) ? (isClassLike(signature.parent) ? signature.parent.members : signature.parent.properties) : 'statements' in signature.parent ? (signature.parent as { statements: ts.NodeArray<ts.Statement> }).statements : [];
   for (let i = siblings.indexOf(signature) + 1; i < siblings.length; i++) {
     const next = siblings[i];
     if (!next || (!isFunctionDeclaration(next) && !isMethodDeclaration(next)) || next.kind !== signature.kind) return undefined;
-    const nextName = next.name && (isIdentifier(next.name) || isPrivateIdentifier(next.name) || isStringLiteral(next.name)) ? next.name.text : undefined;
-    if (nextName !== name) return undefined;
+    if (overloadName(next) !== name) return undefined;
     if (next.body) return next;
   }
   return undefined;
 }
 
+/** `send`, `#send`, `'send'`: the name overloads share; none for a computed one. */
+function overloadName(fn: ts.FunctionDeclaration | ts.MethodDeclaration): string | undefined {
+  const name = fn.name;
+  return name && (isIdentifier(name) || isPrivateIdentifier(name) || isStringLiteral(name)) ? name.text : undefined;
+}
+
+/**
+ * What a CommonJS export declares: `module.exports = { stuur }` → the function `stuur`; `exports.f = (…) => …` → the
+ * arrow function; `module.exports = sync` → the function `sync`. Other declarations are returned as they are.
+ */
 function commonJsValue(decl: ts.Node, checker: ts.TypeChecker, depth = 0): ts.Node {
   if (depth > 3) return decl;
   // `export default new Api(url)` / `export default api`: the exported expression, or the declaration it names.
