@@ -19,7 +19,7 @@ import {
   type Problem,
   problemText,
 } from '@avglint/rules';
-import { EXACT_STAMPS, type FileStamps, isRegularFile, MAX_CATALOGUE_BYTES, megabytes, modifiedTime, readTextFile } from './files';
+import { EXACT_STAMPS, type FileStamps, isRegularFile, MAX_CATALOGUE_BYTES, megabytes, readTextFile } from './files';
 import { findRepositoryRoot, realPathOutside } from './root';
 
 /**
@@ -125,13 +125,13 @@ function withError(file: string, problems: readonly Problem[], locale: Locale): 
 }
 
 /** Modification times of files, in order; a file that is gone has none. */
-export function stampsOf(files: readonly string[]): readonly (number | undefined)[] {
-  return files.map(modifiedTime);
+export function stampsOf(files: readonly string[], fresh: FileStamps = EXACT_STAMPS): readonly (number | undefined)[] {
+  return files.map((file) => fresh.modifiedTime(file));
 }
 
 /** Whether any of `files` changed, appeared or disappeared since `stamps` were taken. */
-export function stampsChanged(files: readonly string[], stamps: readonly (number | undefined)[]): boolean {
-  return files.some((file, i) => modifiedTime(file) !== stamps[i]);
+export function stampsChanged(files: readonly string[], stamps: readonly (number | undefined)[], fresh: FileStamps = EXACT_STAMPS): boolean {
+  return files.some((file, i) => fresh.modifiedTime(file) !== stamps[i]);
 }
 
 /**
@@ -159,7 +159,7 @@ export class CatalogueCache {
     // The problems are in the host's locale: one resolution per catalogue file and locale.
     const key = `${options.locale ?? ''}\0${file}`;
     const cached = this.entries.get(key);
-    if (cached !== undefined && !cached.files.some((f, i) => this.stamps.modifiedTime(f) !== cached.stamps[i])) return cached.resolution;
+    if (cached !== undefined && !stampsChanged(cached.files, cached.stamps, this.stamps)) return cached.resolution;
     const resolution = resolveCatalogue(from, { ...options, configured: file });
     if (resolution.catalogue === undefined && resolution.problems.some((p) => p.code === 'catalogue/not-found')) {
       // Not cached: the FG may be about to create it, and checking again is one stat call.
@@ -167,7 +167,7 @@ export class CatalogueCache {
       return resolution;
     }
     const files = resolution.catalogue?.files ?? [file];
-    this.entries.set(key, { files, stamps: files.map((f) => this.stamps.modifiedTime(f)), resolution });
+    this.entries.set(key, { files, stamps: stampsOf(files, this.stamps), resolution });
     return resolution;
   }
 
