@@ -8,9 +8,9 @@
  */
 import * as path from 'node:path';
 import * as ts from 'typescript';
-import { networkPackagesFor, scriptKindOf } from '@avglint/node';
+import { scriptKindOf } from '@avglint/node';
 import { analyseFile, RULE_IDS, type AnalysisResult, type Catalogue, type Locale, type RuleId } from '@avglint/rules';
-import { prismaSchemaFor, readSettings, resolveCatalogue, stamps, type CatalogueResolution } from './catalogue';
+import { folderFacts, type CatalogueResolution, type FolderFacts } from './catalogue';
 
 /** The parts of ESLint's rule context the session needs; kept structural so the rule factory stays generic. */
 export interface LintedFile {
@@ -25,6 +25,8 @@ export interface LintedFile {
 
 export interface FileSession {
   readonly resolution: CatalogueResolution;
+  /** What the file shares with the others of its folder: the catalogue above, network packages, Prisma schema. */
+  readonly folder: FolderFacts;
   /** `settings.avglint.locale`, when the ESLint config sets one. */
   readonly locale?: Locale;
   /** The options each registered rule was configured with (the first element of its options array). */
@@ -64,8 +66,9 @@ export function sessionFor(file: LintedFile, rule: RuleId, options: Readonly<Rec
   if (session === undefined) {
     const fileName = path.resolve(file.cwd, file.filename);
     const { sourceFile, program } = sourceFileFor(fileName, file.sourceCode);
-    const settings = readSettings(file.settings);
-    session = { resolution: resolveCatalogue(fileName, file.cwd, settings), rules: new Map(), sourceFile, program, ...(settings.locale ? { locale: settings.locale } : {}) };
+    const folder = folderFacts(fileName, file.cwd, file.settings);
+    const { locale } = folder.settings;
+    session = { resolution: folder.resolution, folder, rules: new Map(), sourceFile, program, ...(locale ? { locale } : {}) };
     sessions.set(file.sourceCode, session);
   }
   session.rules.set(rule, options);
@@ -83,7 +86,7 @@ export function analyse(session: FileSession): AnalysisResult | undefined {
   // The project's npm packages that can reach the network (the Node layer's answer, cached per package version, the
   // same set object while package.json is unchanged): data handed to one the catalogue does not name is an unknown
   // destination, as in `avglint scan` and the editor. A changed package.json gives a new set, so a new result.
-  const networkPackages = networkPackagesFor(session.sourceFile.fileName, stamps);
+  const networkPackages = session.folder.networkPackages();
   const key = JSON.stringify([now.toISOString().slice(0, 10), session.locale, packageSetId(networkPackages), enabled.map((id) => [id, session.rules.get(id)])]);
   const scope = session.program ?? session.sourceFile;
   let byFile = results.get(scope);
@@ -94,7 +97,7 @@ export function analyse(session: FileSession): AnalysisResult | undefined {
   if (byOptions === undefined) byCatalogue.set(catalogue, (byOptions = new Map()));
   let result = byOptions.get(key);
   if (result === undefined) {
-    const prismaSchema = prismaSchemaFor(session.sourceFile.fileName);
+    const prismaSchema = session.folder.prismaSchema();
     result = analyseFile({
       sourceFile: session.sourceFile,
       program: session.program,

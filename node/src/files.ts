@@ -140,6 +140,37 @@ export class FileStamps {
   }
 }
 
+/**
+ * Answers a host derives from files on disk, by key, each kept for `windowMs` after it was made and then made again:
+ * what every file of one folder shares (its catalogue, its package's network packages, its Prisma schema). The ESLint
+ * plugin asks for every file it lints; made from `FileStamps` with a window of their own, an answer is at most the
+ * two windows old. A clock that goes back makes the answer again, as in `FileStamps`.
+ */
+export class WindowedAnswers<V> {
+  private readonly answers = new Map<string, { readonly at: number; readonly value: V }>();
+
+  constructor(
+    private readonly windowMs: number,
+    /** Milliseconds; tests pass their own. */
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  /** The answer for `key` made less than the window ago, else `make()`'s, kept from now on. */
+  get(key: string, make: () => V): V {
+    const now = this.clock();
+    const known = this.answers.get(key);
+    if (known !== undefined && now - known.at < this.windowMs && now >= known.at) return known.value;
+    const value = make();
+    this.answers.set(key, { at: now, value });
+    return value;
+  }
+
+  /** Forgets `key`: the next `get` makes its answer again. */
+  forget(key: string): void {
+    this.answers.delete(key);
+  }
+}
+
 /** Every question a new `stat`: for hosts that analyse once (`avglint scan`) or are told of changes. */
 export const EXACT_STAMPS = new FileStamps(0);
 

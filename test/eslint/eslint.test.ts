@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ESLint } from 'eslint';
+import { ESLint, Linter } from 'eslint';
 import { eslintBin, eslintConfig, fixtureCatalogueText, tempProjectsForSuite, type TempProject } from '../helpers/tempProject';
 
 const BSN = "export const bsn = '111222333';\n"; // passes the elfproef: a planted no-bsn-literal violation
@@ -221,5 +221,27 @@ describe('ESLint with eslint-plugin-avglint', function () {
     assert.deepEqual(plugin.configs.strict.languageOptions?.parserOptions, { projectService: true });
     assert.equal(plugin.configs.recommended.languageOptions?.parserOptions, undefined);
     assert.equal(plugin.configs.strict.plugins?.['avglint'], plugin);
+  });
+
+  it('gives each folder the catalogue nearest to it, with one settings object for all files, and does not remember a folder without one', async () => {
+    const { default: plugin } = await import('eslint-plugin-avglint');
+    const p = project({
+      'a/avglint.catalogue.yaml': fixtureCatalogueText(),
+      'b/avglint.catalogue.yaml': 'version: 1\ncategories: [\n',
+      'c/.keep': '',
+    });
+    // One settings object, as ESLint hands every file of one config: the plugin keeps what it found per folder for it.
+    const settings = {};
+    const linter = new Linter({ cwd: p.dir });
+    const config = { ...plugin.configs.recommended, settings } as Linter.Config;
+    const lintAt = (file: string): string[] => linter.verify(BSN, [config], path.join(p.dir, file)).map((m) => `${m.ruleId ?? '(fatal)'}`);
+    assert.deepEqual(lintAt('a/one.ts'), ['avglint/no-bsn-literal']);
+    assert.deepEqual(lintAt('b/one.ts'), ['avglint/catalogue'], 'b has its own (broken) catalogue, not a\'s');
+    assert.deepEqual(lintAt('a/two.ts'), ['avglint/no-bsn-literal']);
+    assert.deepEqual(lintAt('b/two.ts'), ['avglint/catalogue']);
+    assert.deepEqual(lintAt('c/one.ts'), ['avglint/catalogue'], 'no catalogue above c');
+    // A catalogue the FG adds is found by the very next file: a folder without one is asked again every time.
+    p.write('c/avglint.catalogue.yaml', fixtureCatalogueText());
+    assert.deepEqual(lintAt('c/two.ts'), ['avglint/no-bsn-literal']);
   });
 });

@@ -18,6 +18,7 @@ import {
   preset,
   realPathOutside,
   resolveCatalogue,
+  WindowedAnswers,
   type CatalogueResolution,
 } from '@avglint/node';
 import { RULE_IDS, RULES, type Problem } from '@avglint/rules';
@@ -229,6 +230,35 @@ describe('@avglint/node: the catalogue on disk', () => {
       now -= 20;
       assert.equal(stamps.isRegularFile(file), false);
       assert.equal(stamps.modifiedTime(file), undefined);
+    });
+  });
+
+  describe('answers kept for a window (what the ESLint plugin shares per folder)', () => {
+    it('gives the answer made less than the window ago, then makes it again', () => {
+      let now = 10_000;
+      let made = 0;
+      const answers = new WindowedAnswers<number>(500, () => now);
+      const get = (key: string): number => answers.get(key, () => ++made);
+      assert.equal(get('src'), 1);
+      now += 499;
+      assert.equal(get('src'), 1);
+      assert.equal(get('lib'), 2, 'each key has its own answer');
+      now += 1;
+      assert.equal(get('src'), 3, 'at the window the answer is made again');
+      assert.equal(get('lib'), 2);
+    });
+
+    it('makes the answer again after a clock that went back, and after `forget`', () => {
+      let now = 10_000;
+      let made = 0;
+      const answers = new WindowedAnswers<number>(500, () => now);
+      const get = (): number => answers.get('src', () => ++made);
+      assert.equal(get(), 1);
+      now -= 1;
+      assert.equal(get(), 2);
+      answers.forget('src');
+      assert.equal(get(), 3);
+      assert.equal(get(), 3);
     });
   });
 
