@@ -131,6 +131,41 @@ describe('ESLint adapter', function () {
     assert.deepEqual(runs.map((r) => r.typed), [false]);
   });
 
+  it('reuses a typed file\'s analysis for the same options on the same day, and analyses again with other options or on the next day', () => {
+    const code = '// eslint-disable-next-line avglint/no-personal-data-in-logs -- migratie (until 2026-06-30)\nPROBE_LOG(bsn);\n';
+    const rules = { 'avglint/no-personal-data-in-logs': 'error', 'avglint/require-suppression-reason': 'error', 'avglint/no-unauthorised-transfer': 'error' };
+    const RealDate = Date;
+    const at = (iso: string): void => {
+      const fixed = new RealDate(iso).getTime();
+      // Only the clock moves: `new Date(x)` and everything else is the real Date.
+      globalThis.Date = class extends RealDate {
+        constructor(...args: unknown[]) {
+          if (args.length === 0) super(fixed);
+          else super(...(args as [string]));
+        }
+        static override now(): number {
+          return fixed;
+        }
+      } as DateConstructor;
+    };
+    try {
+      at('2026-06-30T08:00:00Z');
+      assert.deepEqual(lint(code, rules, undefined, 'strict').map((m) => m.ruleId), []);
+      at('2026-06-30T21:00:00Z');
+      assert.deepEqual(lint(code, rules, undefined, 'strict').map((m) => m.ruleId), []);
+      assert.equal(runs.length, 1, 'the same day and options: the analysis is reused');
+      assert.deepEqual(lint(code, { ...rules, 'avglint/no-unauthorised-transfer': ['error', { reportUnresolvedDestinations: true }] }, undefined, 'strict').map((m) => m.ruleId), []);
+      assert.equal(runs.length, 2, 'other options: analysed again');
+      at('2026-07-01T00:00:00Z');
+      const expired = lint(code, rules, undefined, 'strict');
+      assert.equal(runs.length, 3, 'the next day: analysed again');
+      // ESLint still applies the directive itself; the core says it has expired.
+      assert.deepEqual(expired.map((m) => m.ruleId), ['avglint/require-suppression-reason']);
+    } finally {
+      globalThis.Date = RealDate;
+    }
+  });
+
   it('runs only the enabled rules', () => {
     const messages = lint('PROBE_LOG(bsn);\nconst x = PROBE_READ;\n', { 'avglint/no-unauthorised-access': 'error' });
     assert.deepEqual(runs[0]?.rules, ['no-unauthorised-access']);
