@@ -47,6 +47,8 @@ export const ADAPTER_MESSAGES = {
 } as const;
 
 type Options = [Record<string, unknown>?];
+/** The options of a rule the config gives none: one object, so the session serialises them once (see `optionsText`). */
+const NO_OPTIONS: Readonly<Record<string, unknown>> = Object.freeze({});
 export type AvglintRule = TSESLint.RuleModule<string, Options, AvglintDocs>;
 
 /**
@@ -54,6 +56,7 @@ export type AvglintRule = TSESLint.RuleModule<string, Options, AvglintDocs>;
  * into `context.options` for every rule on every file (0.13 s of a 2,000-file run in the benchmark profile). ESLint
  * applies `meta.defaultOptions` once per configuration, and the core merges each rule's defaults again itself.
  */
+
 export function createAvglintRule(id: RuleId): AvglintRule {
   const meta = RULES[id];
   const messages = Object.fromEntries(Object.keys(meta.messages).map((messageId) => [messageId, FINDING_TEMPLATE]));
@@ -70,7 +73,7 @@ export function createAvglintRule(id: RuleId): AvglintRule {
     // config that sets another value is reported (`settings/conflict`). The core merges the defaults itself.
     defaultOptions: [],
     create(context) {
-      const session = sessionFor(context, id, context.options[0] ?? {});
+      const session = sessionFor(context, id, context.options[0] ?? NO_OPTIONS);
       return {
         Program(): void {
           if (carrier(session) === id) reportProblems(context, session);
