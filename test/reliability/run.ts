@@ -260,6 +260,9 @@ async function cataloguePart(count: number): Promise<Summary> {
 // ---------------------------------------------------------------------------------------------------------------
 // No network
 
+/** `avglint scan` of the demo project (25 files, planted findings): what the network part runs traced and offline. */
+const SCAN_DEMO = [path.join(REPO, 'cli/dist/main.js'), 'scan', path.join(REPO, 'examples')];
+
 function networkPart(): Summary {
   const strace = spawnSync('strace', ['-V']);
   if (strace.status !== 0) {
@@ -269,7 +272,7 @@ function networkPart(): Summary {
   const trace = path.join(os.tmpdir(), `avglint-strace-${process.pid}`);
   const runs: Summary[] = [];
   const commands: [string, string[]][] = [
-    ['scan (typed fixture project)', [path.join(REPO, 'cli/dist/main.js'), 'scan', path.join(REPO, 'test/fixtures/project')]],
+    ['scan (typed demo project)', SCAN_DEMO],
     ['catalogue check', [path.join(REPO, 'cli/dist/main.js'), 'catalogue', 'check', path.join(REPO, 'examples/avglint.catalogue.yaml')]],
     ['language server over a flood of 200 edits', [SELF, '--worker', 'flood', '200']],
   ];
@@ -282,8 +285,17 @@ function networkPart(): Summary {
     runs.push({ name, sockets: sockets.length, networkSockets: network.length, networkConnects: connects.length, examples: [...network, ...connects].slice(0, 3) });
     fs.rmSync(trace, { force: true });
   }
-  const offline = spawnSync('unshare', ['-n', process.execPath, path.join(REPO, 'cli/dist/main.js'), 'scan', path.join(REPO, 'test/fixtures/project')], { encoding: 'utf8', timeout: 600_000 });
-  const summary = { runs, unshareScanExit: offline.status, unshareScanError: offline.error ? String(offline.error) : undefined };
+  // Offline, the scan must say what it says online (the demo's planted findings, exit 1), apart from its timing line.
+  const online = spawnSync(process.execPath, SCAN_DEMO, { encoding: 'utf8', timeout: 600_000 });
+  const offline = spawnSync('unshare', ['-n', process.execPath, ...SCAN_DEMO], { encoding: 'utf8', timeout: 600_000 });
+  const withoutTiming = (text: string | null): string => (text ?? '').split('\n').slice(0, -2).join('\n');
+  const summary = {
+    runs,
+    onlineScanExit: online.status,
+    unshareScanExit: offline.status,
+    sameOutputOffline: withoutTiming(online.stdout) === withoutTiming(offline.stdout),
+    unshareScanError: offline.error ? String(offline.error) : undefined,
+  };
   log(`  ${JSON.stringify(summary)}`);
   return summary;
 }
