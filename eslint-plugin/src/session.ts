@@ -7,9 +7,10 @@
  * own findings.
  */
 import * as path from 'node:path';
+import { isMainThread } from 'node:worker_threads';
 import * as ts from 'typescript';
 import { scriptKindOf } from '@avglint/node';
-import { analyseFile, RULE_IDS, type AnalysisResult, type Catalogue, type Locale, type RuleId } from '@avglint/rules';
+import { analyseFile, RULE_IDS, type AnalysisInput, type AnalysisResult, type Catalogue, type Locale, type RuleId } from '@avglint/rules';
 import { folderFacts, type CatalogueResolution, type FolderFacts } from './catalogue';
 
 /** The parts of ESLint's rule context the session needs; kept structural so the rule factory stays generic. */
@@ -114,15 +115,12 @@ export function analyse(session: FileSession): AnalysisResult | undefined {
   const scope = session.program ?? session.sourceFile;
   let byFile = results.get(scope);
   if (byFile === undefined) results.set(scope, (byFile = new WeakMap()));
-  let byCatalogue = byFile.get(session.sourceFile);
-  if (byCatalogue === undefined) byFile.set(session.sourceFile, (byCatalogue = new WeakMap()));
-  let byOptions = byCatalogue.get(catalogue);
-  if (byOptions === undefined) byCatalogue.set(catalogue, (byOptions = new Map()));
+  const byOptions = resultsFor(byFile, session.sourceFile, catalogue);
   let result = byOptions.get(key);
   if (result === undefined) {
     const prismaSchema = session.folder.prismaSchema();
-    result = analyseFile({
-      sourceFile: session.sourceFile,
+    const input = (sourceFile: ts.SourceFile): AnalysisInput => ({
+      sourceFile,
       program: session.program,
       catalogue,
       ...(prismaSchema ? { prismaSchema } : {}),
@@ -130,10 +128,90 @@ export function analyse(session: FileSession): AnalysisResult | undefined {
       // Only options the ESLint config sets: the core merges them over the catalogue's `settings.rules` and the defaults.
       options: { rules: new Set(enabled), ruleOptions: Object.fromEntries([...session.rules].filter(([, options]) => Object.keys(options).length > 0)), now, ...(session.locale ? { locale: session.locale } : {}) },
     });
+    result = analyseFile(input(session.sourceFile));
     byOptions.set(key, result);
+    if (session.program !== undefined) {
+      for (const sibling of siblingsToAnalyse(session.program, session.sourceFile, key)) {
+        const forSibling = resultsFor(byFile, sibling, catalogue);
+        if (forSibling.has(key)) continue;
+        try {
+          forSibling.set(key, analyseFile(input(sibling)));
+        } catch {
+          // Ahead of time only: the sibling is analysed again when ESLint lints it, and any failure is reported then.
+        }
+      }
+    }
   }
   session.result = result;
   return result;
+}
+
+function resultsFor(byFile: WeakMap<ts.SourceFile, WeakMap<Catalogue, Map<string, AnalysisResult>>>, sourceFile: ts.SourceFile, catalogue: Catalogue): Map<string, AnalysisResult> {
+  let byCatalogue = byFile.get(sourceFile);
+  if (byCatalogue === undefined) byFile.set(sourceFile, (byCatalogue = new WeakMap()));
+  let byOptions = byCatalogue.get(catalogue);
+  if (byOptions === undefined) byCatalogue.set(catalogue, (byOptions = new Map()));
+  return byOptions;
+}
+
+/**
+ * What the plugin knows of a program's lint run: how many of its files it analysed, its source files by folder (made
+ * when first needed) and the folders it analysed ahead, per result key.
+ */
+interface ProgramRun {
+  /** The program's files analysed so far (an edit's lints analyse one file again and again). */
+  readonly files: WeakSet<ts.SourceFile>;
+  analysed: number;
+  folders?: Map<string, ts.SourceFile[]>;
+  readonly ahead: Set<string>;
+}
+const programRuns = new WeakMap<ts.Program, ProgramRun>();
+
+/**
+ * The other files of `file`'s folder to analyse now, ahead of their own lint, or none. ESLint lints a folder's files one
+ * after another, each right after its own parse, and the analysis between two parses runs on cold caches and a young
+ * heap full of the parse's objects: a folder's files analysed in one go cost about a sixth less (BENCHMARKS.md, "after
+ * the seventh session"). The results wait in the per-file cache above, keyed like every other result, so a sibling
+ * that is linted with other options, another catalogue or another text is simply analysed again then.
+ *
+ * Only once a second file of the same program is analysed: a lint run over many files, not an editor's lint of the
+ * file being edited (every edit makes a new program). Not in a worker thread (ESLint's `--concurrency`), where the
+ * folder's other files may be linted by another thread. A folder is analysed ahead once per program and result key.
+ */
+function siblingsToAnalyse(program: ts.Program, file: ts.SourceFile, key: string): readonly ts.SourceFile[] {
+  let run = programRuns.get(program);
+  if (run === undefined) programRuns.set(program, (run = { files: new WeakSet(), analysed: 0, ahead: new Set() }));
+  if (!run.files.has(file)) {
+    run.files.add(file);
+    run.analysed++;
+  }
+  if (run.analysed < 2 || !isMainThread) return [];
+  const folder = folderOf(file.fileName);
+  const aheadKey = `${folder}\0${key}`;
+  if (run.ahead.has(aheadKey)) return [];
+  run.ahead.add(aheadKey);
+  run.folders ??= lintableByFolder(program);
+  return (run.folders.get(folder) ?? []).filter((sibling) => sibling !== file);
+}
+
+/** The program's own script files by folder: no declaration files, nothing from node_modules, no JSON. */
+function lintableByFolder(program: ts.Program): Map<string, ts.SourceFile[]> {
+  const folders = new Map<string, ts.SourceFile[]>();
+  for (const sourceFile of program.getSourceFiles()) {
+    const name = sourceFile.fileName;
+    if (sourceFile.isDeclarationFile || program.isSourceFileFromExternalLibrary(sourceFile) || name.includes('/node_modules/') || !SCRIPT.test(name)) continue;
+    const folder = folderOf(name);
+    const files = folders.get(folder);
+    if (files) files.push(sourceFile);
+    else folders.set(folder, [sourceFile]);
+  }
+  return folders;
+}
+const SCRIPT = /\.[cm]?[jt]sx?$/;
+
+/** A program file's folder: TypeScript's file names use `/` on every platform. */
+function folderOf(fileName: string): string {
+  return fileName.slice(0, fileName.lastIndexOf('/'));
 }
 
 /**

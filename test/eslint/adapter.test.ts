@@ -5,11 +5,14 @@
  * removed after.
  */
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { Linter } from 'eslint';
 import { RULE_MODULES, type CheckContext, type Finding, type RuleModule } from '@avglint/rules';
 import plugin from 'eslint-plugin-avglint';
 import { FIXTURE_CATALOGUE, FIXTURE_PROJECT } from '../helpers/ruleTester';
+import { fixtureCatalogueText, tempProjectsForSuite } from '../helpers/tempProject';
 
 /** The analysis runs of the probe: one per analysed file, with the probed rules that were enabled. */
 const runs: { file: string; rules: string[]; typed: boolean }[] = [];
@@ -236,5 +239,89 @@ describe('ESLint adapter', function () {
       ['avglint/no-bsn-literal', 2],
     ]);
     assert.match(messages[0]?.message ?? '', /probe failure/u);
+  });
+});
+
+describe('ESLint adapter: a folder analysed ahead in a lint run', function () {
+  this.timeout(120_000);
+  before(installProbe);
+  after(removeProbe);
+  beforeEach(() => (runs.length = 0));
+  const project = tempProjectsForSuite();
+  const files = {
+    'tsconfig.json': JSON.stringify({ compilerOptions: { target: 'es2022', module: 'node16', strict: true, noEmit: true, skipLibCheck: true, types: [] }, include: ['.'] }),
+    'avglint.catalogue.yaml': fixtureCatalogueText(),
+    'a/een.ts': 'export const een = 1;\n',
+    'a/twee.ts': 'export const twee = 2;\n',
+    'a/drie.ts': 'export const drie = 3;\nPROBE_LOG(drie);\n',
+    'a/typen.d.ts': 'export type Vier = 4;\n',
+    'b/vier.ts': 'export const vier = 4;\n',
+    'b/vijf.ts': 'export const vijf = 5;\n',
+  };
+
+  /** Lints files of one project with one linter (one project service, as in one ESLint run), with their text on disk or another. */
+  function linterFor(dir: string): (file: string, text?: string) => Linter.LintMessage[] {
+    const linter = new Linter({ cwd: dir });
+    const base = plugin.configs.strict;
+    const config = { ...base, languageOptions: { ...base.languageOptions, parserOptions: { projectService: true, tsconfigRootDir: dir } }, rules: { 'avglint/no-personal-data-in-logs': 'error' } } as Linter.Config;
+    return (file, text) => linter.verify(text ?? fs.readFileSync(path.join(dir, file), 'utf8'), [config], path.join(dir, file));
+  }
+  const analysed = (dir: string): string[] => runs.map((r) => path.relative(dir, r.file).split(path.sep).join('/'));
+
+  it('analyses the rest of a folder with the second file of a program, once, and each file gets its own findings', () => {
+    const p = project(files);
+    const lintAt = linterFor(p.dir);
+    assert.deepEqual(lintAt('a/een.ts'), []);
+    assert.deepEqual(analysed(p.dir), ['a/een.ts'], 'the first file of a program: alone');
+    assert.deepEqual(lintAt('a/twee.ts'), []);
+    assert.deepEqual(analysed(p.dir), ['a/een.ts', 'a/twee.ts', 'a/drie.ts'], 'the second: its folder\'s other script files too, not a declaration file');
+    const drie = lintAt('a/drie.ts');
+    assert.deepEqual(analysed(p.dir), ['a/een.ts', 'a/twee.ts', 'a/drie.ts'], 'analysed ahead: not again');
+    assert.deepEqual(drie.map((m) => [m.ruleId, m.line, m.column, m.endColumn]), [['avglint/no-personal-data-in-logs', 2, 11, 15]]);
+    lintAt('b/vier.ts');
+    lintAt('b/vijf.ts');
+    assert.deepEqual(analysed(p.dir).slice(3), ['b/vier.ts', 'b/vijf.ts']);
+  });
+
+  it('analyses only the edited file while a file is edited (each edit a new program), and a file with another text anew', () => {
+    const p = project(files);
+    const lintAt = linterFor(p.dir);
+    lintAt('a/een.ts', 'export const een = 10;\n');
+    lintAt('a/een.ts', 'export const een = 100;\n');
+    lintAt('a/een.ts', 'export const een = 1000;\n');
+    assert.deepEqual(analysed(p.dir), ['a/een.ts', 'a/een.ts', 'a/een.ts']);
+    lintAt('a/twee.ts');
+    assert.deepEqual(analysed(p.dir).slice(3), ['a/twee.ts', 'a/drie.ts']);
+    // drie.ts was analysed ahead with its text on disk; linted with another text, it is analysed for that text.
+    const changed = lintAt('a/drie.ts', '\nexport const drie = 3;\nPROBE_LOG(drie);\n');
+    assert.deepEqual(analysed(p.dir).slice(5), ['a/drie.ts']);
+    assert.deepEqual(changed.map((m) => [m.ruleId, m.line]), [['avglint/no-personal-data-in-logs', 3]]);
+  });
+
+  it('analyses nothing ahead in a worker thread (ESLint --concurrency), where another thread may lint the folder\'s other files', async () => {
+    const p = project(files);
+    // The worker has its own modules: it counts the analyses itself, with the same probe idea (wrapping one check).
+    const script = `
+      const path = require('node:path');
+      const { parentPort, workerData } = require('node:worker_threads');
+      const { Linter } = require('eslint');
+      const { RULE_MODULES } = require('@avglint/rules');
+      const plugin = require('eslint-plugin-avglint').default ?? require('eslint-plugin-avglint');
+      const analysed = [];
+      const rule = RULE_MODULES.find((r) => r.id === 'no-personal-data-in-logs');
+      const check = rule.check;
+      rule.check = (context, helpers) => { analysed.push(path.basename(context.sourceFile.fileName)); return check.call(rule, context, helpers); };
+      const linter = new Linter({ cwd: workerData.dir });
+      const base = plugin.configs.strict;
+      const config = { ...base, languageOptions: { ...base.languageOptions, parserOptions: { projectService: true, tsconfigRootDir: workerData.dir } }, rules: { 'avglint/no-personal-data-in-logs': 'error' } };
+      for (const file of ['a/een.ts', 'a/twee.ts']) linter.verify(require('node:fs').readFileSync(path.join(workerData.dir, file), 'utf8'), [config], path.join(workerData.dir, file));
+      parentPort.postMessage(analysed);
+    `;
+    const analysedInWorker = await new Promise<string[]>((resolve, reject) => {
+      const worker = new Worker(script, { eval: true, workerData: { dir: p.dir } });
+      worker.once('message', resolve);
+      worker.once('error', reject);
+    });
+    assert.deepEqual(analysedInWorker, ['een.ts', 'twee.ts']);
   });
 });

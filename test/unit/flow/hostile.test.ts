@@ -65,6 +65,16 @@ const CASES: readonly Case[] = [
     untypedOnly: true,
   },
   {
+    // A type runs nothing, so a parameter in a function type is no read; the walk skips types both in ordinary code
+    // and past the depth where it goes on without recursion (generated code), and finds the same reads either way.
+    name: 'parameters of function types are no reads, in ordinary code and nested 400 functions deep',
+    code: `${pre}export type Terug = (diagnose: string) => void;\nexport const diep = ${'() => '.repeat(400)}(cb: (diagnose: string) => void, d: { diagnose: string }) => [cb, d.diagnose, leerling.diagnose];\n`,
+    expected: [
+      ['no-unauthorised-access:unauthorisedRead', 'd.diagnose'],
+      ['no-unauthorised-access:unauthorisedRead', 'leerling.diagnose'],
+    ],
+  },
+  {
     // Found by the reliability tier's generators: the callee of each call resolved the one before it, recursively.
     name: 'a logged member at the end of a chain of 2,000 calls (`q.then().then().…bsn`)',
     code: `${pre}declare const q: { then(): typeof q; bsn: string };\nconsole.log(q${'.then()'.repeat(2_000)}.bsn);\n`,

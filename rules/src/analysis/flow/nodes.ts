@@ -92,7 +92,8 @@ const PARAMETER = ts.SyntaxKind.Parameter;
 /** Tokens (identifiers, literals, keywords, punctuation) have no children and none is collected. */
 const LAST_TOKEN = ts.SyntaxKind.LastToken;
 const PROPERTY_ACCESS = ts.SyntaxKind.PropertyAccessExpression;
-const TYPE_REFERENCE = ts.SyntaxKind.TypeReference;
+const FIRST_TYPE_NODE = ts.SyntaxKind.FirstTypeNode;
+const LAST_TYPE_NODE = ts.SyntaxKind.LastTypeNode;
 const { forEachChild } = ts;
 
 /**
@@ -161,15 +162,13 @@ function taken(): FileNodes {
 function visit(node: ts.Node): undefined {
   const kind = node.kind;
   if (kind <= LAST_TOKEN) return undefined;
+  // A type (`Leerling[]`, `(z: Zorgdossier) => void`, `{ bsn: string }`) runs nothing: none of its nodes is a call, a
+  // write or a read, and types are an eighth of a file's nodes with children.
+  if (kind >= FIRST_TYPE_NODE && kind <= LAST_TYPE_NODE) return undefined;
   const role = ROLES[kind] ?? 0;
   if (role !== 0) record(node, role);
-  // The two most common kinds with children, without `forEachChild`: their other children are tokens or names.
+  // The most common kind with children, without `forEachChild`: its other child is a name.
   if (kind === PROPERTY_ACCESS) return visitChild((node as ts.PropertyAccessExpression).expression);
-  if (kind === TYPE_REFERENCE) {
-    const args = (node as ts.TypeReferenceNode).typeArguments;
-    if (args !== undefined) for (const arg of args) visitChild(arg);
-    return undefined;
-  }
   if (depth < MAX_DEPTH) {
     depth++;
     forEachChild(node, visit);
@@ -192,8 +191,10 @@ function visitChild(child: ts.Node): undefined {
   return undefined;
 }
 
-function recordNode(node: ts.Node): boolean {
-  const role = ROLES[node.kind] ?? 0;
+function recordNode(node: ts.Node): boolean | 'skip' {
+  const kind = node.kind;
+  if (kind >= FIRST_TYPE_NODE && kind <= LAST_TYPE_NODE) return 'skip';
+  const role = ROLES[kind] ?? 0;
   if (role !== 0) record(node, role);
   return true;
 }

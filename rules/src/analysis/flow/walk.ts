@@ -6,16 +6,19 @@ const { forEachChild } = ts;
 
 /**
  * Visits `root` and its descendants in source order without recursion, so generated code nested thousands of levels
- * deep cannot exhaust the stack. `visit` returns false to stop the whole walk.
+ * deep cannot exhaust the stack. `visit` returns false to stop the whole walk, `'skip'` to go on without the node's
+ * children.
  */
-export function forEachNode(root: ts.Node, visit: (node: ts.Node) => boolean): void {
+export function forEachNode(root: ts.Node, visit: (node: ts.Node) => boolean | 'skip'): void {
   const stack: ts.Node[] = [root];
   const push = (child: ts.Node): void => {
     stack.push(child);
   };
   while (stack.length > 0) {
     const node = stack.pop() as ts.Node;
-    if (!visit(node)) return;
+    const next = visit(node);
+    if (next === 'skip') continue;
+    if (!next) return;
     // Children straight onto the stack, that stretch reversed in place: no array per node. (A scratch array emptied
     // with `length = 0` gives up its backing store: that was a third of the analysis' allocation.)
     const from = stack.length;
