@@ -10,7 +10,8 @@ import * as path from 'node:path';
 import { isMainThread } from 'node:worker_threads';
 import * as ts from 'typescript';
 import { scriptKindOf } from '@avglint/node';
-import { analyseFile, RULE_IDS, type AnalysisInput, type AnalysisResult, type Catalogue, type Locale, type RuleId } from '@avglint/rules';
+import { analyseFile, RULE_IDS, type AnalysisResult, type Catalogue, type Locale, type RuleId } from '@avglint/rules';
+import { folderOf, lintRunOf } from './ahead';
 import { folderFacts, type CatalogueResolution, type FolderFacts } from './catalogue';
 
 /** The parts of ESLint's rule context the session needs; kept structural so the rule factory stays generic. */
@@ -36,6 +37,9 @@ export interface FileSession {
   result?: AnalysisResult;
   readonly sourceFile: ts.SourceFile;
   readonly program?: ts.Program;
+  /** ESLint's working directory and settings object, for the facts of files analysed ahead (ahead.ts). */
+  readonly cwd: string;
+  readonly settings: Readonly<Record<string, unknown>>;
 }
 
 /** By ESLint's SourceCode object, which is the same for every rule during one lint of one text. */
@@ -92,7 +96,7 @@ export function sessionFor(file: LintedFile, rule: RuleId, options: Readonly<Rec
     const { sourceFile, program } = sourceFileFor(fileName, file.sourceCode);
     const folder = folderFacts(fileName, file.cwd, file.settings);
     const { locale } = folder.settings;
-    session = { resolution: folder.resolution, folder, rules: new Map(), sourceFile, program, ...(locale ? { locale } : {}) };
+    session = { resolution: folder.resolution, folder, rules: new Map(), sourceFile, program, cwd: file.cwd, settings: file.settings, ...(locale ? { locale } : {}) };
     sessions.set(file.sourceCode, session);
   }
   session.rules.set(rule, options);
@@ -107,37 +111,26 @@ export function analyse(session: FileSession): AnalysisResult | undefined {
   const enabled = RULE_IDS.filter((id) => session.rules.has(id));
   // Suppression expiry depends on the day, so a result is reused only on the day it was computed.
   const now = new Date();
-  // The project's npm packages that can reach the network (the Node layer's answer, cached per package version, the
-  // same set object while package.json is unchanged): data handed to one the catalogue does not name is an unknown
-  // destination, as in `avglint scan` and the editor. A changed package.json gives a new set, so a new result.
-  const networkPackages = session.folder.networkPackages();
-  const key = `${utcDay(now)}\0${session.locale ?? ''}\0${packageSetId(networkPackages)}\0${enabled.map((id) => `${id}=${optionsText(session.rules.get(id) ?? {})}`).join('\0')}`;
   const scope = session.program ?? session.sourceFile;
   let byFile = results.get(scope);
   if (byFile === undefined) results.set(scope, (byFile = new WeakMap()));
-  const byOptions = resultsFor(byFile, session.sourceFile, catalogue);
-  let result = byOptions.get(key);
+  // A run over many files of one program analyses files ahead of their lint (ahead.ts).
+  const run = session.program === undefined ? undefined : lintRunOf(session.program, isMainThread);
+  run?.lints(session.sourceFile);
+  const own = { sourceFile: session.sourceFile, facts: session.folder, catalogue };
+  let result = resultOf(session, byFile, own, enabled, now, false);
   if (result === undefined) {
-    const prismaSchema = session.folder.prismaSchema();
-    const input = (sourceFile: ts.SourceFile): AnalysisInput => ({
-      sourceFile,
-      program: session.program,
-      catalogue,
-      ...(prismaSchema ? { prismaSchema } : {}),
-      networkPackages,
-      // Only options the ESLint config sets: the core merges them over the catalogue's `settings.rules` and the defaults.
-      options: { rules: new Set(enabled), ruleOptions: Object.fromEntries([...session.rules].filter(([, options]) => Object.keys(options).length > 0)), now, ...(session.locale ? { locale: session.locale } : {}) },
-    });
-    result = analyseFile(input(session.sourceFile));
-    byOptions.set(key, result);
-    if (session.program !== undefined) {
-      for (const sibling of siblingsToAnalyse(session.program, session.sourceFile, key)) {
-        const forSibling = resultsFor(byFile, sibling, catalogue);
-        if (forSibling.has(key)) continue;
+    result = resultOf(session, byFile, own, enabled, now, true) as AnalysisResult;
+    if (run !== undefined) {
+      for (const sourceFile of run.ahead(session.sourceFile, resultKey(session, session.folder, enabled, now))) {
+        // A file of another folder of the tree has its own facts (catalogue, packages, Prisma schema) under the same settings.
+        const facts = folderOf(sourceFile.fileName) === folderOf(session.sourceFile.fileName) ? session.folder : folderFacts(sourceFile.fileName, session.cwd, session.settings);
+        const other = facts.resolution.catalogue;
+        if (other === undefined) continue;
         try {
-          forSibling.set(key, analyseFile(input(sibling)));
+          resultOf(session, byFile, { sourceFile, facts, catalogue: other }, enabled, now, true);
         } catch {
-          // Ahead of time only: the sibling is analysed again when ESLint lints it, and any failure is reported then.
+          // Ahead of its lint only: the file is analysed again when ESLint lints it, and any failure is reported then.
         }
       }
     }
@@ -146,72 +139,57 @@ export function analyse(session: FileSession): AnalysisResult | undefined {
   return result;
 }
 
+/** A file to analyse, with what its folder shares (its own, or another folder's for a file analysed ahead). */
+interface Target {
+  readonly sourceFile: ts.SourceFile;
+  readonly facts: FolderFacts;
+  readonly catalogue: Catalogue;
+}
+
+/** The cached result for `target` under the session's rules and options, analysed now if `analyseIfMissing`. */
+function resultOf(
+  session: FileSession,
+  byFile: WeakMap<ts.SourceFile, WeakMap<Catalogue, Map<string, AnalysisResult>>>,
+  target: Target,
+  enabled: readonly RuleId[],
+  now: Date,
+  analyseIfMissing: boolean,
+): AnalysisResult | undefined {
+  const byOptions = resultsFor(byFile, target.sourceFile, target.catalogue);
+  const key = resultKey(session, target.facts, enabled, now);
+  let result = byOptions.get(key);
+  if (result !== undefined || !analyseIfMissing) return result;
+  const prismaSchema = target.facts.prismaSchema();
+  const { locale } = target.facts.settings;
+  result = analyseFile({
+    sourceFile: target.sourceFile,
+    program: session.program,
+    catalogue: target.catalogue,
+    ...(prismaSchema ? { prismaSchema } : {}),
+    networkPackages: target.facts.networkPackages(),
+    // Only options the ESLint config sets: the core merges them over the catalogue's `settings.rules` and the defaults.
+    options: { rules: new Set(enabled), ruleOptions: Object.fromEntries([...session.rules].filter(([, options]) => Object.keys(options).length > 0)), now, ...(locale ? { locale } : {}) },
+  });
+  byOptions.set(key, result);
+  return result;
+}
+
+/**
+ * What a result depends on besides its file and catalogue: the day, the locale, the project's npm packages that can
+ * reach the network (the Node layer's answer, cached per package version, the same set object while package.json is
+ * unchanged: data handed to one the catalogue does not name is an unknown destination, as in `avglint scan` and the
+ * editor; a changed package.json gives a new set, so a new result), and the enabled rules with their options.
+ */
+function resultKey(session: FileSession, facts: FolderFacts, enabled: readonly RuleId[], now: Date): string {
+  return `${utcDay(now)}\0${facts.settings.locale ?? ''}\0${packageSetId(facts.networkPackages())}\0${enabled.map((id) => `${id}=${optionsText(session.rules.get(id) ?? {})}`).join('\0')}`;
+}
+
 function resultsFor(byFile: WeakMap<ts.SourceFile, WeakMap<Catalogue, Map<string, AnalysisResult>>>, sourceFile: ts.SourceFile, catalogue: Catalogue): Map<string, AnalysisResult> {
   let byCatalogue = byFile.get(sourceFile);
   if (byCatalogue === undefined) byFile.set(sourceFile, (byCatalogue = new WeakMap()));
   let byOptions = byCatalogue.get(catalogue);
   if (byOptions === undefined) byCatalogue.set(catalogue, (byOptions = new Map()));
   return byOptions;
-}
-
-/**
- * What the plugin knows of a program's lint run: how many of its files it analysed, its source files by folder (made
- * when first needed) and the folders it analysed ahead, per result key.
- */
-interface ProgramRun {
-  /** The program's files analysed so far (an edit's lints analyse one file again and again). */
-  readonly files: WeakSet<ts.SourceFile>;
-  analysed: number;
-  folders?: Map<string, ts.SourceFile[]>;
-  readonly ahead: Set<string>;
-}
-const programRuns = new WeakMap<ts.Program, ProgramRun>();
-
-/**
- * The other files of `file`'s folder to analyse now, ahead of their own lint, or none. ESLint lints a folder's files one
- * after another, each right after its own parse, and the analysis between two parses runs on cold caches and a young
- * heap full of the parse's objects: a folder's files analysed in one go cost about a sixth less (BENCHMARKS.md, "after
- * the seventh session"). The results wait in the per-file cache above, keyed like every other result, so a sibling
- * that is linted with other options, another catalogue or another text is simply analysed again then.
- *
- * Only once a second file of the same program is analysed: a lint run over many files, not an editor's lint of the
- * file being edited (every edit makes a new program). Not in a worker thread (ESLint's `--concurrency`), where the
- * folder's other files may be linted by another thread. A folder is analysed ahead once per program and result key.
- */
-function siblingsToAnalyse(program: ts.Program, file: ts.SourceFile, key: string): readonly ts.SourceFile[] {
-  let run = programRuns.get(program);
-  if (run === undefined) programRuns.set(program, (run = { files: new WeakSet(), analysed: 0, ahead: new Set() }));
-  if (!run.files.has(file)) {
-    run.files.add(file);
-    run.analysed++;
-  }
-  if (run.analysed < 2 || !isMainThread) return [];
-  const folder = folderOf(file.fileName);
-  const aheadKey = `${folder}\0${key}`;
-  if (run.ahead.has(aheadKey)) return [];
-  run.ahead.add(aheadKey);
-  run.folders ??= lintableByFolder(program);
-  return (run.folders.get(folder) ?? []).filter((sibling) => sibling !== file);
-}
-
-/** The program's own script files by folder: no declaration files, nothing from node_modules, no JSON. */
-function lintableByFolder(program: ts.Program): Map<string, ts.SourceFile[]> {
-  const folders = new Map<string, ts.SourceFile[]>();
-  for (const sourceFile of program.getSourceFiles()) {
-    const name = sourceFile.fileName;
-    if (sourceFile.isDeclarationFile || program.isSourceFileFromExternalLibrary(sourceFile) || name.includes('/node_modules/') || !SCRIPT.test(name)) continue;
-    const folder = folderOf(name);
-    const files = folders.get(folder);
-    if (files) files.push(sourceFile);
-    else folders.set(folder, [sourceFile]);
-  }
-  return folders;
-}
-const SCRIPT = /\.[cm]?[jt]sx?$/;
-
-/** A program file's folder: TypeScript's file names use `/` on every platform. */
-function folderOf(fileName: string): string {
-  return fileName.slice(0, fileName.lastIndexOf('/'));
 }
 
 /**

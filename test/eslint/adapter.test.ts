@@ -298,6 +298,35 @@ describe('ESLint adapter: a folder analysed ahead in a lint run', function () {
     assert.deepEqual(changed.map((m) => [m.ruleId, m.line]), [['avglint/no-personal-data-in-logs', 3]]);
   });
 
+  it('analyses a whole tree ahead once three folders analysed ahead were linted completely, never above the files linted so far', () => {
+    const tree: Record<string, string> = { 'tsconfig.json': files['tsconfig.json'], 'avglint.catalogue.yaml': files['avglint.catalogue.yaml'] };
+    for (const name of ['src/a/1', 'src/a/2', 'src/a/3', 'src/b/1', 'src/b/2', 'src/b/3', 'src/c/1', 'src/c/2', 'src/c/3', 'src/d/1', 'src/d/2', 'src/d/sub/1', 'src/e/1', 'boven/1']) {
+      tree[`${name}.ts`] = `export const x = '${name}';\n`;
+    }
+    tree['src/e/2.ts'] = "export const x = 'src/e/2';\nPROBE_LOG(x);\n";
+    // A folder of the tree with a catalogue of its own (broken): its file is judged by that one, so not analysed ahead.
+    tree['src/f/avglint.catalogue.yaml'] = 'version: 1\ncategories: [\n';
+    tree['src/f/1.ts'] = "export const x = 'src/f/1';\n";
+    const p = project(tree);
+    const lintAt = linterFor(p.dir);
+    for (const folder of ['a', 'b', 'c']) for (const n of [1, 2, 3]) lintAt(`src/${folder}/${n}.ts`);
+    assert.deepEqual(analysed(p.dir), ['src/a/1.ts', 'src/a/2.ts', 'src/a/3.ts', 'src/b/1.ts', 'src/b/2.ts', 'src/b/3.ts', 'src/c/1.ts', 'src/c/2.ts', 'src/c/3.ts'], 'folder by folder, each from its second file');
+    lintAt('src/d/1.ts');
+    assert.deepEqual(analysed(p.dir).slice(9), ['src/d/1.ts', 'src/d/2.ts', 'src/d/sub/1.ts', 'src/e/1.ts', 'src/e/2.ts'], 'the tree of src (the files linted so far are all in it), not boven/');
+    for (const name of ['src/d/2', 'src/d/sub/1', 'src/e/1']) lintAt(`${name}.ts`);
+    assert.deepEqual(lintAt('src/e/2.ts').map((m) => [m.ruleId, m.line, m.column]), [['avglint/no-personal-data-in-logs', 2, 11]]);
+    assert.equal(analysed(p.dir).length, 14, 'every file of the tree analysed once');
+    assert.deepEqual(lintAt('src/f/1.ts').map((m) => m.ruleId), ['avglint/no-personal-data-in-logs'], 'its own catalogue\'s problem');
+    assert.equal(analysed(p.dir).length, 14);
+  });
+
+  it('analyses no more than each linted file while the run lints files of several folders but no folder completely (changed files)', () => {
+    const p = project(files);
+    const lintAt = linterFor(p.dir);
+    for (const file of ['a/een.ts', 'b/vier.ts', 'a/twee.ts', 'b/vijf.ts']) lintAt(file);
+    assert.deepEqual(analysed(p.dir), ['a/een.ts', 'b/vier.ts', 'a/twee.ts', 'b/vijf.ts'], 'never two files of one folder in a row');
+  });
+
   it('analyses nothing ahead in a worker thread (ESLint --concurrency), where another thread may lint the folder\'s other files', async () => {
     const p = project(files);
     // The worker has its own modules: it counts the analyses itself, with the same probe idea (wrapping one check).
