@@ -59,13 +59,13 @@ export class LintRun {
       this.batchOf.delete(file);
       if (--batch.pending === 0) this.completeBatches++;
     }
-    const folder = folderOf(file.fileName);
     if (file !== this.last) {
       this.previousFolder = this.last === undefined ? undefined : folderOf(this.last.fileName);
       this.last = file;
     }
     if (this.linted.has(file)) return;
     this.linted.add(file);
+    const folder = folderOf(file.fileName);
     this.common = this.common === undefined ? folder : commonFolder(this.common, folder);
   }
 
@@ -129,7 +129,7 @@ function lintableByFolder(program: ts.Program): Map<string, ts.SourceFile[]> {
 const SCRIPT = /\.[cm]?[jt]sx?$/;
 
 /** A program file's folder, or a folder's parent (the root is its own parent): TypeScript's names use `/` everywhere. */
-export function folderOf(fileName: string): string {
+function folderOf(fileName: string): string {
   const slash = fileName.lastIndexOf('/');
   if (slash < 0) return fileName;
   return slash === 0 || /^[A-Za-z]:$/.test(fileName.slice(0, slash)) ? fileName.slice(0, slash + 1) : fileName.slice(0, slash);

@@ -11,7 +11,7 @@ import { isMainThread } from 'node:worker_threads';
 import * as ts from 'typescript';
 import { scriptKindOf } from '@avglint/node';
 import { analyseFile, RULE_IDS, type AnalysisResult, type Catalogue, type Locale, type RuleId } from '@avglint/rules';
-import { folderOf, lintRunOf } from './ahead';
+import { lintRunOf } from './ahead';
 import { folderFacts, type CatalogueResolution, type FolderFacts } from './catalogue';
 
 /** The parts of ESLint's rule context the session needs; kept structural so the rule factory stays generic. */
@@ -117,21 +117,25 @@ export function analyse(session: FileSession): AnalysisResult | undefined {
   // A run over many files of one program analyses files ahead of their lint (ahead.ts).
   const run = session.program === undefined ? undefined : lintRunOf(session.program, isMainThread);
   run?.lints(session.sourceFile);
-  const own = { sourceFile: session.sourceFile, facts: session.folder, catalogue };
-  let result = resultOf(session, byFile, own, enabled, now, false);
+  const key = resultKey(session, session.folder, enabled, now);
+  const byOptions = resultsFor(byFile, session.sourceFile, catalogue);
+  let result = byOptions.get(key);
   if (result === undefined) {
-    result = resultOf(session, byFile, own, enabled, now, true) as AnalysisResult;
-    if (run !== undefined) {
-      for (const sourceFile of run.ahead(session.sourceFile, resultKey(session, session.folder, enabled, now))) {
-        // A file of another folder of the tree has its own facts (catalogue, packages, Prisma schema) under the same settings.
-        const facts = folderOf(sourceFile.fileName) === folderOf(session.sourceFile.fileName) ? session.folder : folderFacts(sourceFile.fileName, session.cwd, session.settings);
-        const other = facts.resolution.catalogue;
-        if (other === undefined) continue;
-        try {
-          resultOf(session, byFile, { sourceFile, facts, catalogue: other }, enabled, now, true);
-        } catch {
-          // Ahead of its lint only: the file is analysed again when ESLint lints it, and any failure is reported then.
-        }
+    result = analyseTarget(session, { sourceFile: session.sourceFile, facts: session.folder, catalogue }, enabled, now);
+    byOptions.set(key, result);
+    for (const sourceFile of run?.ahead(session.sourceFile, key) ?? []) {
+      // Each file with its own folder's facts (catalogue, packages, Prisma schema) under the same settings; its
+      // folder's, when it is the linted file's, from the per-folder window (catalogue.ts).
+      const facts = folderFacts(sourceFile.fileName, session.cwd, session.settings);
+      const other = facts.resolution.catalogue;
+      if (other === undefined) continue;
+      const forOther = resultsFor(byFile, sourceFile, other);
+      const otherKey = resultKey(session, facts, enabled, now);
+      if (forOther.has(otherKey)) continue;
+      try {
+        forOther.set(otherKey, analyseTarget(session, { sourceFile, facts, catalogue: other }, enabled, now));
+      } catch {
+        // Ahead of its lint only: the file is analysed again when ESLint lints it, and any failure is reported then.
       }
     }
   }
@@ -146,22 +150,11 @@ interface Target {
   readonly catalogue: Catalogue;
 }
 
-/** The cached result for `target` under the session's rules and options, analysed now if `analyseIfMissing`. */
-function resultOf(
-  session: FileSession,
-  byFile: WeakMap<ts.SourceFile, WeakMap<Catalogue, Map<string, AnalysisResult>>>,
-  target: Target,
-  enabled: readonly RuleId[],
-  now: Date,
-  analyseIfMissing: boolean,
-): AnalysisResult | undefined {
-  const byOptions = resultsFor(byFile, target.sourceFile, target.catalogue);
-  const key = resultKey(session, target.facts, enabled, now);
-  let result = byOptions.get(key);
-  if (result !== undefined || !analyseIfMissing) return result;
+/** Analyses `target` for the session's rules and options. */
+function analyseTarget(session: FileSession, target: Target, enabled: readonly RuleId[], now: Date): AnalysisResult {
   const prismaSchema = target.facts.prismaSchema();
   const { locale } = target.facts.settings;
-  result = analyseFile({
+  return analyseFile({
     sourceFile: target.sourceFile,
     program: session.program,
     catalogue: target.catalogue,
@@ -170,8 +163,6 @@ function resultOf(
     // Only options the ESLint config sets: the core merges them over the catalogue's `settings.rules` and the defaults.
     options: { rules: new Set(enabled), ruleOptions: Object.fromEntries([...session.rules].filter(([, options]) => Object.keys(options).length > 0)), now, ...(locale ? { locale } : {}) },
   });
-  byOptions.set(key, result);
-  return result;
 }
 
 /**
